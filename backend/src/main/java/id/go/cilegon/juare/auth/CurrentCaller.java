@@ -1,0 +1,59 @@
+package id.go.cilegon.juare.auth;
+
+import id.go.cilegon.juare.platform.ApiException;
+import java.util.Collection;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import reactor.core.publisher.Mono;
+
+/** Reads the caller from the reactive security context (HTTP bearer token or WebSocket connection_init). */
+public final class CurrentCaller {
+
+    private CurrentCaller() {
+    }
+
+    public static Mono<Caller> get() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .map(CurrentCaller::toCaller)
+                .defaultIfEmpty(Caller.ANONYMOUS);
+    }
+
+    /** The calling resident's id, or UNAUTHENTICATED / FORBIDDEN. */
+    public static Mono<UUID> residentId() {
+        return get().flatMap(CurrentCaller::requireResident);
+    }
+
+    private static Mono<UUID> requireResident(Caller caller) {
+        return switch (caller.kind()) {
+            case RESIDENT -> Mono.just(caller.id());
+            case ANONYMOUS -> Mono.error(ApiException.unauthenticated());
+            case STAFF -> Mono.error(ApiException.forbidden());
+        };
+    }
+
+    static Caller toCaller(Authentication authentication) {
+        if (!(authentication instanceof JwtAuthenticationToken token) || !token.isAuthenticated()) {
+            return Caller.ANONYMOUS;
+        }
+        Jwt jwt = token.getToken();
+        Caller.Kind kind = TokenService.KIND_STAFF.equals(jwt.getClaimAsString(TokenService.KIND_CLAIM))
+                ? Caller.Kind.STAFF : Caller.Kind.RESIDENT;
+        return new Caller(kind, UUID.fromString(jwt.getSubject()), roles(token.getAuthorities()));
+    }
+
+    private static Set<String> roles(Collection<GrantedAuthority> authorities) {
+        return authorities.stream()
+                .map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("ROLE_"))
+                .map(a -> a.substring(5))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+}

@@ -1,0 +1,97 @@
+package id.go.cilegon.juare.auth.internal;
+
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import id.go.cilegon.juare.auth.TokenService;
+import id.go.cilegon.juare.platform.Secrets;
+import java.time.Clock;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
+import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Bearer JWTs (HS256, Spring Security's resource server) on HTTP and in the graphql-ws connection_init payload.
+ * GraphQL decides per field who may do what; the HTTP layer only guards the photo endpoints.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SecretKey jwtKey(Secrets secrets) {
+        return new SecretKeySpec(secrets.key("jwt"), "HmacSHA256");
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey jwtKey) {
+        return new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey));
+    }
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SecretKey jwtKey) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(jwtKey)
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(), new JwtIssuerValidator(TokenService.ISSUER)));
+        return decoder;
+    }
+
+    @Bean
+    ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(TokenService.ROLES_CLAIM);
+        authorities.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    @Bean
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
+                                                  ReactiveJwtAuthenticationConverterAdapter converter) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/api/photos/**").authenticated()
+                        .anyExchange().permitAll())
+                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt
+                        .jwtDecoder(decoder)
+                        .jwtAuthenticationConverter(converter)))
+                .build();
+    }
+
+    /** graphql-ws: the token comes in connection_init's payload as {"Authorization": "Bearer …"}. */
+    @Bean
+    AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder,
+                                                               ReactiveJwtAuthenticationConverterAdapter converter) {
+        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
+        manager.setJwtAuthenticationConverter(converter);
+        return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
+    }
+}

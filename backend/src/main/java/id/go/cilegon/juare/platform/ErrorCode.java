@@ -1,0 +1,26 @@
+package id.go.cilegon.juare.platform;
+
+/** Machine-readable error codes; the same names as the GraphQL enum ErrorCode. */
+public enum ErrorCode {
+    INVALID_INPUT,
+    INVALID_NIK,
+    INVALID_PHONE,
+    NAME_REQUIRED,
+    OTP_EXPIRED,
+    OTP_WRONG,
+    OTP_TOO_MANY_ATTEMPTS,
+    OTP_DELIVERY_FAILED,
+    RATE_LIMITED,
+    INVALID_REFRESH_TOKEN,
+    UNKNOWN_CATEGORY,
+    NOT_IN_CILEGON,
+    DESCRIPTION_LENGTH,
+    TOO_MANY_PHOTOS,
+    PHOTO_NOT_FOUND,
+    PHOTO_TOO_LARGE,
+    UNSUPPORTED_PHOTO,
+    NOT_FOUND,
+    FORBIDDEN,
+    UNAUTHENTICATED,
+    CONFLICT
+}

@@ -1,0 +1,66 @@
+package id.go.cilegon.juare.platform.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionInput;
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.execution.preparsed.PreparsedDocumentProvider;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+
+/** Limits and caches of the GraphQL engine. */
+@Configuration(proxyBeanMethods = false)
+class GraphQlEngineConfig {
+
+    @Bean
+    RuntimeWiringConfigurer dateTimeScalar() {
+        return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
+    }
+
+    @Bean
+    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${juare.graphql.max-depth:12}") int maxDepth) {
+        return new MaxQueryDepthInstrumentation(maxDepth);
+    }
+
+    @Bean
+    MaxQueryComplexityInstrumentation maxQueryComplexity(@Value("${juare.graphql.max-complexity:400}") int maxComplexity) {
+        return new MaxQueryComplexityInstrumentation(maxComplexity);
+    }
+
+    /** Parsing and validating a document costs more than running most of ours: keep the valid ones. */
+    @Bean
+    GraphQlSourceBuilderCustomizer parsedDocumentCache(@Value("${juare.graphql.document-cache-size:500}") int size) {
+        PreparsedDocumentProvider provider = new CachingDocumentProvider(size);
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
+    }
+
+    static final class CachingDocumentProvider implements PreparsedDocumentProvider {
+
+        private final Cache<String, PreparsedDocumentEntry> cache;
+
+        CachingDocumentProvider(int size) {
+            this.cache = Caffeine.newBuilder().maximumSize(size).build();
+        }
+
+        @Override
+        public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
+                ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+            PreparsedDocumentEntry cached = cache.getIfPresent(input.getQuery());
+            if (cached != null) {
+                return CompletableFuture.completedFuture(cached);
+            }
+            PreparsedDocumentEntry entry = parseAndValidate.apply(input);
+            if (!entry.hasErrors()) {
+                cache.put(input.getQuery(), entry);
+            }
+            return CompletableFuture.completedFuture(entry);
+        }
+    }
+}

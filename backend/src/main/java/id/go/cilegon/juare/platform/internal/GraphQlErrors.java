@@ -1,0 +1,153 @@
+package id.go.cilegon.juare.platform.internal;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.ClientAddress;
+import id.go.cilegon.juare.platform.ErrorCode;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every GraphQL error carries a machine-readable {@code extensions.code}; no exception text or stack trace of
+ * an unexpected failure reaches a client (it is logged with an id the client sees).
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    @Bean
+    DataFetcherExceptionResolverAdapter apiExceptionResolver() {
+        return new DataFetcherExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
+                return toError(ex, GraphqlErrorBuilder.newError(env));
+            }
+        };
+    }
+
+    @Bean
+    SubscriptionExceptionResolverAdapter subscriptionExceptionResolver() {
+        return new SubscriptionExceptionResolverAdapter() {
+            @Override
+            protected GraphQLError resolveToSingleError(Throwable ex) {
+                return toError(ex, GraphqlErrorBuilder.newError());
+            }
+        };
+    }
+
+    private static GraphQLError toError(Throwable ex, GraphqlErrorBuilder<?> builder) {
+        if (ex instanceof ApiException api) {
+            return builder.errorType(classify(api.code())).message(api.getMessage())
+                    .extensions(Map.of("code", api.code().name())).build();
+        }
+        if (ex instanceof AccessDeniedException) {
+            return builder.errorType(org.springframework.graphql.execution.ErrorType.FORBIDDEN)
+                    .message("Anda tidak berhak / Not allowed")
+                    .extensions(Map.of("code", ErrorCode.FORBIDDEN.name())).build();
+        }
+        if (ex instanceof AuthenticationCredentialsNotFoundException) {
+            return builder.errorType(org.springframework.graphql.execution.ErrorType.UNAUTHORIZED)
+                    .message("Silakan masuk terlebih dahulu / Please sign in")
+                    .extensions(Map.of("code", ErrorCode.UNAUTHENTICATED.name())).build();
+        }
+        String incident = java.util.UUID.randomUUID().toString();
+        log.error("Unexpected failure, incident {}", incident, ex);
+        return builder.errorType(org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR)
+                .message("Terjadi kesalahan di server / Server error (" + incident + ")")
+                .extensions(Map.of("code", "INTERNAL_ERROR", "incident", incident)).build();
+    }
+
+    private static ErrorClassification classify(ErrorCode code) {
+        return switch (code) {
+            case UNAUTHENTICATED -> org.springframework.graphql.execution.ErrorType.UNAUTHORIZED;
+            case FORBIDDEN -> org.springframework.graphql.execution.ErrorType.FORBIDDEN;
+            case NOT_FOUND -> org.springframework.graphql.execution.ErrorType.NOT_FOUND;
+            default -> org.springframework.graphql.execution.ErrorType.BAD_REQUEST;
+        };
+    }
+
+    /** Adds extensions.code to errors raised by the engine itself (syntax, validation, limits), and puts the
+     * client's address into the GraphQL context. */
+    @Bean
+    WebGraphQlInterceptor errorCodesAndClientAddress() {
+        return (request, chain) -> {
+            String address = clientAddress(request);
+            request.configureExecutionInput((input, builder) ->
+                    builder.graphQLContext(Map.of(ClientAddress.CONTEXT_KEY, address)).build());
+            return chain.next(request).map(GraphQlErrors::withCodes);
+        };
+    }
+
+    private static String clientAddress(WebGraphQlRequest request) {
+        InetSocketAddress remote = request.getRemoteAddress();
+        if (remote == null) {
+            return "unknown";
+        }
+        return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+
+    private static WebGraphQlResponse withCodes(WebGraphQlResponse response) {
+        if (response.getErrors().stream().allMatch(e -> e.getExtensions().containsKey("code"))) {
+            return response;
+        }
+        return response.transform(builder -> builder.errors(response.getErrors().stream()
+                .map(GraphQlErrors::withCode)
+                .toList()));
+    }
+
+    private static GraphQLError withCode(ResponseError error) {
+        Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
+        extensions.putIfAbsent("code", codeOf(error.getErrorType()));
+        return GraphqlErrorBuilder.newError()
+                .message(error.getMessage())
+                .locations(error.getLocations())
+                .path(error.getParsedPath())
+                .errorType(error.getErrorType())
+                .extensions(extensions)
+                .build();
+    }
+
+    private static String codeOf(ErrorClassification type) {
+        if (type == ErrorType.InvalidSyntax) {
+            return "GRAPHQL_PARSE_FAILED";
+        }
+        if (type == ErrorType.ValidationError) {
+            return "GRAPHQL_VALIDATION_FAILED";
+        }
+        if (type == ErrorType.ExecutionAborted) {
+            return "QUERY_TOO_COMPLEX";
+        }
+        if (type == org.springframework.graphql.execution.ErrorType.BAD_REQUEST) {
+            return ErrorCode.INVALID_INPUT.name();
+        }
+        if (type == org.springframework.graphql.execution.ErrorType.UNAUTHORIZED) {
+            return ErrorCode.UNAUTHENTICATED.name();
+        }
+        if (type == org.springframework.graphql.execution.ErrorType.FORBIDDEN) {
+            return ErrorCode.FORBIDDEN.name();
+        }
+        if (type == org.springframework.graphql.execution.ErrorType.NOT_FOUND) {
+            return ErrorCode.NOT_FOUND.name();
+        }
+        return "INTERNAL_ERROR";
+    }
+}
