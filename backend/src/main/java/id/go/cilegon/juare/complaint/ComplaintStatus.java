@@ -1,0 +1,12 @@
+package id.go.cilegon.juare.complaint;
+
+/** The lifecycle (DESIGN.md); the same names as the GraphQL enum. */
+public enum ComplaintStatus {
+    SUBMITTED,
+    DISPATCHED,
+    IN_PROGRESS,
+    RESOLVED,
+    CLOSED,
+    REJECTED,
+    REOPENED
+}

@@ -1,0 +1,175 @@
+package id.go.cilegon.juare.complaint.internal;
+
+import id.go.cilegon.juare.agency.AgencyCatalog;
+import id.go.cilegon.juare.agency.Category;
+import id.go.cilegon.juare.complaint.Complaint;
+import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.event.ActorType;
+import id.go.cilegon.juare.event.EventLog;
+import id.go.cilegon.juare.event.EventType;
+import id.go.cilegon.juare.event.NewEvent;
+import id.go.cilegon.juare.geo.Area;
+import id.go.cilegon.juare.geo.CityMap;
+import id.go.cilegon.juare.photo.PhotoService;
+import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.UserError;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/** Filing a complaint: checks, then one transaction that stores it, attaches its photos and appends SUBMITTED. */
+@Service
+class ComplaintService {
+
+    static final int MAX_PHOTOS = 5;
+    private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
+    private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final ComplaintRepository complaints;
+    private final AgencyCatalog catalog;
+    private final CityMap cityMap;
+    private final PhotoService photos;
+    private final EventLog eventLog;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    ComplaintService(ComplaintRepository complaints, AgencyCatalog catalog, CityMap cityMap, PhotoService photos,
+                     EventLog eventLog, TransactionalOperator tx, Clock clock) {
+        this.complaints = complaints;
+        this.catalog = catalog;
+        this.cityMap = cityMap;
+        this.photos = photos;
+        this.eventLog = eventLog;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Files a complaint, or returns the one already filed with this client request id. */
+    Mono<Complaint> submit(UUID residentId, SubmitComplaintInput input) {
+        String requestId = input.clientRequestId() == null ? "" : input.clientRequestId().strip();
+        if (!REQUEST_ID.matcher(requestId).matches()) {
+            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "clientRequestId wajib, 1–100 huruf/angka / required, 1–100 characters", "clientRequestId"));
+        }
+        return complaints.findByClientRequest(residentId, requestId)
+                .switchIfEmpty(Mono.defer(() -> checkAndCreate(residentId, requestId, input)));
+    }
+
+    private Mono<Complaint> checkAndCreate(UUID residentId, String requestId, SubmitComplaintInput input) {
+        Optional<UserError> basic = basicCheck(input);
+        if (basic.isPresent()) {
+            return Mono.error(basic.get().exception());
+        }
+        List<UUID> photoIds = photoIds(input.photoIds());
+        if (photoIds == null) {
+            return Mono.error(invalid(ErrorCode.PHOTO_NOT_FOUND, "Foto tidak ditemukan / Photo not found", "photoIds"));
+        }
+        return catalog.category(input.categoryCode())
+                .filter(Category::active)
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_CATEGORY, "Kategori tidak dikenal / Unknown category", "categoryCode")))
+                .zipWith(locate(input.location()))
+                .flatMap(t -> create(residentId, requestId, input, t.getT1(), t.getT2(), photoIds));
+    }
+
+    private static Optional<UserError> basicCheck(SubmitComplaintInput input) {
+        String description = input.description() == null ? "" : input.description().strip();
+        if (description.length() < 10 || description.length() > 2000) {
+            return Optional.of(UserError.of(ErrorCode.DESCRIPTION_LENGTH,
+                    "Uraian 10–2000 karakter / Description must be 10 to 2000 characters", "description"));
+        }
+        if (input.title() != null && input.title().strip().length() > 150) {
+            return Optional.of(UserError.of(ErrorCode.INVALID_INPUT, "Judul paling banyak 150 karakter / Title at most 150 characters", "title"));
+        }
+        if (input.addressText() != null && input.addressText().strip().length() > 300) {
+            return Optional.of(UserError.of(ErrorCode.INVALID_INPUT, "Alamat paling banyak 300 karakter / Address at most 300 characters", "addressText"));
+        }
+        if (input.location() == null) {
+            return Optional.of(UserError.of(ErrorCode.INVALID_INPUT, "Lokasi wajib / Location required", "location"));
+        }
+        if (input.photoIds() != null && new LinkedHashSet<>(input.photoIds()).size() > MAX_PHOTOS) {
+            return Optional.of(UserError.of(ErrorCode.TOO_MANY_PHOTOS, "Paling banyak 5 foto / At most 5 photos", "photoIds"));
+        }
+        return Optional.empty();
+    }
+
+    /** Distinct photo ids, or null if one is not an id at all. */
+    private static List<UUID> photoIds(List<String> raw) {
+        if (raw == null) {
+            return List.of();
+        }
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (String id : raw) {
+            try {
+                ids.add(UUID.fromString(id));
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private Mono<Area> locate(SubmitComplaintInput.LocationInput location) {
+        return cityMap.locate(location.lat(), location.lng())
+                .flatMap(area -> Mono.justOrEmpty(area))
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_IN_CILEGON,
+                        "Lokasi di luar Kota Cilegon / The location is outside Kota Cilegon", "location")));
+    }
+
+    private Mono<Complaint> create(UUID residentId, String requestId, SubmitComplaintInput input, Category category,
+                                   Area area, List<UUID> photoIds) {
+        return Mono.defer(() -> store(newComplaint(residentId, requestId, input, category, area), photoIds))
+                .retryWhen(Retry.max(3).filter(ComplaintService::isTrackingNumberCollision));
+    }
+
+    private Complaint newComplaint(UUID residentId, String requestId, SubmitComplaintInput input, Category category, Area area) {
+        var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean confidential = input.confidential() != null ? input.confidential() : category.confidentialByDefault();
+        return new Complaint(UUID.randomUUID(), TrackingNumbers.next(), residentId, requestId, category.code(),
+                blankToNull(input.title()), input.description().strip(), input.location().lat(), input.location().lng(),
+                area.kecamatan().code(), area.kelurahan().code(), blankToNull(input.addressText()), confidential,
+                ComplaintStatus.SUBMITTED, null, 0, now, now);
+    }
+
+    /** One transaction. A racing request with the same client request id waits on the unique index, then finds ours. */
+    private Mono<Complaint> store(Complaint complaint, List<UUID> photoIds) {
+        Mono<Complaint> work = complaints.insertUnlessRequested(complaint)
+                .flatMap(created -> attachAndRecord(created, photoIds))
+                .switchIfEmpty(Mono.defer(() -> complaints.findByClientRequest(complaint.residentId(), complaint.clientRequestId())));
+        return work.as(tx::transactional);
+    }
+
+    private Mono<Complaint> attachAndRecord(Complaint created, List<UUID> photoIds) {
+        NewEvent submitted = new NewEvent(created.id(), EventType.SUBMITTED, ActorType.RESIDENT, created.residentId(),
+                created.status().name(), created.residentId(), null, created.kecamatanCode(), created.categoryCode(), true,
+                Map.of("trackingNumber", created.trackingNumber()));
+        return photos.attach(photoIds, created.residentId(), created.id())
+                .then(eventLog.append(submitted))
+                .doOnNext(eventId -> log.info("Complaint {} submitted ({}), event {}", created.trackingNumber(), created.categoryCode(), eventId))
+                .thenReturn(created);
+    }
+
+    private static boolean isTrackingNumberCollision(Throwable e) {
+        return e instanceof DataIntegrityViolationException && String.valueOf(e.getMessage()).contains("tracking_number");
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static RuntimeException invalid(ErrorCode code, String message, String field) {
+        return UserError.of(code, message, field).exception();
+    }
+}

@@ -1,0 +1,7 @@
+package id.go.cilegon.juare.event;
+
+public enum ActorType {
+    RESIDENT,
+    STAFF,
+    SYSTEM
+}

@@ -1,0 +1,127 @@
+package id.go.cilegon.juare.event;
+
+import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Appends to and reads the event log. {@link #append} runs in the caller's transaction and should be its last
+ * statement: the id comes from a row lock held until commit (see V1__schema.sql).
+ */
+@Service
+public class EventLog {
+
+    private static final String COLUMNS = """
+            id, complaint_id, type, actor_type, actor_id, occurred_at, status, resident_id, opd_code, kecamatan_code,
+            category_code, visible_to_resident, payload::text AS payload""";
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public EventLog(DatabaseClient db, JsonMapper json, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Appends the event; returns its id. */
+    public Mono<Long> append(NewEvent event) {
+        Instant now = clock.instant();
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        INSERT INTO complaint_event (complaint_id, type, actor_type, actor_id, occurred_at, status, resident_id,
+                                                     opd_code, kecamatan_code, category_code, visible_to_resident, payload)
+                        VALUES (:complaint, :type, :actorType, :actorId, :at, :status, :resident, :opd, :kecamatan, :category,
+                                :visible, :payload)
+                        RETURNING id""")
+                .bind("complaint", event.complaintId())
+                .bind("type", event.type().name())
+                .bind("actorType", event.actorType().name())
+                .bind("at", now)
+                .bind("status", event.status())
+                .bind("resident", event.residentId())
+                .bind("kecamatan", event.kecamatanCode())
+                .bind("category", event.categoryCode())
+                .bind("visible", event.visibleToResident())
+                .bind("payload", Json.of(json.writeValueAsString(event.payload())));
+        spec = event.actorId() == null ? spec.bindNull("actorId", UUID.class) : spec.bind("actorId", event.actorId());
+        spec = event.opdCode() == null ? spec.bindNull("opd", String.class) : spec.bind("opd", event.opdCode());
+        return spec.map(row -> row.get("id", Long.class)).one();
+    }
+
+    /** Events after an id, oldest first, at most {@code limit}. */
+    public Flux<StoredEvent> after(long afterId, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM complaint_event WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId)
+                .bind("limit", limit)
+                .map(this::toEvent)
+                .all();
+    }
+
+    /** A resident's visible events after an id, oldest first. */
+    public Flux<StoredEvent> residentEventsAfter(UUID residentId, long afterId) {
+        return db.sql("SELECT " + COLUMNS + """
+                         FROM complaint_event WHERE resident_id = :resident AND visible_to_resident AND id > :after
+                         ORDER BY id""")
+                .bind("resident", residentId)
+                .bind("after", afterId)
+                .map(this::toEvent)
+                .all();
+    }
+
+    /** The events of several complaints, grouped by complaint, oldest first. */
+    public Mono<Map<UUID, List<StoredEvent>>> ofComplaints(Collection<UUID> complaintIds, boolean residentView) {
+        return db.sql("SELECT " + COLUMNS + " FROM complaint_event WHERE complaint_id = ANY(:ids)"
+                        + (residentView ? " AND visible_to_resident" : "") + " ORDER BY id")
+                .bind("ids", complaintIds.toArray(UUID[]::new))
+                .map(this::toEvent)
+                .all()
+                .collectMultimap(StoredEvent::complaintId, e -> e, LinkedHashMap::new)
+                .map(EventLog::toLists);
+    }
+
+    /** The newest id; every event up to it is committed. */
+    public Mono<Long> lastId() {
+        return db.sql("SELECT coalesce(max(id), 0) AS id FROM complaint_event")
+                .map(row -> row.get("id", Long.class))
+                .one();
+    }
+
+    private static Map<UUID, List<StoredEvent>> toLists(Map<UUID, Collection<StoredEvent>> grouped) {
+        Map<UUID, List<StoredEvent>> lists = new LinkedHashMap<>();
+        grouped.forEach((id, events) -> lists.put(id, List.copyOf(events)));
+        return lists;
+    }
+
+    private StoredEvent toEvent(Readable row) {
+        return new StoredEvent(
+                row.get("id", Long.class),
+                row.get("complaint_id", UUID.class),
+                EventType.valueOf(row.get("type", String.class)),
+                ActorType.valueOf(row.get("actor_type", String.class)),
+                row.get("actor_id", UUID.class),
+                row.get("occurred_at", Instant.class),
+                row.get("status", String.class),
+                row.get("resident_id", UUID.class),
+                row.get("opd_code", String.class),
+                row.get("kecamatan_code", String.class),
+                row.get("category_code", String.class),
+                Boolean.TRUE.equals(row.get("visible_to_resident", Boolean.class)),
+                json.readValue(row.get("payload", String.class), MAP));
+    }
+}

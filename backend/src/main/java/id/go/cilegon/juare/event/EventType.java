@@ -1,0 +1,19 @@
+package id.go.cilegon.juare.event;
+
+/** What happened to a complaint; the same names as the GraphQL enum ComplaintEventType. */
+public enum EventType {
+    SUBMITTED,
+    DISPATCHED,
+    REJECTED,
+    MARKED_DUPLICATE,
+    REPLIED,
+    INTERNAL_NOTE,
+    TRANSFER_REQUESTED,
+    REROUTED,
+    RESOLVED,
+    CONFIRMED,
+    DISPUTED,
+    AUTO_CLOSED,
+    REPLY_OVERDUE,
+    FIX_OVERDUE
+}

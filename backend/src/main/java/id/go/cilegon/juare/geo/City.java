@@ -1,0 +1,4 @@
+package id.go.cilegon.juare.geo;
+
+public record City(String code, String name, String boundaryGeoJson) {
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the whole Juare platform from a fresh clone: builds it, starts the backend on an embedded PostgreSQL
+# (data in ./data), and prints the URLs. Ctrl-C stops everything.
+# Set JUARE_DB_URL (r2dbc:postgresql://host/db) with JUARE_DB_USER and JUARE_DB_PASSWORD to use your own PostgreSQL.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+. scripts/jdk.sh
+
+port="${PORT:-8080}"
+echo "Building Juare (JDK: $JAVA_HOME)..."
+./mvnw -q -B -DskipTests install
+
+args=(--server.port="$port" --juare.data-dir="$here/data" --spring.graphql.graphiql.enabled=true)
+if [ -n "${JUARE_DB_URL:-}" ]; then
+  jdbc="jdbc:${JUARE_DB_URL#r2dbc:}"
+  args+=(--spring.r2dbc.url="$JUARE_DB_URL" --spring.r2dbc.username="${JUARE_DB_USER:-}" --spring.r2dbc.password="${JUARE_DB_PASSWORD:-}"
+         --spring.flyway.url="$jdbc" --spring.flyway.user="${JUARE_DB_USER:-}" --spring.flyway.password="${JUARE_DB_PASSWORD:-}")
+fi
+
+launch=("$JAVA_HOME/bin/java" -Xmx1g -jar backend/target/juare-backend-0.1.0-SNAPSHOT.jar "${args[@]}")
+# the embedded PostgreSQL refuses to run as root: give it a user namespace
+if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null 2>&1; then
+  launch=(unshare -U "${launch[@]}")
+fi
+
+mkdir -p data
+log="$here/data/backend.log"
+"${launch[@]}" > >(tee "$log") 2>&1 &
+backend=$!
+trap 'kill "$backend" 2>/dev/null; wait "$backend" 2>/dev/null; exit 0' INT TERM
+trap 'kill "$backend" 2>/dev/null' EXIT
+
+for _ in $(seq 1 180); do
+  if grep -q "Started JuareApplication" "$log" 2>/dev/null; then break; fi
+  if ! kill -0 "$backend" 2>/dev/null; then echo "The backend stopped; see $log" >&2; exit 1; fi
+  sleep 1
+done
+
+cat <<MSG
+
+  Juare is running.
+    GraphQL (HTTP):      http://localhost:$port/graphql
+    GraphQL (WebSocket): ws://localhost:$port/graphql   (graphql-ws protocol)
+    GraphiQL:            http://localhost:$port/graphiql
+    Photo upload:        http://localhost:$port/api/photos
+  Sign-in codes are written to the log (no WhatsApp gateway configured): $log
+  Press Ctrl-C to stop.
+
+MSG
+wait "$backend"
