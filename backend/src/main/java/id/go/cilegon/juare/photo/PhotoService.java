@@ -1,0 +1,197 @@
+package id.go.cilegon.juare.photo;
+
+import id.go.cilegon.juare.auth.Caller;
+import id.go.cilegon.juare.photo.internal.PhotoProcessor;
+import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.UserError;
+import jakarta.annotation.PreDestroy;
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/** Uploading photos, attaching them to a complaint, listing a complaint's photos, and serving them. */
+@Service
+public class PhotoService {
+
+    private static final Logger log = LoggerFactory.getLogger(PhotoService.class);
+
+    // decoding takes up to a few hundred MB and a core: two at once, a short queue, then "busy"
+    private static final int DECODING_THREADS = 2;
+    private static final int DECODING_QUEUE = 32;
+
+    private final DatabaseClient db;
+    private final PhotoStore store;
+    private final Clock clock;
+    // looked up per request: a policy of another module may itself depend on this service
+    private final ObjectProvider<PhotoAccessPolicy> policies;
+    private final PhotoProcessor processor = new PhotoProcessor();
+    private final Scheduler decoding = Schedulers.newBoundedElastic(DECODING_THREADS, DECODING_QUEUE, "photo", 60, true);
+
+    public PhotoService(DatabaseClient db, PhotoStore store, Clock clock, ObjectProvider<PhotoAccessPolicy> policies) {
+        this.db = db;
+        this.store = store;
+        this.clock = clock;
+        this.policies = policies;
+    }
+
+    /**
+     * Checks and re-encodes an uploaded image (JPEG or PNG, at most 10 MB), stores it and records it as the
+     * resident's, not yet attached. Fails with UNSUPPORTED_PHOTO or PHOTO_TOO_LARGE, and with a
+     * {@link java.util.concurrent.RejectedExecutionException} when too many uploads wait.
+     */
+    public Mono<Photo> upload(UUID residentId, byte[] content) {
+        UUID id = UUID.randomUUID();
+        return Mono.fromCallable(() -> processor.process(content))
+                .subscribeOn(decoding)
+                .flatMap(processed -> keep(id, residentId, processed));
+    }
+
+    private Mono<Photo> keep(UUID id, UUID residentId, PhotoProcessor.Processed processed) {
+        return store.save(id, processed.jpeg(), processed.thumbnail())
+                .then(insert(id, residentId, processed))
+                .onErrorResume(failure -> discardFiles(id, failure))
+                .thenReturn(Photo.of(id, processed.width(), processed.height()));
+    }
+
+    private Mono<Void> insert(UUID id, UUID residentId, PhotoProcessor.Processed processed) {
+        return db.sql("""
+                        INSERT INTO photo (id, owner_resident_id, complaint_id, width, height, size_bytes, created_at)
+                        VALUES (:id, :owner, NULL, :width, :height, :size, :createdAt)""")
+                .bind("id", id)
+                .bind("owner", residentId)
+                .bind("width", processed.width())
+                .bind("height", processed.height())
+                .bind("size", processed.jpeg().length)
+                .bind("createdAt", clock.instant())
+                .then();
+    }
+
+    /** No files without a row: removes what was written, then reports the original failure. */
+    private Mono<Void> discardFiles(UUID id, Throwable failure) {
+        return store.delete(id)
+                .onErrorResume(cleanupFailure -> logOrphan(id, cleanupFailure))
+                .then(Mono.error(failure));
+    }
+
+    private static Mono<Void> logOrphan(UUID id, Throwable cleanupFailure) {
+        log.warn("Could not remove the files of unsaved photo {}", id, cleanupFailure);
+        return Mono.empty();
+    }
+
+    /**
+     * Attaches the resident's unattached photos to a complaint. Run it inside the caller's transaction: when one
+     * of the ids is unknown, someone else's or already attached, it fails with PHOTO_NOT_FOUND and the
+     * transaction's rollback undoes the others.
+     */
+    public Mono<Void> attach(Collection<UUID> photoIds, UUID residentId, UUID complaintId) {
+        if (photoIds.isEmpty()) {
+            return Mono.empty();
+        }
+        if (photoIds.stream().anyMatch(Objects::isNull)) {
+            return Mono.error(photoNotFound());
+        }
+        UUID[] distinct = photoIds.stream().distinct().toArray(UUID[]::new);
+        return db.sql("""
+                        UPDATE photo SET complaint_id = :complaint
+                        WHERE id = ANY(:ids) AND owner_resident_id = :resident AND complaint_id IS NULL""")
+                .bind("complaint", complaintId)
+                .bind("ids", distinct)
+                .bind("resident", residentId)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated -> updated == distinct.length ? Mono.<Void>empty() : Mono.error(photoNotFound()));
+    }
+
+    private static RuntimeException photoNotFound() {
+        return UserError.of(ErrorCode.PHOTO_NOT_FOUND,
+                "Foto tidak ditemukan atau sudah dipakai / Photo not found or already used", "photoIds").exception();
+    }
+
+    /** The photos of each complaint, oldest first; every requested complaint has an entry (maybe empty). */
+    public Mono<Map<UUID, List<Photo>>> photosOf(Collection<UUID> complaintIds) {
+        UUID[] ids = complaintIds.stream()
+                .filter(Objects::nonNull)
+                .distinct()
+                .toArray(UUID[]::new);
+        if (ids.length == 0) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("""
+                        SELECT id, complaint_id, width, height FROM photo
+                        WHERE complaint_id = ANY(:ids)
+                        ORDER BY created_at, id""")
+                .bind("ids", ids)
+                .map(PhotoService::toAttachedPhoto)
+                .all()
+                .collect(() -> emptyLists(ids), PhotoService::add);
+    }
+
+    private static AttachedPhoto toAttachedPhoto(Readable row) {
+        Integer width = row.get("width", Integer.class);
+        Integer height = row.get("height", Integer.class);
+        return new AttachedPhoto(row.get("complaint_id", UUID.class),
+                Photo.of(row.get("id", UUID.class), width == null ? 0 : width, height == null ? 0 : height));
+    }
+
+    private static Map<UUID, List<Photo>> emptyLists(UUID[] complaintIds) {
+        Map<UUID, List<Photo>> byComplaint = new LinkedHashMap<>();
+        for (UUID id : complaintIds) {
+            byComplaint.put(id, new ArrayList<>());
+        }
+        return byComplaint;
+    }
+
+    private static void add(Map<UUID, List<Photo>> byComplaint, AttachedPhoto attached) {
+        byComplaint.get(attached.complaintId()).add(attached.photo());
+    }
+
+    /**
+     * The stored JPEG (or its thumbnail) if the caller may see it. Empty both when the photo does not exist and
+     * when the caller may not see it, so that the answer reveals nothing.
+     */
+    public Mono<byte[]> content(Caller caller, UUID photoId, boolean thumbnail) {
+        return db.sql("SELECT owner_resident_id, complaint_id FROM photo WHERE id = :id")
+                .bind("id", photoId)
+                .map(PhotoService::toPlacement)
+                .one()
+                .filterWhen(placement -> maySee(caller, photoId, placement))
+                .flatMap(placement -> store.load(photoId, thumbnail));
+    }
+
+    private static Placement toPlacement(Readable row) {
+        return new Placement(row.get("owner_resident_id", UUID.class), row.get("complaint_id", UUID.class));
+    }
+
+    /** Any policy saying yes is enough; the first yes stops the asking. */
+    private Mono<Boolean> maySee(Caller caller, UUID photoId, Placement placement) {
+        return Flux.fromStream(policies::orderedStream)
+                .concatMap(policy -> policy.maySee(caller, photoId, placement.ownerResidentId(), placement.complaintId()))
+                .any(Boolean::booleanValue);
+    }
+
+    @PreDestroy
+    void stopDecoding() {
+        decoding.dispose();
+    }
+
+    private record AttachedPhoto(UUID complaintId, Photo photo) {
+    }
+
+    private record Placement(UUID ownerResidentId, UUID complaintId) {
+    }
+}

@@ -1,0 +1,268 @@
+package id.go.cilegon.juare.photo.internal;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.MetadataException;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.UserError;
+import id.go.cilegon.juare.platform.UserErrorException;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Iterator;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns an uploaded photo into what is kept: a JPEG at most {@value #MAX_SIDE} px on its longest side, upright,
+ * without any metadata (no GPS position, no device), and a thumbnail. The type is judged by the bytes only.
+ * Plain Java and blocking: call it on a scheduler meant for CPU-heavy work.
+ */
+public final class PhotoProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(PhotoProcessor.class);
+
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    public static final long MAX_PIXELS = 40_000_000L;
+    public static final int MAX_SIDE = 2048;
+    public static final int THUMBNAIL_SIDE = 320;
+    static final float JPEG_QUALITY = 0.85f;
+
+    private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+
+    /** The stored JPEG, its thumbnail, and the stored JPEG's size in pixels. */
+    public record Processed(byte[] jpeg, byte[] thumbnail, int width, int height) {
+    }
+
+    enum Format {
+        JPEG("jpeg"), PNG("png");
+
+        final String imageIoName;
+
+        Format(String imageIoName) {
+            this.imageIoName = imageIoName;
+        }
+    }
+
+    public Processed process(byte[] content) {
+        if (content != null && content.length > MAX_BYTES) {
+            throw tooLarge();
+        }
+        Format format = formatOf(content);
+        int orientation = orientation(content);
+        BufferedImage decoded = decode(content, format);
+        // scale before turning: the same longest side either way, and turning a small image is cheap
+        BufferedImage scaled = fit(decoded, MAX_SIDE);
+        BufferedImage upright = upright(scaled, orientation);
+        BufferedImage thumbnail = fit(upright, THUMBNAIL_SIDE);
+        return new Processed(encode(upright), encode(thumbnail), upright.getWidth(), upright.getHeight());
+    }
+
+    /** JPEG or PNG by their magic bytes; a file's name or declared type proves nothing. */
+    static Format formatOf(byte[] content) {
+        if (startsWith(content, JPEG_MAGIC)) {
+            return Format.JPEG;
+        }
+        if (startsWith(content, PNG_MAGIC)) {
+            return Format.PNG;
+        }
+        throw unsupported();
+    }
+
+    private static boolean startsWith(byte[] content, byte[] magic) {
+        return content != null
+                && content.length >= magic.length
+                && Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
+    }
+
+    /** EXIF orientation 1..8; 1 (as stored) when absent or unreadable, since broken metadata is no reason to refuse. */
+    static int orientation(byte[] content) {
+        try {
+            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(content), content.length);
+            ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            if (exif == null || !exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+                return 1;
+            }
+            int orientation = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+            return orientation >= 1 && orientation <= 8 ? orientation : 1;
+        } catch (ImageProcessingException | IOException | MetadataException | RuntimeException e) {
+            log.debug("No usable EXIF orientation: {}", e.toString());
+            return 1;
+        }
+    }
+
+    private static BufferedImage decode(byte[] content, Format format) {
+        ImageReader reader = readerFor(format);
+        WarningCounter warnings = new WarningCounter();
+        reader.addIIOReadWarningListener(warnings);
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
+            reader.setInput(input, true, true);
+            // the header alone gives the size: refuse a decompression bomb before allocating its pixels
+            checkPixels(reader.getWidth(0), reader.getHeight(0));
+            BufferedImage image = reader.read(0);
+            // libjpeg only warns about a truncated or damaged file and fills the gap with grey
+            if (format == Format.JPEG && warnings.count > 0) {
+                throw unsupported();
+            }
+            return image;
+        } catch (UserErrorException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            log.debug("Undecodable {} upload: {}", format, e.toString());
+            throw unsupported();
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private static ImageReader readerFor(Format format) {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName);
+        if (!readers.hasNext()) {
+            throw new IllegalStateException("No ImageIO reader for " + format);
+        }
+        return readers.next();
+    }
+
+    static void checkPixels(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw unsupported();
+        }
+        if ((long) width * height > MAX_PIXELS) {
+            throw UserError.of(ErrorCode.UNSUPPORTED_PHOTO,
+                    "Resolusi foto terlalu besar (maks. 40 megapiksel) / Photo resolution too large (max. 40 megapixels)",
+                    "file").exception();
+        }
+    }
+
+    /**
+     * An RGB copy (transparent areas white) whose longest side is at most {@code maxSide}; never larger than
+     * the source. Halves with bilinear filtering while at least twice too big, so every source pixel counts,
+     * then one bicubic step to the exact size.
+     */
+    static BufferedImage fit(BufferedImage source, int maxSide) {
+        int width = source.getWidth();
+        int height = source.getHeight();
+        int longest = Math.max(width, height);
+        if (longest <= maxSide) {
+            return redraw(source, width, height, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        }
+        double scale = (double) maxSide / longest;
+        int targetWidth = Math.max(1, (int) Math.round(width * scale));
+        int targetHeight = Math.max(1, (int) Math.round(height * scale));
+        BufferedImage current = source;
+        while (width / 2 >= targetWidth && height / 2 >= targetHeight) {
+            width /= 2;
+            height /= 2;
+            current = redraw(current, width, height, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        }
+        if (width != targetWidth || height != targetHeight || current == source) {
+            current = redraw(current, targetWidth, targetHeight, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        }
+        return current;
+    }
+
+    private static BufferedImage redraw(BufferedImage source, int width, int height, Object interpolation) {
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setRenderingHint(RenderingHints.KEY_ALPHA_INTERPOLATION, RenderingHints.VALUE_ALPHA_INTERPOLATION_QUALITY);
+            g.drawImage(source, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    /** Applies EXIF orientation: the stored pixels as the camera wrote them, turned and mirrored to be upright. */
+    static BufferedImage upright(BufferedImage image, int orientation) {
+        if (orientation == 1) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean swapsSides = orientation >= 5;
+        AffineTransform transform = switch (orientation) {
+            case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);   // mirrored left-right
+            case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);  // turned 180°
+            case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);   // mirrored top-bottom
+            case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);    // transposed
+            case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);   // turned 90° clockwise
+            case 7 -> new AffineTransform(0, -1, -1, 0, h, w);  // transversed
+            case 8 -> new AffineTransform(0, -1, 1, 0, 0, w);   // turned 90° anticlockwise
+            default -> new AffineTransform();
+        };
+        BufferedImage target = new BufferedImage(swapsSides ? h : w, swapsSides ? w : h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        try {
+            // quarter turns and mirrors move whole pixels: no interpolation, so nothing blurs
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.drawImage(image, transform, null);
+        } finally {
+            g.dispose();
+        }
+        return target;
+    }
+
+    /** JPEG written from pixels only: ImageIO adds a JFIF header and nothing from the upload's metadata. */
+    static byte[] encode(BufferedImage image) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(JPEG_QUALITY);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream output = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(output);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    static UserErrorException unsupported() {
+        return UserError.of(ErrorCode.UNSUPPORTED_PHOTO,
+                "Foto harus berupa file JPEG atau PNG yang utuh / The photo must be an intact JPEG or PNG file",
+                "file").exception();
+    }
+
+    static UserErrorException tooLarge() {
+        return UserError.of(ErrorCode.PHOTO_TOO_LARGE,
+                "Foto terlalu besar (maks. 10 MB) / Photo too large (max. 10 MB)", "file").exception();
+    }
+
+    private static final class WarningCounter implements IIOReadWarningListener {
+
+        int count;
+
+        @Override
+        public void warningOccurred(ImageReader source, String warning) {
+            count++;
+        }
+    }
+}
