@@ -75,9 +75,8 @@ public class EventLog {
 
     /** A resident's visible events after an id, oldest first. */
     public Flux<StoredEvent> residentEventsAfter(UUID residentId, long afterId) {
-        return db.sql("SELECT " + COLUMNS + """
-                         FROM complaint_event WHERE resident_id = :resident AND visible_to_resident AND id > :after
-                         ORDER BY id""")
+        return db.sql("SELECT " + COLUMNS + " FROM complaint_event"
+                        + " WHERE resident_id = :resident AND visible_to_resident AND id > :after ORDER BY id")
                 .bind("resident", residentId)
                 .bind("after", afterId)
                 .map(this::toEvent)

@@ -114,9 +114,10 @@ public final class Api {
 
     /** Uploads a photo that must be accepted; returns its id. */
     public String uploadedPhotoId(String token, byte[] jpeg) {
-        Map<?, ?> created = uploadPhoto(token, jpeg, "bukti.jpg", MediaType.IMAGE_JPEG)
+        Map<String, Object> created = uploadPhoto(token, jpeg, "bukti.jpg", MediaType.IMAGE_JPEG)
                 .expectStatus().isCreated()
-                .expectBody(Map.class)
+                .expectBody(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                })
                 .returnResult()
                 .getResponseBody();
         assertThat(created).containsKey("id");

@@ -32,7 +32,7 @@ class ComplaintRepository {
                         VALUES (:id, :tracking, :resident, :request, :category, :title, :description, :lat, :lng,
                                 :kecamatan, :kelurahan, :address, :confidential, :status, 0, :created, :created)
                         ON CONFLICT (resident_id, client_request_id) DO NOTHING
-                        RETURNING """ + COLUMNS)
+                        RETURNING """ + " " + COLUMNS)
                 .bind("id", c.id())
                 .bind("tracking", c.trackingNumber())
                 .bind("resident", c.residentId())
