@@ -191,7 +191,8 @@ class PhotoIntegrationTest {
                 .contentType(multipartType())
                 .bodyValue(body)
                 .exchange()
-                .expectStatus().isUnauthorized();
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.error.code").isEqualTo("UNAUTHENTICATED");
     }
 
     @Test

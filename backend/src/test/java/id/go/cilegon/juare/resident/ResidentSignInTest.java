@@ -195,6 +195,7 @@ class ResidentSignInTest extends IntegrationTest {
                 .header("Content-Type", "application/json")
                 .bodyValue(Map.of("query", "{ me { id } }"))
                 .exchange()
-                .expectStatus().isUnauthorized();
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
     }
 }

@@ -72,6 +72,7 @@ class SecurityConfig {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
                                                   ReactiveJwtAuthenticationConverterAdapter converter) {
+        JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -80,7 +81,10 @@ class SecurityConfig {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/api/photos/**").authenticated()
                         .anyExchange().permitAll())
-                .oauth2ResourceServer(oauth -> oauth.jwt(jwt -> jwt
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+                .oauth2ResourceServer(oauth -> oauth
+                        .authenticationEntryPoint(entryPoint)
+                        .jwt(jwt -> jwt
                         .jwtDecoder(decoder)
                         .jwtAuthenticationConverter(converter)))
                 .build();
