@@ -1,12 +1,10 @@
 package id.go.cilegon.juare.event;
 
-import static id.go.cilegon.juare.support.Api.complaintInput;
-import static id.go.cilegon.juare.support.Api.newRequestId;
-import static id.go.cilegon.juare.support.Api.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.Live;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,25 +23,16 @@ class ComplaintEventsTest extends IntegrationTest {
     EventStream stream;
 
     private String submit(Api.Resident resident) {
-        return operation(api().as(resident.token()), "SubmitComplaint")
-                .variable("input", complaintInput(newRequestId(), List.of()))
-                .execute()
-                .path("submitComplaint.complaint.id").entity(String.class).get();
+        return Live.submitComplaint(api(), resident.token());
     }
 
     private static Flux<Map> events(WebSocketGraphQlTester tester, String after) {
-        var request = operation(tester, "MyComplaintEvents");
-        if (after != null) {
-            request = request.variable("after", after);
-        }
-        return request.executeSubscription().toFlux("myComplaintEvents", Map.class);
+        return Live.myComplaintEvents(tester, after);
     }
 
     /** Waits until the server has subscribed one more listener to the hot stream. */
     private void awaitSubscribers(int count) {
-        StepVerifier.create(Flux.interval(Duration.ofMillis(10)).filter(tick -> stream.subscriberCount() >= count).next())
-                .expectNextCount(1)
-                .verifyComplete();
+        Live.awaitMoreSubscribersThan(stream, count - 1);
     }
 
     @Test

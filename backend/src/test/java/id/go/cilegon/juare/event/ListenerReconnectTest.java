@@ -1,15 +1,12 @@
 package id.go.cilegon.juare.event;
 
-import static id.go.cilegon.juare.support.Api.complaintInput;
-import static id.go.cilegon.juare.support.Api.newRequestId;
-import static id.go.cilegon.juare.support.Api.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.Live;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
@@ -47,17 +44,10 @@ class ListenerReconnectTest extends IntegrationTest {
         Api.Resident resident = api().newResident();
         WebSocketGraphQlTester ws = api().webSocket(resident.token());
         int subscribers = stream.subscriberCount();
-        Flux<Map> live = operation(ws, "MyComplaintEvents").executeSubscription().toFlux("myComplaintEvents", Map.class);
-
-        StepVerifier.create(live.take(1))
-                .then(() -> StepVerifier.create(Flux.interval(Duration.ofMillis(10))
-                                .filter(tick -> stream.subscriberCount() > subscribers).next())
-                        .expectNextCount(1).verifyComplete())
+        StepVerifier.create(Live.myComplaintEvents(ws, null).take(1))
+                .then(() -> Live.awaitMoreSubscribersThan(stream, subscribers))
                 .then(this::killListeners)
-                .then(() -> operation(api().as(resident.token()), "SubmitComplaint")
-                        .variable("input", complaintInput(newRequestId(), List.of()))
-                        .execute()
-                        .path("submitComplaint.errors").entityList(Object.class).hasSize(0))
+                .then(() -> Live.submitComplaint(api(), resident.token()))
                 .assertNext(event -> assertThat(event.get("type")).isEqualTo("SUBMITTED"))
                 .expectComplete()
                 .verify(WAIT);

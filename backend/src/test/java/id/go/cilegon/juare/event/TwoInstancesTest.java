@@ -1,23 +1,18 @@
 package id.go.cilegon.juare.event;
 
-import static id.go.cilegon.juare.support.Api.complaintInput;
-import static id.go.cilegon.juare.support.Api.newRequestId;
-import static id.go.cilegon.juare.support.Api.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.JuareApplication;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.Live;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 
 /** Two backend instances on one database: a complaint filed through one reaches a subscriber on the other. */
@@ -56,15 +51,9 @@ class TwoInstancesTest extends IntegrationTest {
         WebSocketGraphQlTester ws = other.webSocket(resident.token());
         int before = secondStream.subscriberCount();
 
-        Flux<Map> live = operation(ws, "MyComplaintEvents").executeSubscription().toFlux("myComplaintEvents", Map.class);
-        StepVerifier.create(live.take(1))
-                .then(() -> StepVerifier.create(Flux.interval(Duration.ofMillis(10))
-                                .filter(tick -> secondStream.subscriberCount() > before).next())
-                        .expectNextCount(1).verifyComplete())
-                .then(() -> operation(first.as(resident.token()), "SubmitComplaint")
-                        .variable("input", complaintInput(newRequestId(), List.of()))
-                        .execute()
-                        .path("submitComplaint.errors").entityList(Object.class).hasSize(0))
+        StepVerifier.create(Live.myComplaintEvents(ws, null).take(1))
+                .then(() -> Live.awaitMoreSubscribersThan(secondStream, before))
+                .then(() -> Live.submitComplaint(first, resident.token()))
                 .assertNext(event -> assertThat(event.get("type")).isEqualTo("SUBMITTED"))
                 .expectComplete()
                 .verify(WAIT);
