@@ -2,7 +2,8 @@
 # Requests per second of submitComplaint and myComplaints against a running backend (./run.sh), with wrk.
 #   bench/api.sh [base-url] [backend-log]     defaults: http://localhost:8080  data/backend.log
 # Needs wrk, curl and jq (apt-get install wrk curl jq). Signs in one resident through the development WhatsApp
-# sender (the code is read from the log), then runs each operation for DURATION (20s) at each of CONNECTIONS (16 64).
+# sender (the code is read from the log), warms up for WARMUP (15s), then runs each operation for DURATION (20s) at
+# each of CONNECTIONS (16 64).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 base="${1:-http://localhost:8080}"
@@ -30,6 +31,10 @@ MY_QUERY=$(cat "$docs/MyComplaints.graphql" "$docs/fragments/ComplaintFields.gra
 for i in $(seq 1 25); do
   gql '{"query":'"$SUBMIT_QUERY"',"variables":{"input":{"clientRequestId":"warm-'$RANDOM$i'","categoryCode":"JALAN","description":"Jalan berlubang besar di depan sekolah","location":{"lat":-6.035,"lng":106.04035}}}}' > /dev/null
 done
+
+# warm up the JIT; these numbers are thrown away
+wrk -t2 -c16 -d"${WARMUP:-15s}" -s "$here/submit.lua" "$base" > /dev/null
+wrk -t2 -c16 -d"${WARMUP:-15s}" -s "$here/my-complaints.lua" "$base" > /dev/null
 
 for c in $connections; do
   echo "== submitComplaint, $c connections, $duration"
