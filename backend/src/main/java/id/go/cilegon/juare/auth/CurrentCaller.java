@@ -26,6 +26,21 @@ public final class CurrentCaller {
                 .defaultIfEmpty(Caller.ANONYMOUS);
     }
 
+    /** The calling staff member, or UNAUTHENTICATED / FORBIDDEN. */
+    public static Mono<Caller> staff() {
+        return get().flatMap(caller -> switch (caller.kind()) {
+            case STAFF -> Mono.just(caller);
+            case ANONYMOUS -> Mono.error(ApiException.unauthenticated());
+            case RESIDENT -> Mono.error(ApiException.forbidden());
+        });
+    }
+
+    /** The calling staff member if they hold one of the roles, or UNAUTHENTICATED / FORBIDDEN. */
+    public static Mono<Caller> staffWithRole(String... roles) {
+        return staff().flatMap(caller -> java.util.Arrays.stream(roles).anyMatch(caller::hasRole)
+                ? Mono.just(caller) : Mono.error(ApiException.forbidden()));
+    }
+
     /** The calling resident's id, or UNAUTHENTICATED / FORBIDDEN. */
     public static Mono<UUID> residentId() {
         return get().flatMap(CurrentCaller::requireResident);
@@ -46,7 +61,8 @@ public final class CurrentCaller {
         Jwt jwt = token.getToken();
         Caller.Kind kind = TokenService.KIND_STAFF.equals(jwt.getClaimAsString(TokenService.KIND_CLAIM))
                 ? Caller.Kind.STAFF : Caller.Kind.RESIDENT;
-        return new Caller(kind, UUID.fromString(jwt.getSubject()), roles(token.getAuthorities()));
+        return new Caller(kind, UUID.fromString(jwt.getSubject()), roles(token.getAuthorities()),
+                jwt.getClaimAsString(TokenService.OPD_CLAIM));
     }
 
     private static Set<String> roles(Collection<GrantedAuthority> authorities) {

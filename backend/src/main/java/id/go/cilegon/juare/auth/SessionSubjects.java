@@ -1,6 +1,5 @@
 package id.go.cilegon.juare.auth;
 
-import java.util.List;
 import java.util.UUID;
 import reactor.core.publisher.Mono;
 
@@ -12,5 +11,5 @@ public interface SessionSubjects {
 
     String kind();
 
-    Mono<List<String>> currentRoles(UUID subjectId);
+    Mono<TokenService.Grant> currentGrant(UUID subjectId);
 }

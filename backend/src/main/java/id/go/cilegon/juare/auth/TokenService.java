@@ -32,6 +32,7 @@ public class TokenService {
     public static final String ISSUER = "juare";
     public static final String KIND_CLAIM = "kind";
     public static final String ROLES_CLAIM = "roles";
+    public static final String OPD_CLAIM = "opd";
     public static final String KIND_RESIDENT = "resident";
     public static final String KIND_STAFF = "staff";
 
@@ -61,6 +62,11 @@ public class TokenService {
 
     /** A new session for any subject. */
     public Mono<AuthSession> issue(String kind, UUID subject, List<String> roles) {
+        return issue(kind, subject, new Grant(roles, null));
+    }
+
+    /** A new session for a subject with roles and, for OPD staff, their OPD. */
+    public Mono<AuthSession> issue(String kind, UUID subject, Grant grant) {
         Instant now = clock.instant();
         String refresh = newRefreshToken();
         Instant refreshExpires = now.plus(refreshTtl);
@@ -73,14 +79,14 @@ public class TokenService {
                 .bind("now", now)
                 .bind("expires", refreshExpires)
                 .then()
-                .thenReturn(new AuthSession(accessToken(kind, subject, roles, now), now.plus(accessTtl), refresh, refreshExpires));
+                .thenReturn(new AuthSession(accessToken(kind, subject, grant, now), now.plus(accessTtl), refresh, refreshExpires));
     }
 
     /**
      * Trades a refresh token for a new session. The roles come from {@code rolesOf}, read afresh, so a changed
      * or disabled account shows in the next token.
      */
-    public Mono<AuthSession> refresh(String refreshToken, java.util.function.BiFunction<String, UUID, Mono<List<String>>> rolesOf) {
+    public Mono<AuthSession> refresh(String refreshToken, java.util.function.BiFunction<String, UUID, Mono<Grant>> rolesOf) {
         Instant now = clock.instant();
         Mono<AuthSession> rotation = db.sql("""
                         UPDATE refresh_token SET revoked_at = :now
@@ -102,17 +108,19 @@ public class TokenService {
                 "Sesi berakhir, silakan masuk lagi / Session expired, please sign in again", "refreshToken").exception();
     }
 
-    private String accessToken(String kind, UUID subject, List<String> roles, Instant now) {
-        JwtClaimsSet claims = JwtClaimsSet.builder()
+    private String accessToken(String kind, UUID subject, Grant grant, Instant now) {
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(subject.toString())
                 .issuedAt(now)
                 .expiresAt(now.plus(accessTtl))
                 .claim(KIND_CLAIM, kind)
-                .claim(ROLES_CLAIM, roles)
-                .build();
+                .claim(ROLES_CLAIM, grant.roles());
+        if (grant.opdCode() != null) {
+            claims.claim(OPD_CLAIM, grant.opdCode());
+        }
         JwsHeader header = JwsHeader.with(MacAlgorithm.HS256).build();
-        return encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return encoder.encode(JwtEncoderParameters.from(header, claims.build())).getTokenValue();
     }
 
     private String newRefreshToken() {
@@ -130,5 +138,9 @@ public class TokenService {
     }
 
     private record Subject(String kind, UUID id) {
+    }
+
+    /** What a session may do: roles, and the OPD of OPD staff. */
+    public record Grant(List<String> roles, String opdCode) {
     }
 }

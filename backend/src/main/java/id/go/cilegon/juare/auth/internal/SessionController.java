@@ -34,9 +34,9 @@ class SessionController {
                 errors -> new RefreshSessionPayload(null, errors));
     }
 
-    private Mono<List<String>> currentRoles(String kind, UUID subject) {
+    private Mono<TokenService.Grant> currentRoles(String kind, UUID subject) {
         SessionSubjects owner = subjects.get(kind);
-        return owner == null ? Mono.empty() : owner.currentRoles(subject);
+        return owner == null ? Mono.empty() : owner.currentGrant(subject);
     }
 
     record RefreshSessionInput(String refreshToken) {

@@ -24,10 +24,10 @@ class ResidentSessions implements SessionSubjects {
     }
 
     @Override
-    public Mono<List<String>> currentRoles(UUID subjectId) {
+    public Mono<TokenService.Grant> currentGrant(UUID subjectId) {
         return db.sql("SELECT 1 FROM resident WHERE id = :id")
                 .bind("id", subjectId)
-                .map(row -> List.of("RESIDENT"))
+                .map(row -> new TokenService.Grant(List.of("RESIDENT"), null))
                 .one();
     }
 }
