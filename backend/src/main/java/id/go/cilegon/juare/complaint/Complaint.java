@@ -3,9 +3,35 @@ package id.go.cilegon.juare.complaint;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A complaint as stored. */
+/** A complaint as stored. Clocks and outcomes are null until the lifecycle reaches them. */
 public record Complaint(UUID id, String trackingNumber, UUID residentId, String clientRequestId, String categoryCode,
                         String title, String description, double lat, double lng, String kecamatanCode,
                         String kelurahanCode, String addressText, boolean confidential, ComplaintStatus status,
-                        String opdCode, int version, Instant createdAt, Instant updatedAt) {
+                        String opdCode, int version, Instant createdAt, Instant updatedAt,
+                        Instant dispatchedAt, Instant replyDueAt, Instant fixDueAt, Instant firstReplyAt,
+                        Instant resolvedAt, Instant closedAt, Instant replyOverdueAt, Instant fixOverdueAt,
+                        Instant transferRequestedAt, String transferReason, String rejectReason, UUID duplicateOf,
+                        Integer rating, String residentComment, int reopenCount, boolean autoClosed) {
+
+    /** A complaint just filed. */
+    public static Complaint submitted(UUID id, String trackingNumber, UUID residentId, String clientRequestId,
+                                      String categoryCode, String title, String description, double lat, double lng,
+                                      String kecamatanCode, String kelurahanCode, String addressText, boolean confidential,
+                                      Instant now) {
+        return new Complaint(id, trackingNumber, residentId, clientRequestId, categoryCode, title, description, lat, lng,
+                kecamatanCode, kelurahanCode, addressText, confidential, ComplaintStatus.SUBMITTED, null, 0, now, now,
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, false);
+    }
+
+    public boolean isOpen() {
+        return status == ComplaintStatus.DISPATCHED || status == ComplaintStatus.IN_PROGRESS || status == ComplaintStatus.REOPENED;
+    }
+
+    public boolean replyOverdue(Instant now) {
+        return firstReplyAt == null && replyDueAt != null && isOpen() && replyDueAt.isBefore(now);
+    }
+
+    public boolean fixOverdue(Instant now) {
+        return fixDueAt != null && isOpen() && fixDueAt.isBefore(now);
+    }
 }

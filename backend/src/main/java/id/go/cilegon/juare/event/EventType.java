@@ -9,6 +9,7 @@ public enum EventType {
     REPLIED,
     INTERNAL_NOTE,
     TRANSFER_REQUESTED,
+    TRANSFER_DECLINED,
     REROUTED,
     RESOLVED,
     CONFIRMED,

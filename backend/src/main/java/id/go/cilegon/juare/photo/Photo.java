@@ -2,10 +2,22 @@ package id.go.cilegon.juare.photo;
 
 import java.util.UUID;
 
-/** A stored photo as clients see it (GraphQL type Photo, and the body of POST /api/photos). */
-public record Photo(UUID id, int width, int height, String url, String thumbnailUrl) {
+/**
+ * A stored photo as clients see it (GraphQL type Photo, and the body of POST /api/photos).
+ *
+ * @param kind EVIDENCE (filed with a complaint or a dispute's evidence), AFTER (the OPD's proof of the fix), DISPUTE
+ */
+public record Photo(UUID id, int width, int height, String url, String thumbnailUrl, String kind) {
+
+    public static final String EVIDENCE = "EVIDENCE";
+    public static final String AFTER = "AFTER";
+    public static final String DISPUTE = "DISPUTE";
 
     public static Photo of(UUID id, int width, int height) {
-        return new Photo(id, width, height, "/api/photos/" + id, "/api/photos/" + id + "/thumbnail");
+        return of(id, width, height, EVIDENCE);
+    }
+
+    public static Photo of(UUID id, int width, int height, String kind) {
+        return new Photo(id, width, height, "/api/photos/" + id, "/api/photos/" + id + "/thumbnail", kind);
     }
 }

@@ -55,25 +55,29 @@ public class PhotoService {
      * {@link java.util.concurrent.RejectedExecutionException} when too many uploads wait.
      */
     public Mono<Photo> upload(UUID residentId, byte[] content) {
+        return upload(PhotoOwner.resident(residentId), content);
+    }
+
+    /** As {@link #upload(UUID, byte[])}, for a resident or a staff member. */
+    public Mono<Photo> upload(PhotoOwner owner, byte[] content) {
         UUID id = UUID.randomUUID();
         return Mono.fromCallable(() -> processor.process(content))
                 .subscribeOn(decoding)
-                .flatMap(processed -> keep(id, residentId, processed));
+                .flatMap(processed -> keep(id, owner, processed));
     }
 
-    private Mono<Photo> keep(UUID id, UUID residentId, PhotoProcessor.Processed processed) {
+    private Mono<Photo> keep(UUID id, PhotoOwner owner, PhotoProcessor.Processed processed) {
         return store.save(id, processed.jpeg(), processed.thumbnail())
-                .then(insert(id, residentId, processed))
+                .then(insert(id, owner, processed))
                 .onErrorResume(failure -> discardFiles(id, failure))
                 .thenReturn(Photo.of(id, processed.width(), processed.height()));
     }
 
-    private Mono<Void> insert(UUID id, UUID residentId, PhotoProcessor.Processed processed) {
-        return db.sql("""
-                        INSERT INTO photo (id, owner_resident_id, complaint_id, width, height, size_bytes, created_at)
-                        VALUES (:id, :owner, NULL, :width, :height, :size, :createdAt)""")
+    private Mono<Void> insert(UUID id, PhotoOwner owner, PhotoProcessor.Processed processed) {
+        return db.sql("INSERT INTO photo (id, " + owner.column() + ", complaint_id, width, height, size_bytes, created_at)"
+                        + " VALUES (:id, :owner, NULL, :width, :height, :size, :createdAt)")
                 .bind("id", id)
-                .bind("owner", residentId)
+                .bind("owner", owner.id())
                 .bind("width", processed.width())
                 .bind("height", processed.height())
                 .bind("size", processed.jpeg().length)
@@ -99,6 +103,11 @@ public class PhotoService {
      * transaction's rollback undoes the others.
      */
     public Mono<Void> attach(Collection<UUID> photoIds, UUID residentId, UUID complaintId) {
+        return attach(photoIds, PhotoOwner.resident(residentId), complaintId, Photo.EVIDENCE);
+    }
+
+    /** As {@link #attach(Collection, UUID, UUID)}, for any owner, marking the photos with a kind. */
+    public Mono<Void> attach(Collection<UUID> photoIds, PhotoOwner owner, UUID complaintId, String kind) {
         if (photoIds.isEmpty()) {
             return Mono.empty();
         }
@@ -106,12 +115,12 @@ public class PhotoService {
             return Mono.error(photoNotFound());
         }
         UUID[] distinct = photoIds.stream().distinct().toArray(UUID[]::new);
-        return db.sql("""
-                        UPDATE photo SET complaint_id = :complaint
-                        WHERE id = ANY(:ids) AND owner_resident_id = :resident AND complaint_id IS NULL""")
+        return db.sql("UPDATE photo SET complaint_id = :complaint, kind = :kind"
+                        + " WHERE id = ANY(:ids) AND " + owner.column() + " = :owner AND complaint_id IS NULL")
                 .bind("complaint", complaintId)
+                .bind("kind", kind)
                 .bind("ids", distinct)
-                .bind("resident", residentId)
+                .bind("owner", owner.id())
                 .fetch()
                 .rowsUpdated()
                 .flatMap(updated -> updated == distinct.length ? Mono.<Void>empty() : Mono.error(photoNotFound()));
@@ -132,7 +141,7 @@ public class PhotoService {
             return Mono.just(Map.of());
         }
         return db.sql("""
-                        SELECT id, complaint_id, width, height FROM photo
+                        SELECT id, complaint_id, width, height, kind FROM photo
                         WHERE complaint_id = ANY(:ids)
                         ORDER BY created_at, id""")
                 .bind("ids", ids)
@@ -145,7 +154,7 @@ public class PhotoService {
         Integer width = row.get("width", Integer.class);
         Integer height = row.get("height", Integer.class);
         return new AttachedPhoto(row.get("complaint_id", UUID.class),
-                Photo.of(row.get("id", UUID.class), width == null ? 0 : width, height == null ? 0 : height));
+                Photo.of(row.get("id", UUID.class), width == null ? 0 : width, height == null ? 0 : height, row.get("kind", String.class)));
     }
 
     private static Map<UUID, List<Photo>> emptyLists(UUID[] complaintIds) {

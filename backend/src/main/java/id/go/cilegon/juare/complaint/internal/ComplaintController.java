@@ -3,7 +3,13 @@ package id.go.cilegon.juare.complaint.internal;
 import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Category;
 import id.go.cilegon.juare.agency.Opd;
+import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.auth.CurrentCaller;
+import id.go.cilegon.juare.event.ActorType;
+import id.go.cilegon.juare.event.EventType;
+import id.go.cilegon.juare.resident.ResidentDirectory;
+import id.go.cilegon.juare.staff.StaffDirectory;
+import java.time.Clock;
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.event.EventLog;
 import id.go.cilegon.juare.event.StoredEvent;
@@ -41,9 +47,15 @@ class ComplaintController {
     private final CityMap cityMap;
     private final PhotoService photos;
     private final EventLog eventLog;
+    private final StaffDirectory staffDirectory;
+    private final ResidentDirectory residents;
+    private final Clock clock;
 
     ComplaintController(ComplaintService service, ComplaintRepository complaints, AgencyCatalog catalog, CityMap cityMap,
-                        PhotoService photos, EventLog eventLog) {
+                        PhotoService photos, EventLog eventLog, StaffDirectory staffDirectory, ResidentDirectory residents, Clock clock) {
+        this.staffDirectory = staffDirectory;
+        this.residents = residents;
+        this.clock = clock;
         this.service = service;
         this.complaints = complaints;
         this.catalog = catalog;
@@ -87,9 +99,11 @@ class ComplaintController {
     @QueryMapping
     Mono<Complaint> complaint(@Argument String id) {
         UUID complaintId = parseId(id);
-        return CurrentCaller.residentId()
-                .flatMap(residentId -> complaints.findById(complaintId)
-                        .flatMap(c -> c.residentId().equals(residentId) ? Mono.just(c) : Mono.error(ApiException.forbidden())));
+        return CurrentCaller.get()
+                .flatMap(caller -> caller.kind() == Caller.Kind.ANONYMOUS
+                        ? Mono.error(ApiException.unauthenticated())
+                        : complaints.findById(complaintId)
+                                .flatMap(c -> ComplaintAccess.maySee(caller, c) ? Mono.just(c) : Mono.error(ApiException.forbidden())));
     }
 
     static UUID parseId(String id) {
@@ -131,11 +145,100 @@ class ComplaintController {
                 .map(byId -> byComplaint(batch, byId, Function.identity()));
     }
 
-    /** Residents see the timeline without internal entries. */
+    /** Residents see the timeline without internal entries and without staff names; staff see all of it. */
     @BatchMapping(typeName = "Complaint", field = "timeline")
     Mono<Map<Complaint, List<TimelineEntry>>> timeline(List<Complaint> batch) {
-        return eventLog.ofComplaints(batch.stream().map(Complaint::id).toList(), true)
-                .map(byId -> byComplaint(batch, byId, events -> events.stream().map(TimelineEntry::of).toList()));
+        return CurrentCaller.get()
+                .flatMap(caller -> timelineFor(caller, batch));
+    }
+
+    private Mono<Map<Complaint, List<TimelineEntry>>> timelineFor(Caller caller, List<Complaint> batch) {
+        boolean staff = caller.isStaff();
+        return eventLog.ofComplaints(batch.stream().map(Complaint::id).toList(), !staff)
+                .flatMap(byId -> staffNames(byId, staff)
+                        .zipWith(catalog.snapshot(), (names, agencies) -> byComplaint(batch, byId,
+                                events -> events.stream().map(e -> TimelineEntry.of(e, staff, names, agencies)).toList())));
+    }
+
+    private Mono<Map<UUID, String>> staffNames(Map<UUID, List<StoredEvent>> byId, boolean staff) {
+        if (!staff) {
+            return Mono.just(Map.of());
+        }
+        java.util.Set<UUID> ids = new java.util.HashSet<>();
+        byId.values().forEach(events -> events.stream()
+                .filter(e -> e.actorType() == ActorType.STAFF && e.actorId() != null)
+                .forEach(e -> ids.add(e.actorId())));
+        return staffDirectory.displayNames(ids);
+    }
+
+    @SchemaMapping(typeName = "Complaint", field = "replySecondsLeft")
+    Integer replySecondsLeft(Complaint complaint) {
+        return complaint.isOpen() && complaint.firstReplyAt() == null && complaint.replyDueAt() != null
+                ? secondsUntil(complaint.replyDueAt()) : null;
+    }
+
+    @SchemaMapping(typeName = "Complaint", field = "fixSecondsLeft")
+    Integer fixSecondsLeft(Complaint complaint) {
+        return complaint.isOpen() && complaint.fixDueAt() != null ? secondsUntil(complaint.fixDueAt()) : null;
+    }
+
+    private int secondsUntil(java.time.Instant due) {
+        long seconds = java.time.Duration.between(clock.instant(), due).getSeconds();
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, seconds));
+    }
+
+    @SchemaMapping(typeName = "Complaint", field = "replyOverdue")
+    boolean replyOverdue(Complaint complaint) {
+        return complaint.replyOverdue(clock.instant());
+    }
+
+    @SchemaMapping(typeName = "Complaint", field = "fixOverdue")
+    boolean fixOverdue(Complaint complaint) {
+        return complaint.fixOverdue(clock.instant());
+    }
+
+    @SchemaMapping(typeName = "Complaint", field = "transferRequested")
+    boolean transferRequested(Complaint complaint) {
+        return complaint.transferRequestedAt() != null;
+    }
+
+    /** Why an OPD handed it back is between staff. */
+    @SchemaMapping(typeName = "Complaint", field = "transferReason")
+    Mono<String> transferReason(Complaint complaint) {
+        return CurrentCaller.get()
+                .mapNotNull(caller -> caller.isStaff() ? complaint.transferReason() : null);
+    }
+
+    @SchemaMapping(typeName = "Complaint", field = "duplicateOf")
+    Mono<Complaint> duplicateOf(Complaint complaint) {
+        return complaint.duplicateOf() == null ? Mono.empty() : complaints.findById(complaint.duplicateOf());
+    }
+
+    @SchemaMapping(typeName = "Complaint", field = "reporter")
+    Mono<Reporter> reporter(Complaint complaint) {
+        return CurrentCaller.get()
+                .filter(caller -> ComplaintAccess.maySeeReporter(caller, complaint))
+                .flatMap(caller -> residents.find(complaint.residentId())
+                        .zipWith(caller.hasRole("OPERATOR") ? residents.whatsAppNumber(complaint.residentId()) : Mono.just(""))
+                        .map(t -> new Reporter(t.getT1().name(), t.getT2().isEmpty() ? t.getT1().maskedPhone() : t.getT2(), t.getT1().maskedNik())));
+    }
+
+    @SchemaMapping(typeName = "Complaint", field = "suggestedOpd")
+    Mono<Opd> suggestedOpd(Complaint complaint) {
+        return CurrentCaller.get()
+                .filter(Caller::isStaff)
+                .flatMap(caller -> catalog.category(complaint.categoryCode()))
+                .flatMap(category -> catalog.opd(category.defaultOpdCode()));
+    }
+
+    /** Open complaints of the same category within about 100 m, nearest first: one query for the whole batch. */
+    @BatchMapping(typeName = "Complaint", field = "possibleDuplicates")
+    Mono<Map<Complaint, List<Complaint>>> possibleDuplicates(List<Complaint> batch) {
+        return CurrentCaller.get()
+                .flatMap(caller -> caller.isStaff()
+                        ? complaints.nearbyOpen(batch.stream().map(Complaint::id).toList())
+                        : Mono.just(Map.<UUID, List<Complaint>>of()))
+                .map(byId -> byComplaint(batch, byId, Function.identity()));
     }
 
     private static <S, T> Map<Complaint, List<T>> byComplaint(List<Complaint> batch, Map<UUID, List<S>> byId,
@@ -150,11 +253,31 @@ class ComplaintController {
     record SubmitComplaintPayload(Complaint complaint, List<UserError> errors) {
     }
 
-    /** GraphQL TimelineEntry. */
-    record TimelineEntry(String id, String type, String status, java.time.Instant at, String actor, String message) {
+    /** GraphQL Reporter. */
+    record Reporter(String name, String phone, String maskedNik) {
+    }
 
-        static TimelineEntry of(StoredEvent e) {
-            return new TimelineEntry(Long.toString(e.id()), e.type().name(), e.status(), e.occurredAt(), e.actorType().name(), e.message());
+    /** GraphQL TimelineEntry. */
+    record TimelineEntry(String id, String type, String status, java.time.Instant at, String actor, String actorName,
+                         String message, String note, boolean internal) {
+
+        static TimelineEntry of(StoredEvent e, boolean staffView, Map<UUID, String> staffNames, AgencyCatalog.Catalog agencies) {
+            return new TimelineEntry(Long.toString(e.id()), e.type().name(), e.status(), e.occurredAt(), e.actorType().name(),
+                    actorName(e, staffView, staffNames, agencies), e.message(),
+                    staffView ? (String) e.payload().get("note") : null, !e.visibleToResident());
+        }
+
+        /** Staff see who acted; residents see the office, not the person. */
+        private static String actorName(StoredEvent e, boolean staffView, Map<UUID, String> staffNames, AgencyCatalog.Catalog agencies) {
+            if (e.actorType() != ActorType.STAFF) {
+                return null;
+            }
+            if (staffView) {
+                return staffNames.get(e.actorId());
+            }
+            Opd opd = e.opdCode() == null ? null : agencies.opds().get(e.opdCode());
+            boolean byOpd = e.type() == EventType.REPLIED || e.type() == EventType.RESOLVED;
+            return byOpd && opd != null ? opd.name() : "Command Center Kota Cilegon";
         }
     }
 }

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.complaint.internal;
 
+import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.event.EventLog;
@@ -7,6 +8,8 @@ import id.go.cilegon.juare.event.EventStream;
 import id.go.cilegon.juare.event.StoredEvent;
 import id.go.cilegon.juare.platform.ApiException;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -18,6 +21,8 @@ import reactor.core.publisher.Mono;
 /** ComplaintEvent: the live events a caller may see, resumable with the last id seen. */
 @Controller
 class ComplaintEventController {
+
+    private static final int REPLAY_BATCH = 500;
 
     private final EventStream stream;
     private final EventLog eventLog;
@@ -37,6 +42,46 @@ class ComplaintEventController {
                         event -> event.visibleToResident() && residentId.equals(event.residentId()),
                         from -> eventLog.residentEventsAfter(residentId, from)))
                 .map(ComplaintEventView::of);
+    }
+
+    @SubscriptionMapping
+    Flux<ComplaintEventView> complaintEvents(@Argument EventFilter filter, @Argument String after) {
+        Long afterId = parseAfter(after);
+        EventFilter wanted = filter == null ? EventFilter.ANY : filter;
+        return CurrentCaller.staff()
+                .flatMapMany(caller -> {
+                    Predicate<StoredEvent> visible = event -> staffMaySee(caller, event) && wanted.matches(event);
+                    return stream.resumable(afterId, visible, from -> everyEventAfter(from).filter(visible));
+                })
+                .map(ComplaintEventView::of);
+    }
+
+    /** Operators, the mayor and admins see every event; OPD staff those of complaints while with their OPD. */
+    private static boolean staffMaySee(Caller caller, StoredEvent event) {
+        return caller.seesAllComplaints() || (caller.isOpdStaff() && caller.opdCode().equals(event.opdCode()));
+    }
+
+    /** The log after an id, in batches, oldest first. */
+    private Flux<StoredEvent> everyEventAfter(long after) {
+        return eventLog.after(after, REPLAY_BATCH)
+                .collectList()
+                .expand(batch -> batch.size() < REPLAY_BATCH ? Mono.empty() : eventLog.after(batch.getLast().id(), REPLAY_BATCH).collectList())
+                .flatMapIterable(batch -> batch);
+    }
+
+    /** GraphQL ComplaintEventFilter; an absent list lets everything through. */
+    record EventFilter(List<String> opdCodes, List<String> kecamatanCodes, List<String> categoryCodes, List<String> types) {
+
+        static final EventFilter ANY = new EventFilter(null, null, null, null);
+
+        boolean matches(StoredEvent e) {
+            return within(opdCodes, e.opdCode()) && within(kecamatanCodes, e.kecamatanCode())
+                    && within(categoryCodes, e.categoryCode()) && within(types, e.type().name());
+        }
+
+        private static boolean within(List<String> allowed, String value) {
+            return allowed == null || allowed.contains(value);
+        }
     }
 
     private static Long parseAfter(String after) {
@@ -60,11 +105,12 @@ class ComplaintEventController {
     }
 
     /** GraphQL ComplaintEvent. */
-    record ComplaintEventView(String id, String type, String status, Instant at, String actor, String message, UUID complaintId) {
+    record ComplaintEventView(String id, String type, String status, Instant at, String actor, String message, UUID complaintId,
+                              String opdCode, String kecamatanCode, String categoryCode) {
 
         static ComplaintEventView of(StoredEvent e) {
             return new ComplaintEventView(Long.toString(e.id()), e.type().name(), e.status(), e.occurredAt(),
-                    e.actorType().name(), e.message(), e.complaintId());
+                    e.actorType().name(), e.message(), e.complaintId(), e.opdCode(), e.kecamatanCode(), e.categoryCode());
         }
     }
 }

@@ -4,6 +4,8 @@ import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -15,7 +17,10 @@ class ComplaintRepository {
 
     static final String COLUMNS = """
             id, tracking_number, resident_id, client_request_id, category_code, title, description, lat, lng,
-            kecamatan_code, kelurahan_code, address_text, confidential, status, opd_code, version, created_at, updated_at""";
+            kecamatan_code, kelurahan_code, address_text, confidential, status, opd_code, version, created_at, updated_at,
+            dispatched_at, reply_due_at, fix_due_at, first_reply_at, resolved_at, closed_at, reply_overdue_at,
+            fix_overdue_at, transfer_requested_at, transfer_reason, reject_reason, duplicate_of, rating, resident_comment,
+            reopen_count, auto_closed""";
 
     private final DatabaseClient db;
 
@@ -79,6 +84,90 @@ class ComplaintRepository {
         return spec.map(ComplaintRepository::toComplaint).all();
     }
 
+    /**
+     * Applies a transition's changes if the complaint is still at the version the caller read (optimistic lock);
+     * empty when someone else changed it first. {@code bumpVersion} is false for system marks (clock breaches)
+     * that must not make a staff member's next action conflict.
+     */
+    Mono<Complaint> update(UUID id, int version, ComplaintUpdate update, Instant now, boolean bumpVersion) {
+        return update(id, version, update, now, bumpVersion, null);
+    }
+
+    /** As above, with an extra condition that must still hold (e.g. "reply_overdue_at IS NULL"), checked under the row lock. */
+    Mono<Complaint> update(UUID id, int version, ComplaintUpdate update, Instant now, boolean bumpVersion, String guard) {
+        StringBuilder sql = new StringBuilder("UPDATE complaint SET updated_at = :now");
+        if (bumpVersion) {
+            sql.append(", version = version + 1");
+        }
+        update.values().keySet().forEach(column -> sql.append(", ").append(column).append(" = :").append(column));
+        update.nulls().keySet().forEach(column -> sql.append(", ").append(column).append(" = NULL"));
+        update.expressions().forEach((column, expression) -> sql.append(", ").append(column).append(" = ").append(expression));
+        sql.append(" WHERE id = :id AND version = :version");
+        if (guard != null) {
+            sql.append(" AND ").append(guard);
+        }
+        sql.append(" RETURNING ").append(COLUMNS);
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.toString())
+                .bind("now", now)
+                .bind("id", id)
+                .bind("version", version);
+        for (var entry : update.values().entrySet()) {
+            spec = spec.bind(entry.getKey(), entry.getValue());
+        }
+        return spec.map(ComplaintRepository::toComplaint).one();
+    }
+
+    /** Complaints matching a fixed condition (the clock job's), at most {@code limit}. */
+    Flux<Complaint> findWhere(String where, Instant now, int limit) {
+        return db.sql("SELECT " + COLUMNS + " FROM complaint WHERE " + where + " LIMIT :limit")
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(ComplaintRepository::toComplaint)
+                .all();
+    }
+
+    /** Complaints by id, in no particular order. */
+    Flux<Complaint> findAll(java.util.Collection<UUID> ids) {
+        return db.sql("SELECT " + COLUMNS + " FROM complaint WHERE id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(ComplaintRepository::toComplaint)
+                .all();
+    }
+
+    /** A queue page: the rows matching {@code where}, in {@code orderBy} order, after a keyset position. */
+    Flux<Complaint> queuePage(String where, String sortKey, Instant afterKey, UUID afterId, int limit, Map<String, Object> binds) {
+        String keyset = afterKey == null ? "" : " AND (" + sortKey + ", id) > (:afterKey, :afterId)";
+        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT " + COLUMNS + " FROM complaint WHERE " + where + keyset
+                        + " ORDER BY " + sortKey + ", id LIMIT :limit")
+                .bind("limit", limit);
+        if (afterKey != null) {
+            spec = spec.bind("afterKey", afterKey).bind("afterId", afterId);
+        }
+        for (var entry : binds.entrySet()) {
+            spec = spec.bind(entry.getKey(), entry.getValue());
+        }
+        return spec.map(ComplaintRepository::toComplaint).all();
+    }
+
+    /** For each complaint, open complaints of its category within about 100 m (nearest first, at most 5). */
+    Mono<Map<UUID, List<Complaint>>> nearbyOpen(java.util.Collection<UUID> ids) {
+        // 0.0009° is about 100 m here; the box uses the index, the distance orders within it
+        String nearby = "SELECT " + COLUMNS + " FROM complaint n"
+                + " WHERE n.category_code = c.category_code AND n.id <> c.id AND n.status NOT IN ('CLOSED', 'REJECTED')"
+                + " AND n.lat BETWEEN c.lat - 0.0009 AND c.lat + 0.0009 AND n.lng BETWEEN c.lng - 0.0009 AND c.lng + 0.0009"
+                + " ORDER BY (n.lat - c.lat) ^ 2 + (n.lng - c.lng) ^ 2 LIMIT 5";
+        return db.sql("SELECT c.id AS for_id, d.* FROM complaint c CROSS JOIN LATERAL (" + nearby + ") d WHERE c.id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new))
+                .map(row -> Map.entry(row.get("for_id", UUID.class), toComplaint(row)))
+                .all()
+                .collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(grouped -> {
+                    Map<UUID, List<Complaint>> lists = new java.util.HashMap<>();
+                    grouped.forEach((id, found) -> lists.put(id, List.copyOf(found)));
+                    return lists;
+                });
+    }
+
     static Complaint toComplaint(Readable row) {
         return new Complaint(
                 row.get("id", UUID.class),
@@ -98,6 +187,22 @@ class ComplaintRepository {
                 row.get("opd_code", String.class),
                 row.get("version", Integer.class),
                 row.get("created_at", Instant.class),
-                row.get("updated_at", Instant.class));
+                row.get("updated_at", Instant.class),
+                row.get("dispatched_at", Instant.class),
+                row.get("reply_due_at", Instant.class),
+                row.get("fix_due_at", Instant.class),
+                row.get("first_reply_at", Instant.class),
+                row.get("resolved_at", Instant.class),
+                row.get("closed_at", Instant.class),
+                row.get("reply_overdue_at", Instant.class),
+                row.get("fix_overdue_at", Instant.class),
+                row.get("transfer_requested_at", Instant.class),
+                row.get("transfer_reason", String.class),
+                row.get("reject_reason", String.class),
+                row.get("duplicate_of", UUID.class),
+                row.get("rating", Integer.class),
+                row.get("resident_comment", String.class),
+                row.get("reopen_count", Integer.class),
+                Boolean.TRUE.equals(row.get("auto_closed", Boolean.class)));
     }
 }

@@ -3,7 +3,6 @@ package id.go.cilegon.juare.complaint.internal;
 import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Category;
 import id.go.cilegon.juare.complaint.Complaint;
-import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.event.ActorType;
 import id.go.cilegon.juare.event.EventLog;
 import id.go.cilegon.juare.event.EventType;
@@ -137,10 +136,9 @@ class ComplaintService {
     private Complaint newComplaint(UUID residentId, String requestId, SubmitComplaintInput input, Category category, Area area) {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         boolean confidential = input.confidential() != null ? input.confidential() : category.confidentialByDefault();
-        return new Complaint(UUID.randomUUID(), TrackingNumbers.next(), residentId, requestId, category.code(),
+        return Complaint.submitted(UUID.randomUUID(), TrackingNumbers.next(), residentId, requestId, category.code(),
                 blankToNull(input.title()), input.description().strip(), input.location().lat(), input.location().lng(),
-                area.kecamatan().code(), area.kelurahan().code(), blankToNull(input.addressText()), confidential,
-                ComplaintStatus.SUBMITTED, null, 0, now, now);
+                area.kecamatan().code(), area.kelurahan().code(), blankToNull(input.addressText()), confidential, now);
     }
 
     /** One transaction. A racing request with the same client request id waits on the unique index, then finds ours. */

@@ -1,7 +1,9 @@
 package id.go.cilegon.juare.photo.internal;
 
+import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.photo.Photo;
+import id.go.cilegon.juare.photo.PhotoOwner;
 import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.ErrorCode;
@@ -56,11 +58,23 @@ class PhotoEndpoint {
 
     @PostMapping
     Mono<ResponseEntity<Photo>> upload(ServerWebExchange exchange) {
-        return CurrentCaller.residentId()
-                .flatMap(residentId -> upload(residentId, exchange));
+        return CurrentCaller.get()
+                .flatMap(PhotoEndpoint::uploader)
+                .flatMap(owner -> upload(owner, exchange));
     }
 
-    private Mono<ResponseEntity<Photo>> upload(UUID residentId, ServerWebExchange exchange) {
+    /** Residents upload evidence; OPD staff upload after-photos; nobody else uploads. */
+    private static Mono<PhotoOwner> uploader(Caller caller) {
+        if (caller.isResident()) {
+            return Mono.just(PhotoOwner.resident(caller.id()));
+        }
+        if (caller.isOpdStaff()) {
+            return Mono.just(PhotoOwner.staffMember(caller.id()));
+        }
+        return Mono.error(caller.isStaff() ? ApiException.forbidden() : ApiException.unauthenticated());
+    }
+
+    private Mono<ResponseEntity<Photo>> upload(PhotoOwner owner, ServerWebExchange exchange) {
         // refused before a byte of the body is read
         if (exchange.getRequest().getHeaders().getContentLength() > MAX_REQUEST_BYTES) {
             return Mono.error(PhotoProcessor.tooLarge());
@@ -71,7 +85,7 @@ class PhotoEndpoint {
         return exchange.getMultipartData()
                 .flatMap(PhotoEndpoint::filePart)
                 .flatMap(PhotoEndpoint::readAtMostTenMegabytes)
-                .flatMap(content -> photos.upload(residentId, content))
+                .flatMap(content -> photos.upload(owner, content))
                 .map(PhotoEndpoint::created);
     }
 

@@ -1,0 +1,116 @@
+package id.go.cilegon.juare.complaint.internal;
+
+import id.go.cilegon.juare.complaint.Complaint;
+import id.go.cilegon.juare.event.EventType;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every minute: reply and fix clocks that ran out become REPLY_OVERDUE / FIX_OVERDUE events (and escalations),
+ * and resolutions left unanswered too long close by themselves. One instance at a time runs it (a PostgreSQL
+ * session advisory lock); each breach is recorded once even if two runs overlap (a guarded update).
+ */
+@Component
+class ClockJob implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ClockJob.class);
+    /** Any constant shared by all instances: "JUARECLK". */
+    static final long LOCK_KEY = 0x4A55415245434C4BL;
+    private static final int BATCH = 500;
+
+    static final String REPLY_BREACHED = "first_reply_at IS NULL AND reply_overdue_at IS NULL"
+            + " AND status IN ('DISPATCHED', 'REOPENED') AND reply_due_at < :now";
+    static final String FIX_BREACHED = "fix_overdue_at IS NULL AND status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED') AND fix_due_at < :now";
+    static final String RESOLUTION_EXPIRED = "status = 'RESOLVED' AND resolved_at < :now";
+
+    private final ConnectionFactory connections;
+    private final ComplaintRepository complaints;
+    private final LifecycleService lifecycle;
+    private final ClockProperties properties;
+    private final Clock clock;
+    private volatile Disposable schedule;
+
+    ClockJob(ConnectionFactory connections, ComplaintRepository complaints, LifecycleService lifecycle,
+             ClockProperties properties, Clock clock) {
+        this.connections = connections;
+        this.complaints = complaints;
+        this.lifecycle = lifecycle;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            return;
+        }
+        schedule = Flux.interval(properties.checkEvery(), properties.checkEvery())
+                .onBackpressureDrop()
+                .concatMap(tick -> runOnce().onErrorResume(this::logFailure))
+                .subscribe();
+    }
+
+    private Mono<Integer> logFailure(Throwable e) {
+        log.warn("Clock job run failed, next run retries: {}", e.toString());
+        return Mono.just(0);
+    }
+
+    /** One run, if this instance gets the lock; how many complaints changed (0 when another instance holds it). */
+    Mono<Integer> runOnce() {
+        return Mono.usingWhen(connections.create(), this::runLocked, Connection::close);
+    }
+
+    private Mono<Integer> runLocked(Connection connection) {
+        return Mono.from(connection.createStatement("SELECT pg_try_advisory_lock($1) AS locked").bind("$1", LOCK_KEY).execute())
+                .flatMap(result -> Mono.from(result.map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))))
+                .flatMap(locked -> locked ? work().flatMap(count -> unlock(connection).thenReturn(count))
+                        .onErrorResume(e -> unlock(connection).then(Mono.error(e))) : Mono.just(0));
+    }
+
+    private Mono<Void> unlock(Connection connection) {
+        return Mono.from(connection.createStatement("SELECT pg_advisory_unlock($1)").bind("$1", LOCK_KEY).execute())
+                .flatMap(result -> Mono.from(result.getRowsUpdated()))
+                .then();
+    }
+
+    private Mono<Integer> work() {
+        Instant now = clock.instant();
+        Flux<Complaint> replyBreaches = complaints.findWhere(REPLY_BREACHED, now, BATCH)
+                .concatMap(c -> lifecycle.markOverdue(c, EventType.REPLY_OVERDUE));
+        Flux<Complaint> fixBreaches = complaints.findWhere(FIX_BREACHED, now, BATCH)
+                .concatMap(c -> lifecycle.markOverdue(c, EventType.FIX_OVERDUE));
+        Flux<Complaint> autoClosed = complaints.findWhere(RESOLUTION_EXPIRED, now.minus(properties.autoCloseAfter()), BATCH)
+                .concatMap(lifecycle::autoClose);
+        return Flux.concat(replyBreaches, fixBreaches, autoClosed)
+                .count()
+                .map(Long::intValue)
+                .doOnNext(count -> {
+                    if (count > 0) {
+                        log.info("Clock job: {} complaints changed", count);
+                    }
+                });
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = schedule;
+        if (current != null) {
+            current.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        Disposable current = schedule;
+        return current != null && !current.isDisposed();
+    }
+}

@@ -1,0 +1,459 @@
+package id.go.cilegon.juare.complaint.internal;
+
+import id.go.cilegon.juare.agency.AgencyCatalog;
+import id.go.cilegon.juare.agency.Category;
+import id.go.cilegon.juare.agency.Opd;
+import id.go.cilegon.juare.auth.Caller;
+import id.go.cilegon.juare.complaint.Complaint;
+import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.event.ActorType;
+import id.go.cilegon.juare.event.EventLog;
+import id.go.cilegon.juare.event.EventType;
+import id.go.cilegon.juare.event.NewEvent;
+import id.go.cilegon.juare.photo.Photo;
+import id.go.cilegon.juare.photo.PhotoOwner;
+import id.go.cilegon.juare.photo.PhotoService;
+import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.UserError;
+import id.go.cilegon.juare.platform.UserErrorException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every transition of the lifecycle (DESIGN.md): allowed only from the right states and for the right roles;
+ * one transaction that updates the complaint under an optimistic lock (version), appends exactly one event,
+ * and queues the WhatsApp messages it causes.
+ */
+@Service
+class LifecycleService {
+
+    static final int MIN_MESSAGE = 10;
+    static final int MAX_TEXT = 2000;
+    private static final Set<ComplaintStatus> OPEN = EnumSet.of(ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS, ComplaintStatus.REOPENED);
+
+    private final ComplaintRepository complaints;
+    private final AgencyCatalog catalog;
+    private final EventLog eventLog;
+    private final PhotoService photos;
+    private final ComplaintNotifier notifier;
+    private final TransactionalOperator tx;
+    private final Clock clock;
+
+    LifecycleService(ComplaintRepository complaints, AgencyCatalog catalog, EventLog eventLog, PhotoService photos,
+                     ComplaintNotifier notifier, TransactionalOperator tx, Clock clock) {
+        this.complaints = complaints;
+        this.catalog = catalog;
+        this.eventLog = eventLog;
+        this.photos = photos;
+        this.notifier = notifier;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * What a transition does: the columns it changes, the event it appends, and what else happens in the same
+     * transaction; {@code guard} is an extra condition the row must still meet when it is updated.
+     */
+    record Step(ComplaintUpdate update, EventType type, boolean visibleToResident, Map<String, Object> payload,
+                StepEffect alsoInTransaction, String guard) {
+
+        Step {
+            payload = payload == null ? Map.of() : payload;
+            alsoInTransaction = alsoInTransaction == null ? StepEffect.NONE : alsoInTransaction;
+        }
+
+        Step(ComplaintUpdate update, EventType type, boolean visibleToResident, Map<String, Object> payload, StepEffect alsoInTransaction) {
+            this(update, type, visibleToResident, payload, alsoInTransaction, null);
+        }
+    }
+
+    /** Work that belongs to the transition's transaction: attaching photos, queueing messages. */
+    interface StepEffect {
+        StepEffect NONE = (before, after) -> Mono.empty();
+
+        Mono<Void> apply(Complaint before, Complaint after);
+    }
+
+    // ---------- operators ----------
+
+    Mono<Complaint> dispatch(Caller caller, UUID id, String opdCode, String note, Integer expectedVersion) {
+        return requireRole(caller, "OPERATOR")
+                .then(activeOpd(opdCode, "opdCode"))
+                .flatMap(opd -> act(caller, id, expectedVersion, complaint -> dispatchStep(complaint, opd, note)));
+    }
+
+    private Mono<Step> dispatchStep(Complaint complaint, Opd opd, String note) {
+        return requireStatus(complaint, EnumSet.of(ComplaintStatus.SUBMITTED))
+                .then(catalog.category(complaint.categoryCode()))
+                .map(category -> new Step(startClocks(ComplaintUpdate.create(), category, now())
+                        .set("status", ComplaintStatus.DISPATCHED.name())
+                        .set("opd_code", opd.code()),
+                        EventType.DISPATCHED, true,
+                        payload("message", "Diteruskan ke " + opd.name(), "opdCode", opd.code(), "note", clean(note)),
+                        (before, after) -> notifier.dispatched(after, opd)));
+    }
+
+    Mono<Complaint> reject(Caller caller, UUID id, String reason, String note, Integer expectedVersion) {
+        return requireRole(caller, "OPERATOR")
+                .then(act(caller, id, expectedVersion, complaint -> requireStatus(complaint, EnumSet.of(ComplaintStatus.SUBMITTED))
+                        .thenReturn(new Step(ComplaintUpdate.create()
+                                .set("status", ComplaintStatus.REJECTED.name())
+                                .set("reject_reason", reason)
+                                .set("closed_at", now()),
+                                EventType.REJECTED, true,
+                                payload("message", ComplaintTexts.rejectReason(reason), "reason", reason, "note", clean(note)),
+                                (before, after) -> notifier.rejected(after, reason, clean(note))))));
+    }
+
+    Mono<Complaint> markDuplicate(Caller caller, UUID id, UUID duplicateOf, String note, Integer expectedVersion) {
+        if (id.equals(duplicateOf)) {
+            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "Tidak bisa duplikat dirinya sendiri / Cannot duplicate itself", "duplicateOfId"));
+        }
+        return requireRole(caller, "OPERATOR")
+                .then(complaints.findById(duplicateOf))
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_FOUND, "Pengaduan asal tidak ditemukan / Original not found", "duplicateOfId")))
+                .flatMap(original -> act(caller, id, expectedVersion, complaint -> requireStatus(complaint, EnumSet.of(ComplaintStatus.SUBMITTED))
+                        .thenReturn(new Step(ComplaintUpdate.create()
+                                .set("status", ComplaintStatus.REJECTED.name())
+                                .set("reject_reason", "DUPLICATE")
+                                .set("duplicate_of", original.id())
+                                .set("closed_at", now()),
+                                EventType.MARKED_DUPLICATE, true,
+                                payload("message", "Sama dengan pengaduan " + original.trackingNumber(),
+                                        "duplicateOf", original.trackingNumber(), "note", clean(note)),
+                                (before, after) -> notifier.rejected(after, "DUPLICATE", "Sama dengan pengaduan " + original.trackingNumber())))));
+    }
+
+    Mono<Complaint> reroute(Caller caller, UUID id, String opdCode, boolean misrouted, String note, Integer expectedVersion) {
+        return requireRole(caller, "OPERATOR")
+                .then(activeOpd(opdCode, "opdCode"))
+                .flatMap(opd -> act(caller, id, expectedVersion, complaint -> rerouteStep(complaint, opd, misrouted, note)));
+    }
+
+    private Mono<Step> rerouteStep(Complaint complaint, Opd opd, boolean misrouted, String note) {
+        if (opd.code().equals(complaint.opdCode())) {
+            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "Pilih OPD lain / Choose another OPD", "opdCode"));
+        }
+        // a new OPD owes a first reply of its own: both clocks start again
+        return requireStatus(complaint, OPEN)
+                .then(catalog.category(complaint.categoryCode()))
+                .map(category -> new Step(startClocks(ComplaintUpdate.create(), category, now())
+                        .set("status", ComplaintStatus.DISPATCHED.name())
+                        .set("opd_code", opd.code())
+                        .clear("first_reply_at", Instant.class)
+                        .clear("transfer_requested_at", Instant.class)
+                        .clear("transfer_reason", String.class),
+                        EventType.REROUTED, true,
+                        payload("message", "Dialihkan ke " + opd.name(), "fromOpd", complaint.opdCode(), "toOpd", opd.code(),
+                                "misrouted", misrouted, "note", clean(note)),
+                        (before, after) -> notifier.dispatched(after, opd)));
+    }
+
+    Mono<Complaint> declineTransfer(Caller caller, UUID id, String note, Integer expectedVersion) {
+        return requireRole(caller, "OPERATOR")
+                .then(requireText(note, 3, "note"))
+                .then(act(caller, id, expectedVersion, complaint -> complaint.transferRequestedAt() == null
+                        ? Mono.error(invalidTransition(complaint))
+                        : Mono.just(new Step(ComplaintUpdate.create()
+                                .clear("transfer_requested_at", Instant.class)
+                                .clear("transfer_reason", String.class),
+                                EventType.TRANSFER_DECLINED, false, payload("note", clean(note)), null))));
+    }
+
+    // ---------- OPD ----------
+
+    Mono<Complaint> reply(Caller caller, UUID id, String message, Integer expectedVersion) {
+        return requireRole(caller, "OPD_RESPONDER", "OPD_HEAD")
+                .then(requireText(message, MIN_MESSAGE, "message"))
+                .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
+                        .then(requireStatus(complaint, OPEN))
+                        .thenReturn(replyStep(complaint, message.strip()))));
+    }
+
+    private Step replyStep(Complaint complaint, String message) {
+        ComplaintUpdate update = ComplaintUpdate.create().set("status", ComplaintStatus.IN_PROGRESS.name());
+        boolean first = complaint.firstReplyAt() == null;
+        if (first) {
+            update.set("first_reply_at", now());
+        }
+        return new Step(update, EventType.REPLIED, true, payload("message", message, "first", first),
+                first ? (before, after) -> notifier.firstReply(after, message) : null);
+    }
+
+    Mono<Complaint> requestTransfer(Caller caller, UUID id, String reason, Integer expectedVersion) {
+        return requireRole(caller, "OPD_RESPONDER", "OPD_HEAD")
+                .then(requireText(reason, MIN_MESSAGE, "reason"))
+                .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
+                        .then(requireStatus(complaint, OPEN))
+                        .then(complaint.transferRequestedAt() != null ? Mono.error(invalidTransition(complaint)) : Mono.empty())
+                        .thenReturn(new Step(ComplaintUpdate.create()
+                                .set("transfer_requested_at", now())
+                                .set("transfer_reason", reason.strip()),
+                                EventType.TRANSFER_REQUESTED, false, payload("message", reason.strip(), "opdCode", complaint.opdCode()), null))));
+    }
+
+    Mono<Complaint> resolve(Caller caller, UUID id, String note, List<String> afterPhotoIds, Integer expectedVersion) {
+        Set<UUID> photoIds = ids(afterPhotoIds, "afterPhotoIds");
+        if (photoIds.isEmpty() || photoIds.size() > 5) {
+            return Mono.error(invalid(ErrorCode.AFTER_PHOTO_REQUIRED,
+                    "Lampirkan 1–5 foto hasil perbaikan / Attach 1 to 5 after-photos", "afterPhotoIds"));
+        }
+        return requireRole(caller, "OPD_RESPONDER", "OPD_HEAD")
+                .then(requireText(note, MIN_MESSAGE, "note"))
+                .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
+                        .then(requireStatus(complaint, OPEN))
+                        .thenReturn(resolveStep(caller, complaint, note.strip(), photoIds))));
+    }
+
+    private Step resolveStep(Caller caller, Complaint complaint, String note, Set<UUID> photoIds) {
+        ComplaintUpdate update = ComplaintUpdate.create()
+                .set("status", ComplaintStatus.RESOLVED.name())
+                .set("resolved_at", now())
+                .clear("transfer_requested_at", Instant.class)
+                .clear("transfer_reason", String.class);
+        if (complaint.firstReplyAt() == null) {
+            // the resolution note is a real message to the resident: it answers too
+            update.set("first_reply_at", now());
+        }
+        return new Step(update, EventType.RESOLVED, true, payload("message", note, "afterPhotos", photoIds.size()),
+                (before, after) -> photos.attach(photoIds, PhotoOwner.staffMember(caller.id()), after.id(), Photo.AFTER)
+                        .then(notifier.resolved(after, note)));
+    }
+
+    // ---------- staff, any ----------
+
+    Mono<Complaint> addInternalNote(Caller caller, UUID id, String note) {
+        return requireRole(caller, "OPERATOR", "OPD_RESPONDER", "OPD_HEAD", "ADMIN")
+                .then(requireText(note, 3, "note"))
+                .then(act(caller, id, null, complaint -> requireVisible(caller, complaint)
+                        .thenReturn(new Step(ComplaintUpdate.create(), EventType.INTERNAL_NOTE, false, payload("note", note.strip()), null))));
+    }
+
+    // ---------- residents ----------
+
+    Mono<Complaint> confirmResolution(Caller caller, UUID id, int rating, String comment) {
+        if (rating < 1 || rating > 5) {
+            return Mono.error(invalid(ErrorCode.INVALID_RATING, "Nilai 1–5 / Rating 1 to 5", "rating"));
+        }
+        if (comment != null && comment.length() > MAX_TEXT) {
+            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "Komentar paling banyak 2000 karakter / Comment at most 2000 characters", "comment"));
+        }
+        return requireResident(caller)
+                .then(act(caller, id, null, complaint -> requireOwner(caller, complaint)
+                        .then(requireStatus(complaint, EnumSet.of(ComplaintStatus.RESOLVED)))
+                        .thenReturn(closeStep(rated(rating, clean(comment)), EventType.CONFIRMED,
+                                payload("message", clean(comment), "rating", rating)))));
+    }
+
+    Mono<Complaint> disputeResolution(Caller caller, UUID id, String reason, List<String> photoIdsInput) {
+        Set<UUID> photoIds = ids(photoIdsInput, "photoIds");
+        if (photoIds.size() > 5) {
+            return Mono.error(invalid(ErrorCode.TOO_MANY_PHOTOS, "Paling banyak 5 foto / At most 5 photos", "photoIds"));
+        }
+        return requireResident(caller)
+                .then(requireText(reason, MIN_MESSAGE, "reason"))
+                .then(act(caller, id, null, complaint -> requireOwner(caller, complaint)
+                        .then(requireStatus(complaint, EnumSet.of(ComplaintStatus.RESOLVED)))
+                        .then(catalog.category(complaint.categoryCode()))
+                        .map(category -> new Step(ComplaintUpdate.create()
+                                .set("status", ComplaintStatus.REOPENED.name())
+                                .set("fix_due_at", now().plus(Duration.ofHours(category.fixHours())))
+                                .clear("fix_overdue_at", Instant.class)
+                                .clear("resolved_at", Instant.class)
+                                .expression("reopen_count", "reopen_count + 1"),
+                                EventType.DISPUTED, true, payload("message", reason.strip(), "photos", photoIds.size()),
+                                (before, after) -> photos.attach(photoIds, PhotoOwner.resident(caller.id()), after.id(), Photo.DISPUTE)
+                                        .then(notifier.reopened(after, reason.strip()))))));
+    }
+
+    private static ComplaintUpdate rated(int rating, String comment) {
+        ComplaintUpdate update = ComplaintUpdate.create().set("rating", (short) rating);
+        return comment == null ? update : update.set("resident_comment", comment);
+    }
+
+    private Step closeStep(ComplaintUpdate update, EventType type, Map<String, Object> payload) {
+        return new Step(update
+                .set("status", ComplaintStatus.CLOSED.name())
+                .set("closed_at", now()),
+                type, true, payload, (before, after) -> notifier.closed(after));
+    }
+
+    // ---------- the system ----------
+
+    /** Closes a resolution the resident left unanswered; empty if it changed meanwhile. */
+    Mono<Complaint> autoClose(Complaint complaint) {
+        Step close = closeStep(ComplaintUpdate.create().set("auto_closed", true), EventType.AUTO_CLOSED,
+                payload("message", "Ditutup otomatis: tidak ada tanggapan atas penyelesaian"));
+        Step step = new Step(close.update(), close.type(), true, close.payload(), close.alsoInTransaction(), "status = 'RESOLVED'");
+        return apply(complaint, step, ActorType.SYSTEM, null, true)
+                .onErrorResume(LifecycleService::isConflict, conflict -> Mono.empty());
+    }
+
+    /** Marks a breached clock once and appends REPLY_OVERDUE or FIX_OVERDUE; empty if it changed meanwhile. */
+    Mono<Complaint> markOverdue(Complaint complaint, EventType breach) {
+        String column = breach == EventType.REPLY_OVERDUE ? "reply_overdue_at" : "fix_overdue_at";
+        Instant due = breach == EventType.REPLY_OVERDUE ? complaint.replyDueAt() : complaint.fixDueAt();
+        // the guard makes the breach event exactly-once even when two instances race for the same complaint
+        Step step = new Step(ComplaintUpdate.create().set(column, now()), breach, false,
+                payload("dueAt", due.toString(), "opdCode", complaint.opdCode()),
+                (before, after) -> notifier.escalate(after, breach), column + " IS NULL");
+        return apply(complaint, step, ActorType.SYSTEM, null, false)
+                .onErrorResume(LifecycleService::isConflict, conflict -> Mono.empty());
+    }
+
+    // ---------- the machinery ----------
+
+    private Mono<Complaint> act(Caller caller, UUID id, Integer expectedVersion, java.util.function.Function<Complaint, Mono<Step>> plan) {
+        return complaints.findById(id)
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_FOUND, "Pengaduan tidak ditemukan / Complaint not found", "complaintId")))
+                .flatMap(complaint -> expectedVersion != null && expectedVersion != complaint.version()
+                        ? Mono.error(conflict())
+                        : plan.apply(complaint).flatMap(step -> apply(complaint, step, actorType(caller), caller.id(), true)));
+    }
+
+    private Mono<Complaint> apply(Complaint before, Step step, ActorType actor, UUID actorId, boolean bumpVersion) {
+        Mono<Complaint> updated = step.update().isEmpty()
+                ? Mono.just(before)
+                : complaints.update(before.id(), before.version(), step.update(), now(), bumpVersion, step.guard())
+                        .switchIfEmpty(Mono.error(conflict()));
+        return updated
+                .flatMap(after -> step.alsoInTransaction().apply(before, after).thenReturn(after))
+                .flatMap(after -> eventLog.append(event(after, step, actor, actorId)).thenReturn(after))
+                .as(tx::transactional);
+    }
+
+    private static NewEvent event(Complaint after, Step step, ActorType actor, UUID actorId) {
+        return new NewEvent(after.id(), step.type(), actor, actorId, after.status().name(), after.residentId(), after.opdCode(),
+                after.kecamatanCode(), after.categoryCode(), step.visibleToResident(), step.payload());
+    }
+
+    private static ComplaintUpdate startClocks(ComplaintUpdate update, Category category, Instant now) {
+        return update
+                .set("dispatched_at", now)
+                .set("reply_due_at", now.plus(Duration.ofHours(category.replyHours())))
+                .set("fix_due_at", now.plus(Duration.ofHours(category.fixHours())))
+                .clear("reply_overdue_at", Instant.class)
+                .clear("fix_overdue_at", Instant.class);
+    }
+
+    private Mono<Opd> activeOpd(String code, String field) {
+        return catalog.opd(code)
+                .filter(Opd::active)
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_OPD, "OPD tidak dikenal atau nonaktif / Unknown or inactive OPD", field)));
+    }
+
+    private static Mono<Void> requireRole(Caller caller, String... roles) {
+        if (!caller.isStaff()) {
+            return Mono.error(caller.isResident() ? ApiException.forbidden() : ApiException.unauthenticated());
+        }
+        for (String role : roles) {
+            if (caller.hasRole(role)) {
+                return Mono.empty();
+            }
+        }
+        return Mono.error(ApiException.forbidden());
+    }
+
+    private static Mono<Void> requireResident(Caller caller) {
+        return switch (caller.kind()) {
+            case RESIDENT -> Mono.empty();
+            case ANONYMOUS -> Mono.error(ApiException.unauthenticated());
+            case STAFF -> Mono.error(ApiException.forbidden());
+        };
+    }
+
+    private static Mono<Void> requireOwner(Caller caller, Complaint complaint) {
+        return caller.id().equals(complaint.residentId()) ? Mono.empty() : Mono.error(ApiException.forbidden());
+    }
+
+    private static Mono<Void> requireOwnOpd(Caller caller, Complaint complaint) {
+        return caller.opdCode() != null && caller.opdCode().equals(complaint.opdCode()) ? Mono.empty() : Mono.error(ApiException.forbidden());
+    }
+
+    private static Mono<Void> requireVisible(Caller caller, Complaint complaint) {
+        return ComplaintAccess.maySee(caller, complaint) ? Mono.empty() : Mono.error(ApiException.forbidden());
+    }
+
+    private static Mono<Void> requireStatus(Complaint complaint, Set<ComplaintStatus> allowed) {
+        return allowed.contains(complaint.status()) ? Mono.empty() : Mono.error(invalidTransition(complaint));
+    }
+
+    private static Mono<Void> requireText(String text, int min, String field) {
+        int length = text == null ? 0 : text.strip().length();
+        if (length < min) {
+            return Mono.error(invalid(ErrorCode.MESSAGE_TOO_SHORT, "Tulis minimal " + min + " karakter / At least " + min + " characters", field));
+        }
+        if (length > MAX_TEXT) {
+            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "Paling banyak 2000 karakter / At most 2000 characters", field));
+        }
+        return Mono.empty();
+    }
+
+    private static RuntimeException invalidTransition(Complaint complaint) {
+        return invalid(ErrorCode.INVALID_TRANSITION,
+                "Tidak bisa dilakukan pada status " + complaint.status() + " / Not allowed in status " + complaint.status(), "complaintId");
+    }
+
+    private static boolean isConflict(Throwable e) {
+        return e instanceof UserErrorException u && u.error().code() == ErrorCode.CONFLICT;
+    }
+
+    static RuntimeException conflict() {
+        return UserError.of(ErrorCode.CONFLICT,
+                "Pengaduan baru saja diubah orang lain, muat ulang / Someone else just changed this complaint, reload it", "complaintId").exception();
+    }
+
+    private static Set<UUID> ids(List<String> raw, String field) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (raw == null) {
+            return ids;
+        }
+        for (String id : raw) {
+            try {
+                ids.add(UUID.fromString(id));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw invalid(ErrorCode.PHOTO_NOT_FOUND, "Foto tidak ditemukan / Photo not found", field);
+            }
+        }
+        return ids;
+    }
+
+    private static ActorType actorType(Caller caller) {
+        return caller.isResident() ? ActorType.RESIDENT : ActorType.STAFF;
+    }
+
+    private static Map<String, Object> payload(Object... pairs) {
+        Map<String, Object> payload = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (pairs[i + 1] != null) {
+                payload.put((String) pairs[i], pairs[i + 1]);
+            }
+        }
+        return payload;
+    }
+
+    private static String clean(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static RuntimeException invalid(ErrorCode code, String message, String field) {
+        return UserError.of(code, message, field).exception();
+    }
+}

@@ -1,0 +1,68 @@
+package id.go.cilegon.juare.staff.internal;
+
+import id.go.cilegon.juare.platform.DataDirectory;
+import id.go.cilegon.juare.staff.StaffRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+@Configuration(proxyBeanMethods = false)
+class StaffConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffConfig.class);
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The first ADMIN, from configuration, when the database has none (a fresh installation). */
+    @Bean
+    ApplicationRunner firstAdmin(DatabaseClient db, StaffService staff, StaffProperties properties, DataDirectory dataDirectory) {
+        return args -> {
+            Long admins = db.sql("SELECT count(*) FROM staff WHERE role = 'ADMIN'").map(row -> row.get(0, Long.class)).one().block();
+            if (admins != null && admins > 0) {
+                return;
+            }
+            String password = properties.adminPassword();
+            if (password == null || password.isBlank()) {
+                password = generatedPassword(dataDirectory.directory("secrets").resolve("admin-password.txt"));
+            }
+            try {
+                staff.create(new StaffService.NewAccount(properties.adminUsername(), "Administrator", password, StaffRole.ADMIN,
+                        null, null, null)).block();
+                log.info("Created the first admin account '{}'", properties.adminUsername());
+            } catch (RuntimeException e) {
+                // another instance created it at the same moment
+                log.info("First admin not created here: {}", e.getMessage());
+            }
+        };
+    }
+
+    private static String generatedPassword(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            byte[] bytes = new byte[15];
+            new SecureRandom().nextBytes(bytes);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            Files.writeString(file, password);
+            log.warn("No juare.staff.admin-password configured: the first admin's password is in {}", file);
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

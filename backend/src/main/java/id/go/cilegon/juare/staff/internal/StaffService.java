@@ -1,0 +1,269 @@
+package id.go.cilegon.juare.staff.internal;
+
+import id.go.cilegon.juare.agency.AgencyCatalog;
+import id.go.cilegon.juare.auth.AuthSession;
+import id.go.cilegon.juare.auth.TokenService;
+import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.PersonalDataCipher;
+import id.go.cilegon.juare.platform.UserError;
+import id.go.cilegon.juare.resident.PhoneNumber;
+import id.go.cilegon.juare.staff.StaffAccount;
+import id.go.cilegon.juare.staff.StaffDirectory;
+import id.go.cilegon.juare.staff.StaffRole;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/** Staff sign-in with a password, with a temporary lock after repeated failures; account administration. */
+@Service
+class StaffService {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffService.class);
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9._-]{3,40}");
+    static final int MIN_PASSWORD = 10;
+
+    private final DatabaseClient db;
+    private final PasswordEncoder passwords;
+    private final TokenService tokens;
+    private final StaffDirectory directory;
+    private final AgencyCatalog catalog;
+    private final PersonalDataCipher cipher;
+    private final StaffProperties properties;
+    private final Clock clock;
+    /** Checked when the username is unknown, so that the answer takes as long as for a known one. */
+    private final String decoyHash;
+
+    StaffService(DatabaseClient db, PasswordEncoder passwords, TokenService tokens, StaffDirectory directory,
+                 AgencyCatalog catalog, PersonalDataCipher cipher, StaffProperties properties, Clock clock) {
+        this.db = db;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.directory = directory;
+        this.catalog = catalog;
+        this.cipher = cipher;
+        this.properties = properties;
+        this.clock = clock;
+        this.decoyHash = passwords.encode(UUID.randomUUID().toString());
+    }
+
+    record SignedIn(AuthSession session, StaffAccount account) {
+    }
+
+    private record Credentials(UUID id, String passwordHash, boolean active, Instant lockedUntil, String role, String opdCode) {
+    }
+
+    Mono<SignedIn> login(String username, String password) {
+        String name = normalise(username);
+        return db.sql("SELECT id, password_hash, active, locked_until, role, opd_code FROM staff WHERE username = :u")
+                .bind("u", name)
+                .map(row -> new Credentials(row.get("id", UUID.class), row.get("password_hash", String.class),
+                        Boolean.TRUE.equals(row.get("active", Boolean.class)), row.get("locked_until", Instant.class),
+                        row.get("role", String.class), row.get("opd_code", String.class)))
+                .one()
+                .flatMap(credentials -> checkPassword(credentials, password))
+                .switchIfEmpty(Mono.defer(() -> decoyCheck(password)));
+    }
+
+    private Mono<SignedIn> decoyCheck(String password) {
+        return matches(password, decoyHash).then(Mono.error(invalidCredentials()));
+    }
+
+    private Mono<SignedIn> checkPassword(Credentials c, String password) {
+        Instant now = clock.instant();
+        if (c.lockedUntil() != null && c.lockedUntil().isAfter(now)) {
+            return Mono.error(locked(c.lockedUntil()));
+        }
+        return matches(password, c.passwordHash())
+                .flatMap(ok -> ok && c.active() ? succeed(c) : fail(c, now));
+    }
+
+    private Mono<Boolean> matches(String password, String hash) {
+        // BCrypt is deliberately slow: keep it off the event loop
+        return Mono.fromCallable(() -> password != null && passwords.matches(password, hash))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<SignedIn> succeed(Credentials c) {
+        return db.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = :id")
+                .bind("id", c.id())
+                .then()
+                .then(tokens.issue(TokenService.KIND_STAFF, c.id(), new TokenService.Grant(List.of(c.role()), c.opdCode())))
+                .zipWith(directory.find(c.id()), SignedIn::new);
+    }
+
+    /** Counts the failure atomically; the one that reaches the limit locks the account. */
+    private Mono<SignedIn> fail(Credentials c, Instant now) {
+        Instant lockUntil = now.plus(properties.lockDuration());
+        return db.sql("""
+                        UPDATE staff SET
+                            failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END,
+                            locked_until = CASE WHEN failed_logins + 1 >= :max THEN :until ELSE locked_until END
+                        WHERE id = :id
+                        RETURNING locked_until""")
+                .bind("max", properties.maxFailedLogins())
+                .bind("until", lockUntil)
+                .bind("id", c.id())
+                .map(row -> java.util.Optional.ofNullable(row.get("locked_until", Instant.class)))
+                .one()
+                .flatMap(until -> until.filter(u -> u.isAfter(now)).isPresent()
+                        ? Mono.error(locked(until.get()))
+                        : Mono.error(invalidCredentials()));
+    }
+
+    private static RuntimeException invalidCredentials() {
+        return UserError.of(ErrorCode.INVALID_CREDENTIALS, "Nama pengguna atau kata sandi salah / Wrong username or password").exception();
+    }
+
+    private static RuntimeException locked(Instant until) {
+        return UserError.of(ErrorCode.ACCOUNT_LOCKED,
+                "Akun dikunci sementara karena terlalu banyak percobaan, coba lagi setelah " + until
+                        + " / Account locked for a while after too many attempts").exception();
+    }
+
+    record NewAccount(String username, String displayName, String password, StaffRole role, String opdCode, String phone,
+                      String shift) {
+    }
+
+    Mono<StaffAccount> create(NewAccount input) {
+        String username = normalise(input.username());
+        if (!USERNAME.matcher(username).matches()) {
+            return Mono.error(invalid("Nama pengguna 3–40 huruf kecil, angka, titik, garis / 3–40 lowercase letters, digits, . _ -", "username"));
+        }
+        return checkAccountFields(input.displayName(), input.password(), true, input.role(), input.opdCode())
+                .then(Mono.defer(() -> insert(username, input)))
+                .onErrorMap(DataIntegrityViolationException.class, e -> UserError.of(ErrorCode.USERNAME_TAKEN,
+                        "Nama pengguna sudah dipakai / Username taken", "username").exception());
+    }
+
+    private Mono<StaffAccount> insert(String username, NewAccount input) {
+        PhoneNumber phone = parsePhone(input.phone());
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        INSERT INTO staff (id, username, display_name, password_hash, role, opd_code, phone_encrypted,
+                                           phone_masked, shift, active, created_at, updated_at)
+                        VALUES (:id, :username, :name, :hash, :role, :opd, :phoneEnc, :phoneMasked, :shift, true, :now, :now)""")
+                .bind("id", id)
+                .bind("username", username)
+                .bind("name", input.displayName().strip())
+                .bind("hash", passwords.encode(input.password()))
+                .bind("role", input.role().name())
+                .bind("now", now);
+        spec = bindOrNull(spec, "opd", input.role().boundToOpd() ? input.opdCode() : null, String.class);
+        spec = bindOrNull(spec, "phoneEnc", phone == null ? null : cipher.encrypt(phone.e164()), byte[].class);
+        spec = bindOrNull(spec, "phoneMasked", phone == null ? null : phone.masked(), String.class);
+        spec = bindOrNull(spec, "shift", input.shift(), String.class);
+        return spec.then()
+                .doOnSuccess(done -> log.info("Staff account {} created with role {}", username, input.role()))
+                .then(directory.find(id));
+    }
+
+    record AccountChange(UUID id, String displayName, String password, StaffRole role, String opdCode, String phone,
+                         String shift, Boolean active) {
+    }
+
+    Mono<StaffAccount> update(AccountChange change) {
+        return directory.find(change.id())
+                .switchIfEmpty(Mono.error(UserError.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan / No such account", "id").exception()))
+                .flatMap(current -> applyChange(current, change));
+    }
+
+    private Mono<StaffAccount> applyChange(StaffAccount current, AccountChange change) {
+        StaffRole role = change.role() != null ? change.role() : current.role();
+        String opd = role.boundToOpd() ? (change.opdCode() != null ? change.opdCode() : current.opdCode()) : null;
+        String name = change.displayName() != null ? change.displayName() : current.displayName();
+        return checkAccountFields(name, change.password(), false, role, opd)
+                .then(Mono.defer(() -> writeChange(change, role, opd, name)))
+                .then(directory.find(change.id()));
+    }
+
+    private Mono<Void> writeChange(AccountChange change, StaffRole role, String opd, String name) {
+        PhoneNumber phone = parsePhone(change.phone());
+        StringBuilder sql = new StringBuilder("UPDATE staff SET display_name = :name, role = :role, opd_code = :opd, "
+                + "version = version + 1, updated_at = :now");
+        if (change.password() != null) {
+            sql.append(", password_hash = :hash, failed_logins = 0, locked_until = NULL");
+        }
+        if (phone != null) {
+            sql.append(", phone_encrypted = :phoneEnc, phone_masked = :phoneMasked");
+        }
+        if (change.shift() != null) {
+            sql.append(", shift = :shift");
+        }
+        if (change.active() != null) {
+            sql.append(", active = :active");
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql.append(" WHERE id = :id").toString())
+                .bind("name", name.strip())
+                .bind("role", role.name())
+                .bind("now", clock.instant())
+                .bind("id", change.id());
+        spec = bindOrNull(spec, "opd", opd, String.class);
+        if (change.password() != null) {
+            spec = spec.bind("hash", passwords.encode(change.password()));
+        }
+        if (phone != null) {
+            spec = spec.bind("phoneEnc", cipher.encrypt(phone.e164())).bind("phoneMasked", phone.masked());
+        }
+        if (change.shift() != null) {
+            spec = spec.bind("shift", change.shift());
+        }
+        if (change.active() != null) {
+            spec = spec.bind("active", change.active());
+        }
+        return spec.then();
+    }
+
+    private Mono<Void> checkAccountFields(String displayName, String password, boolean passwordRequired, StaffRole role, String opdCode) {
+        if (displayName == null || displayName.strip().length() < 2 || displayName.strip().length() > 100) {
+            return Mono.error(invalid("Nama tampilan 2–100 karakter / Display name 2–100 characters", "displayName"));
+        }
+        if ((passwordRequired || password != null) && (password == null || password.length() < MIN_PASSWORD)) {
+            return Mono.error(invalid("Kata sandi minimal 10 karakter / Password at least 10 characters", "password"));
+        }
+        if (role == null) {
+            return Mono.error(invalid("Peran wajib / Role required", "role"));
+        }
+        if (role.boundToOpd() != (opdCode != null)) {
+            return Mono.error(UserError.of(ErrorCode.UNKNOWN_OPD,
+                    "Peran OPD wajib memilih satu OPD; peran lain tanpa OPD / OPD roles need one OPD, others none", "opdCode").exception());
+        }
+        if (opdCode == null) {
+            return Mono.empty();
+        }
+        return catalog.opd(opdCode)
+                .switchIfEmpty(Mono.error(UserError.of(ErrorCode.UNKNOWN_OPD, "OPD tidak dikenal / Unknown OPD", "opdCode").exception()))
+                .then();
+    }
+
+    private static PhoneNumber parsePhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        return PhoneNumber.parse(phone).orElseThrow(() -> UserError.of(ErrorCode.INVALID_PHONE,
+                "Nomor WhatsApp tidak valid / Not a valid mobile number", "phone").exception());
+    }
+
+    private static <T> DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    private static RuntimeException invalid(String message, String field) {
+        return UserError.of(ErrorCode.INVALID_INPUT, message, field).exception();
+    }
+
+    static String normalise(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+}
