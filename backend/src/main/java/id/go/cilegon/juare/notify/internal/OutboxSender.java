@@ -1,0 +1,244 @@
+package id.go.cilegon.juare.notify.internal;
+
+import id.go.cilegon.juare.notify.WhatsAppSender;
+import id.go.cilegon.juare.platform.PersonalDataCipher;
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Sends the notification outbox. Every poll interval (and right after start) a pass claims a batch of due
+ * messages with {@code FOR UPDATE SKIP LOCKED} and sends them while holding the row locks, so that of several
+ * instances exactly one attempts a message at a time; each message is then marked sent, or rescheduled with
+ * exponential backoff, or after the last attempt given up (next attempt at infinity, sent_at left empty).
+ * <p>
+ * A message is sent at least once: if the instance dies between the send and the commit, it is sent again.
+ */
+@Component
+class OutboxSender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    /** Sends in flight at once within a batch; the database updates stay one at a time on the pass's connection. */
+    private static final int SEND_CONCURRENCY = 4;
+    private static final Runnable NOTHING = () -> {
+    };
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final PersonalDataCipher cipher;
+    private final WhatsAppSender whatsApp;
+    private final OutboxProperties properties;
+    private final Clock clock;
+    private final AtomicReference<Runnable> whenStopped = new AtomicReference<>(NOTHING);
+    private volatile Sinks.One<Boolean> stopRequest;
+    private volatile Disposable subscription;
+    private volatile boolean running;
+
+    OutboxSender(DatabaseClient db, TransactionalOperator tx, PersonalDataCipher cipher, WhatsAppSender whatsApp,
+                 OutboxProperties properties, Clock clock) {
+        this.db = db;
+        this.tx = tx;
+        this.cipher = cipher;
+        this.whatsApp = whatsApp;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Runs one pass now: claims up to a batch of due messages and tries each once. Returns how many were sent. */
+    public Mono<Integer> sendDue() {
+        return pass()
+                .map(Pass::sent);
+    }
+
+    private Mono<Pass> pass() {
+        // the SELECT is read to the end before anything else runs on the transaction's connection
+        Mono<Pass> pass = claimDue()
+                .collectList()
+                .flatMap(this::deliverAll);
+        return tx.transactional(pass);
+    }
+
+    private Flux<Pending> claimDue() {
+        return db.sql("""
+                        SELECT id, phone_encrypted, phone_masked, body, kind, attempts
+                        FROM notification_outbox
+                        WHERE sent_at IS NULL AND next_attempt_at <= :now
+                        ORDER BY next_attempt_at
+                        LIMIT :batch
+                        FOR UPDATE SKIP LOCKED""")
+                .bind("now", clock.instant())
+                .bind("batch", properties.batchSize())
+                .map(OutboxSender::toPending)
+                .all();
+    }
+
+    private Mono<Pass> deliverAll(List<Pending> batch) {
+        return Flux.fromIterable(batch)
+                .flatMap(this::attempt, SEND_CONCURRENCY)
+                .concatMap(this::record)
+                .filter(Outcome::sent)
+                .count()
+                .map(sent -> new Pass(batch.size(), sent.intValue()));
+    }
+
+    private Mono<Outcome> attempt(Pending message) {
+        return Mono.fromCallable(() -> cipher.decrypt(message.phoneEncrypted()))
+                .flatMap(phone -> whatsApp.sendText(phone, message.body()))
+                .timeout(properties.sendTimeout())
+                .thenReturn(new Outcome(message, null))
+                .onErrorResume(e -> Mono.just(new Outcome(message, describe(e))));
+    }
+
+    private Mono<Outcome> record(Outcome outcome) {
+        Pending message = outcome.message();
+        int attempts = message.attempts() + 1;
+        if (outcome.sent()) {
+            return markSent(message.id()).thenReturn(outcome);
+        }
+        if (attempts >= properties.maxAttempts()) {
+            log.warn("Gave up WhatsApp message {} ({}) to {} after {} attempts; last error: {}",
+                    message.id(), message.kind(), message.phoneMasked(), attempts, outcome.error());
+            return giveUp(message.id(), outcome.error()).thenReturn(outcome);
+        }
+        Instant next = clock.instant().plus(properties.backoffAfter(attempts));
+        log.info("WhatsApp message {} ({}) to {} failed (attempt {} of {}), next attempt at {}: {}",
+                message.id(), message.kind(), message.phoneMasked(), attempts, properties.maxAttempts(), next, outcome.error());
+        return reschedule(message.id(), next, outcome.error()).thenReturn(outcome);
+    }
+
+    private Mono<Void> markSent(long id) {
+        return db.sql("UPDATE notification_outbox SET sent_at = :now, attempts = attempts + 1 WHERE id = :id")
+                .bind("now", clock.instant())
+                .bind("id", id)
+                .then();
+    }
+
+    private Mono<Void> reschedule(long id, Instant next, String error) {
+        return db.sql("""
+                        UPDATE notification_outbox SET attempts = attempts + 1, next_attempt_at = :next, last_error = :error
+                        WHERE id = :id""")
+                .bind("next", next)
+                .bind("error", error)
+                .bind("id", id)
+                .then();
+    }
+
+    /** Leaves sent_at empty and the next attempt at infinity: visible as given up, never claimed again. */
+    private Mono<Void> giveUp(long id, String error) {
+        return db.sql("""
+                        UPDATE notification_outbox
+                        SET attempts = attempts + 1, next_attempt_at = 'infinity', last_error = :error
+                        WHERE id = :id""")
+                .bind("error", error)
+                .bind("id", id)
+                .then();
+    }
+
+    /** The exception's class and, for an HTTP answer, its status: never a message, which might quote a number. */
+    static String describe(Throwable e) {
+        String type = e.getClass().getSimpleName().isEmpty() ? e.getClass().getName() : e.getClass().getSimpleName();
+        if (e instanceof WebClientResponseException response) {
+            return type + ": HTTP " + response.getStatusCode().value();
+        }
+        return type;
+    }
+
+    private static Pending toPending(Readable row) {
+        return new Pending(
+                row.get("id", Long.class),
+                row.get("phone_encrypted", byte[].class),
+                row.get("phone_masked", String.class),
+                row.get("body", String.class),
+                row.get("kind", String.class),
+                row.get("attempts", Integer.class));
+    }
+
+    @Override
+    public void start() {
+        Sinks.One<Boolean> stop = Sinks.one();
+        stopRequest = stop;
+        running = true;
+        subscription = Flux.interval(Duration.ZERO, properties.pollInterval())
+                .takeUntilOther(stop.asMono())
+                .onBackpressureDrop()
+                .concatMap(tick -> drain(), 1)
+                .doFinally(signal -> whenStopped.getAndSet(NOTHING).run())
+                .subscribe();
+    }
+
+    /** Passes until one finds less than a full batch, so a backlog does not wait a poll interval per batch. */
+    private Mono<Void> drain() {
+        return pass()
+                .expand(this::anotherPassIfBusy)
+                .then()
+                .onErrorResume(this::logFailedPass);
+    }
+
+    private Mono<Pass> anotherPassIfBusy(Pass previous) {
+        if (running && previous.claimed() >= properties.batchSize()) {
+            return pass();
+        }
+        return Mono.empty();
+    }
+
+    private Mono<Void> logFailedPass(Throwable e) {
+        log.warn("Sending the notification outbox failed, will retry at the next poll: {}", e.toString());
+        return Mono.empty();
+    }
+
+    /** Lets a pass in progress finish (its sends are bounded), so that it is not rolled back and sent again. */
+    @Override
+    public void stop(Runnable callback) {
+        running = false;
+        whenStopped.set(callback);
+        Sinks.One<Boolean> stop = stopRequest;
+        Disposable current = subscription;
+        if (stop == null || current == null || current.isDisposed()) {
+            whenStopped.getAndSet(NOTHING).run();
+            return;
+        }
+        stop.tryEmitValue(true);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Disposable current = subscription;
+        if (current != null) {
+            current.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private record Pending(long id, byte[] phoneEncrypted, String phoneMasked, String body, String kind, int attempts) {
+    }
+
+    /** A send's result; error is null when it was sent. */
+    private record Outcome(Pending message, String error) {
+
+        boolean sent() {
+            return error == null;
+        }
+    }
+
+    private record Pass(int claimed, int sent) {
+    }
+}
