@@ -4,6 +4,7 @@ import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.schema.DataFetchingEnvironment;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.ClientAddress;
@@ -85,14 +86,16 @@ class GraphQlErrors {
         };
     }
 
-    /** Adds extensions.code to errors raised by the engine itself (syntax, validation, limits), and puts the
-     * client's address into the GraphQL context. */
+    /** Adds extensions.code to errors raised by the engine itself (syntax, validation, limits), puts the
+     * client's address into the GraphQL context, and keeps subscription events in the order they happened
+     * (graphql-java otherwise sends each as soon as its fields resolve, which can reorder them). */
     @Bean
     WebGraphQlInterceptor errorCodesAndClientAddress() {
         return (request, chain) -> {
             String address = clientAddress(request);
             request.configureExecutionInput((input, builder) ->
-                    builder.graphQLContext(Map.of(ClientAddress.CONTEXT_KEY, address)).build());
+                    builder.graphQLContext(Map.of(ClientAddress.CONTEXT_KEY, address,
+                            SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true)).build());
             return chain.next(request).map(GraphQlErrors::withCodes);
         };
     }
