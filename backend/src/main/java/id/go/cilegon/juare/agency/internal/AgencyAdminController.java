@@ -44,7 +44,7 @@ class AgencyAdminController {
         spec = input.active() == null ? spec.bindNull("active", Boolean.class) : spec.bind("active", input.active());
         return spec.fetch()
                 .rowsUpdated()
-                .flatMap(updated -> updated == 1 ? reloaded(catalog.opd(input.code()))
+                .flatMap(updated -> updated == 1 ? reloaded(() -> catalog.opd(input.code()))
                         : Mono.error(UserError.of(ErrorCode.UNKNOWN_OPD, "OPD tidak dikenal / Unknown OPD", "code").exception()));
     }
 
@@ -63,7 +63,7 @@ class AgencyAdminController {
                 .switchIfEmpty(Mono.error(UserError.of(ErrorCode.UNKNOWN_CATEGORY, "Kategori tidak dikenal / Unknown category", "code").exception()))
                 .flatMap(current -> checkOpd(input.defaultOpdCode()).thenReturn(current))
                 .flatMap(current -> writeCategory(current, input))
-                .then(reloaded(catalog.category(input.code())));
+                .then(reloaded(() -> catalog.category(input.code())));
     }
 
     private Mono<Void> checkOpd(String code) {
@@ -91,10 +91,10 @@ class AgencyAdminController {
     }
 
     /** Reads after refreshing this instance's cache; other instances see the change within the cache's TTL. */
-    private <T> Mono<T> reloaded(Mono<T> read) {
+    private <T> Mono<T> reloaded(java.util.function.Supplier<Mono<T>> read) {
         return Mono.defer(() -> {
             catalog.refresh();
-            return read;
+            return read.get();
         });
     }
 
