@@ -42,7 +42,14 @@ public class EventLog {
 
     /** Appends the event; returns its id. */
     public Mono<Long> append(NewEvent event) {
-        Instant now = clock.instant();
+        return appendAt(event, clock.instant());
+    }
+
+    /**
+     * Appends an event that happened at a given time: for importing history and for demo data only; ids still
+     * follow commit order.
+     */
+    public Mono<Long> appendAt(NewEvent event, Instant now) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         INSERT INTO complaint_event (complaint_id, type, actor_type, actor_id, occurred_at, status, resident_id,
                                                      opd_code, kecamatan_code, category_code, visible_to_resident, payload)

@@ -158,6 +158,14 @@ class LifecycleTest extends IntegrationTest {
                 .containsExactly("Petugas " + operator.username());
         // and heard of it on WhatsApp at each step that matters to them
         assertThat(outboxKinds(id)).containsExactly("DISPATCHED", "FIRST_REPLY", "RESOLVED", "CLOSED");
+
+        // the complaint's photos: its OPD and the operators may see them, another OPD may not
+        api().http().get().uri("/api/photos/" + after).header("Authorization", "Bearer " + operator.token())
+                .exchange().expectStatus().isOk();
+        api().http().get().uri("/api/photos/" + after + "/thumbnail").header("Authorization", "Bearer " + resident.token())
+                .exchange().expectStatus().isOk();
+        api().http().get().uri("/api/photos/" + after).header("Authorization", "Bearer " + staff().responder("DLH").token())
+                .exchange().expectStatus().isNotFound();
     }
 
     @Test
