@@ -119,10 +119,10 @@ class LifecycleService {
     }
 
     Mono<Complaint> markDuplicate(Caller caller, UUID id, UUID duplicateOf, String note, Integer expectedVersion) {
-        if (id.equals(duplicateOf)) {
-            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "Tidak bisa duplikat dirinya sendiri / Cannot duplicate itself", "duplicateOfId"));
-        }
         return requireRole(caller, "OPERATOR")
+                .then(id.equals(duplicateOf)
+                        ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "Tidak bisa duplikat dirinya sendiri / Cannot duplicate itself", "duplicateOfId"))
+                        : Mono.empty())
                 .then(complaints.findById(duplicateOf))
                 .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_FOUND, "Pengaduan asal tidak ditemukan / Original not found", "duplicateOfId")))
                 .flatMap(original -> act(caller, id, expectedVersion, complaint -> requireStatus(complaint, EnumSet.of(ComplaintStatus.SUBMITTED))
@@ -206,13 +206,16 @@ class LifecycleService {
     }
 
     Mono<Complaint> resolve(Caller caller, UUID id, String note, List<String> afterPhotoIds, Integer expectedVersion) {
-        Set<UUID> photoIds = ids(afterPhotoIds, "afterPhotoIds");
-        if (photoIds.isEmpty() || photoIds.size() > 5) {
-            return Mono.error(invalid(ErrorCode.AFTER_PHOTO_REQUIRED,
-                    "Lampirkan 1–5 foto hasil perbaikan / Attach 1 to 5 after-photos", "afterPhotoIds"));
-        }
         return requireRole(caller, "OPD_RESPONDER", "OPD_HEAD")
-                .then(requireText(note, MIN_MESSAGE, "note"))
+                .then(Mono.fromCallable(() -> ids(afterPhotoIds, "afterPhotoIds")))
+                .flatMap(photoIds -> photoIds.isEmpty() || photoIds.size() > 5
+                        ? Mono.error(invalid(ErrorCode.AFTER_PHOTO_REQUIRED,
+                                "Lampirkan 1–5 foto hasil perbaikan / Attach 1 to 5 after-photos", "afterPhotoIds"))
+                        : resolveChecked(caller, id, note, photoIds, expectedVersion));
+    }
+
+    private Mono<Complaint> resolveChecked(Caller caller, UUID id, String note, Set<UUID> photoIds, Integer expectedVersion) {
+        return requireText(note, MIN_MESSAGE, "note")
                 .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
                         .then(requireStatus(complaint, OPEN))
                         .thenReturn(resolveStep(caller, complaint, note.strip(), photoIds))));
@@ -245,13 +248,13 @@ class LifecycleService {
     // ---------- residents ----------
 
     Mono<Complaint> confirmResolution(Caller caller, UUID id, int rating, String comment) {
-        if (rating < 1 || rating > 5) {
-            return Mono.error(invalid(ErrorCode.INVALID_RATING, "Nilai 1–5 / Rating 1 to 5", "rating"));
-        }
-        if (comment != null && comment.length() > MAX_TEXT) {
-            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "Komentar paling banyak 2000 karakter / Comment at most 2000 characters", "comment"));
-        }
         return requireResident(caller)
+                .then(rating < 1 || rating > 5
+                        ? Mono.error(invalid(ErrorCode.INVALID_RATING, "Nilai 1–5 / Rating 1 to 5", "rating"))
+                        : Mono.empty())
+                .then(comment != null && comment.length() > MAX_TEXT
+                        ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "Komentar paling banyak 2000 karakter / Comment at most 2000 characters", "comment"))
+                        : Mono.empty())
                 .then(act(caller, id, null, complaint -> requireOwner(caller, complaint)
                         .then(requireStatus(complaint, EnumSet.of(ComplaintStatus.RESOLVED)))
                         .thenReturn(closeStep(rated(rating, clean(comment)), EventType.CONFIRMED,
@@ -259,12 +262,15 @@ class LifecycleService {
     }
 
     Mono<Complaint> disputeResolution(Caller caller, UUID id, String reason, List<String> photoIdsInput) {
-        Set<UUID> photoIds = ids(photoIdsInput, "photoIds");
-        if (photoIds.size() > 5) {
-            return Mono.error(invalid(ErrorCode.TOO_MANY_PHOTOS, "Paling banyak 5 foto / At most 5 photos", "photoIds"));
-        }
         return requireResident(caller)
-                .then(requireText(reason, MIN_MESSAGE, "reason"))
+                .then(Mono.fromCallable(() -> ids(photoIdsInput, "photoIds")))
+                .flatMap(photoIds -> photoIds.size() > 5
+                        ? Mono.error(invalid(ErrorCode.TOO_MANY_PHOTOS, "Paling banyak 5 foto / At most 5 photos", "photoIds"))
+                        : disputeChecked(caller, id, reason, photoIds));
+    }
+
+    private Mono<Complaint> disputeChecked(Caller caller, UUID id, String reason, Set<UUID> photoIds) {
+        return requireText(reason, MIN_MESSAGE, "reason")
                 .then(act(caller, id, null, complaint -> requireOwner(caller, complaint)
                         .then(requireStatus(complaint, EnumSet.of(ComplaintStatus.RESOLVED)))
                         .then(catalog.category(complaint.categoryCode()))

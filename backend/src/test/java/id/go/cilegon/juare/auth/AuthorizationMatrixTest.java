@@ -1,0 +1,188 @@
+package id.go.cilegon.juare.auth;
+
+import static id.go.cilegon.juare.support.Api.operation;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.cilegon.juare.support.Api;
+import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.Live;
+import id.go.cilegon.juare.support.Staff;
+import id.go.cilegon.juare.support.TestData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+
+/**
+ * Every role, plus a resident and an anonymous caller, against every operation: allowed, or refused with
+ * FORBIDDEN (UNAUTHENTICATED for the anonymous caller). "Allowed" means the request got past authorization: it
+ * may still fail with a payload error (a wrong state, bad input), which is not an authorization answer.
+ */
+class AuthorizationMatrixTest extends IntegrationTest {
+
+    enum Who { ANONYMOUS, RESIDENT, OPERATOR, OPD_RESPONDER, OPD_HEAD, MAYOR, ADMIN }
+
+    private static final Set<Who> EVERYONE = Set.of(Who.values());
+    private static final Set<Who> STAFF = Set.of(Who.OPERATOR, Who.OPD_RESPONDER, Who.OPD_HEAD, Who.MAYOR, Who.ADMIN);
+    private static final Set<Who> COMMAND = Set.of(Who.OPERATOR, Who.MAYOR, Who.ADMIN);
+    private static final Set<Who> OPD = Set.of(Who.OPD_RESPONDER, Who.OPD_HEAD);
+
+    private final Map<Who, String> tokens = new LinkedHashMap<>();
+    private Api.Resident resident;
+    private Staff.Member operator;
+
+    @BeforeEach
+    void signEveryoneIn() {
+        Staff staff = new Staff(api());
+        resident = api().newResident();
+        operator = staff.operator();
+        tokens.put(Who.RESIDENT, resident.token());
+        tokens.put(Who.OPERATOR, operator.token());
+        tokens.put(Who.OPD_RESPONDER, staff.responder("DPUPR").token());
+        tokens.put(Who.OPD_HEAD, staff.create("OPD_HEAD", "DPUPR").token());
+        tokens.put(Who.MAYOR, staff.create("MAYOR", null).token());
+        tokens.put(Who.ADMIN, staff.adminToken());
+    }
+
+    /** A complaint of the resident's, dispatched to DPUPR: every role has a reason to look at it. */
+    private String complaintAtDpupr() {
+        String id = Live.submitComplaint(api(), resident.token());
+        operation(api().as(operator.token()), "Dispatch").variable("input", Map.of("complaintId", id, "opdCode", "DPUPR")).execute()
+                .path("dispatch.errors").entityList(Object.class).hasSize(0);
+        return id;
+    }
+
+    private record Case(String operation, Map<String, Object> variables, Set<Who> allowed) {
+    }
+
+    private List<Case> cases() {
+        String complaint = complaintAtDpupr();
+        String other = complaintAtDpupr();
+        Map<String, Object> box = Map.of("south", -6.08, "west", 105.92, "north", -5.87, "east", 106.09);
+        List<Case> cases = new ArrayList<>();
+        // reference data and sign-in are public
+        cases.add(new Case("ReferenceData", Map.of(), EVERYONE));
+        cases.add(new Case("CityMap", Map.of(), EVERYONE));
+        cases.add(new Case("Locate", Map.of("location", Map.of("lat", TestData.CILEGON_LAT, "lng", TestData.CILEGON_LNG)), EVERYONE));
+        cases.add(new Case("RequestOtp", Map.of("input", Map.of("nik", "1", "phone", "1")), EVERYONE));
+        cases.add(new Case("VerifyOtp", Map.of("input", Map.of("challengeId", UUID.randomUUID().toString(), "code", "000000")), EVERYONE));
+        cases.add(new Case("RefreshSession", Map.of("input", Map.of("refreshToken", "bogus")), EVERYONE));
+        cases.add(new Case("Login", Map.of("input", Map.of("username", "nobody-here", "password", "wrong-password")), EVERYONE));
+        // the resident's own
+        cases.add(new Case("Me", Map.of(), Set.of(Who.RESIDENT)));
+        cases.add(new Case("MyComplaints", Map.of("first", 5), Set.of(Who.RESIDENT)));
+        cases.add(new Case("SubmitComplaint", Map.of("input", Map.of("clientRequestId", "m-" + UUID.randomUUID(), "categoryCode", "JALAN",
+                "description", "pendek", "location", Map.of("lat", TestData.CILEGON_LAT, "lng", TestData.CILEGON_LNG))), Set.of(Who.RESIDENT)));
+        cases.add(new Case("ConfirmResolution", Map.of("input", Map.of("complaintId", complaint, "rating", 0)), Set.of(Who.RESIDENT)));
+        cases.add(new Case("DisputeResolution", Map.of("input", Map.of("complaintId", complaint, "reason", "x")), Set.of(Who.RESIDENT)));
+        // one complaint: its resident, the command centre, and its OPD
+        Set<Who> seesComplaint = Set.of(Who.RESIDENT, Who.OPERATOR, Who.OPD_RESPONDER, Who.OPD_HEAD, Who.MAYOR, Who.ADMIN);
+        cases.add(new Case("ComplaintDetail", Map.of("id", complaint), seesComplaint));
+        cases.add(new Case("StaffComplaintDetail", Map.of("id", complaint), seesComplaint));
+        // staff
+        cases.add(new Case("MyStaffAccount", Map.of(), STAFF));
+        cases.add(new Case("StaffAccounts", Map.of(), Set.of(Who.ADMIN)));
+        cases.add(new Case("IntakeQueue", Map.of("first", 5), COMMAND));
+        cases.add(new Case("TransferQueue", Map.of("first", 5), COMMAND));
+        cases.add(new Case("OpdQueue", Map.of("opdCode", "DPUPR", "first", 5), union(COMMAND, OPD)));
+        cases.add(new Case("ComplaintCounts", Map.of(), STAFF));
+        cases.add(new Case("ComplaintMap", Map.of("box", box, "zoom", 12), STAFF));
+        cases.add(new Case("CommandCentre", Map.of(), COMMAND));
+        // administration
+        cases.add(new Case("CreateStaffAccount", Map.of("input", Map.of("username", "x", "displayName", "X", "password", "x", "role", "OPERATOR")),
+                Set.of(Who.ADMIN)));
+        cases.add(new Case("UpdateStaffAccount", Map.of("input", Map.of("id", UUID.randomUUID().toString())), Set.of(Who.ADMIN)));
+        cases.add(new Case("UpdateOpd", Map.of("input", Map.of("code", "NOPE")), Set.of(Who.ADMIN)));
+        cases.add(new Case("UpdateCategory", Map.of("input", Map.of("code", "NOPE")), Set.of(Who.ADMIN)));
+        // the lifecycle: refused inputs or states keep the complaint as it is
+        cases.add(new Case("Dispatch", Map.of("input", Map.of("complaintId", complaint, "opdCode", "DPUPR")), Set.of(Who.OPERATOR)));
+        cases.add(new Case("Reject", Map.of("input", Map.of("complaintId", complaint, "reason", "SPAM")), Set.of(Who.OPERATOR)));
+        cases.add(new Case("MarkDuplicate", Map.of("input", Map.of("complaintId", complaint, "duplicateOfId", complaint)), Set.of(Who.OPERATOR)));
+        cases.add(new Case("Reroute", Map.of("input", Map.of("complaintId", complaint, "opdCode", "DPUPR", "misrouted", true)), Set.of(Who.OPERATOR)));
+        cases.add(new Case("DeclineTransfer", Map.of("input", Map.of("complaintId", other, "note", "tetap")), Set.of(Who.OPERATOR)));
+        cases.add(new Case("Reply", Map.of("input", Map.of("complaintId", complaint, "message", "ok")), OPD));
+        cases.add(new Case("RequestTransfer", Map.of("input", Map.of("complaintId", complaint, "reason", "x")), OPD));
+        cases.add(new Case("Resolve", Map.of("input", Map.of("complaintId", complaint, "note", "x", "afterPhotoIds", List.of())), OPD));
+        cases.add(new Case("AddInternalNote", Map.of("input", Map.of("complaintId", complaint, "note", "")),
+                Set.of(Who.OPERATOR, Who.OPD_RESPONDER, Who.OPD_HEAD, Who.ADMIN)));
+        return cases;
+    }
+
+    private static Set<Who> union(Set<Who> a, Set<Who> b) {
+        java.util.HashSet<Who> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** "ALLOWED", or the code of the authorization error. */
+    private String outcome(Who who, Case c) {
+        GraphQlTester tester = who == Who.ANONYMOUS ? api().anonymous() : api().as(tokens.get(who));
+        GraphQlTester.Request<?> request = operation(tester, c.operation());
+        for (var variable : c.variables().entrySet()) {
+            request = request.variable(variable.getKey(), variable.getValue());
+        }
+        List<String> codes = new ArrayList<>();
+        request.execute().errors().satisfy(errors -> errors.stream().map(AuthorizationMatrixTest::code).forEach(codes::add));
+        return codes.stream().filter(code -> code.equals("FORBIDDEN") || code.equals("UNAUTHENTICATED")).findFirst().orElse("ALLOWED");
+    }
+
+    private static String code(ResponseError error) {
+        return String.valueOf(error.getExtensions().get("code"));
+    }
+
+    private static String expected(Who who, Set<Who> allowed) {
+        if (allowed.contains(who)) {
+            return "ALLOWED";
+        }
+        return who == Who.ANONYMOUS ? "UNAUTHENTICATED" : "FORBIDDEN";
+    }
+
+    @Test
+    void everyRoleAgainstEveryQueryAndMutation() {
+        Map<String, String> actual = new LinkedHashMap<>();
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (Case c : cases()) {
+            for (Who who : Who.values()) {
+                actual.put(c.operation() + " as " + who, outcome(who, c));
+                wanted.put(c.operation() + " as " + who, expected(who, c.allowed()));
+            }
+        }
+        assertThat(actual).containsExactlyEntriesOf(wanted);
+    }
+
+    /** Subscriptions: allowed ones replay the caller's visible history from the start; refused ones end in an error. */
+    @Test
+    void everyRoleAgainstEverySubscription() {
+        complaintAtDpupr();
+        Map<String, Function<WebSocketGraphQlTester, GraphQlTester.Request<?>>> subscriptions = Map.of(
+                "myComplaintEvents", ws -> operation(ws, "MyComplaintEvents").variable("after", "0"),
+                "complaintEvents", ws -> operation(ws, "ComplaintEvents").variable("after", "0"));
+        Map<String, Set<Who>> allowed = Map.of("myComplaintEvents", Set.of(Who.RESIDENT), "complaintEvents", STAFF);
+        Map<String, String> actual = new LinkedHashMap<>();
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (var subscription : subscriptions.entrySet()) {
+            for (Who who : Who.values()) {
+                WebSocketGraphQlTester ws = api().webSocket(tokens.get(who));
+                String result = subscription.getValue().apply(ws).executeSubscription().toFlux(subscription.getKey(), Map.class)
+                        .take(1)
+                        .map(event -> "ALLOWED")
+                        .onErrorResume(e -> reactor.core.publisher.Mono.just(e.toString().contains("UNAUTHENTICATED") ? "UNAUTHENTICATED"
+                                : e.toString().contains("FORBIDDEN") ? "FORBIDDEN" : e.toString()))
+                        .blockFirst(Duration.ofSeconds(10));
+                ws.stop().block(Duration.ofSeconds(10));
+                actual.put(subscription.getKey() + " as " + who, result);
+                wanted.put(subscription.getKey() + " as " + who, expected(who, allowed.get(subscription.getKey())));
+            }
+        }
+        assertThat(actual).containsExactlyEntriesOf(wanted);
+    }
+}
