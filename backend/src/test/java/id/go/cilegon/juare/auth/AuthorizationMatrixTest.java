@@ -169,20 +169,27 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Map<String, Set<Who>> allowed = Map.of("myComplaintEvents", Set.of(Who.RESIDENT), "complaintEvents", STAFF);
         Map<String, String> actual = new LinkedHashMap<>();
         Map<String, String> wanted = new LinkedHashMap<>();
+        Map<Who, WebSocketGraphQlTester> sockets = new LinkedHashMap<>();
+        for (Who who : Who.values()) {
+            WebSocketGraphQlTester ws = api().webSocket(tokens.get(who));
+            ws.start().block(Duration.ofSeconds(10));
+            sockets.put(who, ws);
+        }
         for (var subscription : subscriptions.entrySet()) {
             for (Who who : Who.values()) {
-                WebSocketGraphQlTester ws = api().webSocket(tokens.get(who));
+                WebSocketGraphQlTester ws = sockets.get(who);
                 String result = subscription.getValue().apply(ws).executeSubscription().toFlux(subscription.getKey(), Map.class)
                         .take(1)
                         .map(event -> "ALLOWED")
                         .onErrorResume(e -> reactor.core.publisher.Mono.just(e.toString().contains("UNAUTHENTICATED") ? "UNAUTHENTICATED"
                                 : e.toString().contains("FORBIDDEN") ? "FORBIDDEN" : e.toString()))
-                        .blockFirst(Duration.ofSeconds(10));
-                ws.stop().block(Duration.ofSeconds(10));
+                        .timeout(Duration.ofSeconds(10), reactor.core.publisher.Mono.just("NO ANSWER"))
+                        .blockFirst();
                 actual.put(subscription.getKey() + " as " + who, result);
                 wanted.put(subscription.getKey() + " as " + who, expected(who, allowed.get(subscription.getKey())));
             }
         }
+        sockets.values().forEach(ws -> ws.stop().block(Duration.ofSeconds(10)));
         assertThat(actual).containsExactlyEntriesOf(wanted);
     }
 }

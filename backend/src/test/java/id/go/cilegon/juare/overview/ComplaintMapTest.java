@@ -22,6 +22,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ComplaintMapTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    id.go.cilegon.juare.platform.PersonalDataCipher cipher;
+
     /** Cell sizes as the server computes them: 360 / 2^zoom / 4 degrees. */
     private static final double CELL_Z10 = 360.0 / 1024 / 4;
 
@@ -38,7 +41,7 @@ class ComplaintMapTest extends IntegrationTest {
         // the middle of a zoom-10 cell, so that five complaints 0.0005° apart share it
         lat = (Math.floor((-40 + random.nextDouble(10)) / CELL_Z10) + 0.5) * CELL_Z10;
         lng = (Math.floor((60 + random.nextDouble(30)) / CELL_Z10) + 0.5) * CELL_Z10;
-        Seed seed = Seed.with(db);
+        Seed seed = Seed.with(db, cipher);
         group = List.of(
                 seed.complaint().at(lat, lng).status("SUBMITTED").insert(),
                 seed.complaint().at(lat + 0.0005, lng + 0.0005).status("SUBMITTED").insert(),

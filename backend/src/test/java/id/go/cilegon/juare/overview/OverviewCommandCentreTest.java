@@ -21,6 +21,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  */
 class OverviewCommandCentreTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    id.go.cilegon.juare.platform.PersonalDataCipher cipher;
+
     @Autowired TokenService tokens;
     @Autowired Clock clock;
 
@@ -36,7 +39,7 @@ class OverviewCommandCentreTest extends IntegrationTest {
 
     @Test
     void anOperatorSeesTheCurrentShiftWhoIsOnItAndTodaysIntake() {
-        Seed seed = Seed.with(db);
+        Seed seed = Seed.with(db, cipher);
         String before = shiftNow();
         UUID onDuty = seed.staff("OPERATOR", null, before, true);
         UUID disabled = seed.staff("OPERATOR", null, before, false);

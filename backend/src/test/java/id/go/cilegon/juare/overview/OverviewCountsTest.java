@@ -27,6 +27,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverviewCountsTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    id.go.cilegon.juare.platform.PersonalDataCipher cipher;
+
     @Autowired TokenService tokens;
     @Autowired Clock clock;
 
@@ -41,7 +44,7 @@ class OverviewCountsTest extends IntegrationTest {
                 .plus(ThreadLocalRandom.current().nextLong(20 * 365), ChronoUnit.DAYS)
                 .plusMillis(ThreadLocalRandom.current().nextLong(1000));
         to = from.plus(Duration.ofDays(1));
-        seed = Seed.with(db);
+        seed = Seed.with(db, cipher);
         Instant now = clock.instant();
         Instant hourAgo = now.minus(Duration.ofHours(1));
         Instant inAnHour = now.plus(Duration.ofHours(1));

@@ -22,17 +22,19 @@ public final class Seed {
     }
 
     /** A seeder with a new resident of its own, who files every complaint it makes. */
-    public static Seed with(DatabaseClient db) {
+    public static Seed with(DatabaseClient db, id.go.cilegon.juare.platform.PersonalDataCipher cipher) {
         UUID id = UUID.randomUUID();
+        // real ciphertext: operators' views decrypt the reporter's phone
         db.sql("""
                         INSERT INTO resident (id, nik_hash, nik_encrypted, nik_masked, phone_hash, phone_encrypted, phone_masked,
                                               name, created_at, updated_at)
-                        VALUES (:id, :nikHash, :cipher, '3672••••••••0001', :phoneHash, :cipher, '+62812•••••789', 'Warga Uji',
+                        VALUES (:id, :nikHash, :nikCipher, '3672••••••••0001', :phoneHash, :phoneCipher, '+62812•••••789', 'Warga Uji',
                                 now(), now())""")
                 .bind("id", id)
                 .bind("nikHash", randomBytes())
                 .bind("phoneHash", randomBytes())
-                .bind("cipher", randomBytes())
+                .bind("nikCipher", cipher.encrypt("3672011203900001"))
+                .bind("phoneCipher", cipher.encrypt("+6281234567789"))
                 .then()
                 .block();
         return new Seed(db, id);

@@ -48,6 +48,9 @@ import reactor.test.StepVerifier;
 @ActiveProfiles("test")
 class PhotoIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    id.go.cilegon.juare.platform.PersonalDataCipher cipher;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @LocalServerPort
@@ -360,9 +363,9 @@ class PhotoIntegrationTest {
                                 '+62812******', 'Warga Uji', :now, :now)""")
                 .bind("id", id)
                 .bind("nikHash", randomBytes())
-                .bind("nikEncrypted", randomBytes())
+                .bind("nikEncrypted", cipher.encrypt("3672011203900001"))
                 .bind("phoneHash", randomBytes())
-                .bind("phoneEncrypted", randomBytes())
+                .bind("phoneEncrypted", cipher.encrypt("+6281234567890"))
                 .bind("now", now)
                 .then()
                 .block();

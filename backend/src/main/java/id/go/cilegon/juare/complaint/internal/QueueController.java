@@ -18,8 +18,9 @@ import reactor.core.publisher.Mono;
 class QueueController {
 
     private static final String OPEN = "status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')";
-    /** What falls due first: the reply clock while unanswered, then the fix clock (LEAST skips nulls). */
-    static final String DUE_FIRST = "LEAST(CASE WHEN first_reply_at IS NULL THEN reply_due_at END, fix_due_at)";
+    /** What falls due first: the reply clock while unanswered, then the fix clock (LEAST skips nulls); never null. */
+    static final String DUE_FIRST = "COALESCE(LEAST(CASE WHEN first_reply_at IS NULL THEN reply_due_at END, fix_due_at), TIMESTAMPTZ '9999-12-31 00:00:00+00')";
+    static final Instant NO_DUE_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     private final ComplaintRepository complaints;
 
@@ -67,7 +68,7 @@ class QueueController {
     static Instant dueFirst(Complaint c) {
         Instant reply = c.firstReplyAt() == null ? c.replyDueAt() : null;
         if (reply == null) {
-            return c.fixDueAt();
+            return c.fixDueAt() == null ? NO_DUE_TIME : c.fixDueAt();
         }
         return c.fixDueAt() == null || reply.isBefore(c.fixDueAt()) ? reply : c.fixDueAt();
     }

@@ -1,5 +1,7 @@
 package id.go.cilegon.juare.overview.internal;
 
+import id.go.cilegon.juare.staff.StaffAccount;
+
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.overview.internal.CommandCentre.ShiftIntake;
 import id.go.cilegon.juare.overview.internal.CommandCentre.ShiftWindow;

@@ -1,5 +1,8 @@
 package id.go.cilegon.juare.overview.internal;
 
+import id.go.cilegon.juare.staff.StaffAccount;
+import id.go.cilegon.juare.staff.StaffDirectory;
+
 import id.go.cilegon.juare.overview.internal.CommandCentre.ShiftIntake;
 import id.go.cilegon.juare.overview.internal.ShiftSchedule.Window;
 import io.r2dbc.spi.Readable;
@@ -26,28 +29,13 @@ class CommandCentreRepository {
     /** Active operators assigned to a shift, by name. */
     Flux<StaffAccount> operatorsOn(Shift shift) {
         return db.sql("""
-                        SELECT id, username, display_name, role, phone_masked, shift, active, locked_until, created_at
+                        SELECT id, username, display_name, role, opd_code, phone_masked, shift, active, locked_until, created_at
                         FROM staff
                         WHERE active AND role = 'OPERATOR' AND shift = :shift
                         ORDER BY display_name, username""")
                 .bind("shift", shift.name())
-                .map(CommandCentreRepository::toStaffAccount)
+                .map(StaffDirectory::toAccount)
                 .all();
-    }
-
-    private static StaffAccount toStaffAccount(Readable row) {
-        String shift = row.get("shift", String.class);
-        return new StaffAccount(
-                row.get("id", UUID.class),
-                row.get("username", String.class),
-                row.get("display_name", String.class),
-                row.get("role", String.class),
-                null,
-                row.get("phone_masked", String.class),
-                shift == null ? null : Shift.valueOf(shift),
-                Boolean.TRUE.equals(row.get("active", Boolean.class)),
-                row.get("locked_until", Instant.class),
-                row.get("created_at", Instant.class));
     }
 
     /**

@@ -4,7 +4,6 @@ import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
-import graphql.execution.SubscriptionExecutionStrategy;
 import graphql.schema.DataFetchingEnvironment;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.ClientAddress;
@@ -70,6 +69,11 @@ class GraphQlErrors {
                     .message("Silakan masuk terlebih dahulu / Please sign in")
                     .extensions(Map.of("code", ErrorCode.UNAUTHENTICATED.name())).build();
         }
+        if (ex instanceof graphql.execution.AbortExecutionException) {
+            // the client went away (a cancelled subscription): nothing went wrong here
+            return builder.errorType(ErrorType.ExecutionAborted).message("Dibatalkan / Cancelled")
+                    .extensions(Map.of("code", "CANCELLED")).build();
+        }
         String incident = java.util.UUID.randomUUID().toString();
         log.error("Unexpected failure, incident {}", incident, ex);
         return builder.errorType(org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR)
@@ -86,16 +90,14 @@ class GraphQlErrors {
         };
     }
 
-    /** Adds extensions.code to errors raised by the engine itself (syntax, validation, limits), puts the
-     * client's address into the GraphQL context, and keeps subscription events in the order they happened
-     * (graphql-java otherwise sends each as soon as its fields resolve, which can reorder them). */
+    /** Adds extensions.code to errors raised by the engine itself (syntax, validation, limits), and puts the
+     * client's address into the GraphQL context. */
     @Bean
     WebGraphQlInterceptor errorCodesAndClientAddress() {
         return (request, chain) -> {
             String address = clientAddress(request);
             request.configureExecutionInput((input, builder) ->
-                    builder.graphQLContext(Map.of(ClientAddress.CONTEXT_KEY, address,
-                            SubscriptionExecutionStrategy.KEEP_SUBSCRIPTION_EVENTS_ORDERED, true)).build());
+                    builder.graphQLContext(Map.of(ClientAddress.CONTEXT_KEY, address)).build());
             return chain.next(request).map(GraphQlErrors::withCodes);
         };
     }

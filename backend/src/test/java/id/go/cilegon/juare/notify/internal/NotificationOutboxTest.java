@@ -241,8 +241,9 @@ class NotificationOutboxTest extends IntegrationTest {
     }
 
     @Test
-    void noCommandCentreNumbersUnlessConfigured() {
-        assertThat(commandCentre.phones()).isEmpty();
+    void theCommandCentreNumbersComeFromConfiguration() {
+        // application-test.properties sets one
+        assertThat(commandCentre.phones()).containsExactly("+6281100000001");
     }
 
     private static String newPhone() {

@@ -19,6 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ShiftIntakeTest extends IntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    id.go.cilegon.juare.platform.PersonalDataCipher cipher;
+
     @Autowired ShiftSchedule schedule;
     @Autowired CommandCentreRepository repository;
 
@@ -35,7 +38,7 @@ class ShiftIntakeTest extends IntegrationTest {
     @Test
     void todaysIntakeIsCountedPerShiftWithTheNightRunningIntoTomorrow() {
         LocalDate tomorrow = day.plusDays(1);
-        Seed seed = Seed.with(db);
+        Seed seed = Seed.with(db, cipher);
         seed.complaint().filedAt(wib(day, "06:59:59")).insert();              // yesterday's MALAM
         Seed.ComplaintSpec morning = seed.complaint().filedAt(wib(day, "07:00")).status("DISPATCHED").opd("DPUPR").insert();
         seed.complaint().filedAt(wib(day, "14:59:59")).insert();              // PAGI
