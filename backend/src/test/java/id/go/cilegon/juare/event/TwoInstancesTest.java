@@ -2,15 +2,14 @@ package id.go.cilegon.juare.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.cilegon.juare.JuareApplication;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.SecondInstance;
 import id.go.cilegon.juare.support.Live;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import reactor.test.StepVerifier;
@@ -23,12 +22,7 @@ class TwoInstancesTest extends IntegrationTest {
 
     @BeforeAll
     static void startSecondInstance() {
-        second = new SpringApplicationBuilder(JuareApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--juare.whatsapp.base-url=" + WHATSAPP.baseUrl(),
-                        "--juare.whatsapp.phone-number-id=" + id.go.cilegon.juare.support.WhatsAppStub.PHONE_NUMBER_ID,
-                        "--juare.whatsapp.access-token=" + id.go.cilegon.juare.support.WhatsAppStub.ACCESS_TOKEN);
+        second = SecondInstance.start();
     }
 
     @AfterAll

@@ -5,11 +5,11 @@ import static id.go.cilegon.juare.support.Api.newRequestId;
 import static id.go.cilegon.juare.support.Api.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.cilegon.juare.JuareApplication;
 import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.Images;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.SecondInstance;
 import id.go.cilegon.juare.support.Staff;
 import id.go.cilegon.juare.support.TestData;
 import id.go.cilegon.juare.support.WhatsAppStub;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import reactor.core.publisher.Flux;
 
@@ -34,12 +33,7 @@ class ClockJobTest extends IntegrationTest {
 
     @BeforeAll
     static void startSecondInstance() {
-        second = new SpringApplicationBuilder(JuareApplication.class)
-                .profiles("test")
-                .run("--server.port=0",
-                        "--juare.whatsapp.base-url=" + WHATSAPP.baseUrl(),
-                        "--juare.whatsapp.phone-number-id=" + WhatsAppStub.PHONE_NUMBER_ID,
-                        "--juare.whatsapp.access-token=" + WhatsAppStub.ACCESS_TOKEN);
+        second = SecondInstance.start();
     }
 
     @AfterAll
