@@ -2,6 +2,7 @@
 # Runs the whole Juare platform from a fresh clone: builds it, starts the backend on an embedded PostgreSQL
 # (data in ./data), and prints the URLs. Ctrl-C stops everything.
 # Set JUARE_DB_URL (r2dbc:postgresql://host/db) with JUARE_DB_USER and JUARE_DB_PASSWORD to use your own PostgreSQL.
+# Demo accounts and complaints are created on the first start (see README); JUARE_DEMO=false leaves them out.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
@@ -11,7 +12,7 @@ port="${PORT:-8080}"
 echo "Building Juare (JDK: $JAVA_HOME)..."
 ./mvnw -q -B -DskipTests install
 
-args=(--server.port="$port" --juare.data-dir="$here/data" --spring.graphql.graphiql.enabled=true)
+args=(--server.port="$port" --juare.data-dir="$here/data" --spring.graphql.graphiql.enabled=true --juare.demo.enabled="${JUARE_DEMO:-true}")
 if [ -n "${JUARE_DB_URL:-}" ]; then
   jdbc="jdbc:${JUARE_DB_URL#r2dbc:}"
   args+=(--spring.r2dbc.url="$JUARE_DB_URL" --spring.r2dbc.username="${JUARE_DB_USER:-}" --spring.r2dbc.password="${JUARE_DB_PASSWORD:-}"

@@ -1,10 +1,12 @@
 package id.go.cilegon.juare.event;
 
 import io.r2dbc.postgresql.codec.Json;
+import io.r2dbc.spi.Parameters;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,8 @@ public class EventLog {
     private static final String COLUMNS = """
             id, complaint_id, type, actor_type, actor_id, occurred_at, status, resident_id, opd_code, kecamatan_code,
             category_code, visible_to_resident, payload::text AS payload""";
+
+    private static final int APPEND_BATCH = 250;
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
@@ -69,6 +73,51 @@ public class EventLog {
         spec = event.actorId() == null ? spec.bindNull("actorId", UUID.class) : spec.bind("actorId", event.actorId());
         spec = event.opdCode() == null ? spec.bindNull("opd", String.class) : spec.bind("opd", event.opdCode());
         return spec.map(row -> row.get("id", Long.class)).one();
+    }
+
+    /** An event that happened at a given time, for {@link #appendAllAt}. */
+    public record PastEvent(NewEvent event, Instant occurredAt) {
+    }
+
+    /**
+     * Appends many events that happened at given times, a few hundred per statement: for importing history and
+     * for demo data only. Ids follow the list's order, so list them oldest first.
+     */
+    public Mono<Void> appendAllAt(List<PastEvent> events) {
+        return Flux.fromIterable(events)
+                .buffer(APPEND_BATCH)
+                .concatMap(this::appendBatch)
+                .then();
+    }
+
+    /** One multi-row INSERT … VALUES: its rows are inserted, and numbered by the trigger, in the order listed. */
+    private Mono<Void> appendBatch(List<PastEvent> batch) {
+        StringBuilder sql = new StringBuilder("""
+                INSERT INTO complaint_event (complaint_id, type, actor_type, actor_id, occurred_at, status, resident_id,
+                                             opd_code, kecamatan_code, category_code, visible_to_resident, payload)
+                VALUES\s""");
+        // bound all at once: binding one by one copies the bindings each time
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            NewEvent event = batch.get(i).event();
+            sql.append(i == 0 ? "" : ", ").append(("(:complaint#, :type#, :actorType#, :actorId#, :at#, :status#, :resident#, "
+                    + ":opd#, :kecamatan#, :category#, :visible#, :payload#)").replace("#", "_" + i));
+            values.put("complaint_" + i, event.complaintId());
+            values.put("type_" + i, event.type().name());
+            values.put("actorType_" + i, event.actorType().name());
+            values.put("actorId_" + i, event.actorId() == null ? Parameters.in(UUID.class) : event.actorId());
+            values.put("at_" + i, batch.get(i).occurredAt());
+            values.put("status_" + i, event.status());
+            values.put("resident_" + i, event.residentId());
+            values.put("opd_" + i, event.opdCode() == null ? Parameters.in(String.class) : event.opdCode());
+            values.put("kecamatan_" + i, event.kecamatanCode());
+            values.put("category_" + i, event.categoryCode());
+            values.put("visible_" + i, event.visibleToResident());
+            values.put("payload_" + i, Json.of(json.writeValueAsString(event.payload())));
+        }
+        return db.sql(sql.toString())
+                .bindValues(values)
+                .then();
     }
 
     /** Events after an id, oldest first, at most {@code limit}. */

@@ -67,6 +67,25 @@ class EventLogTest extends IntegrationTest {
     }
 
     @Test
+    void pastEventsAppendedTogetherKeepTheirTimesAndTheirOrder() {
+        UUID[] complaint = newComplaint();
+        java.time.Instant start = java.time.Instant.parse("2026-01-05T01:00:00.123456Z");
+        List<EventLog.PastEvent> past = java.util.stream.IntStream.range(0, 300)
+                .mapToObj(i -> new EventLog.PastEvent(noteOn(complaint[0], complaint[1]), start.plusSeconds(i)))
+                .toList();
+        eventLog.appendAllAt(past).as(tx::transactional).block();
+
+        List<StoredEvent> stored = eventLog.ofComplaints(List.of(complaint[0]), false).block().get(complaint[0]).stream()
+                .filter(e -> e.type() == EventType.INTERNAL_NOTE)
+                .toList();
+        assertThat(stored).extracting(StoredEvent::occurredAt)
+                .containsExactlyElementsOf(past.stream().map(EventLog.PastEvent::occurredAt).toList());
+        assertThat(stored.getFirst().actorId()).isNull();
+        assertThat(stored.getFirst().message()).isEqualTo("uji");
+        assertThat(stored.getLast().id() - stored.getFirst().id()).as("gap-free").isEqualTo(299);
+    }
+
+    @Test
     void theLogIsAppendOnly() {
         UUID[] complaint = newComplaint();
         assertThatThrownBy(() -> db.sql("UPDATE complaint_event SET type = 'REJECTED' WHERE complaint_id = :id")

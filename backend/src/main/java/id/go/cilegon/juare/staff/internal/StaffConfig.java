@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -27,8 +29,12 @@ class StaffConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The first ADMIN, from configuration, when the database has none (a fresh installation). */
+    /**
+     * The first ADMIN, from configuration, when the database has none (a fresh installation). It runs before the
+     * other start-up runners, so that one that adds admins (the demo data) cannot make it skip.
+     */
     @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     ApplicationRunner firstAdmin(DatabaseClient db, StaffService staff, StaffProperties properties, DataDirectory dataDirectory) {
         return args -> {
             Long admins = db.sql("SELECT count(*) FROM staff WHERE role = 'ADMIN'").map(row -> row.get(0, Long.class)).one().block();

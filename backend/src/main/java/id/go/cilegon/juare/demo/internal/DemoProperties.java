@@ -1,0 +1,22 @@
+package id.go.cilegon.juare.demo.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Demo data.
+ *
+ * @param enabled  create the demo data on start (once: a staff account {@code operator} means it is there)
+ * @param password the password of every demo staff account
+ * @param seed     the random seed: the same seed gives the same people, places and stories
+ */
+@ConfigurationProperties("juare.demo")
+record DemoProperties(boolean enabled, String password, Long seed) {
+
+    static final String DEFAULT_PASSWORD = "juare-demo-2026";
+    static final long DEFAULT_SEED = 2026;
+
+    DemoProperties {
+        password = password == null || password.isBlank() ? DEFAULT_PASSWORD : password;
+        seed = seed == null ? DEFAULT_SEED : seed;
+    }
+}
