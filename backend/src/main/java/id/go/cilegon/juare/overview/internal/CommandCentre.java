@@ -14,6 +14,6 @@ record CommandCentre(ShiftWindow currentShift, LocalDate today) {
     }
 
     /** GraphQL ShiftIntake. */
-    record ShiftIntake(Shift shift, int submitted, int dispatched, int rejected) {
+    record ShiftIntake(Shift shift, int submitted, int dispatched, int rejected, int resolved) {
     }
 }

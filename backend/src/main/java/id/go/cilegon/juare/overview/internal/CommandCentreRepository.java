@@ -55,15 +55,16 @@ class CommandCentreRepository {
                             FROM complaint
                             WHERE created_at >= :spanStart AND created_at < :spanEnd
                             UNION ALL
-                            SELECT CASE type WHEN 'DISPATCHED' THEN 'DISPATCHED' ELSE 'REJECTED' END, occurred_at
+                            SELECT CASE type WHEN 'DISPATCHED' THEN 'DISPATCHED' WHEN 'RESOLVED' THEN 'RESOLVED' ELSE 'REJECTED' END, occurred_at
                             FROM complaint_event
-                            WHERE type IN ('DISPATCHED', 'REJECTED', 'MARKED_DUPLICATE')
+                            WHERE type IN ('DISPATCHED', 'REJECTED', 'MARKED_DUPLICATE', 'RESOLVED')
                               AND occurred_at >= :spanStart AND occurred_at < :spanEnd
                         )
                         SELECT w.shift,
                                count(h.at) FILTER (WHERE h.kind = 'SUBMITTED') AS submitted,
                                count(h.at) FILTER (WHERE h.kind = 'DISPATCHED') AS dispatched,
-                               count(h.at) FILTER (WHERE h.kind = 'REJECTED') AS rejected
+                               count(h.at) FILTER (WHERE h.kind = 'REJECTED') AS rejected,
+                               count(h.at) FILTER (WHERE h.kind = 'RESOLVED') AS resolved
                         FROM shift_window w
                         LEFT JOIN happening h ON h.at >= w.start_at AND h.at < w.end_at
                         GROUP BY w.shift, w.position
@@ -90,6 +91,7 @@ class CommandCentreRepository {
                 Shift.valueOf(row.get("shift", String.class)),
                 Math.toIntExact(row.get("submitted", Long.class)),
                 Math.toIntExact(row.get("dispatched", Long.class)),
-                Math.toIntExact(row.get("rejected", Long.class)));
+                Math.toIntExact(row.get("rejected", Long.class)),
+                Math.toIntExact(row.get("resolved", Long.class)));
     }
 }

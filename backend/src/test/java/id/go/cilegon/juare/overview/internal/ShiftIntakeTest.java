@@ -53,6 +53,7 @@ class ShiftIntakeTest extends IntegrationTest {
         seed.event(afternoon, "DISPATCHED", wib(day, "16:00"));
         seed.event(afternoon, "DISPATCHED", wib(day, "22:59:59"));
         seed.event(afternoon, "REJECTED", wib(day, "23:00"));
+        seed.event(morning, "RESOLVED", wib(day, "15:30"));                   // SIANG resolution
         seed.event(night, "REJECTED", wib(tomorrow, "06:59:59"));
         seed.event(night, "DISPATCHED", wib(day, "06:59:59"));                // yesterday's MALAM
         seed.event(night, "DISPATCHED", wib(tomorrow, "07:00"));              // tomorrow's PAGI
@@ -62,17 +63,17 @@ class ShiftIntakeTest extends IntegrationTest {
         assertThat(centre.currentShift()).isEqualTo(new ShiftWindow(Shift.SIANG, "15:00", "23:00"));
         assertThat(centre.today()).isEqualTo(day);
         assertThat(afternoonController.intakeToday(centre).block()).containsExactly(
-                new ShiftIntake(Shift.PAGI, 2, 1, 1),
-                new ShiftIntake(Shift.SIANG, 1, 2, 0),
-                new ShiftIntake(Shift.MALAM, 2, 0, 2));
+                new ShiftIntake(Shift.PAGI, 2, 1, 1, 0),
+                new ShiftIntake(Shift.SIANG, 1, 2, 0, 1),
+                new ShiftIntake(Shift.MALAM, 2, 0, 2, 0));
 
         // at 03:00 the next morning the MALAM shift of "day" is on, and "today" has moved on to tomorrow
         CommandCentre nextNight = controllerAt(wib(tomorrow, "03:00")).centreAt(wib(tomorrow, "03:00"));
         assertThat(nextNight.currentShift()).isEqualTo(new ShiftWindow(Shift.MALAM, "23:00", "07:00"));
         assertThat(nextNight.today()).isEqualTo(tomorrow);
         assertThat(afternoonController.intakeToday(nextNight).block()).containsExactly(
-                new ShiftIntake(Shift.PAGI, 1, 1, 0),
-                new ShiftIntake(Shift.SIANG, 0, 0, 0),
-                new ShiftIntake(Shift.MALAM, 0, 0, 0));
+                new ShiftIntake(Shift.PAGI, 1, 1, 0, 0),
+                new ShiftIntake(Shift.SIANG, 0, 0, 0, 0),
+                new ShiftIntake(Shift.MALAM, 0, 0, 0, 0));
     }
 }
