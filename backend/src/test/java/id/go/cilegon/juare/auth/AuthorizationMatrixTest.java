@@ -172,7 +172,6 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Map<Who, WebSocketGraphQlTester> sockets = new LinkedHashMap<>();
         for (Who who : Who.values()) {
             WebSocketGraphQlTester ws = api().webSocket(tokens.get(who));
-            ws.start().block(Duration.ofSeconds(10));
             sockets.put(who, ws);
         }
         for (var subscription : subscriptions.entrySet()) {
