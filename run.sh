@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole Juare platform from a fresh clone: builds it, starts the backend on an embedded PostgreSQL
-# (data in ./data), and prints the URLs. Ctrl-C stops everything.
+# (data in ./data) and then the staff dashboard, and prints the URLs. Ctrl-C stops everything.
 # Set JUARE_DB_URL (r2dbc:postgresql://host/db) with JUARE_DB_USER and JUARE_DB_PASSWORD to use your own PostgreSQL.
 # Demo accounts and complaints are created on the first start (see README); JUARE_DEMO=false leaves them out.
 set -euo pipefail
@@ -9,6 +9,7 @@ cd "$here"
 . scripts/jdk.sh
 
 port="${PORT:-8080}"
+dashboard_port="${DASHBOARD_PORT:-8081}"
 echo "Building Juare (JDK: $JAVA_HOME)..."
 ./mvnw -q -B -DskipTests install
 
@@ -29,8 +30,10 @@ mkdir -p data
 log="$here/data/backend.log"
 "${launch[@]}" > >(tee "$log") 2>&1 &
 backend=$!
-trap 'kill "$backend" 2>/dev/null; wait "$backend" 2>/dev/null; exit 0' INT TERM
-trap 'kill "$backend" 2>/dev/null' EXIT
+dashboard=""
+stop_all() { kill $dashboard "$backend" 2>/dev/null; wait $dashboard "$backend" 2>/dev/null; }
+trap 'stop_all; exit 0' INT TERM
+trap 'kill $dashboard "$backend" 2>/dev/null' EXIT
 
 for _ in $(seq 1 180); do
   if grep -q "Started JuareApplication" "$log" 2>/dev/null; then break; fi
@@ -38,9 +41,21 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 
+# the dashboard: a GraphQL client of the backend (no database, so no user namespace needed)
+dashboard_log="$here/data/dashboard.log"
+"$JAVA_HOME/bin/java" -Xmx512m -jar frontend/target/juare-frontend-0.1.0-SNAPSHOT.jar \
+  --server.port="$dashboard_port" --juare.backend.url="http://localhost:$port" > "$dashboard_log" 2>&1 &
+dashboard=$!
+for _ in $(seq 1 120); do
+  if grep -q "Started DashboardApplication" "$dashboard_log" 2>/dev/null; then break; fi
+  if ! kill -0 "$dashboard" 2>/dev/null; then echo "The dashboard stopped; see $dashboard_log" >&2; exit 1; fi
+  sleep 1
+done
+
 cat <<MSG
 
   Juare is running.
+    Dashboard (staff):   http://localhost:$dashboard_port   (demo accounts: see README; log: $dashboard_log)
     GraphQL (HTTP):      http://localhost:$port/graphql
     GraphQL (WebSocket): ws://localhost:$port/graphql   (graphql-ws protocol)
     GraphiQL:            http://localhost:$port/graphiql
@@ -49,4 +64,4 @@ cat <<MSG
   Press Ctrl-C to stop.
 
 MSG
-wait "$backend"
+wait "$backend" $dashboard

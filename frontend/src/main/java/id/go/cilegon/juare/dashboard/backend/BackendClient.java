@@ -1,0 +1,93 @@
+package id.go.cilegon.juare.dashboard.backend;
+
+import id.go.cilegon.juare.graphql.OperationDocuments;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The dashboard's only way to the backend over HTTP: sends the operation documents kept in the graphql module
+ * ({@link OperationDocuments}), with the caller's bearer token, refreshed when it is about to expire.
+ * Views do not use this directly: feature services do.
+ */
+@Service
+public class BackendClient {
+
+    private final HttpSyncGraphQlClient graphQl;
+    private final BackendProperties properties;
+    private final Clock clock;
+
+    public BackendClient(BackendProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(properties.readTimeout());
+        this.graphQl = HttpSyncGraphQlClient.builder(RestClient.builder().requestFactory(requests))
+                .url(properties.graphQlUrl())
+                .build();
+    }
+
+    /** Staff sign-in ({@code Login}); a wrong password or a locked account comes back as a {@link BackendException}. */
+    public BackendSession login(String username, String password) {
+        ClientGraphQlResponse response = send(graphQl, "Login",
+                Map.of("input", Map.of("username", username, "password", password)));
+        failOnPayloadErrors(response, "login");
+        Tokens tokens = response.field("login.session").toEntity(Tokens.class);
+        StaffAccount account = response.field("login.account").toEntity(StaffAccount.class);
+        if (tokens == null || account == null) {
+            throw new BackendException("LOGIN_FAILED", "no session in the login answer");
+        }
+        return new BackendSession(account, tokens);
+    }
+
+    /** A new token pair for a refresh token ({@code RefreshSession}); the old refresh token is spent. */
+    public Tokens refresh(String refreshToken) {
+        ClientGraphQlResponse response = send(graphQl, "RefreshSession",
+                Map.of("input", Map.of("refreshToken", refreshToken)));
+        failOnPayloadErrors(response, "refreshSession");
+        Tokens tokens = response.field("refreshSession.session").toEntity(Tokens.class);
+        if (tokens == null) {
+            throw new BackendException("INVALID_REFRESH_TOKEN", "no session in the refresh answer");
+        }
+        return tokens;
+    }
+
+    /** Runs a named operation as the session's staff member; GraphQL errors become a {@link BackendException}. */
+    public ClientGraphQlResponse execute(BackendSession session, String operation, Map<String, Object> variables) {
+        String token = session.accessToken(clock, properties.refreshMargin(), this::refresh);
+        HttpSyncGraphQlClient authorized = graphQl.mutate().header("Authorization", "Bearer " + token).build();
+        return send(authorized, operation, variables);
+    }
+
+    private static ClientGraphQlResponse send(HttpSyncGraphQlClient client, String operation, Map<String, Object> variables) {
+        ClientGraphQlResponse response;
+        try {
+            response = client.document(OperationDocuments.load(operation)).variables(variables).executeSync();
+        } catch (RestClientException | IllegalStateException e) {
+            throw new BackendException(BackendException.UNAVAILABLE, operation + ": " + e.getMessage(), e);
+        }
+        if (!response.getErrors().isEmpty()) {
+            ResponseError first = response.getErrors().getFirst();
+            Object code = first.getExtensions().get("code");
+            throw new BackendException(code == null ? "GRAPHQL_ERROR" : code.toString(), operation + ": " + first.getMessage());
+        }
+        return response;
+    }
+
+    private static void failOnPayloadErrors(ClientGraphQlResponse response, String field) {
+        List<UserError> errors = response.field(field + ".errors").toEntity(new ParameterizedTypeReference<List<UserError>>() { });
+        if (errors != null && !errors.isEmpty()) {
+            throw new BackendException(errors.getFirst().code(), errors.getFirst().message());
+        }
+    }
+}

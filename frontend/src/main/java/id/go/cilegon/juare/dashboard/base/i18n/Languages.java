@@ -1,0 +1,40 @@
+package id.go.cilegon.juare.dashboard.base.i18n;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.ServiceInitEvent;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.server.VaadinSession;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every screen starts in Bahasa Indonesia whatever the browser asks for; the switch keeps the choice for the
+ * session (all its tabs).
+ */
+@Component
+public class Languages implements VaadinServiceInitListener {
+
+    private static final String CHOSEN = Languages.class.getName() + ".chosen";
+
+    @Override
+    public void serviceInit(ServiceInitEvent event) {
+        event.getSource().addUIInitListener(init -> init.getUI().setLocale(chosen(init.getUI().getSession())));
+    }
+
+    public static Locale chosen(VaadinSession session) {
+        Object chosen = session == null ? null : session.getAttribute(CHOSEN);
+        return chosen instanceof Locale locale ? locale : TranslationProvider.INDONESIAN;
+    }
+
+    /** The other language: the switch offers one button. */
+    public static Locale other(Locale current) {
+        return TranslationProvider.supported(current).equals(TranslationProvider.INDONESIAN)
+                ? TranslationProvider.ENGLISH : TranslationProvider.INDONESIAN;
+    }
+
+    /** Switches the session's language and redraws this screen in it. */
+    public static void switchTo(UI ui, Locale locale) {
+        ui.getSession().setAttribute(CHOSEN, TranslationProvider.supported(locale));
+        ui.getPage().reload();
+    }
+}

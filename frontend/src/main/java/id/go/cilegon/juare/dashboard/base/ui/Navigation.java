@@ -1,0 +1,33 @@
+package id.go.cilegon.juare.dashboard.base.ui;
+
+import com.vaadin.flow.component.Component;
+import id.go.cilegon.juare.dashboard.backend.StaffRole;
+import id.go.cilegon.juare.dashboard.commandcentre.ui.CommandCentreView;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The menu: each view with its translation key, shown to the roles its {@code @RolesAllowed} lets in, so the menu
+ * and the route guard cannot disagree.
+ */
+public final class Navigation {
+
+    public record Item(String labelKey, Class<? extends Component> view) {
+    }
+
+    static final List<Item> ITEMS = List.of(
+            new Item("nav.commandCentre", CommandCentreView.class));
+
+    private Navigation() {
+    }
+
+    public static List<Item> visibleTo(StaffRole role) {
+        return ITEMS.stream().filter(item -> allows(item.view(), role)).toList();
+    }
+
+    public static boolean allows(Class<?> view, StaffRole role) {
+        RolesAllowed allowed = view.getAnnotation(RolesAllowed.class);
+        return allowed != null && Arrays.asList(allowed.value()).contains(role.name());
+    }
+}

@@ -1,0 +1,140 @@
+package id.go.cilegon.juare.dashboard.commandcentre.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import id.go.cilegon.juare.dashboard.backend.BackendException;
+import id.go.cilegon.juare.dashboard.base.Wib;
+import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
+import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview;
+import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.OpdRow;
+import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreService;
+import id.go.cilegon.juare.dashboard.security.CurrentStaff;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.stream.Collectors;
+
+/**
+ * The command centre: the five counters, the OPDs with the worst on top, and the shift. Live map and latest events
+ * come with the subscription (next).
+ */
+@Route(value = "command-centre", layout = MainLayout.class)
+@RolesAllowed({"OPERATOR", "MAYOR", "ADMIN"})
+public class CommandCentreView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final CommandCentreService service;
+    private final CurrentStaff currentStaff;
+
+    private final FlexLayout counters = new FlexLayout();
+    private final Grid<OpdRow> opds = new Grid<>(OpdRow.class, false);
+    private final Div shift = new Div();
+    private final Span asOf = new Span();
+
+    public CommandCentreView(CommandCentreService service, CurrentStaff currentStaff) {
+        this.service = service;
+        this.currentStaff = currentStaff;
+        setSizeFull();
+
+        counters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        counters.getStyle().set("gap", "var(--lumo-space-m)");
+
+        opds.addColumn(OpdRow::name).setHeader(getTranslation("cc.opd.name")).setFlexGrow(3);
+        opds.addColumn(OpdRow::open).setHeader(getTranslation("cc.opd.open")).setTextAlign(ColumnTextAlign.END);
+        opds.addColumn(OpdRow::replyOverdue).setHeader(getTranslation("cc.opd.replyOverdue")).setTextAlign(ColumnTextAlign.END);
+        opds.addColumn(OpdRow::fixOverdue).setHeader(getTranslation("cc.opd.fixOverdue")).setTextAlign(ColumnTextAlign.END);
+        opds.addColumn(OpdRow::total).setHeader(getTranslation("cc.opd.total")).setTextAlign(ColumnTextAlign.END);
+        opds.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        opds.setAllRowsVisible(true);
+        opds.setId("opd-table");
+
+        Button refresh = new Button(getTranslation("cc.refresh"), click -> load());
+        refresh.setId("refresh");
+        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("nav.commandCentre")), asOf, refresh);
+        top.setAlignItems(Alignment.BASELINE);
+        top.expand(asOf);
+        top.setWidthFull();
+
+        add(top, counters, new H3(getTranslation("cc.opds")), opds, new H3(getTranslation("cc.shift")), shift);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        load();
+    }
+
+    private void load() {
+        CommandCentreOverview overview;
+        try {
+            overview = service.overview(currentStaff.session());
+        } catch (BackendException e) {
+            if (e.isSessionOver()) {
+                currentStaff.logout();
+                return;
+            }
+            Notification.show(getTranslation("error.backend", e.code()), 5000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
+        show(overview);
+    }
+
+    private void show(CommandCentreOverview o) {
+        asOf.setText(getTranslation("cc.asOf", Wib.time(o.asOf(), getLocale())));
+        counters.removeAll();
+        counters.add(
+                counter("new-today", "cc.counter.newToday", String.valueOf(o.newToday()), null),
+                counter("open", "cc.counter.open", String.valueOf(o.open()),
+                        getTranslation("cc.counter.open.hint", o.waitingForOperator())),
+                counter("reply-overdue", "cc.counter.replyOverdue", String.valueOf(o.replyOverdue()), null),
+                counter("fix-overdue", "cc.counter.fixOverdue", String.valueOf(o.fixOverdue()), null),
+                counter("resolved-today", "cc.counter.resolvedToday",
+                        o.resolvedToday() == null ? "—" : String.valueOf(o.resolvedToday()),
+                        o.resolvedToday() == null ? getTranslation("cc.counter.resolvedToday.missing") : null));
+        opds.setItems(o.opds());
+
+        CommandCentreOverview.Shift s = o.shift();
+        shift.removeAll();
+        shift.add(new Paragraph(getTranslation("cc.shift.now", getTranslation("shift." + s.shift()), s.start(), s.end())));
+        shift.add(new Paragraph(getTranslation("cc.shift.onDuty",
+                s.onDuty().isEmpty() ? getTranslation("cc.shift.nobody") : String.join(", ", s.onDuty()))));
+        shift.add(new Paragraph(getTranslation("cc.shift.intake", s.intakeToday().stream()
+                .map(i -> getTranslation("cc.shift.intakeOne", getTranslation("shift." + i.shift()),
+                        i.submitted(), i.dispatched(), i.rejected()))
+                .collect(Collectors.joining("; ")))));
+    }
+
+    private Div counter(String id, String labelKey, String value, String hint) {
+        Span number = new Span(value);
+        number.getStyle().set("font-size", "var(--lumo-font-size-xxxl)").set("font-weight", "600");
+        number.addClassName("counter-value");
+        Div card = new Div(new Div(new Span(getTranslation(labelKey))), new Div(number));
+        if (hint != null) {
+            Span small = new Span(hint);
+            small.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+            card.add(new Div(small));
+        }
+        card.setId("counter-" + id);
+        card.getStyle().set("padding", "var(--lumo-space-m)").set("min-width", "10rem")
+                .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
+        return card;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("nav.commandCentre") + " · Juare";
+    }
+}

@@ -1,0 +1,32 @@
+package id.go.cilegon.juare.dashboard.security;
+
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import id.go.cilegon.juare.dashboard.backend.BackendSession;
+import id.go.cilegon.juare.dashboard.backend.StaffAccount;
+import org.springframework.stereotype.Component;
+
+/** The signed-in staff member of the current request, for views; and logout. */
+@Component
+public class CurrentStaff {
+
+    private final AuthenticationContext authentication;
+
+    public CurrentStaff(AuthenticationContext authentication) {
+        this.authentication = authentication;
+    }
+
+    public BackendSession session() {
+        return authentication.getAuthenticatedUser(StaffPrincipal.class)
+                .map(StaffPrincipal::session)
+                .orElseThrow(() -> new IllegalStateException("no staff member signed in"));
+    }
+
+    public StaffAccount account() {
+        return session().account();
+    }
+
+    /** Ends the HTTP session (and so the backend tokens kept in it) and returns to the login view. */
+    public void logout() {
+        authentication.logout();
+    }
+}

@@ -1,0 +1,42 @@
+package id.go.cilegon.juare.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The dashboard starts (production mode, Vaadin's pre-compiled bundle, no Node) and keeps strangers at the login. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "juare.backend.url=http://127.0.0.1:1")
+class DashboardApplicationTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theLoginViewIsOpenToAnyone() throws Exception {
+        HttpResponse<String> login = get("/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("<html").contains("VAADIN/build/");
+    }
+
+    @Test
+    void theCommandCentreSendsAStrangerToTheLogin() throws Exception {
+        HttpResponse<String> page = get("/command-centre");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+}

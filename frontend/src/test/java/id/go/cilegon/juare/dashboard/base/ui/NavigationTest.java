@@ -1,0 +1,27 @@
+package id.go.cilegon.juare.dashboard.base.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.cilegon.juare.dashboard.backend.StaffRole;
+import id.go.cilegon.juare.dashboard.commandcentre.ui.CommandCentreView;
+import org.junit.jupiter.api.Test;
+
+/** The menu follows the views' role guards. */
+class NavigationTest {
+
+    @Test
+    void theCommandCentreIsForOperatorsTheMayorAndAdmins() {
+        for (StaffRole role : new StaffRole[] {StaffRole.OPERATOR, StaffRole.MAYOR, StaffRole.ADMIN}) {
+            assertThat(Navigation.visibleTo(role)).extracting(Navigation.Item::view).as(role.name()).contains(CommandCentreView.class);
+        }
+        for (StaffRole role : new StaffRole[] {StaffRole.OPD_RESPONDER, StaffRole.OPD_HEAD}) {
+            assertThat(Navigation.visibleTo(role)).extracting(Navigation.Item::view).as(role.name()).doesNotContain(CommandCentreView.class);
+        }
+    }
+
+    @Test
+    void everyMenuItemIsGuarded() {
+        assertThat(Navigation.ITEMS).allSatisfy(item ->
+                assertThat(item.view().getAnnotation(jakarta.annotation.security.RolesAllowed.class)).isNotNull());
+    }
+}
