@@ -9,6 +9,7 @@ import java.util.Locale;
 public class LanguageSwitch extends Button {
 
     public LanguageSwitch() {
+        setId("language-switch");
         addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         addAttachListener(attach -> {
             Locale other = Languages.other(attach.getUI().getLocale());

@@ -36,6 +36,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setI18n(i18n);
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
+        form.setId("login-form");
 
         add(new H1("Juare"), new Paragraph(getTranslation("app.subtitle")), form, new LanguageSwitch());
     }
