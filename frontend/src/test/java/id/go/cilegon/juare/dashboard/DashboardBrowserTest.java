@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The dashboard in a real browser (headless Chromium) against the real backend with its demo data: sign in as an
@@ -50,6 +51,7 @@ class DashboardBrowserTest {
     @Value("${local.server.port}")
     int port;
 
+    private Path profile;
     private ChromeDriverService service;
     private ChromeDriver driver;
     private WebDriverWait wait;
@@ -60,7 +62,7 @@ class DashboardBrowserTest {
         assertThat(CHROMEDRIVER).as("Debian's chromedriver (apt-get install chromium-driver; .ci/run installs it)").matches(File::canExecute, "is executable");
         // an explicit driver and browser: Selenium Manager has nothing to look up or download
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.getPath());
-        Path profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "chromium-profile-");
+        profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "chromium-profile-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -80,6 +82,9 @@ class DashboardBrowserTest {
         }
         if (service != null) {
             service.stop();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile.toFile());
         }
     }
 
