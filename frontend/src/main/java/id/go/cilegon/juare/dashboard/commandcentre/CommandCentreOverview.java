@@ -12,7 +12,7 @@ import java.util.Set;
  * @param open         complaints not finished: SUBMITTED (waiting for an operator), DISPATCHED, IN_PROGRESS, REOPENED
  * @param replyOverdue open complaints whose reply clock ran out
  * @param fixOverdue   open complaints whose fix clock ran out
- * @param resolvedToday not available from the backend yet (its counts filter by filing time): null
+ * @param resolvedToday resolutions in today's shifts (07:00 WIB today to 07:00 tomorrow); null if unknown
  */
 public record CommandCentreOverview(
         Instant asOf,

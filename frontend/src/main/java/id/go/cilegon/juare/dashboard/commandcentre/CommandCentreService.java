@@ -45,8 +45,10 @@ public class CommandCentreService {
         Shift shift = new Shift(centre.currentShift().shift(), centre.currentShift().start(), centre.currentShift().end(),
                 centre.onDuty().stream().map(OnDuty::displayName).toList(),
                 centre.intakeToday().stream().map(i -> new Intake(i.shift(), i.submitted(), i.dispatched(), i.rejected())).toList());
+        // resolutions in today's three shifts (07:00 WIB today to 07:00 tomorrow), as the command centre counts its day
+        int resolvedToday = centre.intakeToday().stream().mapToInt(ShiftIntake::resolved).sum();
         return new CommandCentreOverview(asOf, filedToday.total(), all.count(CommandCentreOverview.OPEN_STATUSES),
-                all.replyOverdue(), all.fixOverdue(), null, all.count(List.of("SUBMITTED")), opds, shift);
+                all.replyOverdue(), all.fixOverdue(), resolvedToday, all.count(List.of("SUBMITTED")), opds, shift);
     }
 
     // the shapes of the answer, as the document asks for them
@@ -75,7 +77,7 @@ public class CommandCentreService {
     record OnDuty(String id, String username, String displayName) {
     }
 
-    record ShiftIntake(String shift, int submitted, int dispatched, int rejected) {
+    record ShiftIntake(String shift, int submitted, int dispatched, int rejected, int resolved) {
     }
 
     record CommandCentre(ShiftWindow currentShift, List<OnDuty> onDuty, List<ShiftIntake> intakeToday) {
