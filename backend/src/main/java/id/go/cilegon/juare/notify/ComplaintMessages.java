@@ -113,37 +113,53 @@ public final class ComplaintMessages {
     /** To the head of the OPD: the first reply is overdue. */
     public static String replyOverdueToOpdHead(String trackingNumber, String categoryName, String kecamatanName,
                                                Instant replyDueAt, Instant now) {
-        return "*Juare – Tanggapan terlambat*\n\n"
-                + subject(trackingNumber, categoryName, kecamatanName) + " belum ditanggapi. "
-                + "Batas waktu tanggapan (" + wib(replyDueAt) + ") sudah lewat " + overdue(replyDueAt, now) + ".\n\n"
-                + "Mohon segera ditindaklanjuti melalui dasbor Juare.";
+        return overdue(Clock.REPLY, subject(trackingNumber, categoryName, kecamatanName), replyDueAt, now, TO_OPD_HEAD);
     }
 
     /** To the head of the OPD: the fix is overdue. */
     public static String fixOverdueToOpdHead(String trackingNumber, String categoryName, String kecamatanName,
                                              Instant fixDueAt, Instant now) {
-        return "*Juare – Penyelesaian terlambat*\n\n"
-                + subject(trackingNumber, categoryName, kecamatanName) + " belum selesai ditangani. "
-                + "Target penyelesaian (" + wib(fixDueAt) + ") sudah lewat " + overdue(fixDueAt, now) + ".\n\n"
-                + "Mohon segera ditindaklanjuti melalui dasbor Juare.";
+        return overdue(Clock.FIX, subject(trackingNumber, categoryName, kecamatanName), fixDueAt, now, TO_OPD_HEAD);
     }
 
     /** To the command centre: an OPD's first reply is overdue. */
     public static String replyOverdueToCommandCentre(String trackingNumber, String opdName, String categoryName,
                                                      String kecamatanName, Instant replyDueAt, Instant now) {
-        return "*Juare – Tanggapan terlambat*\n\n"
-                + subject(trackingNumber, categoryName, kecamatanName) + " di " + required(opdName) + " belum ditanggapi. "
-                + "Batas waktu tanggapan (" + wib(replyDueAt) + ") sudah lewat " + overdue(replyDueAt, now) + ".\n\n"
-                + "Mohon dipantau dan dikoordinasikan dengan OPD terkait.";
+        return overdue(Clock.REPLY, subject(trackingNumber, categoryName, kecamatanName) + " di " + required(opdName),
+                replyDueAt, now, TO_COMMAND_CENTRE);
     }
 
     /** To the command centre: an OPD's fix is overdue. */
     public static String fixOverdueToCommandCentre(String trackingNumber, String opdName, String categoryName,
                                                    String kecamatanName, Instant fixDueAt, Instant now) {
-        return "*Juare – Penyelesaian terlambat*\n\n"
-                + subject(trackingNumber, categoryName, kecamatanName) + " di " + required(opdName) + " belum selesai ditangani. "
-                + "Target penyelesaian (" + wib(fixDueAt) + ") sudah lewat " + overdue(fixDueAt, now) + ".\n\n"
-                + "Mohon dipantau dan dikoordinasikan dengan OPD terkait.";
+        return overdue(Clock.FIX, subject(trackingNumber, categoryName, kecamatanName) + " di " + required(opdName),
+                fixDueAt, now, TO_COMMAND_CENTRE);
+    }
+
+    private static final String TO_OPD_HEAD = "Mohon segera ditindaklanjuti melalui dasbor Juare.";
+    private static final String TO_COMMAND_CENTRE = "Mohon dipantau dan dikoordinasikan dengan OPD terkait.";
+
+    /** The two clocks, in the words of an escalation. */
+    private enum Clock {
+        REPLY("Tanggapan terlambat", "belum ditanggapi", "Batas waktu tanggapan"),
+        FIX("Penyelesaian terlambat", "belum selesai ditangani", "Target penyelesaian");
+
+        final String title;
+        final String state;
+        final String deadline;
+
+        Clock(String title, String state, String deadline) {
+            this.title = title;
+            this.state = state;
+            this.deadline = deadline;
+        }
+    }
+
+    private static String overdue(Clock clock, String subject, Instant dueAt, Instant now, String closing) {
+        return "*Juare – " + clock.title + "*\n\n"
+                + subject + " " + clock.state + ". "
+                + clock.deadline + " (" + wib(dueAt) + ") sudah lewat " + overdue(dueAt, now) + ".\n\n"
+                + closing;
     }
 
     /** A moment as people in Cilegon read it: "Senin, 30 Nov 2026 14.00 WIB". */
