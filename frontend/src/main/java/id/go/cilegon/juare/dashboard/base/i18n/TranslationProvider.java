@@ -1,16 +1,22 @@
 package id.go.cilegon.juare.dashboard.base.i18n;
 
 import com.vaadin.flow.i18n.I18NProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Bahasa Indonesia first, English second: {@code vaadin-i18n/translations_id.properties} and {@code _en}.
- * Any other locale gets Indonesian; a missing key shows itself in brackets so it is noticed.
+ * Bahasa Indonesia first, English second: every {@code vaadin-i18n/<feature>_id.properties} with its {@code _en}
+ * twin (one file pair per feature, so features do not edit one shared file). Any other locale gets Indonesian;
+ * a missing key shows itself in brackets so it is noticed.
  */
 @Component
 public class TranslationProvider implements I18NProvider {
@@ -19,7 +25,11 @@ public class TranslationProvider implements I18NProvider {
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final List<Locale> LOCALES = List.of(INDONESIAN, ENGLISH);
 
-    static final String BUNDLE = "vaadin-i18n.translations";
+    private static final String FOLDER = "vaadin-i18n";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final List<String> bundles = bundleNames();
 
     @Override
     public List<Locale> getProvidedLocales() {
@@ -29,19 +39,38 @@ public class TranslationProvider implements I18NProvider {
     @Override
     public String getTranslation(String key, Locale locale, Object... params) {
         Locale supported = supported(locale);
-        // the base bundle is empty: no fallback to the JVM's default locale
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, supported,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        try {
-            String pattern = bundle.getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, supported).format(params);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
+        for (String name : bundles) {
+            // the base bundles do not exist: no fallback to the JVM's default locale
+            ResourceBundle bundle = ResourceBundle.getBundle(name, supported, NO_FALLBACK);
+            if (bundle.containsKey(key)) {
+                String pattern = bundle.getString(key);
+                return params.length == 0 ? pattern : new MessageFormat(pattern, supported).format(params);
+            }
         }
+        return "!" + key + "!";
     }
 
     /** The locale we have translations for: English for any English, otherwise Indonesian. */
     public static Locale supported(Locale locale) {
         return locale != null && ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : INDONESIAN;
+    }
+
+    /** The bundles' base names ({@code vaadin-i18n.translations}, …), from the Indonesian files on the classpath. */
+    static List<String> bundleNames() {
+        try {
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources("classpath*:" + FOLDER + "/*_id.properties");
+            List<String> names = Arrays.stream(found)
+                    .map(Resource::getFilename)
+                    .map(file -> FOLDER + "." + file.substring(0, file.length() - "_id.properties".length()))
+                    .distinct()
+                    .sorted()
+                    .toList();
+            if (names.isEmpty()) {
+                throw new MissingResourceException("no translations in " + FOLDER, TranslationProvider.class.getName(), "");
+            }
+            return names;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -12,17 +15,28 @@ class TranslationProviderTest {
 
     private final TranslationProvider provider = new TranslationProvider();
 
-    private static Properties load(String language) throws IOException {
+    private static Properties load(String bundle, String language) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = TranslationProviderTest.class.getResourceAsStream("/vaadin-i18n/translations_" + language + ".properties")) {
+        String file = "/" + bundle.replace('.', '/') + "_" + language + ".properties";
+        try (InputStream in = TranslationProviderTest.class.getResourceAsStream(file)) {
+            assertThat(in).as(file).isNotNull();
             properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
         }
         return properties;
     }
 
     @Test
-    void everyTextIsInBothLanguages() throws IOException {
-        assertThat(load("en").stringPropertyNames()).isEqualTo(load("id").stringPropertyNames());
+    void everyTextIsInBothLanguagesAndInOneBundleOnly() throws IOException {
+        List<String> bundles = TranslationProvider.bundleNames();
+        assertThat(bundles).contains("vaadin-i18n.translations");
+        Set<String> seen = new HashSet<>();
+        for (String bundle : bundles) {
+            Set<String> keys = load(bundle, "id").stringPropertyNames();
+            assertThat(load(bundle, "en").stringPropertyNames()).as(bundle).isEqualTo(keys);
+            for (String key : keys) {
+                assertThat(seen.add(key)).as("%s is also in another bundle", key).isTrue();
+            }
+        }
     }
 
     @Test
