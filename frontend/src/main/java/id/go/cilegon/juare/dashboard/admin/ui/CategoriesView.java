@@ -39,14 +39,17 @@ public class CategoriesView extends VerticalLayout implements BeforeEnterObserve
         setSizeFull();
 
         grid.setId("category-grid");
-        grid.addColumn(Category::code).setHeader(getTranslation("admin.category.col.code")).setSortable(true).setAutoWidth(true);
-        grid.addColumn(c -> c.name(getLocale())).setHeader(getTranslation("admin.category.col.name")).setSortable(true).setFlexGrow(3);
+        grid.addColumn(Category::code).setHeader(getTranslation("admin.category.col.code")).setSortable(true)
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(c -> c.name(getLocale())).setHeader(getTranslation("admin.category.col.name")).setSortable(true).setFlexGrow(3)
+                .setTooltipGenerator(c -> c.name(getLocale()));
         grid.addColumn(c -> c.defaultOpdCode() == null ? getTranslation("admin.category.noDefault") : c.defaultOpdName())
-                .setHeader(getTranslation("admin.category.col.defaultOpd")).setSortable(true).setFlexGrow(2);
+                .setHeader(getTranslation("admin.category.col.defaultOpd")).setSortable(true).setFlexGrow(3)
+                .setTooltipGenerator(c -> c.defaultOpdCode() == null ? null : c.defaultOpdName() + " (" + c.defaultOpdCode() + ")");
         grid.addColumn(Category::replyHours).setHeader(getTranslation("admin.category.col.replyHours"))
-                .setTextAlign(ColumnTextAlign.END).setSortable(true).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Category::fixHours).setHeader(getTranslation("admin.category.col.fixHours"))
-                .setTextAlign(ColumnTextAlign.END).setSortable(true).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(c -> {
             Button edit = new Button(getTranslation("admin.edit"), click -> open(c));
             edit.setId("category-edit-" + c.code());

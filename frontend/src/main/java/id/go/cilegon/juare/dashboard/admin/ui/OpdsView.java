@@ -34,7 +34,7 @@ public class OpdsView extends VerticalLayout implements BeforeEnterObserver, Has
         setSizeFull();
 
         grid.setId("opd-grid");
-        grid.addColumn(Opd::code).setHeader(getTranslation("admin.opd.col.code")).setSortable(true).setAutoWidth(true);
+        grid.addColumn(Opd::code).setHeader(getTranslation("admin.opd.col.code")).setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Opd::name).setHeader(getTranslation("admin.opd.col.name")).setSortable(true).setFlexGrow(3);
         grid.addColumn(Opd::kind).setHeader(getTranslation("admin.opd.col.kind")).setSortable(true).setAutoWidth(true);
         grid.addColumn(o -> getTranslation(o.active() ? "admin.opd.active.yes" : "admin.opd.active.no"))
