@@ -16,6 +16,8 @@
     const MIN_REFRESH_MS = 1000;
     /** Cilegon, for a map without an outline. */
     const FALLBACK_VIEW = {lat: -6.0, lng: 106.02, zoom: 12};
+    /** Kecamatan names from this zoom on: below it they would cover the clusters. */
+    const LABELS_FROM_ZOOM = 12;
 
     /** Resolves with Leaflet once it is there (the page loads it first; this is a safety net). */
     function whenLeaflet() {
@@ -54,7 +56,8 @@
             // attached again (the same element): start over
             destroy(el);
         }
-        const map = L.map(el, {minZoom: 9, maxZoom: 19, zoomSnap: 1, worldCopyJump: false});
+        // half steps: the whole city fits the map better
+        const map = L.map(el, {minZoom: 9, maxZoom: 19, zoomSnap: 0.5, zoomDelta: 1});
         const state = {
             el, map, options: o,
             palette: {},
@@ -72,20 +75,37 @@
             map.attributionControl.setPrefix(false);
         }
 
+        // kecamatan names under the complaints (the tooltip pane is above them)
+        map.createPane('juare-labels').style.zIndex = 450;
         const bounds = drawOutline(L, map, o.outline || {});
+        state.fit = () => {
+            if (o.single) {
+                map.setView([o.single.lat, o.single.lng], o.single.zoom || 16);
+            } else if (bounds && bounds.isValid()) {
+                map.fitBounds(bounds, {padding: [8, 8]});
+            } else {
+                map.setView([FALLBACK_VIEW.lat, FALLBACK_VIEW.lng], FALLBACK_VIEW.zoom);
+            }
+            // a map without a size yet (not laid out) fits again when it gets one
+            state.fitted = el.clientWidth > 0 && el.clientHeight > 0;
+        };
+        state.fit();
         if (o.single) {
-            map.setView([o.single.lat, o.single.lng], o.single.zoom || 16);
             drawSingle(L, state, o.single);
-        } else if (bounds && bounds.isValid()) {
-            map.fitBounds(bounds, {padding: [8, 8]});
-        } else {
-            map.setView([FALLBACK_VIEW.lat, FALLBACK_VIEW.lng], FALLBACK_VIEW.zoom);
         }
         addLegend(L, state);
+        const labels = () => el.classList.toggle('juare-map-labels', map.getZoom() >= LABELS_FROM_ZOOM);
+        map.on('zoomend', labels);
+        labels();
 
         // the map's box changes with the layout (drawer, window): Leaflet must know
         if (window.ResizeObserver) {
-            state.resize = new ResizeObserver(() => map.invalidateSize());
+            state.resize = new ResizeObserver(() => {
+                map.invalidateSize();
+                if (!state.fitted && el.clientWidth > 0 && el.clientHeight > 0) {
+                    state.fit();
+                }
+            });
             state.resize.observe(el);
         }
 
@@ -122,7 +142,8 @@
                     dashArray: '4 3', fill: true, fillColor: '#5c6bc0', fillOpacity: 0.04}
             }).addTo(map);
             const center = area.getBounds().getCenter();
-            L.tooltip({permanent: true, direction: 'center', className: 'juare-kecamatan-label', interactive: false})
+            L.tooltip({permanent: true, direction: 'center', className: 'juare-kecamatan-label', interactive: false,
+                pane: 'juare-labels'})
                 .setLatLng(center)
                 .setContent(escapeHtml(k.name))
                 .addTo(map);
@@ -144,7 +165,9 @@
             const div = L.DomUtil.create('div', 'juare-map-legend');
             L.DomEvent.disableClickPropagation(div);
             let html = '<div class="juare-map-legend-title">' + escapeHtml(state.options.texts.legend) + '</div>';
-            (state.options.statuses || []).forEach(s => {
+            const single = state.options.single;
+            // a single complaint's map explains its one colour only
+            (state.options.statuses || []).filter(s => !single || s.status === single.status).forEach(s => {
                 html += '<div class="juare-map-legend-row status-' + escapeHtml(s.status) + '">'
                     + '<span class="juare-map-swatch" style="background:' + escapeHtml(s.color) + '"></span>'
                     + escapeHtml(s.label) + '</div>';
@@ -167,7 +190,8 @@
         const b = state.map.getBounds();
         const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v));
         state.el.$server.mapMoved(clamp(b.getSouth(), 90), clamp(b.getWest(), 180), clamp(b.getNorth(), 90),
-            clamp(b.getEast(), 180), Math.round(state.map.getZoom()));
+            // the backend's grid is for whole zooms: the lower one keeps clusters from overlapping at a half step
+            clamp(b.getEast(), 180), Math.floor(state.map.getZoom()));
     }
 
     function refresh(el) {
@@ -193,6 +217,12 @@
     }
 
     function draw(L, s, data) {
+        // a live refresh often brings the same: no redraw (no flicker, an open tooltip stays)
+        const drawn = JSON.stringify(data);
+        if (drawn === s.drawn) {
+            return;
+        }
+        s.drawn = drawn;
         s.complaints.clearLayers();
         (data.clusters || []).forEach(c => {
             const marker = L.marker([c.lat, c.lng], {

@@ -91,6 +91,8 @@ public class ComplaintMap extends Div {
         this.single = single;
         addClassName("juare-map");
         setWidthFull();
+        // in a flex layout (VerticalLayout) keep the height asked for rather than shrink to the minimum
+        getStyle().set("flex-shrink", "0");
         setHeight(single == null ? "60vh" : "320px");
     }
 
