@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,5 +39,17 @@ class DashboardApplicationTest {
         HttpResponse<String> page = get("/command-centre");
         assertThat(page.statusCode()).isEqualTo(302);
         assertThat(page.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void theMapsScriptsAndStylesAreServedToAnyone() throws Exception {
+        // Leaflet from its jar (Spring's /webjars/ handler), ours from META-INF/resources (Vaadin's static files)
+        for (String path : List.of("/webjars/leaflet/1.9.4/dist/leaflet.js", "/webjars/leaflet/1.9.4/dist/leaflet.css",
+                "/juare/juare-map.js", "/juare/juare-map.css")) {
+            HttpResponse<String> file = get(path);
+            assertThat(file.statusCode()).as(path).isEqualTo(200);
+            assertThat(file.body()).as(path).isNotBlank();
+        }
+        assertThat(get("/juare/juare-map.js").body()).contains("window.JuareMap");
     }
 }

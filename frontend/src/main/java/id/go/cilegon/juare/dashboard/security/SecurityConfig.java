@@ -11,14 +11,19 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Spring Security with Vaadin's configurer: form login on {@link LoginView} checked by the backend
  * ({@link BackendAuthenticationProvider}), and each view open only to the roles in its {@code @RolesAllowed}.
- * Logout ends the HTTP session, and with it the backend tokens.
+ * Logout ends the HTTP session, and with it the backend tokens. The map's static files are open to anyone.
  */
 @Configuration
 @EnableWebSecurity
 class SecurityConfig {
 
+    /** Files served from {@code META-INF/resources} of our jar and of the Leaflet jar. */
+    static final String[] PUBLIC_STATIC_FILES = {"/webjars/leaflet/**", "/juare/**"};
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+        // static files for the map (Leaflet from its jar, our script): public, like Vaadin's own bundle
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_STATIC_FILES).permitAll());
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 }

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.commandcentre.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -21,9 +22,11 @@ import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
+import id.go.cilegon.juare.dashboard.base.ui.map.ComplaintMap;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.OpdRow;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreService;
+import id.go.cilegon.juare.dashboard.map.ComplaintMaps;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
@@ -44,7 +47,7 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
     private final Div shift = new Div();
     private final Span asOf = new Span();
 
-    public CommandCentreView(CommandCentreService service, CurrentStaff currentStaff) {
+    public CommandCentreView(CommandCentreService service, CurrentStaff currentStaff, ComplaintMaps maps) {
         this.service = service;
         this.currentStaff = currentStaff;
         setSizeFull();
@@ -68,7 +71,17 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
         top.expand(asOf);
         top.setWidthFull();
 
-        add(top, counters, new H3(getTranslation("cc.opds")), opds, new H3(getTranslation("cc.shift")), shift);
+        add(top, counters, liveMap(maps), new H3(getTranslation("cc.opds")), opds, new H3(getTranslation("cc.shift")), shift);
+    }
+
+    /** The live complaint map under the counters; a click on a complaint opens it. */
+    private Component liveMap(ComplaintMaps maps) {
+        ComplaintMap map = maps.live();
+        map.setId("complaint-map");
+        map.setHeight("60vh");
+        map.addComplaintClickListener(click -> click.getSource().getUI()
+                .ifPresent(ui -> ui.navigate("complaint/" + click.getComplaintId())));
+        return map;
     }
 
     @Override

@@ -1,0 +1,184 @@
+package id.go.cilegon.juare.dashboard.map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import id.go.cilegon.juare.dashboard.Browser;
+import id.go.cilegon.juare.dashboard.backend.BackendClient;
+import id.go.cilegon.juare.dashboard.backend.RunningBackend;
+import id.go.cilegon.juare.dashboard.base.ui.map.StatusPalette;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The command centre's live map in a real browser against the real backend with its demo data, without tiles (as
+ * every test here: {@code config/application.properties} of the test resources): the city outline and kecamatan,
+ * clusters adding up to the backend's count, a click on a cluster zooming in until single complaints show in their
+ * status colour, and a click on one opening it. And a single complaint's read-only map.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ComplaintMapBrowserTest {
+
+    private static final Pattern MARKER_CLASSES = Pattern.compile("juare-marker complaint-([0-9a-f-]{36}) status-([A-Z_]+)");
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) {
+        registry.add("juare.backend.url", () -> RunningBackend.get().url().toString());
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Value("${juare.map.tile-url}")
+    String tileUrl;
+
+    private Browser browser;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        browser = Browser.start();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theMayorSeesTheCityAndItsComplaintsAndZoomsInToOne() throws IOException {
+        WebDriver driver = browser.driver();
+        browser.signIn(port, "walikota");
+        driver.get("http://localhost:" + port + "/command-centre");
+
+        // Leaflet drew the map: outline and kecamatan, no tiles
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#complaint-map.leaflet-container.juare-map-ready")));
+        assertThat(tileUrl).as("tests run without tiles").isEmpty();
+        WebElement map = driver.findElement(By.id("complaint-map"));
+        assertThat(map.getAttribute("class")).contains("juare-map-no-tiles");
+        assertThat(driver.findElements(By.cssSelector("#complaint-map img.leaflet-tile"))).isEmpty();
+        WebElement outline = driver.findElement(By.cssSelector("#complaint-map path.juare-city-outline"));
+        assertThat(outline.getAttribute("d")).as("the outline is drawn").matches("M.*\\d.*");
+        assertThat(driver.findElements(By.cssSelector("#complaint-map path.juare-kecamatan"))).hasSize(8);
+        assertThat(driver.findElement(By.cssSelector("#complaint-map .juare-map-legend")).getText())
+                .contains("Status pengaduan", "Baru masuk", "Sedang ditangani");
+
+        // the demo complaints, clustered: together as many as the backend counts in the city
+        browser.waiting().until(d -> !d.findElements(By.cssSelector("#complaint-map .juare-cluster, #complaint-map path.juare-marker")).isEmpty()
+                && map.getAttribute("data-complaints") != null);
+        int inView = Integer.parseInt(map.getAttribute("data-complaints"));
+        long shown = drawnComplaints(driver);
+        assertThat(shown).as("clusters and markers add up to the box's total").isEqualTo(inView);
+        assertThat(inView).isEqualTo(complaintsInTheCity());
+        assertThat(driver.findElement(By.cssSelector("#complaint-map .juare-map-total")).getText())
+                .isEqualTo(inView + " pengaduan di area ini");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", map);
+        browser.screenshot("command-centre-map.png");
+
+        // a click on a cluster zooms into its cell (at least once), until single complaints show
+        for (int clicks = 0; clicks == 0 || clicks < 8 && driver.findElements(By.cssSelector("#complaint-map path.juare-marker")).isEmpty(); clicks++) {
+            double zoom = zoom(driver);
+            // again if an answer redrew the clusters just then
+            browser.waiting().until(d -> {
+                new Actions(d).moveToElement(d.findElement(By.cssSelector("#complaint-map .juare-cluster"))).click().perform();
+                return true;
+            });
+            browser.waiting().until(d -> zoom(d) > zoom && !d.findElements(By.cssSelector(
+                    "#complaint-map .juare-cluster, #complaint-map path.juare-marker")).isEmpty());
+            // the answer for the new box has come
+            browser.waiting().until(d -> Long.parseLong(map.getAttribute("data-complaints")) == drawnComplaints(d));
+        }
+        WebElement marker = browser.waiting().until(d -> d.findElement(By.cssSelector("#complaint-map path.juare-marker")));
+        Matcher classes = MARKER_CLASSES.matcher(marker.getAttribute("class"));
+        assertThat(classes.find()).as(marker.getAttribute("class")).isTrue();
+        String complaintId = classes.group(1);
+        String status = classes.group(2);
+        assertThat(StatusPalette.statuses()).contains(status);
+        assertThat(marker.getAttribute("fill")).isEqualTo(StatusPalette.color(status));
+        browser.screenshot("command-centre-map-zoomed.png");
+
+        // its tooltip, then a click opens the complaint
+        String selector = "#complaint-map path.juare-marker.complaint-" + complaintId;
+        String tooltip = browser.waiting().until(d -> {
+            new Actions(d).moveToElement(d.findElement(By.cssSelector(selector))).perform();
+            return d.findElement(By.cssSelector("#complaint-map .leaflet-tooltip-pane .leaflet-tooltip")).getText();
+        });
+        assertThat(tooltip).as("tracking number, status, category").matches("(?s)\\S+\\n.+\\n.+");
+        browser.waiting().until(d -> {
+            new Actions(d).moveToElement(d.findElement(By.cssSelector(selector))).click().perform();
+            return true;
+        });
+        browser.waiting().until(ExpectedConditions.urlContains("/complaint/" + complaintId));
+    }
+
+    @Test
+    void aSingleComplaintsMapShowsItsPlaceAtStreetLevel() throws IOException {
+        WebDriver driver = browser.driver();
+        browser.signIn(port, "operator");
+        driver.get("http://localhost:" + port + "/test/single-map");
+
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#single-map.leaflet-container.juare-map-ready")));
+        WebElement marker = driver.findElement(By.cssSelector("#single-map path.juare-marker"));
+        assertThat(marker.getAttribute("class")).contains("status-IN_PROGRESS");
+        assertThat(marker.getAttribute("fill")).isEqualTo(StatusPalette.color("IN_PROGRESS"));
+        assertThat(zoom(driver, "single-map")).isEqualTo(16.0);
+        assertThat(driver.findElement(By.cssSelector("#single-map .juare-map-legend")).getText())
+                .as("its own status only").contains("Sedang ditangani").doesNotContain("Baru masuk");
+        Object center = ((JavascriptExecutor) driver).executeScript(
+                "const c = document.getElementById('single-map')._juare.map.getCenter(); return [c.lat, c.lng];");
+        List<?> latLng = (List<?>) center;
+        // to the pixel
+        assertThat(((Number) latLng.get(0)).doubleValue()).isCloseTo(SingleMapTestView.LAT, within(1e-4));
+        assertThat(((Number) latLng.get(1)).doubleValue()).isCloseTo(SingleMapTestView.LNG, within(1e-4));
+        assertThat(driver.findElements(By.cssSelector("#single-map path.juare-city-outline"))).hasSize(1);
+        assertThat(driver.findElements(By.cssSelector("#single-map .juare-cluster"))).as("read-only: nothing asked").isEmpty();
+        browser.screenshot("single-complaint-map.png");
+    }
+
+    /** The complaints drawn: the clusters' counts and one per marker. */
+    private static long drawnComplaints(WebDriver driver) {
+        long inClusters = driver.findElements(By.cssSelector("#complaint-map .juare-cluster text")).stream()
+                // textContent: getText() is empty for a cluster in the box but scrolled out of the window
+                .mapToLong(text -> Long.parseLong(text.getDomProperty("textContent").replaceAll("\\D", "")))
+                .sum();
+        return inClusters + driver.findElements(By.cssSelector("#complaint-map path.juare-marker")).size();
+    }
+
+    private static double zoom(WebDriver driver) {
+        return zoom(driver, "complaint-map");
+    }
+
+    private static double zoom(WebDriver driver, String mapId) {
+        Object zoom = ((JavascriptExecutor) driver).executeScript(
+                "return document.getElementById(arguments[0])._juare.map.getZoom();", mapId);
+        return ((Number) zoom).doubleValue();
+    }
+
+    /** Every complaint the mayor sees: the demo places them all in the city. */
+    private static int complaintsInTheCity() {
+        BackendClient client = new BackendClient(RunningBackend.get().properties(), Clock.systemUTC());
+        return client.execute(client.login("walikota", RunningBackend.DEMO_PASSWORD), "ComplaintCounts", Map.of())
+                .field("complaintCounts.total")
+                .toEntity(Integer.class);
+    }
+}
