@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class RunningBackend {
 
     public static final String DEMO_PASSWORD = "juare-demo-2026";
+    /** The backend's service account for the dashboard's live events ({@code dashboard}, role MAYOR). */
+    public static final String DASHBOARD_PASSWORD = "juare-dashboard-it-2026";
 
     private static RunningBackend instance;
 
@@ -60,7 +62,8 @@ public final class RunningBackend {
                 "--server.port=" + port,
                 "--juare.data-dir=" + dataDir,
                 "--juare.demo.enabled=true",
-                "--juare.staff.admin-password=" + DEMO_PASSWORD + "-admin");
+                "--juare.staff.admin-password=" + DEMO_PASSWORD + "-admin",
+                "--juare.staff.dashboard-password=" + DASHBOARD_PASSWORD);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
