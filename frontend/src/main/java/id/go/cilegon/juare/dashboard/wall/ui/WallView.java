@@ -94,15 +94,20 @@ public class WallView extends VerticalLayout implements BeforeEnterObserver, Has
         top.setWidthFull();
 
         counters.setId("wall-counters");
+        counters.setWidthFull();
         counters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         counters.getStyle().set("gap", "var(--lumo-space-l)");
 
-        opds.addColumn(OpdRow::name).setHeader(getTranslation("cc.opd.name")).setFlexGrow(4);
-        opds.addColumn(OpdRow::open).setHeader(getTranslation("cc.opd.open")).setTextAlign(ColumnTextAlign.END);
-        opds.addColumn(OpdRow::replyOverdue).setHeader(getTranslation("cc.opd.replyOverdue")).setTextAlign(ColumnTextAlign.END);
-        opds.addColumn(OpdRow::fixOverdue).setHeader(getTranslation("cc.opd.fixOverdue")).setTextAlign(ColumnTextAlign.END);
+        // the figures as wide as their headings, the names get the rest
+        opds.addColumn(OpdRow::name).setHeader(getTranslation("cc.opd.name")).setFlexGrow(1);
+        opds.addColumn(OpdRow::open).setHeader(getTranslation("cc.opd.open")).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true).setFlexGrow(0);
+        opds.addColumn(OpdRow::replyOverdue).setHeader(getTranslation("cc.opd.replyOverdue")).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true).setFlexGrow(0);
+        opds.addColumn(OpdRow::fixOverdue).setHeader(getTranslation("cc.opd.fixOverdue")).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true).setFlexGrow(0);
         opds.addColumn(row -> replyTime(row.medianReplySeconds())).setHeader(getTranslation("cc.opd.medianReply"))
-                .setTextAlign(ColumnTextAlign.END);
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
         opds.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
         opds.setAllRowsVisible(true);
         opds.setId("wall-opd-table");
