@@ -1,7 +1,9 @@
 package id.go.cilegon.juare.overview;
 
 import id.go.cilegon.juare.auth.TokenService;
+import id.go.cilegon.juare.demo.BulkComplaints;
 import id.go.cilegon.juare.graphql.OperationDocuments;
+import id.go.cilegon.juare.platform.PersonalDataCipher;
 import id.go.cilegon.juare.support.IntegrationTest;
 import java.io.IOException;
 import java.net.URI;
@@ -40,6 +42,7 @@ class ComplaintMapBenchmark extends IntegrationTest {
     private static final Map<String, Object> STREET = box(-6.0441, 106.0374, -6.0411, 106.0424);
 
     @Autowired TokenService tokens;
+    @Autowired PersonalDataCipher cipher;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -67,48 +70,10 @@ class ComplaintMapBenchmark extends IntegrationTest {
         return Map.of("query", OperationDocuments.load("ComplaintMap"), "variables", Map.of("box", box, "zoom", zoom));
     }
 
-    /** 70 % scattered round the eight kecamatan centres, 30 % anywhere in the city's bounding box. */
+    /** A resident of its own, and {@link BulkComplaints} (spread like real complaints). */
     private void seed() {
-        UUID resident = UUID.randomUUID();
-        db.sql("""
-                        INSERT INTO resident (id, nik_hash, nik_encrypted, nik_masked, phone_hash, phone_encrypted, phone_masked,
-                                              name, created_at, updated_at)
-                        VALUES (:id, decode(md5(CAST(:id AS text)), 'hex'), '\\x00', '3672••••', '\\x00', '\\x00', '+62•••', 'Bench', now(), now())""")
-                .bind("id", resident)
-                .then()
-                .block();
-        db.sql("""
-                        WITH k AS (
-                            SELECT row_number() OVER (ORDER BY code) - 1 AS idx, code, centroid_lat, centroid_lng FROM kecamatan
-                        ),
-                        s AS (
-                            SELECT i, random() AS r1, random() AS r2, random() AS r3, random() AS r4,
-                                   (ARRAY['SUBMITTED', 'DISPATCHED', 'IN_PROGRESS', 'RESOLVED', 'CLOSED', 'REJECTED', 'REOPENED'])
-                                       [1 + (i / 8) % 7] AS status,
-                                   now() - random() * interval '90 days' AS created
-                            FROM generate_series(1, :n) AS i
-                        )
-                        INSERT INTO complaint (id, tracking_number, resident_id, client_request_id, category_code, description, lat, lng,
-                                               kecamatan_code, kelurahan_code, confidential, status, opd_code, created_at, updated_at,
-                                               dispatched_at, reply_due_at, fix_due_at, first_reply_at)
-                        SELECT gen_random_uuid(), 'BEN-' || :run || '-' || s.i, :resident, 'bench-' || s.i,
-                               (ARRAY['JALAN', 'DRAINASE', 'PJU', 'SAMPAH', 'POHON', 'LALIN', 'KETERTIBAN', 'LAINNYA'])[1 + s.i % 8],
-                               'Keluhan untuk tolok ukur peta',
-                               CASE WHEN s.i % 10 < 7 THEN k.centroid_lat + (s.r1 + s.r2 - 1) * 0.02 ELSE -6.08 + s.r1 * 0.2 END,
-                               CASE WHEN s.i % 10 < 7 THEN k.centroid_lng + (s.r3 + s.r4 - 1) * 0.02 ELSE 105.92 + s.r3 * 0.17 END,
-                               k.code, k.code || '.1001', false, s.status,
-                               CASE WHEN s.status IN ('SUBMITTED', 'REJECTED') THEN NULL
-                                    ELSE (ARRAY['DPUPR', 'DLH', 'DISHUB', 'DINKES', 'DINSOS', 'SATPOLPP', 'PERKIM'])[1 + (s.i / 56) % 7] END,
-                               s.created, s.created,
-                               s.created + interval '1 hour', s.created + interval '25 hours', s.created + interval '73 hours',
-                               CASE WHEN s.i % 2 = 0 THEN s.created + interval '3 hours' END
-                        FROM s JOIN k ON k.idx = s.i % 8""")
-                .bind("n", COMPLAINTS)
-                .bind("run", UUID.randomUUID().toString().substring(0, 8))
-                .bind("resident", resident)
-                .then()
-                .block();
-        db.sql("ANALYZE complaint").then().block();
+        UUID resident = Seed.with(db, cipher).residentId();
+        BulkComplaints.insert(db, COMPLAINTS, resident).block();
     }
 
     private void measure(String token, String name, Map<String, Object> body) throws IOException, InterruptedException {

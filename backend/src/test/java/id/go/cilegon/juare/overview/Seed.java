@@ -21,6 +21,10 @@ public final class Seed {
         this.residentId = residentId;
     }
 
+    public UUID residentId() {
+        return residentId;
+    }
+
     /** A seeder with a new resident of its own, who files every complaint it makes. */
     public static Seed with(DatabaseClient db, id.go.cilegon.juare.platform.PersonalDataCipher cipher) {
         UUID id = UUID.randomUUID();

@@ -8,9 +8,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled  create the demo data on start (once: a staff account {@code operator} means it is there)
  * @param password the password of every demo staff account
  * @param seed     the random seed: the same seed gives the same people, places and stories
+ * @param bulkComplaints made-up complaints added once on top, for load tests (0: none)
  */
 @ConfigurationProperties("juare.demo")
-record DemoProperties(boolean enabled, String password, Long seed) {
+record DemoProperties(boolean enabled, String password, Long seed, int bulkComplaints) {
 
     static final String DEFAULT_PASSWORD = "juare-demo-2026";
     static final long DEFAULT_SEED = 2026;

@@ -1,6 +1,7 @@
 package id.go.cilegon.juare.demo.internal;
 
 import id.go.cilegon.juare.agency.AgencyCatalog;
+import id.go.cilegon.juare.demo.BulkComplaints;
 import id.go.cilegon.juare.event.EventLog;
 import id.go.cilegon.juare.geo.CityMap;
 import id.go.cilegon.juare.geo.GeoIndex;
@@ -148,7 +149,17 @@ class DemoSeeder {
                 .then(insertResidents(plan))
                 .then(insertComplaints(plan))
                 .then(appendEvents(events))
+                .then(insertBulk(plan))
                 .then(Mono.fromSupplier(() -> Result.of(plan, events.size())));
+    }
+
+    /** The load-test complaints on top, if asked for, filed by the first demo resident. */
+    private Mono<Void> insertBulk(DemoScenario.Plan plan) {
+        if (properties.bulkComplaints() <= 0) {
+            return Mono.empty();
+        }
+        return BulkComplaints.insert(db, properties.bulkComplaints(), plan.residents().getFirst().id())
+                .doOnSuccess(done -> log.info("Demo data: {} bulk complaints for load tests added", properties.bulkComplaints()));
     }
 
     // ---------- rows ----------

@@ -97,4 +97,19 @@ class BackendClientTest {
         assertThatThrownBy(() -> new BackendClient(nowhere, Clock.systemUTC()).login("operator", "x"))
                 .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.code()).isEqualTo(BackendException.UNAVAILABLE));
     }
+
+    @Test
+    void aComplaintFiledByAResidentThroughTheApiIsInTheOperatorsIntakeQueue() throws InterruptedException {
+        Resident resident = Resident.signUp(RunningBackend.get(), "Warga Uji");
+        Resident.Filed filed = resident.submit("JALAN", "Jalan berlubang besar di depan sekolah, bahaya untuk motor.",
+                -6.0169, 106.0538);
+        assertThat(filed.status()).isEqualTo("SUBMITTED");
+
+        BackendSession operator = client.login("operator", RunningBackend.DEMO_PASSWORD);
+        java.util.List<String> queued = client.execute(operator, "IntakeQueue", Map.of("first", 100))
+                .field("intakeQueue.edges").toEntityList(Map.class).stream()
+                .map(edge -> (String) ((Map<?, ?>) edge.get("node")).get("trackingNumber"))
+                .toList();
+        assertThat(queued).contains(filed.trackingNumber());
+    }
 }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,10 +31,12 @@ public final class RunningBackend {
 
     private final Process process;
     private final URI url;
+    private final WhatsAppCodes whatsApp;
 
-    private RunningBackend(Process process, URI url) {
+    private RunningBackend(Process process, URI url, WhatsAppCodes whatsApp) {
         this.process = process;
         this.url = url;
+        this.whatsApp = whatsApp;
     }
 
     public static synchronized RunningBackend get() {
@@ -47,6 +50,11 @@ public final class RunningBackend {
         return url;
     }
 
+    /** Where the backend's WhatsApp messages go (a local stub): sign-in codes for residents. */
+    WhatsAppCodes whatsApp() {
+        return whatsApp;
+    }
+
     public BackendProperties properties() {
         return new BackendProperties(url, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(30),
                 java.time.Duration.ofSeconds(60));
@@ -58,12 +66,21 @@ public final class RunningBackend {
         Path target = Path.of("target").toAbsolutePath();
         Path dataDir = target.resolve("backend-it-data-" + ProcessHandle.current().pid());
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xmx512m", "-jar", jar.toString(),
+        WhatsAppCodes whatsApp = WhatsAppCodes.start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port,
                 "--juare.data-dir=" + dataDir,
                 "--juare.demo.enabled=true",
                 "--juare.staff.admin-password=" + DEMO_PASSWORD + "-admin",
-                "--juare.staff.dashboard-password=" + DASHBOARD_PASSWORD);
+                "--juare.staff.dashboard-password=" + DASHBOARD_PASSWORD,
+                "--juare.whatsapp.base-url=" + whatsApp.baseUrl(),
+                "--juare.whatsapp.phone-number-id=" + WhatsAppCodes.PHONE_NUMBER_ID,
+                "--juare.whatsapp.access-token=" + WhatsAppCodes.ACCESS_TOKEN));
+        // more arguments for one run, e.g. -Djuare.it.backend-args="--juare.demo.bulk-complaints=100000"
+        String extra = System.getProperty("juare.it.backend-args", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -97,7 +114,7 @@ public final class RunningBackend {
             process.destroy();
             throw new IllegalStateException("The backend did not get ready; see target/backend-it.log", e);
         }
-        return new RunningBackend(process, URI.create("http://localhost:" + port));
+        return new RunningBackend(process, URI.create("http://localhost:" + port), whatsApp);
     }
 
     private static Path backendJar() {

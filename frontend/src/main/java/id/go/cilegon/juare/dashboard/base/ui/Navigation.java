@@ -1,6 +1,9 @@
 package id.go.cilegon.juare.dashboard.base.ui;
 
 import com.vaadin.flow.component.Component;
+import id.go.cilegon.juare.dashboard.admin.ui.CategoriesView;
+import id.go.cilegon.juare.dashboard.admin.ui.OpdsView;
+import id.go.cilegon.juare.dashboard.admin.ui.StaffView;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import id.go.cilegon.juare.dashboard.commandcentre.ui.CommandCentreView;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +20,10 @@ public final class Navigation {
     }
 
     static final List<Item> ITEMS = List.of(
-            new Item("nav.commandCentre", CommandCentreView.class));
+            new Item("nav.commandCentre", CommandCentreView.class),
+            new Item("admin.nav.staff", StaffView.class),
+            new Item("admin.nav.opds", OpdsView.class),
+            new Item("admin.nav.categories", CategoriesView.class));
 
     private Navigation() {
     }

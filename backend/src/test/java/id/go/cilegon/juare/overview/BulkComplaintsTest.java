@@ -1,0 +1,45 @@
+package id.go.cilegon.juare.overview;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.cilegon.juare.demo.BulkComplaints;
+import id.go.cilegon.juare.platform.PersonalDataCipher;
+import id.go.cilegon.juare.support.IntegrationTest;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The load-test complaints: as many as asked, inside the city, in every state, OPD set exactly when dispatched. */
+class BulkComplaintsTest extends IntegrationTest {
+
+    @Autowired PersonalDataCipher cipher;
+
+    @Test
+    void bulkComplaintsAreSpreadOverTheCityAndTheStates() {
+        UUID resident = Seed.with(db, cipher).residentId();
+
+        BulkComplaints.insert(db, 700, resident).block();
+
+        Map<String, Object> summary = db.sql("""
+                        SELECT count(*) AS n, count(DISTINCT status) AS statuses, count(DISTINCT kecamatan_code) AS kecamatan,
+                               min(lat) AS south, max(lat) AS north, min(lng) AS west, max(lng) AS east,
+                               count(*) FILTER (WHERE (opd_code IS NULL) <> (status IN ('SUBMITTED', 'REJECTED'))) AS opd_mismatch,
+                               count(*) FILTER (WHERE tracking_number NOT LIKE 'BEN-%') AS other_numbers
+                        FROM complaint WHERE resident_id = :resident""")
+                .bind("resident", resident)
+                .fetch()
+                .one()
+                .block();
+        assertThat(((Number) summary.get("n")).longValue()).isEqualTo(700);
+        assertThat(((Number) summary.get("statuses")).longValue()).isEqualTo(7);
+        assertThat(((Number) summary.get("kecamatan")).longValue()).isEqualTo(8);
+        assertThat(((Number) summary.get("opd_mismatch")).longValue()).isZero();
+        assertThat(((Number) summary.get("other_numbers")).longValue()).isZero();
+        // Cilegon lies between about 6.08 and 5.87 south, 105.92 and 106.09 east
+        assertThat(((Number) summary.get("south")).doubleValue()).isGreaterThan(-6.12);
+        assertThat(((Number) summary.get("north")).doubleValue()).isLessThan(-5.85);
+        assertThat(((Number) summary.get("west")).doubleValue()).isGreaterThan(105.9);
+        assertThat(((Number) summary.get("east")).doubleValue()).isLessThan(106.12);
+    }
+}

@@ -1,0 +1,217 @@
+package id.go.cilegon.juare.dashboard.admin.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.cilegon.juare.dashboard.admin.AdminService;
+import id.go.cilegon.juare.dashboard.admin.StaffMember;
+import id.go.cilegon.juare.dashboard.backend.BackendClient;
+import id.go.cilegon.juare.dashboard.backend.RunningBackend;
+import id.go.cilegon.juare.dashboard.backend.StaffRole;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The admin screens in a real browser (headless Debian Chromium, as in DashboardBrowserTest) against the real backend
+ * with its demo data: the demo admin creates an OPD responder through the dialog (the OPD is asked for when missing),
+ * and finds it in the grid; the categories; an operator neither sees nor opens the admin screens. Screenshots go to
+ * {@code target/screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AdminBrowserTest {
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @DynamicPropertySource
+    static void backend(DynamicPropertyRegistry registry) {
+        registry.add("juare.backend.url", () -> RunningBackend.get().url().toString());
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    private Path profile;
+    private ChromeDriverService service;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws IOException {
+        assertThat(CHROMIUM).as("Debian's chromium").matches(File::canExecute, "is executable");
+        assertThat(CHROMEDRIVER).as("Debian's chromedriver").matches(File::canExecute, "is executable");
+        // an explicit driver and browser: Selenium Manager has nothing to look up or download
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.getPath());
+        profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "chromium-profile-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+                "--window-size=1440,900", "--user-data-dir=" + profile);
+        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
+                .withLogFile(Path.of("target", "chromedriver-admin.log").toFile()).build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (service != null) {
+            service.stop();
+        }
+        if (profile != null) {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+        }
+    }
+
+    @Test
+    void theAdminCreatesAnOpdResponderThroughTheDialog() throws IOException {
+        signIn("diskominfo");
+        // the admin menu, and the staff screen from it
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-side-nav-item[path='admin/staff']"))).click();
+        wait.until(ExpectedConditions.urlContains("/admin/staff"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-edit-diskominfo")));
+
+        String username = "ui-" + UUID.randomUUID().toString().substring(0, 8);
+        driver.findElement(By.id("staff-new")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#staff-username input"))).sendKeys(username);
+        driver.findElement(By.cssSelector("#staff-display-name input")).sendKeys("Petugas Uji Peramban");
+        driver.findElement(By.cssSelector("#staff-password input")).sendKeys("sandi-uji-2026");
+        // a hidden field is not on the page at all
+        assertThat(driver.findElements(By.id("staff-opd"))).as("no OPD before an OPD role").allMatch(e -> !e.isDisplayed());
+        choose("staff-role", "Petugas OPD");
+
+        // saved without an OPD: the OPD field says it is required, nothing is created
+        WebElement opd = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-opd")));
+        driver.findElement(By.id("staff-save")).click();
+        wait.until(d -> d.findElement(By.id("staff-opd")).getDomAttribute("invalid") != null);
+        assertThat(opd.findElement(By.cssSelector("[slot='error-message']")).getText()).isEqualTo("Pilih OPD untuk peran ini");
+        assertThat(driver.findElement(By.id("staff-dialog")).isDisplayed()).isTrue();
+
+        // the OPD chosen from the combo box: saved, and in the grid
+        WebElement opdInput = opd.findElement(By.tagName("input"));
+        opdInput.sendKeys("Lingkungan");
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-combo-box-item")).stream()
+                .anyMatch(item -> item.getText().contains("(DLH)")));
+        opdInput.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        wait.until(d -> d.findElement(By.id("staff-opd")).getDomAttribute("invalid") == null);
+        screenshot("admin-staff-dialog.png");
+        driver.findElement(By.id("staff-save")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("staff-dialog")));
+
+        WebElement filter = driver.findElement(By.cssSelector("#staff-filter input"));
+        filter.sendKeys(username);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("staff-edit-" + username)));
+        wait.until(d -> d.findElements(By.cssSelector("#staff-grid vaadin-grid-cell-content")).stream()
+                .anyMatch(cell -> cell.getText().equals("Petugas Uji Peramban")));
+        assertThat(driver.findElements(By.cssSelector("#staff-grid vaadin-grid-cell-content")))
+                .extracting(WebElement::getText).contains(username, "Petugas OPD", "DLH", "Aktif");
+        screenshot("admin-staff.png");
+
+        // the backend has it as the dialog said
+        BackendClient client = new BackendClient(RunningBackend.get().properties(), Clock.systemUTC());
+        StaffMember created = new AdminService(client, event -> { })
+                .staffAccounts(client.login("diskominfo", RunningBackend.DEMO_PASSWORD)).stream()
+                .filter(m -> m.username().equals(username)).findFirst().orElseThrow();
+        assertThat(created.role()).isEqualTo(StaffRole.OPD_RESPONDER);
+        assertThat(created.opdCode()).isEqualTo("DLH");
+        assertThat(client.login(username, "sandi-uji-2026").account().opd().code()).isEqualTo("DLH");
+
+        // the same username again: the backend's refusal shows on the username field
+        driver.findElement(By.id("staff-new")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#staff-username input"))).sendKeys(username);
+        driver.findElement(By.cssSelector("#staff-display-name input")).sendKeys("Orang Lain");
+        driver.findElement(By.cssSelector("#staff-password input")).sendKeys("sandi-lain-2026");
+        choose("staff-role", "Wali Kota");
+        driver.findElement(By.id("staff-save")).click();
+        wait.until(d -> d.findElement(By.id("staff-username")).getDomAttribute("invalid") != null);
+        assertThat(driver.findElement(By.cssSelector("#staff-username [slot='error-message']")).getText()).contains("sudah dipakai");
+        driver.findElement(By.id("staff-cancel")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("staff-dialog")));
+
+        // the categories, and hours out of bounds are refused on the field (and nothing is saved)
+        driver.findElement(By.cssSelector("vaadin-side-nav-item[path='admin/categories']")).click();
+        wait.until(ExpectedConditions.urlContains("/admin/categories"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("category-edit-JALAN")));
+        screenshot("admin-categories.png");
+        driver.findElement(By.id("category-edit-DRAINASE")).click();
+        WebElement fixHours = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#category-fix-hours input")));
+        fixHours.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2000", Keys.TAB);
+        driver.findElement(By.id("category-save")).click();
+        wait.until(d -> d.findElement(By.id("category-fix-hours")).getDomAttribute("invalid") != null);
+        driver.findElement(By.id("category-cancel")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("category-dialog")));
+    }
+
+    @Test
+    void anOperatorHasNoAdminScreens() {
+        signIn("operator");
+        wait.until(ExpectedConditions.urlContains("/command-centre"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-side-nav-item[path='command-centre']")));
+        assertThat(driver.findElements(By.cssSelector("vaadin-side-nav-item[path^='admin']"))).isEmpty();
+
+        driver.get("http://localhost:" + port + "/admin/staff");
+        wait.until(d -> d.findElement(By.tagName("body")).getText().contains("admin/staff"));
+        assertThat(driver.findElements(By.id("staff-grid"))).isEmpty();
+        assertThat(driver.findElements(By.id("staff-new"))).isEmpty();
+    }
+
+    private void signIn(String username) {
+        driver.get("http://localhost:" + port + "/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#login-form vaadin-text-field[name='username'] input"))).sendKeys(username);
+        driver.findElement(By.cssSelector("#login-form vaadin-password-field[name='password'] input")).sendKeys(RunningBackend.DEMO_PASSWORD);
+        driver.findElement(By.cssSelector("#login-form vaadin-button[slot='submit']")).click();
+        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+    }
+
+    /** Opens a vaadin-select and clicks the item with the label. */
+    private void choose(String selectId, String label) {
+        driver.findElement(By.id(selectId)).click();
+        wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                .filter(item -> item.isDisplayed() && item.getText().equals(label))
+                .findFirst()
+                .map(item -> {
+                    item.click();
+                    return true;
+                })
+                .orElse(false));
+        wait.until(d -> d.findElement(By.id(selectId)).getText().contains(label)
+                || label.equals(d.findElement(By.id(selectId)).getDomProperty("innerText")));
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
