@@ -9,6 +9,13 @@ cd "$here"
 . scripts/jdk.sh
 
 port="${PORT:-8080}"
+# the dashboard's service account for its live events: the backend creates it, the dashboard signs in with it
+if [ -z "${JUARE_DASHBOARD_PASSWORD:-}" ]; then
+  mkdir -p data/secrets
+  [ -s data/secrets/dashboard-password.txt ] || head -c 18 /dev/urandom | base64 | tr -d '/+=' > data/secrets/dashboard-password.txt
+  JUARE_DASHBOARD_PASSWORD="$(cat data/secrets/dashboard-password.txt)"
+fi
+export JUARE_DASHBOARD_PASSWORD
 dashboard_port="${DASHBOARD_PORT:-8081}"
 echo "Building Juare (JDK: $JAVA_HOME)..."
 ./mvnw -q -B -DskipTests install

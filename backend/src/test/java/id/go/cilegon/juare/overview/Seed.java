@@ -117,6 +117,7 @@ public final class Seed {
         private Instant replyDueAt;
         private Instant fixDueAt;
         private Instant firstReplyAt;
+        private Instant dispatchedAt;
 
         public ComplaintSpec category(String code) {
             this.categoryCode = code;
@@ -159,6 +160,11 @@ public final class Seed {
             return this;
         }
 
+        public ComplaintSpec dispatchedAt(Instant at) {
+            this.dispatchedAt = at;
+            return this;
+        }
+
         public ComplaintSpec repliedAt(Instant at) {
             this.firstReplyAt = at;
             return this;
@@ -185,10 +191,10 @@ public final class Seed {
             DatabaseClient.GenericExecuteSpec spec = db.sql("""
                             INSERT INTO complaint (id, tracking_number, resident_id, client_request_id, category_code, description,
                                                    lat, lng, kecamatan_code, kelurahan_code, confidential, status, opd_code,
-                                                   created_at, updated_at, reply_due_at, fix_due_at, first_reply_at)
+                                                   created_at, updated_at, reply_due_at, fix_due_at, first_reply_at, dispatched_at)
                             VALUES (:id, :tracking, :resident, :request, :category, 'Keluhan uji untuk ringkasan dasbor', :lat, :lng,
                                     :kecamatan, :kelurahan, false, :status, :opd, :created, :created, :replyDue, :fixDue,
-                                    :firstReply)""")
+                                    :firstReply, :dispatched)""")
                     .bind("id", id)
                     .bind("tracking", trackingNumber)
                     .bind("resident", residentId)
@@ -204,6 +210,7 @@ public final class Seed {
             spec = bindNullable(spec, "replyDue", replyDueAt, Instant.class);
             spec = bindNullable(spec, "fixDue", fixDueAt, Instant.class);
             spec = bindNullable(spec, "firstReply", firstReplyAt, Instant.class);
+            spec = bindNullable(spec, "dispatched", dispatchedAt, Instant.class);
             spec.then().block();
             return this;
         }

@@ -20,11 +20,21 @@ class DashboardApplicationTest {
     @Value("${local.server.port}")
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void itIsAServletAppEvenWithTheReactiveGraphQlClientOnTheClasspath() {
+        // spring-webflux is here for the live events' WebSocket client; Vaadin needs the servlet stack
+        assertThat(context).isInstanceOf(org.springframework.web.context.WebApplicationContext.class)
+                .isNotInstanceOf(org.springframework.boot.web.context.reactive.ReactiveWebApplicationContext.class);
     }
 
     @Test

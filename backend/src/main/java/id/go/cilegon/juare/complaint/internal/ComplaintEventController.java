@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
@@ -60,6 +61,17 @@ class ComplaintEventController {
                     return stream.resumable(afterId, visible, from -> everyEventAfter(from).filter(visible));
                 })
                 .concatMap(this::withComplaint);
+    }
+
+    /**
+     * Where a subscriber that has seen nothing yet starts: subscribing with this as {@code after} misses nothing
+     * that happens between this query and the subscription (every event up to this id is committed).
+     */
+    @QueryMapping
+    Mono<String> latestComplaintEventId() {
+        return CurrentCaller.staff()
+                .then(eventLog.lastId())
+                .map(id -> Long.toString(id));
     }
 
     /** Operators, the mayor and admins see every event; OPD staff those of complaints while with their OPD. */

@@ -6,8 +6,12 @@ import java.util.List;
 record ComplaintCounts(int total, List<StatusCount> byStatus, int replyOverdue, int fixOverdue,
                        List<GroupCount> byOpd, List<GroupCount> byKecamatan) {
 
-    /** GraphQL GroupCount: one OPD or kecamatan. */
+    /** GraphQL GroupCount: one OPD or kecamatan; {@code medianReplySeconds} only for OPDs, null when unknown. */
     record GroupCount(String code, String name, int total, int open, int replyOverdue, int fixOverdue,
-                      List<StatusCount> byStatus) {
+                      List<StatusCount> byStatus, Integer medianReplySeconds) {
+
+        GroupCount withMedianReplySeconds(Integer seconds) {
+            return new GroupCount(code, name, total, open, replyOverdue, fixOverdue, byStatus, seconds);
+        }
     }
 }

@@ -1,12 +1,15 @@
 package id.go.cilegon.juare.overview.internal;
 
+import graphql.schema.DataFetchingFieldSelectionSet;
 import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Opd;
 import id.go.cilegon.juare.geo.CityMap;
 import id.go.cilegon.juare.geo.Kecamatan;
 import id.go.cilegon.juare.overview.internal.ComplaintCounts.GroupCount;
 import id.go.cilegon.juare.overview.internal.ComplaintCountsRepository.CountRow;
+import id.go.cilegon.juare.overview.internal.ComplaintCountsRepository.MedianReply;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -18,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * ComplaintCounts: totals by status, by OPD (those with complaints, by name) and by kecamatan (all of them), with
- * overdue counts as of now. Complaints not yet dispatched have no OPD and count in no OPD's row.
+ * overdue counts as of now, and the OPDs' median reply times when asked for. Complaints not yet dispatched have no
+ * OPD and count in no OPD's row.
  */
 @Controller
 class ComplaintCountsController {
@@ -35,11 +39,35 @@ class ComplaintCountsController {
         this.clock = clock;
     }
 
+    /** How far back the median reply time looks: complaints dispatched in the last 30 days. */
+    static final Duration MEDIAN_REPLY_WINDOW = Duration.ofDays(30);
+
     @QueryMapping
-    Mono<ComplaintCounts> complaintCounts(@Argument ComplaintFilter filter) {
+    Mono<ComplaintCounts> complaintCounts(@Argument ComplaintFilter filter, DataFetchingFieldSelectionSet selection) {
+        // the medians cost a sort per OPD: only when the client asks for them
+        boolean medians = selection.contains("byOpd/medianReplySeconds");
         return ComplaintScope.ofCaller(filter)
-                .flatMap(this::rowsInScope)
+                .flatMap(scope -> medians
+                        ? Mono.zip(countsInScope(scope), medianReplies(scope), ComplaintCountsController::withMedians)
+                        : countsInScope(scope));
+    }
+
+    private Mono<ComplaintCounts> countsInScope(ComplaintScope scope) {
+        return rowsInScope(scope)
                 .flatMap(this::withNames);
+    }
+
+    private Mono<Map<String, Integer>> medianReplies(ComplaintScope scope) {
+        return counts.medianReplySeconds(scope, clock.instant().minus(MEDIAN_REPLY_WINDOW))
+                .collectMap(MedianReply::opdCode, MedianReply::seconds);
+    }
+
+    static ComplaintCounts withMedians(ComplaintCounts counts, Map<String, Integer> medians) {
+        List<GroupCount> opds = counts.byOpd().stream()
+                .map(group -> group.withMedianReplySeconds(medians.get(group.code())))
+                .toList();
+        return new ComplaintCounts(counts.total(), counts.byStatus(), counts.replyOverdue(), counts.fixOverdue(), opds,
+                counts.byKecamatan());
     }
 
     private Mono<List<CountRow>> rowsInScope(ComplaintScope scope) {

@@ -7,7 +7,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 
-/** Complaint counts in one aggregate query: per status, per OPD and status, per kecamatan and status. */
+/**
+ * Complaint counts in one aggregate query: per status, per OPD and status, per kecamatan and status; and, when asked
+ * for, the OPDs' median reply times in a second one.
+ */
 @Repository
 class ComplaintCountsRepository {
 
@@ -37,6 +40,31 @@ class ComplaintCountsRepository {
         return scope.bindTo(spec)
                 .map(ComplaintCountsRepository::toRow)
                 .all();
+    }
+
+    /**
+     * Per OPD, in one query: the median seconds from dispatch to the first reply over the complaints in scope that
+     * were dispatched at or after {@code since} and have a reply. A reroute starts both over (new dispatched_at, no
+     * first reply yet), so each complaint counts for the OPD it is with now, from when it got there.
+     */
+    Flux<MedianReply> medianReplySeconds(ComplaintScope scope, Instant since) {
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        SELECT opd_code,
+                               percentile_cont(0.5) WITHIN GROUP (
+                                   ORDER BY extract(epoch FROM first_reply_at - dispatched_at)) AS median_seconds
+                        FROM complaint
+                        WHERE %s
+                          AND opd_code IS NOT NULL AND dispatched_at >= :since AND first_reply_at IS NOT NULL
+                        GROUP BY opd_code"""
+                        .formatted(scope.condition()))
+                .bind("since", since);
+        return scope.bindTo(spec)
+                .map(row -> new MedianReply(row.get("opd_code", String.class),
+                        Math.toIntExact(Math.round(row.get("median_seconds", Double.class)))))
+                .all();
+    }
+
+    record MedianReply(String opdCode, int seconds) {
     }
 
     private static CountRow toRow(Readable row) {

@@ -55,6 +55,6 @@ final class Tally {
     }
 
     GroupCount group(String code, String name, Set<ComplaintStatus> open) {
-        return new GroupCount(code, name, total(), count(open), replyOverdue(), fixOverdue(), byStatus());
+        return new GroupCount(code, name, total(), count(open), replyOverdue(), fixOverdue(), byStatus(), null);
     }
 }

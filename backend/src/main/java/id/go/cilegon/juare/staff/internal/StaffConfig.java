@@ -1,6 +1,9 @@
 package id.go.cilegon.juare.staff.internal;
 
 import id.go.cilegon.juare.platform.DataDirectory;
+import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.UserErrorException;
+import id.go.cilegon.juare.staff.StaffAccount;
 import id.go.cilegon.juare.staff.StaffRole;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class StaffConfig {
 
     private static final Logger log = LoggerFactory.getLogger(StaffConfig.class);
+    static final String DASHBOARD_DISPLAY_NAME = "Dasbor Juare (akun layanan)";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -52,6 +56,39 @@ class StaffConfig {
             } catch (RuntimeException e) {
                 // another instance created it at the same moment
                 log.info("First admin not created here: {}", e.getMessage());
+            }
+        };
+    }
+
+    /**
+     * The staff dashboard's service account, when {@code juare.staff.dashboard-password} is set: the dashboard server
+     * signs in with it to hold its one live-events subscription. Role MAYOR: it sees every event and may change
+     * nothing; it is no operator, so it is on no shift's duty list. Brought back to MAYOR, active, with the
+     * configured password at every start, whatever an admin changed meanwhile. Runs after the first admin.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    ApplicationRunner dashboardAccount(StaffService staff, StaffProperties properties) {
+        return args -> {
+            String password = properties.dashboardPassword();
+            if (password == null || password.isBlank()) {
+                return;
+            }
+            if (password.length() < StaffService.MIN_PASSWORD) {
+                throw new IllegalStateException("juare.staff.dashboard-password (JUARE_DASHBOARD_PASSWORD) must have at least "
+                        + StaffService.MIN_PASSWORD + " characters");
+            }
+            try {
+                StaffAccount account = staff.ensureServiceAccount(properties.dashboardUsername(), DASHBOARD_DISPLAY_NAME,
+                        password, StaffRole.MAYOR).block();
+                log.info("Dashboard service account '{}' ready (role {})", account.username(), account.role());
+            } catch (UserErrorException e) {
+                if (e.error().code() != ErrorCode.USERNAME_TAKEN) {
+                    throw new IllegalStateException("The dashboard service account '" + properties.dashboardUsername()
+                            + "' cannot be set up: " + e.error().message(), e);
+                }
+                // another instance created it at the same moment; the next start brings it in line
+                log.info("Dashboard service account not set up here: {}", e.getMessage());
             }
         };
     }

@@ -169,6 +169,23 @@ class StaffService {
                 .then(directory.find(id));
     }
 
+    /**
+     * A service account with this username, role and password, active and unlocked: created when missing, otherwise
+     * changed back to them.
+     */
+    Mono<StaffAccount> ensureServiceAccount(String username, String displayName, String password, StaffRole role) {
+        String name = normalise(username);
+        return db.sql("SELECT id FROM staff WHERE username = :u")
+                .bind("u", name)
+                .map(row -> row.get("id", UUID.class))
+                .one()
+                .flatMap(id -> update(new AccountChange(id, displayName, password, role, null, null, null, true))
+                        // no shift: a service account is nobody's colleague on duty
+                        .flatMap(account -> db.sql("UPDATE staff SET shift = NULL WHERE id = :id").bind("id", id).then()
+                                .then(directory.find(id))))
+                .switchIfEmpty(Mono.defer(() -> create(new NewAccount(name, displayName, password, role, null, null, null))));
+    }
+
     record AccountChange(UUID id, String displayName, String password, StaffRole role, String opdCode, String phone,
                          String shift, Boolean active) {
     }

@@ -28,8 +28,12 @@ public record CommandCentreOverview(
     /** Statuses of a complaint someone still has to act on. */
     public static final Set<String> OPEN_STATUSES = Set.of("SUBMITTED", "DISPATCHED", "IN_PROGRESS", "REOPENED");
 
-    /** One OPD's line: most overdue first, so the worst is on top. */
-    public record OpdRow(String code, String name, int total, int open, int replyOverdue, int fixOverdue) {
+    /**
+     * One OPD's line: most overdue first, so the worst is on top. {@code medianReplySeconds}: dispatch to first reply,
+     * median over what was dispatched to it in the last 30 days; null when nothing was answered.
+     */
+    public record OpdRow(String code, String name, int total, int open, int replyOverdue, int fixOverdue,
+                         Integer medianReplySeconds) {
 
         public static final Comparator<OpdRow> WORST_FIRST = Comparator
                 .comparingInt((OpdRow row) -> row.replyOverdue() + row.fixOverdue()).reversed()

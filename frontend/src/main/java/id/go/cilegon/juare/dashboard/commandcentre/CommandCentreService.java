@@ -39,7 +39,7 @@ public class CommandCentreService {
 
     static CommandCentreOverview from(Instant asOf, Counts all, TodayCounts filedToday, CommandCentre centre) {
         List<OpdRow> opds = all.byOpd().stream()
-                .map(g -> new OpdRow(g.code(), g.name(), g.total(), g.open(), g.replyOverdue(), g.fixOverdue()))
+                .map(g -> new OpdRow(g.code(), g.name(), g.total(), g.open(), g.replyOverdue(), g.fixOverdue(), g.medianReplySeconds()))
                 .sorted(OpdRow.WORST_FIRST)
                 .toList();
         Shift shift = new Shift(centre.currentShift().shift(), centre.currentShift().start(), centre.currentShift().end(),
@@ -57,7 +57,8 @@ public class CommandCentreService {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record GroupCount(String code, String name, int total, int open, int replyOverdue, int fixOverdue) {
+    record GroupCount(String code, String name, int total, int open, int replyOverdue, int fixOverdue,
+                      Integer medianReplySeconds) {
     }
 
     record Counts(int total, List<StatusCount> byStatus, int replyOverdue, int fixOverdue, List<GroupCount> byOpd) {

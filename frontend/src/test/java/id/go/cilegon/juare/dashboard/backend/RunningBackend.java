@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class RunningBackend {
 
     public static final String DEMO_PASSWORD = "juare-demo-2026";
+    /** The backend's service account for the dashboard's live events ({@code dashboard}, role MAYOR). */
+    public static final String DASHBOARD_PASSWORD = "juare-dashboard-it-2026";
 
     private static RunningBackend instance;
 
@@ -70,6 +72,7 @@ public final class RunningBackend {
                 "--juare.data-dir=" + dataDir,
                 "--juare.demo.enabled=true",
                 "--juare.staff.admin-password=" + DEMO_PASSWORD + "-admin",
+                "--juare.staff.dashboard-password=" + DASHBOARD_PASSWORD,
                 "--juare.whatsapp.base-url=" + whatsApp.baseUrl(),
                 "--juare.whatsapp.phone-number-id=" + WhatsAppCodes.PHONE_NUMBER_ID,
                 "--juare.whatsapp.access-token=" + WhatsAppCodes.ACCESS_TOKEN));

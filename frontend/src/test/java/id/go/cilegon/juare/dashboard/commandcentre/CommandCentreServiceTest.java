@@ -45,12 +45,13 @@ class CommandCentreServiceTest {
     @Test
     void theOpdsMostOverdueComeFirst() {
         Counts all = new Counts(0, List.of(), 0, 0, List.of(
-                new GroupCount("DLH", "Dinas Lingkungan Hidup", 10, 6, 0, 0),
-                new GroupCount("DPUPR", "Dinas PUPR", 30, 12, 2, 3),
-                new GroupCount("DISHUB", "Dinas Perhubungan", 8, 4, 5, 1)));
+                new GroupCount("DLH", "Dinas Lingkungan Hidup", 10, 6, 0, 0, 1800),
+                new GroupCount("DPUPR", "Dinas PUPR", 30, 12, 2, 3, 12000),
+                new GroupCount("DISHUB", "Dinas Perhubungan", 8, 4, 5, 1, null)));
 
         CommandCentreOverview overview = CommandCentreService.from(NOW, all, new TodayCounts(0, List.of()), CENTRE);
 
         assertThat(overview.opds()).extracting(OpdRow::code).containsExactly("DISHUB", "DPUPR", "DLH");
+        assertThat(overview.opds()).extracting(OpdRow::medianReplySeconds).containsExactly(null, 12000, 1800);
     }
 }

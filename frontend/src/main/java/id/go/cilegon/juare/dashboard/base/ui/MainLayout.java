@@ -11,14 +11,19 @@ import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.RouterLayout;
 import id.go.cilegon.juare.dashboard.backend.StaffAccount;
+import id.go.cilegon.juare.dashboard.live.LiveEvents;
+import id.go.cilegon.juare.dashboard.live.ui.LiveStatus;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.PermitAll;
 
-/** The frame of every signed-in screen: the menu for the role, who is signed in, the language, logout. */
+/**
+ * The frame of every signed-in screen: the menu for the role, whether live updates arrive (a dot), who is signed in,
+ * the language, logout.
+ */
 @PermitAll
 public class MainLayout extends AppLayout implements RouterLayout {
 
-    public MainLayout(CurrentStaff currentStaff) {
+    public MainLayout(CurrentStaff currentStaff, LiveEvents live) {
         StaffAccount account = currentStaff.account();
 
         Span title = new Span("Juare");
@@ -32,7 +37,7 @@ public class MainLayout extends AppLayout implements RouterLayout {
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
 
-        HorizontalLayout header = new HorizontalLayout(title, user, new LanguageSwitch(), logout);
+        HorizontalLayout header = new HorizontalLayout(title, new LiveStatus(live, false), user, new LanguageSwitch(), logout);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(user);
         header.setWidthFull();

@@ -26,28 +26,39 @@ import id.go.cilegon.juare.dashboard.base.ui.map.ComplaintMap;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.OpdRow;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreService;
+import id.go.cilegon.juare.dashboard.commandcentre.ReplyTime;
+import id.go.cilegon.juare.dashboard.live.LiveEvents;
+import id.go.cilegon.juare.dashboard.live.LiveState;
+import id.go.cilegon.juare.dashboard.live.ui.LatestEvents;
 import id.go.cilegon.juare.dashboard.map.ComplaintMaps;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
- * The command centre: the five counters, the OPDs with the worst on top, and the shift. Live map and latest events
- * come with the subscription (next).
+ * The command centre: the five counters, the OPDs with the worst on top (with their median reply time), the shift,
+ * and the latest events. Live: the figures reload when events come (at most every {@link #RELOAD_AT_MOST_EVERY}),
+ * and when the live connection comes back after a break.
  */
 @Route(value = "command-centre", layout = MainLayout.class)
 @RolesAllowed({"OPERATOR", "MAYOR", "ADMIN"})
 public class CommandCentreView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** A burst of events costs one reload per screen, and no screen asks the backend more often than this. */
+    static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(2);
+
     private final CommandCentreService service;
     private final CurrentStaff currentStaff;
+    private final LatestEvents latest = new LatestEvents();
+    private LiveState liveState;
 
     private final FlexLayout counters = new FlexLayout();
     private final Grid<OpdRow> opds = new Grid<>(OpdRow.class, false);
     private final Div shift = new Div();
     private final Span asOf = new Span();
 
-    public CommandCentreView(CommandCentreService service, CurrentStaff currentStaff, ComplaintMaps maps) {
+    public CommandCentreView(CommandCentreService service, CurrentStaff currentStaff, LiveEvents live, ComplaintMaps maps) {
         this.service = service;
         this.currentStaff = currentStaff;
         setSizeFull();
@@ -60,28 +71,60 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
         opds.addColumn(OpdRow::replyOverdue).setHeader(getTranslation("cc.opd.replyOverdue")).setTextAlign(ColumnTextAlign.END);
         opds.addColumn(OpdRow::fixOverdue).setHeader(getTranslation("cc.opd.fixOverdue")).setTextAlign(ColumnTextAlign.END);
         opds.addColumn(OpdRow::total).setHeader(getTranslation("cc.opd.total")).setTextAlign(ColumnTextAlign.END);
+        Span medianHeader = new Span(getTranslation("cc.opd.medianReply"));
+        medianHeader.getElement().setAttribute("title", getTranslation("cc.opd.medianReply.hint"));
+        opds.addColumn(row -> replyTime(row.medianReplySeconds())).setHeader(medianHeader).setTextAlign(ColumnTextAlign.END);
         opds.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         opds.setAllRowsVisible(true);
         opds.setId("opd-table");
 
         Button refresh = new Button(getTranslation("cc.refresh"), click -> load());
         refresh.setId("refresh");
-        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("nav.commandCentre")), asOf, refresh);
+        Button wall = new Button(getTranslation("cc.wallMode"), click -> getUI().ifPresent(ui -> ui.navigate("wall")));
+        wall.setId("wall-mode");
+        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("nav.commandCentre")), asOf, refresh, wall);
         top.setAlignItems(Alignment.BASELINE);
         top.expand(asOf);
         top.setWidthFull();
 
-        add(top, counters, liveMap(maps), new H3(getTranslation("cc.opds")), opds, new H3(getTranslation("cc.shift")), shift);
+        add(top, counters, mapAndLatest(maps), new H3(getTranslation("cc.opds")), opds,
+                new H3(getTranslation("cc.shift")), shift);
+
+        // live: every event may change a figure; the list shows them as they come
+        live.subscribe(this, event -> true, RELOAD_AT_MOST_EVERY, batch -> reload());
+        live.subscribe(this, event -> true, latest::addEvents);
+        live.subscribeState(this, state -> {
+            if (state == LiveState.LIVE && liveState != null && liveState != LiveState.LIVE) {
+                reload();
+            }
+            liveState = state;
+        });
+        addAttachListener(attach -> latest.addEvents(live.recent(event -> true)));
     }
 
-    /** The live complaint map under the counters; a click on a complaint opens it. */
-    private Component liveMap(ComplaintMaps maps) {
+    /** The live complaint map under the counters (a click on a complaint opens it), the latest events beside it. */
+    private Component mapAndLatest(ComplaintMaps maps) {
         ComplaintMap map = maps.live();
         map.setId("complaint-map");
         map.setHeight("60vh");
+        // shares the row with the events: grows into what they leave, never pushes them out
+        map.setWidth(null);
+        map.getStyle().set("flex", "1 1 0").set("min-width", "0");
         map.addComplaintClickListener(click -> click.getSource().getUI()
                 .ifPresent(ui -> ui.navigate("complaint/" + click.getComplaintId())));
-        return map;
+        VerticalLayout events = new VerticalLayout(new H3(getTranslation("cc.latestEvents")), latest);
+        events.setPadding(false);
+        events.setWidth("24rem");
+        events.getStyle().set("flex-shrink", "0").set("max-height", "60vh").set("overflow", "auto");
+        HorizontalLayout row = new HorizontalLayout(map, events);
+        row.setWidthFull();
+        row.getStyle().set("flex-shrink", "0");
+        return row;
+    }
+
+    private String replyTime(Integer seconds) {
+        ReplyTime time = ReplyTime.of(seconds);
+        return getTranslation(time.key(), time.params());
     }
 
     @Override
@@ -103,6 +146,17 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
             return;
         }
         show(overview);
+    }
+
+    /** A reload nobody clicked for: failures stay quiet (the live dot tells), an ended sign-in goes to the login. */
+    private void reload() {
+        try {
+            show(service.overview(currentStaff.session()));
+        } catch (BackendException e) {
+            if (e.isSessionOver()) {
+                getUI().ifPresent(ui -> ui.getPage().reload());
+            }
+        }
     }
 
     private void show(CommandCentreOverview o) {

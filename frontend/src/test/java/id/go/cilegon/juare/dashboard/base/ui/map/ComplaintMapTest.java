@@ -1,5 +1,9 @@
 package id.go.cilegon.juare.dashboard.base.ui.map;
 
+import id.go.cilegon.juare.dashboard.live.LiveState;
+import java.time.Duration;
+import com.vaadin.flow.shared.Registration;
+import com.vaadin.flow.component.Component;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -84,7 +88,7 @@ class ComplaintMapTest {
         ComplaintMap single = ComplaintMap.single(NO_TILES, CityOutline.EMPTY, -6.0, 106.0, "RESOLVED");
         single.mapMoved(-6.1, 105.9, -5.9, 106.1, 13);
         assertThat(single.visibleBox()).isEmpty();
-        assertThatThrownBy(() -> single.followLive((owner, filter, onEvents) -> () -> { }))
+        assertThatThrownBy(() -> single.followLive(new EventsOnly((owner, filter, onEvents) -> () -> { })))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> ComplaintMap.single(NO_TILES, CityOutline.EMPTY, 95, 106.0, "RESOLVED"))
                 .hasMessageContaining("Not a place on earth");
@@ -95,12 +99,12 @@ class ComplaintMapTest {
         List<Predicate<ComplaintEvent>> filters = new ArrayList<>();
         List<Consumer<List<ComplaintEvent>>> callbacks = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        LiveEvents live = (owner, filter, onEvents) -> {
+        LiveEvents live = new EventsOnly((owner, filter, onEvents) -> {
             assertThat(owner).isSameAs(map);
             filters.add(filter);
             callbacks.add(onEvents);
             return () -> removed.add("removed");
-        };
+        });
         map.followLive(live);
         assertThat(filters).as("not before it is attached").isEmpty();
 
@@ -242,6 +246,35 @@ class ComplaintMapTest {
         @Override
         public boolean isDevToolsEnabled() {
             return false;
+        }
+    }
+
+    /** The part of {@link LiveEvents} the map uses; the rest is not called. */
+    private record EventsOnly(Subscriber subscriber) implements LiveEvents {
+
+        interface Subscriber {
+            Registration subscribe(Component owner, Predicate<ComplaintEvent> filter, Consumer<List<ComplaintEvent>> onEvents);
+        }
+
+        @Override
+        public Registration subscribe(Component owner, Predicate<ComplaintEvent> filter, Duration atMostEvery,
+                                      Consumer<List<ComplaintEvent>> onEvents) {
+            return subscriber.subscribe(owner, filter, onEvents);
+        }
+
+        @Override
+        public Registration subscribeState(Component owner, Consumer<LiveState> onChange) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public LiveState state() {
+            return LiveState.LIVE;
+        }
+
+        @Override
+        public List<ComplaintEvent> recent(Predicate<ComplaintEvent> filter) {
+            return List.of();
         }
     }
 }
