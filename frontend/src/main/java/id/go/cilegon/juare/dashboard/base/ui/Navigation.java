@@ -3,6 +3,7 @@ package id.go.cilegon.juare.dashboard.base.ui;
 import com.vaadin.flow.component.Component;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import id.go.cilegon.juare.dashboard.commandcentre.ui.CommandCentreView;
+import id.go.cilegon.juare.dashboard.complaint.ui.IntakeView;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +18,8 @@ public final class Navigation {
     }
 
     static final List<Item> ITEMS = List.of(
-            new Item("nav.commandCentre", CommandCentreView.class));
+            new Item("nav.commandCentre", CommandCentreView.class),
+            new Item("complaint.nav.intake", IntakeView.class));
 
     private Navigation() {
     }
