@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import id.go.cilegon.juare.dashboard.commandcentre.ui.CommandCentreView;
 import id.go.cilegon.juare.dashboard.complaint.ui.IntakeView;
+import id.go.cilegon.juare.dashboard.complaint.ui.OpdQueueView;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +20,8 @@ public final class Navigation {
 
     static final List<Item> ITEMS = List.of(
             new Item("nav.commandCentre", CommandCentreView.class),
-            new Item("complaint.nav.intake", IntakeView.class));
+            new Item("complaint.nav.intake", IntakeView.class),
+            new Item("complaint.nav.opdQueue", OpdQueueView.class));
 
     private Navigation() {
     }
