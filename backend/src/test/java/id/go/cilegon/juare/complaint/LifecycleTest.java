@@ -250,6 +250,21 @@ class LifecycleTest extends IntegrationTest {
         // same category, same place: each is the other's possible duplicate
         detail(operator.token(), copy).path("complaint.possibleDuplicates[*].id").entityList(String.class).contains(original);
 
+        // the original as the resident reads its number out: any case, found by staff who may see it
+        String trackingNumber = detail(operator.token(), original).path("complaint.trackingNumber").entity(String.class).get();
+        operation(api().as(operator.token()), "ComplaintByTrackingNumber")
+                .variable("trackingNumber", " " + trackingNumber.toLowerCase(java.util.Locale.ROOT) + " ").execute()
+                .path("complaintByTrackingNumber.id").entity(String.class).isEqualTo(original);
+        operation(api().as(operator.token()), "ComplaintByTrackingNumber").variable("trackingNumber", "ZZZ-ZZZZ").execute()
+                .path("complaintByTrackingNumber").valueIsNull();
+        operation(api().as(staff().responder("DLH").token()), "ComplaintByTrackingNumber")
+                .variable("trackingNumber", trackingNumber).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
+        operation(api().as(resident.token()), "ComplaintByTrackingNumber").variable("trackingNumber", trackingNumber).execute()
+                .errors().satisfy(errors -> assertThat(errors).singleElement()
+                        .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
+
         ok(operator.token(), "MarkDuplicate", input("complaintId", copy, "duplicateOfId", original))
                 .path("markDuplicate.complaint.status").entity(String.class).isEqualTo("REJECTED")
                 .path("markDuplicate.complaint.rejectReason").entity(String.class).isEqualTo("DUPLICATE")

@@ -41,7 +41,7 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        browser = Browser.start();
+        browser = new Browser(port);
         driver = browser.driver();
         wait = browser.waiting();
     }

@@ -106,6 +106,15 @@ class ComplaintController {
                                 .flatMap(c -> ComplaintAccess.maySee(caller, c) ? Mono.just(c) : Mono.error(ApiException.forbidden())));
     }
 
+    /** Staff find a complaint by the number a resident reads out on the phone (to name the original of a duplicate). */
+    @QueryMapping
+    Mono<Complaint> complaintByTrackingNumber(@Argument String trackingNumber) {
+        String normalized = trackingNumber == null ? "" : trackingNumber.strip().toUpperCase(java.util.Locale.ROOT);
+        return CurrentCaller.staff()
+                .flatMap(caller -> complaints.findByTrackingNumber(normalized)
+                        .flatMap(c -> ComplaintAccess.maySee(caller, c) ? Mono.just(c) : Mono.error(ApiException.forbidden())));
+    }
+
     static UUID parseId(String id) {
         try {
             return UUID.fromString(id);

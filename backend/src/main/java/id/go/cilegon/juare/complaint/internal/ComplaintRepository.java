@@ -71,6 +71,13 @@ class ComplaintRepository {
                 .one();
     }
 
+    Mono<Complaint> findByTrackingNumber(String trackingNumber) {
+        return db.sql("SELECT " + COLUMNS + " FROM complaint WHERE tracking_number = :tracking")
+                .bind("tracking", trackingNumber)
+                .map(ComplaintRepository::toComplaint)
+                .one();
+    }
+
     /** A resident's complaints, newest first, after a keyset position (created_at, id), one more than asked. */
     Flux<Complaint> residentPage(UUID residentId, Instant beforeCreatedAt, UUID beforeId, int limit) {
         String keyset = beforeCreatedAt == null ? "" : " AND (created_at, id) < (:at, :id)";

@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Spring Security with Vaadin's configurer: form login on {@link LoginView} checked by the backend
  * ({@link BackendAuthenticationProvider}), and each view open only to the roles in its {@code @RolesAllowed}.
- * Logout ends the HTTP session, and with it the backend tokens. The map's static files are open to anyone.
+ * Logout ends the HTTP session, and with it the backend tokens. The map's static files are open to anyone;
+ * complaint photos ({@code /photos/**}) are for signed-in staff only.
  */
 @Configuration
 @EnableWebSecurity
@@ -24,6 +25,9 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         // static files for the map (Leaflet from its jar, our script): public, like Vaadin's own bundle
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_STATIC_FILES).permitAll());
+        // the complaint photo proxy (complaint.PhotoProxy) for signed-in staff; Vaadin denies any other non-view path
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/photos/**")
+                .hasAnyRole("OPERATOR", "OPD_RESPONDER", "OPD_HEAD", "MAYOR", "ADMIN"));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 }

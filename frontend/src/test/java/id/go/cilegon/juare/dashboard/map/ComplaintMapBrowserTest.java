@@ -53,7 +53,7 @@ class ComplaintMapBrowserTest {
 
     @BeforeEach
     void startBrowser() throws IOException {
-        browser = Browser.start();
+        browser = new Browser(port);
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class ComplaintMapBrowserTest {
     @Test
     void theMayorSeesTheCityAndItsComplaintsAndZoomsInToOne() throws IOException {
         WebDriver driver = browser.driver();
-        browser.signIn(port, "walikota");
+        browser.signIn("walikota");
         driver.get("http://localhost:" + port + "/command-centre");
 
         // Leaflet drew the map: outline and kecamatan, no tiles
@@ -133,7 +133,7 @@ class ComplaintMapBrowserTest {
     @Test
     void aSingleComplaintsMapShowsItsPlaceAtStreetLevel() throws IOException {
         WebDriver driver = browser.driver();
-        browser.signIn(port, "operator");
+        browser.signIn("operator");
         driver.get("http://localhost:" + port + "/test/single-map");
 
         browser.waiting().until(ExpectedConditions.presenceOfElementLocated(

@@ -6,6 +6,8 @@ import id.go.cilegon.juare.dashboard.admin.ui.OpdsView;
 import id.go.cilegon.juare.dashboard.admin.ui.StaffView;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import id.go.cilegon.juare.dashboard.commandcentre.ui.CommandCentreView;
+import id.go.cilegon.juare.dashboard.complaint.ui.IntakeView;
+import id.go.cilegon.juare.dashboard.complaint.ui.OpdQueueView;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +23,8 @@ public final class Navigation {
 
     static final List<Item> ITEMS = List.of(
             new Item("nav.commandCentre", CommandCentreView.class),
+            new Item("complaint.nav.intake", IntakeView.class),
+            new Item("complaint.nav.opdQueue", OpdQueueView.class),
             new Item("admin.nav.staff", StaffView.class),
             new Item("admin.nav.opds", OpdsView.class),
             new Item("admin.nav.categories", CategoriesView.class));

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import id.go.cilegon.juare.dashboard.commandcentre.ui.CommandCentreView;
+import id.go.cilegon.juare.dashboard.complaint.ui.IntakeView;
+import id.go.cilegon.juare.dashboard.complaint.ui.OpdQueueView;
 import org.junit.jupiter.api.Test;
 
 /** The menu follows the views' role guards. */
@@ -17,6 +19,18 @@ class NavigationTest {
         for (StaffRole role : new StaffRole[] {StaffRole.OPD_RESPONDER, StaffRole.OPD_HEAD}) {
             assertThat(Navigation.visibleTo(role)).extracting(Navigation.Item::view).as(role.name()).doesNotContain(CommandCentreView.class);
         }
+    }
+
+    @Test
+    void theIntakeIsForOperatorsAndAdminsTheOpdQueueForOpdStaffAndAdmins() {
+        assertThat(Navigation.visibleTo(StaffRole.OPERATOR)).extracting(Navigation.Item::view)
+                .contains(IntakeView.class).doesNotContain(OpdQueueView.class);
+        assertThat(Navigation.visibleTo(StaffRole.ADMIN)).extracting(Navigation.Item::view).contains(IntakeView.class, OpdQueueView.class);
+        for (StaffRole role : new StaffRole[] {StaffRole.OPD_RESPONDER, StaffRole.OPD_HEAD}) {
+            // their start page
+            assertThat(Navigation.visibleTo(role)).extracting(Navigation.Item::view).as(role.name()).containsExactly(OpdQueueView.class);
+        }
+        assertThat(Navigation.visibleTo(StaffRole.MAYOR)).extracting(Navigation.Item::view).doesNotContain(IntakeView.class, OpdQueueView.class);
     }
 
     @Test

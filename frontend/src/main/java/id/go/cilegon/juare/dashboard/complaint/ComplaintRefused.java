@@ -1,0 +1,41 @@
+package id.go.cilegon.juare.dashboard.complaint;
+
+import id.go.cilegon.juare.dashboard.backend.BackendException;
+
+/**
+ * The backend refused a staff action with a payload error ({@code UserError}): {@link #code()} is its
+ * {@code ErrorCode} ({@code CONFLICT}, {@code INVALID_TRANSITION}, {@code MESSAGE_TOO_SHORT}, ...), {@link #userMessage()}
+ * the backend's text (Bahasa Indonesia / English) and {@link #field()} the input at fault, if any. Not allowed at all or
+ * signed out stay plain {@link BackendException}s ({@code FORBIDDEN}, {@code UNAUTHENTICATED}).
+ */
+public class ComplaintRefused extends BackendException {
+
+    public static final String CONFLICT = "CONFLICT";
+
+    private final String userMessage;
+    private final String field;
+
+    public ComplaintRefused(String code, String message, String field) {
+        super(code, message);
+        this.userMessage = message;
+        this.field = field;
+    }
+
+    public String userMessage() {
+        return userMessage;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    /** Someone else changed the complaint since it was loaded (optimistic lock): reload it and look again. */
+    public boolean isConflict() {
+        return CONFLICT.equals(code());
+    }
+
+    /** The complaint is no longer in a state that allows the action (another operator was faster, for example). */
+    public boolean isStale() {
+        return isConflict() || "INVALID_TRANSITION".equals(code());
+    }
+}

@@ -1,0 +1,473 @@
+package id.go.cilegon.juare.dashboard.complaint.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import id.go.cilegon.juare.dashboard.backend.BackendException;
+import id.go.cilegon.juare.dashboard.backend.BackendSession;
+import id.go.cilegon.juare.dashboard.backend.StaffRole;
+import id.go.cilegon.juare.dashboard.base.Wib;
+import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
+import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk;
+import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk.ShiftOnDuty;
+import id.go.cilegon.juare.dashboard.complaint.ComplaintRefused;
+import id.go.cilegon.juare.dashboard.complaint.ComplaintTexts;
+import id.go.cilegon.juare.dashboard.complaint.RejectReason;
+import id.go.cilegon.juare.dashboard.complaint.StaffComplaint;
+import id.go.cilegon.juare.dashboard.complaint.StaffComplaint.Named;
+import id.go.cilegon.juare.dashboard.complaint.StaffComplaint.PossibleDuplicate;
+import id.go.cilegon.juare.dashboard.live.ComplaintEvent;
+import id.go.cilegon.juare.dashboard.live.LiveEvents;
+import id.go.cilegon.juare.dashboard.security.CurrentStaff;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The operators' intake: new complaints oldest first, live; the one selected beside the queue with its photos,
+ * possible duplicates and map; and the three decisions (dispatch to an OPD, reject with a reason, mark as a duplicate),
+ * each on a key (Alt+D, Alt+R, Alt+U). After a decision the next complaint is selected and the focus is back on the
+ * queue. The second tab holds the complaints OPDs handed back. Admins may look; only operators decide (the backend's
+ * rule), so their buttons stay off.
+ */
+@Route(value = "intake", layout = MainLayout.class)
+@RolesAllowed({"OPERATOR", "ADMIN"})
+public class IntakeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** Events that change what the intake queue holds. */
+    static final Set<String> QUEUE_EVENTS = Set.of("SUBMITTED", "DISPATCHED", "REJECTED", "MARKED_DUPLICATE");
+
+    private final ComplaintDesk desk;
+    private final CurrentStaff currentStaff;
+    private final BackendSession session;
+    private final LiveEvents live;
+    private final ComplaintTexts texts;
+    private final boolean operator;
+
+    private final Span shift = new Span();
+    private final Span count = new Span();
+    private final QueueGrid queue;
+    private final ComplaintDetailPanel detail;
+    private final ComboBox<Named> opd = new ComboBox<>();
+    private final TextField dispatchNote = new TextField();
+    private final Button dispatch = new Button();
+    private final Button reject = new Button();
+    private final Button duplicate = new Button();
+    private final TransferQueuePanel transfers;
+    private final TabSheet tabs = new TabSheet();
+
+    private List<Named> opds = List.of();
+    private StaffComplaint current;
+
+    public IntakeView(ComplaintDesk desk, CurrentStaff currentStaff, LiveEvents live, Clock clock) {
+        this.desk = desk;
+        this.currentStaff = currentStaff;
+        this.session = currentStaff.session();
+        this.live = live;
+        this.texts = new ComplaintTexts(this::getTranslation);
+        this.operator = currentStaff.account().role() == StaffRole.OPERATOR;
+        this.detail = new ComplaintDetailPanel("detail", texts, clock);
+        this.queue = new QueueGrid("intake-queue", selected -> selected.ifPresentOrElse(this::open, this::openNothing));
+        this.transfers = new TransferQueuePanel(desk, currentStaff, live, texts, clock, operator);
+        setId("intake-view");
+        setSizeFull();
+
+        shift.setId("intake-shift");
+        shift.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        Button refresh = new Button(getTranslation("intake.refresh"), click -> reloadAll());
+        refresh.setId("intake-refresh");
+        refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("complaint.nav.intake")), shift, refresh);
+        top.setAlignItems(FlexComponent.Alignment.BASELINE);
+        top.expand(shift);
+        top.setWidthFull();
+
+        Tab intakeTab = tabs.add(getTranslation("intake.tab.intake"), intakePane());
+        intakeTab.setId("tab-intake");
+        Tab transferTab = tabs.add(getTranslation("intake.tab.transfer"), transfers);
+        transferTab.setId("tab-transfer");
+        tabs.setSizeFull();
+        tabs.addSelectedChangeListener(change -> {
+            if (change.getSelectedTab() == transferTab) {
+                transfers.reload();
+            } else {
+                reloadQueue(current == null ? null : current.id(), 0);
+            }
+        });
+
+        add(top, tabs);
+        expand(tabs);
+    }
+
+    private SplitLayout intakePane() {
+        queue.addColumn(c -> Wib.dateTime(c.createdAt(), getLocale())).setHeader(getTranslation("intake.column.filed")).setAutoWidth(true);
+        queue.addColumn(StaffComplaint::trackingNumber).setHeader(getTranslation("intake.column.tracking")).setAutoWidth(true);
+        queue.addColumn(c -> c.categoryName(getLocale())).setHeader(getTranslation("complaint.field.category")).setAutoWidth(true);
+        queue.addColumn(c -> c.kecamatan() == null ? "" : c.kecamatan().name()).setHeader(getTranslation("intake.column.kecamatan"))
+                .setAutoWidth(true);
+        queue.addColumn(c -> shorten(c.description(), 80)).setHeader(getTranslation("intake.column.description")).setFlexGrow(1);
+        queue.setSizeFull();
+        // Enter on a row: on to the decision, the OPD already chosen
+        Shortcuts.addShortcutListener(queue, () -> opd.focus(), Key.ENTER).listenOn(queue);
+
+        count.setId("intake-count");
+        VerticalLayout left = new VerticalLayout(count, queue);
+        left.setPadding(false);
+        left.setSizeFull();
+
+        opd.setId("dispatch-opd");
+        opd.setLabel(getTranslation("intake.dispatch.opd"));
+        opd.setItemLabelGenerator(Named::name);
+        opd.setWidth("18rem");
+        dispatchNote.setId("dispatch-note");
+        dispatchNote.setLabel(getTranslation("intake.dispatch.note"));
+        dispatchNote.setClearButtonVisible(true);
+
+        action(dispatch, "dispatch", "intake.dispatch", "intake.dispatch.tooltip", Key.KEY_D, this::dispatch);
+        dispatch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        action(reject, "reject", "intake.reject", "intake.reject.tooltip", Key.KEY_R, this::openReject);
+        reject.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        action(duplicate, "mark-duplicate", "intake.duplicate", "intake.duplicate.tooltip", Key.KEY_U, this::openDuplicate);
+
+        FlexLayout actions = new FlexLayout(opd, dispatchNote, dispatch, reject, duplicate);
+        actions.setId("intake-actions");
+        actions.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        actions.setAlignItems(FlexComponent.Alignment.BASELINE);
+        actions.getStyle().set("gap", "var(--lumo-space-s)");
+        // Escape from the decision back to the queue
+        Shortcuts.addShortcutListener(actions, () -> queue.focus(), Key.ESCAPE).listenOn(actions);
+
+        VerticalLayout right = new VerticalLayout(actions, detail);
+        right.setSizeFull();
+        right.getStyle().set("overflow", "auto");
+        detail.setDuplicatesShown(true);
+
+        SplitLayout split = new SplitLayout(left, right);
+        split.setSplitterPosition(45);
+        split.setSizeFull();
+        enableActions();
+        return split;
+    }
+
+    private void action(Button button, String id, String labelKey, String tooltipKey, Key key, Runnable run) {
+        button.setText(getTranslation(labelKey));
+        button.setId(id);
+        button.setTooltipText(getTranslation(tooltipKey));
+        button.addClickListener(click -> run.run());
+        button.addClickShortcut(key, KeyModifier.ALT);
+        // the click fires with the shortcut, so the Alt key never reaches the browser's own menu
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        reloadAll();
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        live.subscribe(this, this::concernsIntake, this::onEvents);
+    }
+
+    private boolean concernsIntake(ComplaintEvent e) {
+        return QUEUE_EVENTS.contains(e.type()) || current != null && current.id().equals(e.complaintId());
+    }
+
+    private void onEvents(List<ComplaintEvent> batch) {
+        String selected = current == null ? null : current.id();
+        int at = selected == null ? 0 : Math.max(0, queue.indexOf(selected));
+        boolean selectedLeft = selected != null && batch.stream()
+                .anyMatch(e -> selected.equals(e.complaintId()) && !"SUBMITTED".equals(e.status()));
+        reloadQueue(selected, at);
+        if (selectedLeft) {
+            Notices.error(getTranslation("intake.takenElsewhere"));
+        }
+    }
+
+    private void reloadAll() {
+        loadShift();
+        loadOpds();
+        reloadQueue(current == null ? null : current.id(), 0);
+    }
+
+    private void loadShift() {
+        call(() -> desk.shift(session)).ifPresent(s -> shift.setText(shiftText(s)));
+    }
+
+    private String shiftText(ShiftOnDuty s) {
+        String who = s.onDuty().isEmpty() ? getTranslation("intake.shift.nobody") : String.join(", ", s.onDuty());
+        return getTranslation("intake.shift", getTranslation("shift." + s.shift()), s.start(), s.end(), who);
+    }
+
+    private void loadOpds() {
+        call(() -> desk.activeOpds(session)).ifPresent(list -> {
+            opds = list;
+            opd.setItems(list);
+            transfers.setOpds(list);
+        });
+    }
+
+    /** Reloads the queue, keeps {@code preferId} selected if still there, else the row at {@code fallbackIndex}. */
+    private void reloadQueue(String preferId, int fallbackIndex) {
+        Optional<List<StaffComplaint>> rows = call(() -> desk.intakeQueue(session));
+        if (rows.isEmpty()) {
+            return;
+        }
+        count.setText(getTranslation("intake.count", rows.get().size()));
+        queue.setRows(rows.get(), preferId, fallbackIndex).ifPresentOrElse(this::open, this::openNothing);
+    }
+
+    private void open(StaffComplaint row) {
+        Optional<StaffComplaint> loaded;
+        try {
+            loaded = desk.complaint(session, row.id());
+        } catch (BackendException e) {
+            failed(e);
+            return;
+        }
+        current = loaded.orElse(null);
+        if (current == null) {
+            openNothing();
+            return;
+        }
+        detail.show(current);
+        Named chosen = preselect(current);
+        opd.setValue(chosen);
+        dispatchNote.clear();
+        enableActions();
+    }
+
+    /** The category's OPD, as the backend suggests it; otherwise none, so the operator has to choose. */
+    private Named preselect(StaffComplaint c) {
+        if (c.suggestedOpd() == null) {
+            return null;
+        }
+        return opds.stream().filter(o -> o.code().equals(c.suggestedOpd().code())).findFirst().orElse(null);
+    }
+
+    private void openNothing() {
+        current = null;
+        detail.showEmpty(getTranslation(queue.rows().isEmpty() ? "intake.empty" : "complaint.detail.none"));
+        opd.clear();
+        enableActions();
+    }
+
+    private void enableActions() {
+        boolean canDecide = operator && current != null && "SUBMITTED".equals(current.status());
+        dispatch.setEnabled(canDecide);
+        reject.setEnabled(canDecide);
+        duplicate.setEnabled(canDecide);
+        opd.setEnabled(canDecide);
+        dispatchNote.setEnabled(canDecide);
+    }
+
+    // ---------- the decisions ----------
+
+    private void dispatch() {
+        if (current == null || !dispatch.isEnabled()) {
+            return;
+        }
+        Named to = opd.getValue();
+        if (to == null) {
+            opd.setInvalid(true);
+            opd.setErrorMessage(getTranslation("intake.dispatch.chooseOpd"));
+            opd.focus();
+            return;
+        }
+        opd.setInvalid(false);
+        StaffComplaint seen = current;
+        decide(() -> desk.dispatch(session, seen, to.code(), dispatchNote.getValue()),
+                getTranslation("intake.dispatched", seen.trackingNumber(), to.name()));
+    }
+
+    private void openReject() {
+        if (current == null || !reject.isEnabled()) {
+            return;
+        }
+        StaffComplaint seen = current;
+        Dialog dialog = new Dialog();
+        dialog.setId("reject-dialog");
+        dialog.setHeaderTitle(getTranslation("intake.reject.title", seen.trackingNumber()));
+        RadioButtonGroup<RejectReason> reason = new RadioButtonGroup<>(getTranslation("intake.reject.reason"));
+        reason.setId("reject-reason");
+        reason.setItems(Arrays.stream(RejectReason.values()).filter(RejectReason::offeredForReject).toList());
+        reason.setItemLabelGenerator(texts::rejectReason);
+        reason.addThemeName("vertical");
+        TextArea note = new TextArea(getTranslation("intake.reject.note"));
+        note.setId("reject-note");
+        note.setHelperText(getTranslation("intake.reject.note.helper"));
+        note.setWidthFull();
+        Button confirm = new Button(getTranslation("intake.reject.confirm"));
+        confirm.setId("reject-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirm.setEnabled(false);
+        reason.addValueChangeListener(change -> confirm.setEnabled(change.getValue() != null));
+        confirm.addClickListener(click -> {
+            dialog.close();
+            decide(() -> desk.reject(session, seen, reason.getValue(), note.getValue()),
+                    getTranslation("intake.rejected", seen.trackingNumber(), texts.rejectReason(reason.getValue())));
+        });
+        Button cancel = new Button(getTranslation("complaint.cancel"), click -> dialog.close());
+        cancel.setId("reject-cancel");
+        dialog.add(new VerticalLayout(reason, note));
+        dialog.getFooter().add(cancel, confirm);
+        dialog.addOpenedChangeListener(change -> {
+            if (!change.isOpened()) {
+                queue.focus();
+            }
+        });
+        dialog.open();
+        focusFirstInput(reason);
+    }
+
+    private void openDuplicate() {
+        if (current == null || !duplicate.isEnabled()) {
+            return;
+        }
+        StaffComplaint seen = current;
+        Dialog dialog = new Dialog();
+        dialog.setId("duplicate-dialog");
+        dialog.setHeaderTitle(getTranslation("intake.duplicate.title", seen.trackingNumber()));
+        RadioButtonGroup<PossibleDuplicate> original = new RadioButtonGroup<>(getTranslation("intake.duplicate.candidates"));
+        original.setId("duplicate-of");
+        original.setItems(seen.possibleDuplicates());
+        original.setItemLabelGenerator(d -> d.trackingNumber() + " · " + texts.status(d.status()) + " · " + shorten(d.description(), 60));
+        original.addThemeName("vertical");
+        original.setVisible(!seen.possibleDuplicates().isEmpty());
+        TextField typed = new TextField(getTranslation("intake.duplicate.tracking"));
+        typed.setId("duplicate-tracking");
+        typed.setPlaceholder("JRX-7K4M");
+        typed.setHelperText(getTranslation("intake.duplicate.tracking.helper"));
+        typed.setClearButtonVisible(true);
+        Button confirm = new Button(getTranslation("intake.duplicate.confirm"));
+        confirm.setId("duplicate-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.addClickListener(click -> {
+            Optional<String[]> target = duplicateTarget(original.getValue(), typed);
+            if (target.isEmpty()) {
+                return;
+            }
+            dialog.close();
+            decide(() -> desk.markDuplicate(session, seen, target.get()[0], null),
+                    getTranslation("intake.markedDuplicate", seen.trackingNumber(), target.get()[1]));
+        });
+        Button cancel = new Button(getTranslation("complaint.cancel"), click -> dialog.close());
+        cancel.setId("duplicate-cancel");
+        dialog.add(new VerticalLayout(original, typed));
+        dialog.getFooter().add(cancel, confirm);
+        dialog.addOpenedChangeListener(change -> {
+            if (!change.isOpened()) {
+                queue.focus();
+            }
+        });
+        dialog.open();
+        if (seen.possibleDuplicates().isEmpty()) {
+            typed.focus();
+        } else {
+            focusFirstInput(original);
+        }
+    }
+
+    /** The original's id and tracking number: the typed number wins over the list; a clear error when neither works. */
+    private Optional<String[]> duplicateTarget(PossibleDuplicate chosen, TextField typed) {
+        if (!typed.getValue().isBlank()) {
+            Optional<StaffComplaint> found = call(() -> desk.byTrackingNumber(session, typed.getValue())).flatMap(o -> o);
+            if (found.isEmpty()) {
+                typed.setInvalid(true);
+                typed.setErrorMessage(getTranslation("intake.duplicate.notFound"));
+                return Optional.empty();
+            }
+            if (current != null && found.get().id().equals(current.id())) {
+                typed.setInvalid(true);
+                typed.setErrorMessage(getTranslation("intake.duplicate.itself"));
+                return Optional.empty();
+            }
+            return Optional.of(new String[] {found.get().id(), found.get().trackingNumber()});
+        }
+        if (chosen == null) {
+            typed.setInvalid(true);
+            typed.setErrorMessage(getTranslation("intake.duplicate.choose"));
+            return Optional.empty();
+        }
+        return Optional.of(new String[] {chosen.id(), chosen.trackingNumber()});
+    }
+
+    /**
+     * Runs a decision on what the operator saw; on success the next complaint comes up and the focus returns to the
+     * queue; when someone else was faster the queue and the complaint are reloaded and the operator is told.
+     */
+    private void decide(Supplier<StaffComplaint> action, String doneText) {
+        String actedOn = current == null ? null : current.id();
+        int at = Math.max(0, queue.indexOf(actedOn));
+        try {
+            action.get();
+        } catch (ComplaintRefused refused) {
+            Notices.error(texts.refusal(refused));
+            if (refused.isStale()) {
+                reloadQueue(actedOn, at);
+            }
+            return;
+        } catch (BackendException e) {
+            failed(e);
+            return;
+        }
+        Notices.done(doneText);
+        reloadQueue(null, at);
+        queue.focus();
+    }
+
+    /** Radio groups are not focusable as such: the keyboard starts on their first option. */
+    private static void focusFirstInput(com.vaadin.flow.component.Component group) {
+        group.getElement().executeJs("requestAnimationFrame(() => { const input = this.querySelector('input'); if (input) input.focus(); })");
+    }
+
+    private <T> Optional<T> call(Supplier<T> read) {
+        try {
+            return Optional.ofNullable(read.get());
+        } catch (BackendException e) {
+            failed(e);
+            return Optional.empty();
+        }
+    }
+
+    private void failed(BackendException e) {
+        Notices.failed(e, texts, currentStaff, this::getTranslation);
+    }
+
+    static String shorten(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= max ? line : line.substring(0, max - 1) + "…";
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("complaint.nav.intake") + " · Juare";
+    }
+}
