@@ -3,6 +3,13 @@ package id.go.cilegon.juare.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.dashboard.backend.RunningBackend;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import javax.imageio.ImageIO;
+import java.util.List;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,6 +97,38 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The cell of grid {@code gridId} whose text is exactly {@code text}, or null while there is none. */
+    public WebElement gridCell(String gridId, String text) {
+        return driver.findElement(By.id(gridId)).findElements(By.tagName("vaadin-grid-cell-content")).stream()
+                .filter(cell -> text.equals(cell.getText().strip()))
+                .findFirst()
+                .orElse(null);
+    }
+
+    /** The file input of the vaadin-upload with this id, wherever this version keeps it. */
+    public WebElement fileInput(String uploadId) {
+        WebElement upload = driver.findElement(By.id(uploadId));
+        List<WebElement> light = upload.findElements(By.cssSelector("input[type=file]"));
+        if (!light.isEmpty()) {
+            return light.getFirst();
+        }
+        SearchContext shadow = upload.getShadowRoot();
+        return shadow.findElement(By.cssSelector("input[type=file]"));
+    }
+
+    /** A 640×480 PNG at {@code file}: a photo to upload. */
+    public static Path png(Path file) throws IOException {
+        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(70, 120, 180));
+        g.fillRect(0, 0, 640, 480);
+        g.setColor(Color.WHITE);
+        g.fillRect(100, 200, 440, 80);
+        g.dispose();
+        ImageIO.write(image, "png", file.toFile());
+        return file;
     }
 
     @Override

@@ -15,25 +15,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The dashboard in a real browser (headless Chromium) against the real backend with its demo data: sign in as an
  * operator, the command centre's counters, the language switch, sign out. The browser: {@link Browser}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DashboardBrowserTest {
+class DashboardBrowserTest extends DashboardIT {
 
-    @DynamicPropertySource
-    static void backend(DynamicPropertyRegistry registry) {
-        registry.add("juare.backend.url", () -> RunningBackend.get().url().toString());
-    }
 
-    @Value("${local.server.port}")
-    int port;
 
     private Browser browser;
     private ChromeDriver driver;

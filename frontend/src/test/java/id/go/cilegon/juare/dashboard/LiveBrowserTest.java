@@ -28,10 +28,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -40,21 +36,13 @@ import org.springframework.util.FileSystemUtils;
  * centre (latest events, counters) and on the wall screen without a click. Screenshots go to
  * {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LiveBrowserTest {
+class LiveBrowserTest extends DashboardIT {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    @DynamicPropertySource
-    static void backend(DynamicPropertyRegistry registry) {
-        registry.add("juare.backend.url", () -> RunningBackend.get().url().toString());
-        registry.add("juare.backend.live.password", () -> RunningBackend.DASHBOARD_PASSWORD);
-    }
 
-    @Value("${local.server.port}")
-    int port;
 
     private Path profile;
     private ChromeDriverService service;

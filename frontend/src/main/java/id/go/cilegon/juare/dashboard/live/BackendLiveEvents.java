@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -116,9 +117,15 @@ class BackendLiveEvents implements LiveEvents, SmartLifecycle {
         connection.start();
     }
 
+    /** Stops the connection only: a stopped context may start again (Spring's test contexts pause when idle). */
     @Override
     public void stop() {
         started = false;
+        connection.stop();
+    }
+
+    @PreDestroy
+    void shutDown() {
         connection.stop();
         timer.shutdownNow();
         handOff.shutdownNow();

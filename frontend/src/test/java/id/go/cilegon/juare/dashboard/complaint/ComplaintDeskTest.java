@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.complaint;
 
+import id.go.cilegon.juare.dashboard.DashboardIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,23 +29,14 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The complaint desk against the real backend with its demo data: an operator dispatches a complaint from the intake
  * queue (a second operator who saw the old version gets CONFLICT), the OPD's responder replies, uploads an after-photo
  * and resolves; the dashboard's photo proxy hands the photo to a signed-in browser session and to nobody else.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ComplaintDeskTest {
+class ComplaintDeskTest extends DashboardIT {
 
-    @DynamicPropertySource
-    static void backend(DynamicPropertyRegistry registry) {
-        registry.add("juare.backend.url", () -> RunningBackend.get().url().toString());
-    }
 
     @Autowired
     ComplaintDesk desk;
@@ -52,8 +44,6 @@ class ComplaintDeskTest {
     @Autowired
     BackendClient client;
 
-    @Value("${local.server.port}")
-    int port;
 
     private BackendSession login(String username) {
         return client.login(username, RunningBackend.DEMO_PASSWORD);

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.admin.ui;
 
+import id.go.cilegon.juare.dashboard.DashboardIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.dashboard.admin.AdminService;
@@ -29,10 +30,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -41,20 +38,13 @@ import org.springframework.util.FileSystemUtils;
  * and finds it in the grid; the categories; an operator neither sees nor opens the admin screens. Screenshots go to
  * {@code target/screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AdminBrowserTest {
+class AdminBrowserTest extends DashboardIT {
 
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    @DynamicPropertySource
-    static void backend(DynamicPropertyRegistry registry) {
-        registry.add("juare.backend.url", () -> RunningBackend.get().url().toString());
-    }
 
-    @Value("${local.server.port}")
-    int port;
 
     private Path profile;
     private ChromeDriverService service;

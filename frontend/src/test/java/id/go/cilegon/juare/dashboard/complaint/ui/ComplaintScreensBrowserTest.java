@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.complaint.ui;
 
+import id.go.cilegon.juare.dashboard.DashboardIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.dashboard.Browser;
@@ -8,50 +9,34 @@ import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.dashboard.backend.RunningBackend;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk;
 import id.go.cilegon.juare.dashboard.complaint.StaffComplaint;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The complaint screens in headless Chromium against the real backend and its demo data: an operator dispatches a
  * complaint from the intake queue with the keyboard; the OPD's responder replies, uploads an after-photo (a PDF is
  * refused first) and resolves; the complaint page shows the photo through the dashboard's proxy.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ComplaintScreensBrowserTest {
+class ComplaintScreensBrowserTest extends DashboardIT {
 
     private static final Pattern TRACKING_NUMBER = Pattern.compile("[A-Z0-9]{3}-[A-Z0-9]{4}");
 
-    @DynamicPropertySource
-    static void backend(DynamicPropertyRegistry registry) {
-        registry.add("juare.backend.url", () -> RunningBackend.get().url().toString());
-    }
 
-    @Value("${local.server.port}")
-    int port;
 
     @Autowired
     ComplaintDesk desk;
@@ -140,12 +125,12 @@ class ComplaintScreensBrowserTest {
         browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#resolve-note textarea")))
                 .sendKeys("Sudah ditambal dengan aspal hotmix.");
         Path pdf = Files.writeString(Path.of("target", "surat.pdf").toAbsolutePath(), "%PDF-1.7\n%...\n", StandardCharsets.US_ASCII);
-        fileInput(driver).sendKeys(pdf.toString());
+        browser.fileInput("resolve-upload").sendKeys(pdf.toString());
         browser.waiting().until(d -> nonEmpty(d.findElement(By.id("resolve-upload-error")).getText()));
         assertThat(driver.findElement(By.id("resolve-upload-error")).getText()).contains("surat.pdf");
         assertThat(driver.findElement(By.id("resolve-confirm")).getDomAttribute("disabled")).isNotNull();
 
-        fileInput(driver).sendKeys(png(Path.of("target", "after-photo.png").toAbsolutePath()).toString());
+        browser.fileInput("resolve-upload").sendKeys(Browser.png(Path.of("target", "after-photo.png").toAbsolutePath()).toString());
         browser.waiting().until(d -> d.findElement(By.id("resolve-confirm")).getDomAttribute("disabled") == null);
         assertThat(driver.findElement(By.id("resolve-photos")).getText()).contains("1");
         driver.findElement(By.id("resolve-confirm")).click();
@@ -187,16 +172,6 @@ class ComplaintScreensBrowserTest {
                 .toList();
     }
 
-    /** vaadin-upload's file input, wherever this version keeps it. */
-    private static WebElement fileInput(WebDriver driver) {
-        WebElement upload = driver.findElement(By.id("resolve-upload"));
-        List<WebElement> light = upload.findElements(By.cssSelector("input[type=file]"));
-        if (!light.isEmpty()) {
-            return light.getFirst();
-        }
-        SearchContext shadow = upload.getShadowRoot();
-        return shadow.findElement(By.cssSelector("input[type=file]"));
-    }
 
     private static boolean loaded(WebDriver driver, WebElement image) {
         Object width = ((JavascriptExecutor) driver).executeScript("return arguments[0].complete && arguments[0].naturalWidth", image);
@@ -207,15 +182,4 @@ class ComplaintScreensBrowserTest {
         return text == null || text.isBlank() ? null : text;
     }
 
-    private static Path png(Path file) throws IOException {
-        BufferedImage image = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(70, 120, 180));
-        g.fillRect(0, 0, 640, 480);
-        g.setColor(Color.WHITE);
-        g.fillRect(100, 200, 440, 80);
-        g.dispose();
-        ImageIO.write(image, "png", file.toFile());
-        return file;
-    }
 }
