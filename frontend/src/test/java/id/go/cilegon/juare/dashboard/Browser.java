@@ -45,6 +45,11 @@ public final class Browser implements AutoCloseable {
     private final WebDriverWait wait;
 
     public Browser(int port) {
+        this(port, 1440, 900);
+    }
+
+    /** With a window of this size (a wall screen is larger than an office PC's). */
+    public Browser(int port, int width, int height) {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").matches(File::canExecute, "is executable");
         assertThat(CHROMEDRIVER).as("Debian's chromedriver (apt-get install chromium-driver)").matches(File::canExecute, "is executable");
         this.baseUrl = "http://localhost:" + port;
@@ -58,7 +63,7 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--window-size=1440,900", "--user-data-dir=" + profile);
+                "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
                 .withLogFile(Path.of("target", "chromedriver.log").toFile()).build();
         driver = new ChromeDriver(service, options);

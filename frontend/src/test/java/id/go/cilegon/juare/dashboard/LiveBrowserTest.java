@@ -6,29 +6,18 @@ import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.dashboard.backend.RunningBackend;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreService;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * Live updates in a real browser (headless Chromium) against the real backend, the dashboard holding its one
@@ -38,51 +27,27 @@ import org.springframework.util.FileSystemUtils;
  */
 class LiveBrowserTest extends DashboardIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-
-
-    private Path profile;
-    private ChromeDriverService service;
-    private ChromeDriver driver;
+    private Browser browser;
+    private WebDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").matches(File::canExecute, "is executable");
-        assertThat(CHROMEDRIVER).as("Debian's chromedriver (apt-get install chromium-driver; .ci/run installs it)").matches(File::canExecute, "is executable");
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.getPath());
-        profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--window-size=1920,1080", "--user-data-dir=" + profile);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
-                .withLogFile(Path.of("target", "chromedriver-live.log").toFile()).build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class);
+    void startBrowser() {
+        browser = new Browser(port, 1920, 1080);
+        driver = browser.driver();
+        wait = browser.waiting();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @Test
     void aDispatchElsewhereShowsOnTheCommandCentreAndTheWallWithoutAClick() throws IOException {
-        signIn("operator2");
+        browser.signIn("operator2");
         wait.until(ExpectedConditions.urlContains("/command-centre"));
         wait.until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "live"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("opd-table")));
@@ -104,7 +69,7 @@ class LiveBrowserTest extends DashboardIT {
         WebElement shown = wait.until(d -> eventFor(complaintId, "Diteruskan ke OPD"));
         assertThat(shown.getText()).contains(trackingNumber).contains("DLH");
         wait.until(d -> d.findElement(By.id("counter-open")).getText().contains(stillWaiting + " menunggu operator"));
-        screenshot("command-centre-live.png");
+        browser.screenshot("command-centre-live.png");
 
         // the wall: no menu, dark, the same figures, and it keeps up by itself
         driver.findElement(By.id("wall-mode")).click();
@@ -122,21 +87,13 @@ class LiveBrowserTest extends DashboardIT {
                 .field("addInternalNote").toEntity(Map.class);
         assertThat((List<?>) noted.get("errors")).isEmpty();
         WebElement note = wait.until(d -> eventFor(complaintId, "Catatan internal"));
-        screenshot("wall.png");
+        browser.screenshot("wall.png");
 
         // an event opens its complaint
         note.click();
         wait.until(ExpectedConditions.urlContains("/complaint/" + complaintId));
     }
 
-    private void signIn(String username) {
-        driver.get("http://localhost:" + port + "/login");
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#login-form vaadin-text-field[name='username'] input")));
-        name.sendKeys(username);
-        driver.findElement(By.cssSelector("#login-form vaadin-password-field[name='password'] input")).sendKeys(RunningBackend.DEMO_PASSWORD);
-        driver.findElement(By.cssSelector("#login-form vaadin-button[slot='submit']")).click();
-    }
 
     /** The latest-events row of this complaint that says this, or null. */
     private WebElement eventFor(String complaintId, String text) {
@@ -154,9 +111,4 @@ class LiveBrowserTest extends DashboardIT {
         return (Map<String, Object>) edges.getFirst().get("node");
     }
 
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
 }

@@ -8,29 +8,19 @@ import id.go.cilegon.juare.dashboard.admin.StaffMember;
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.RunningBackend;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import id.go.cilegon.juare.dashboard.Browser;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The admin screens in a real browser (headless Debian Chromium, as in DashboardBrowserTest) against the real backend
@@ -40,52 +30,27 @@ import org.springframework.util.FileSystemUtils;
  */
 class AdminBrowserTest extends DashboardIT {
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
-
-
-    private Path profile;
-    private ChromeDriverService service;
-    private ChromeDriver driver;
+    private Browser browser;
+    private WebDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws IOException {
-        assertThat(CHROMIUM).as("Debian's chromium").matches(File::canExecute, "is executable");
-        assertThat(CHROMEDRIVER).as("Debian's chromedriver").matches(File::canExecute, "is executable");
-        // an explicit driver and browser: Selenium Manager has nothing to look up or download
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.getPath());
-        profile = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "chromium-profile-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-                "--window-size=1440,900", "--user-data-dir=" + profile);
-        service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
-                .withLogFile(Path.of("target", "chromedriver-admin.log").toFile()).build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class);
+    void startBrowser() {
+        browser = new Browser(port);
+        driver = browser.driver();
+        wait = browser.waiting();
     }
 
     @AfterEach
     void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-        if (service != null) {
-            service.stop();
-        }
-        if (profile != null) {
-            FileSystemUtils.deleteRecursively(profile.toFile());
+        if (browser != null) {
+            browser.close();
         }
     }
 
     @Test
     void theAdminCreatesAnOpdResponderThroughTheDialog() throws IOException {
-        signIn("diskominfo");
+        browser.signIn("diskominfo");
         // the admin menu, and the staff screen from it
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-side-nav-item[path='admin/staff']"))).click();
         wait.until(ExpectedConditions.urlContains("/admin/staff"));
@@ -114,7 +79,7 @@ class AdminBrowserTest extends DashboardIT {
                 .anyMatch(item -> item.getText().contains("(DLH)")));
         opdInput.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
         wait.until(d -> d.findElement(By.id("staff-opd")).getDomAttribute("invalid") == null);
-        screenshot("admin-staff-dialog.png");
+        browser.screenshot("admin-staff-dialog.png");
         driver.findElement(By.id("staff-save")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("staff-dialog")));
 
@@ -125,7 +90,7 @@ class AdminBrowserTest extends DashboardIT {
                 .anyMatch(cell -> cell.getText().equals("Petugas Uji Peramban")));
         assertThat(driver.findElements(By.cssSelector("#staff-grid vaadin-grid-cell-content")))
                 .extracting(WebElement::getText).contains(username, "Petugas OPD", "DLH", "Aktif");
-        screenshot("admin-staff.png");
+        browser.screenshot("admin-staff.png");
 
         // the backend has it as the dialog said
         BackendClient client = new BackendClient(RunningBackend.get().properties(), Clock.systemUTC());
@@ -152,7 +117,7 @@ class AdminBrowserTest extends DashboardIT {
         driver.findElement(By.cssSelector("vaadin-side-nav-item[path='admin/categories']")).click();
         wait.until(ExpectedConditions.urlContains("/admin/categories"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("category-edit-JALAN")));
-        screenshot("admin-categories.png");
+        browser.screenshot("admin-categories.png");
         driver.findElement(By.id("category-edit-DRAINASE")).click();
         WebElement fixHours = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#category-fix-hours input")));
         fixHours.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2000", Keys.TAB);
@@ -164,7 +129,7 @@ class AdminBrowserTest extends DashboardIT {
 
     @Test
     void anOperatorHasNoAdminScreens() {
-        signIn("operator");
+        browser.signIn("operator");
         wait.until(ExpectedConditions.urlContains("/command-centre"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-side-nav-item[path='command-centre']")));
         assertThat(driver.findElements(By.cssSelector("vaadin-side-nav-item[path^='admin']"))).isEmpty();
@@ -175,14 +140,6 @@ class AdminBrowserTest extends DashboardIT {
         assertThat(driver.findElements(By.id("staff-new"))).isEmpty();
     }
 
-    private void signIn(String username) {
-        driver.get("http://localhost:" + port + "/login");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#login-form vaadin-text-field[name='username'] input"))).sendKeys(username);
-        driver.findElement(By.cssSelector("#login-form vaadin-password-field[name='password'] input")).sendKeys(RunningBackend.DEMO_PASSWORD);
-        driver.findElement(By.cssSelector("#login-form vaadin-button[slot='submit']")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-    }
 
     /** Opens a vaadin-select and clicks the item with the label. */
     private void choose(String selectId, String label) {
@@ -199,9 +156,4 @@ class AdminBrowserTest extends DashboardIT {
                 || label.equals(d.findElement(By.id(selectId)).getDomProperty("innerText")));
     }
 
-    private void screenshot(String name) throws IOException {
-        Files.createDirectories(SCREENSHOTS);
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-    }
 }
