@@ -28,8 +28,8 @@ import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.OpdRow;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreService;
 import id.go.cilegon.juare.dashboard.commandcentre.ReplyTime;
 import id.go.cilegon.juare.dashboard.live.LiveEvents;
-import id.go.cilegon.juare.dashboard.live.LiveState;
 import id.go.cilegon.juare.dashboard.live.ui.LatestEvents;
+import id.go.cilegon.juare.dashboard.live.ui.LiveFigures;
 import id.go.cilegon.juare.dashboard.map.ComplaintMaps;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,7 +51,6 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
     private final CommandCentreService service;
     private final CurrentStaff currentStaff;
     private final LatestEvents latest = new LatestEvents();
-    private LiveState liveState;
 
     private final FlexLayout counters = new FlexLayout();
     private final Grid<OpdRow> opds = new Grid<>(OpdRow.class, false);
@@ -90,16 +89,7 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
         add(top, counters, mapAndLatest(maps), new H3(getTranslation("cc.opds")), opds,
                 new H3(getTranslation("cc.shift")), shift);
 
-        // live: every event may change a figure; the list shows them as they come
-        live.subscribe(this, event -> true, RELOAD_AT_MOST_EVERY, batch -> reload());
-        live.subscribe(this, event -> true, latest::addEvents);
-        live.subscribeState(this, state -> {
-            if (state == LiveState.LIVE && liveState != null && liveState != LiveState.LIVE) {
-                reload();
-            }
-            liveState = state;
-        });
-        addAttachListener(attach -> latest.addEvents(live.recent(event -> true)));
+        LiveFigures.follow(this, live, RELOAD_AT_MOST_EVERY, latest, this::reload);
     }
 
     /** The live complaint map under the counters (a click on a complaint opens it), the latest events beside it. */

@@ -30,8 +30,8 @@ import id.go.cilegon.juare.dashboard.commandcentre.ReplyTime;
 import id.go.cilegon.juare.dashboard.base.ui.map.ComplaintMap;
 import id.go.cilegon.juare.dashboard.live.LiveEvents;
 import id.go.cilegon.juare.dashboard.map.ComplaintMaps;
-import id.go.cilegon.juare.dashboard.live.LiveState;
 import id.go.cilegon.juare.dashboard.live.ui.LatestEvents;
+import id.go.cilegon.juare.dashboard.live.ui.LiveFigures;
 import id.go.cilegon.juare.dashboard.live.ui.LiveStatus;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import id.go.cilegon.juare.dashboard.wall.SessionKeepAlive;
@@ -61,7 +61,6 @@ public class WallView extends VerticalLayout implements BeforeEnterObserver, Has
     private final LatestEvents latest = new LatestEvents();
     /** The live city map, above the OPD table. */
     private final Div mapSlot = new Div();
-    private LiveState liveState;
     private Registration keepAlive;
     private Registration poll;
 
@@ -135,15 +134,7 @@ public class WallView extends VerticalLayout implements BeforeEnterObserver, Has
 
         add(top, counters, main);
 
-        live.subscribe(this, event -> true, RELOAD_AT_MOST_EVERY, batch -> reload());
-        live.subscribe(this, event -> true, latest::addEvents);
-        live.subscribeState(this, state -> {
-            if (state == LiveState.LIVE && liveState != null && liveState != LiveState.LIVE) {
-                reload();
-            }
-            liveState = state;
-        });
-        addAttachListener(attach -> latest.addEvents(live.recent(event -> true)));
+        LiveFigures.follow(this, live, RELOAD_AT_MOST_EVERY, latest, this::reload);
     }
 
     private H2 heading(String key) {
