@@ -7,7 +7,9 @@ import reactor.core.publisher.Mono;
 /**
  * Many made-up complaints in one statement, for load tests and benchmarks (not for showing the platform: they have
  * no event history). 70 % scattered round the eight kecamatan centres, 30 % anywhere in the city's bounding box;
- * statuses in equal shares, filed over the last 90 days, half of those with an OPD already replied to.
+ * statuses in equal shares, filed over the last 90 days, half of those with an OPD already replied to. Clocks that
+ * ran out are already marked overdue, as the clock job would have done over those days: otherwise its first hours
+ * turn them into overdue events, 1,000 a minute, and every open dashboard reloads on each burst.
  */
 public final class BulkComplaints {
 
@@ -29,7 +31,8 @@ public final class BulkComplaints {
                         )
                         INSERT INTO complaint (id, tracking_number, resident_id, client_request_id, category_code, description, lat, lng,
                                                kecamatan_code, kelurahan_code, confidential, status, opd_code, created_at, updated_at,
-                                               dispatched_at, reply_due_at, fix_due_at, first_reply_at)
+                                               dispatched_at, reply_due_at, fix_due_at, first_reply_at, reply_overdue_at,
+                                               fix_overdue_at)
                         SELECT gen_random_uuid(), 'BEN-' || :run || '-' || s.i, :resident, 'bench-' || :run || '-' || s.i,
                                (ARRAY['JALAN', 'DRAINASE', 'PJU', 'SAMPAH', 'POHON', 'LALIN', 'KETERTIBAN', 'LAINNYA'])[1 + s.i % 8],
                                'Keluhan untuk tolok ukur / complaint for a benchmark',
@@ -40,7 +43,12 @@ public final class BulkComplaints {
                                     ELSE (ARRAY['DPUPR', 'DLH', 'DISHUB', 'DINKES', 'DINSOS', 'SATPOLPP', 'PERKIM'])[1 + (s.i / 56) % 7] END,
                                s.created, s.created,
                                s.created + interval '1 hour', s.created + interval '25 hours', s.created + interval '73 hours',
-                               CASE WHEN s.i % 2 = 0 THEN s.created + interval '3 hours' END
+                               CASE WHEN s.i % 2 = 0 THEN s.created + interval '3 hours' END,
+                               -- as ClockJob's REPLY_BREACHED and FIX_BREACHED, marked when the clock ran out
+                               CASE WHEN s.i % 2 <> 0 AND s.status IN ('DISPATCHED', 'REOPENED')
+                                         AND s.created + interval '25 hours' < now() THEN s.created + interval '25 hours' END,
+                               CASE WHEN s.status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')
+                                         AND s.created + interval '73 hours' < now() THEN s.created + interval '73 hours' END
                         FROM s JOIN k ON k.idx = s.i % 8""")
                 .bind("n", count)
                 .bind("run", UUID.randomUUID().toString().substring(0, 8))
