@@ -26,7 +26,8 @@ public final class Resident {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         String nik = String.format("3672%02d%02d%02d%02d%04d", 1 + r.nextInt(8), 1 + r.nextInt(28), 1 + r.nextInt(12),
                 r.nextInt(100), 1 + r.nextInt(9999));
-        String digits = "628" + (1 + r.nextInt(9)) + String.format("%09d", r.nextInt(1_000_000_000));
+        // a Telkomsel number (0812…): a prefix the backend knows as mobile
+        String digits = String.format("62812%08d", r.nextInt(100_000_000));
         HttpSyncGraphQlClient anonymous = HttpSyncGraphQlClient.builder(RestClient.builder())
                 .url(backend.url().resolve("/graphql"))
                 .build();

@@ -111,7 +111,9 @@ class ComplaintMapBrowserTest extends DashboardIT {
         String tooltip = browser.waiting().until(d -> {
             WebElement drawn = d.findElement(By.cssSelector("#complaint-map path.juare-marker"));
             new Actions(d).moveToElement(drawn).perform();
-            return d.findElement(By.cssSelector("#complaint-map .leaflet-tooltip-pane .leaflet-tooltip")).getText();
+            String text = d.findElement(By.cssSelector("#complaint-map .leaflet-tooltip-pane .leaflet-tooltip")).getText();
+            // read again while the tooltip is still being filled or fading in
+            return text.lines().count() >= 3 ? text : null;
         });
         assertThat(tooltip).as("tracking number, status, category").matches("(?s)\\S+\\n.+\\n.+");
         String opened = browser.waiting().until(d -> {
