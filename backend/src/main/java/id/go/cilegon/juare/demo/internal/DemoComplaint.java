@@ -148,7 +148,8 @@ final class DemoComplaint {
         this.fixMarkDelay = fixMarkDelay;
         changed(at);
         record(at, EventType.DISPATCHED, ActorType.STAFF, operatorId, true,
-                payload("message", "Diteruskan ke " + opd.name(), "opdCode", opd.code(), "note", note));
+                payload("message", "Diteruskan ke " + opd.name(), "opdCode", opd.code(), "note", note,
+                        "replyDueAt", replyDueAt.toString(), "fixDueAt", fixDueAt.toString()));
     }
 
     void rejected(Instant at, UUID operatorId, String reason, String message, String note) {
