@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -151,12 +152,20 @@ class RankingRepository {
             LIMIT :limit
             """;
 
+    /*
+     * The per-OPD aggregation sorts one row per assignment (tens of thousands for a month of a busy city); with the
+     * default 4 MB it spilled to disk. Raised for this transaction only.
+     */
+    private static final String WORK_MEM = "SET LOCAL work_mem = '64MB'";
+
     private final DatabaseClient db;
+    private final TransactionalOperator tx;
     private final int minReply;
 
-    RankingRepository(DatabaseClient db,
+    RankingRepository(DatabaseClient db, TransactionalOperator tx,
                       @Value("${juare.lifecycle.min-reply-characters:15}") int minReply) {
         this.db = db;
+        this.tx = tx;
         this.minReply = minReply;
     }
 
@@ -168,6 +177,10 @@ class RankingRepository {
                 .map(row -> Map.entry(row.get("opd_code", String.class), toFigures(row)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+        Mono<Map<String, Figures>> byPeriodWithMemory = db.sql(WORK_MEM)
+                .then()
+                .then(byPeriod)
+                .as(tx::transactional);
         DatabaseClient.GenericExecuteSpec nowSpec = db.sql(NOW.formatted(opdCode == null ? "" : "AND c.opd_code = :opd"))
                 .bind("now", now);
         if (opdCode != null) {
@@ -178,7 +191,7 @@ class RankingRepository {
                         new int[] {toInt(row, "open_now"), toInt(row, "overdue_now")}))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        return Mono.zip(byPeriod, openNow)
+        return Mono.zip(byPeriodWithMemory, openNow)
                 .map(t -> merge(t.getT1(), t.getT2()));
     }
 
