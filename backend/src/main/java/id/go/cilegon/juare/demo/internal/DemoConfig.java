@@ -37,7 +37,7 @@ class DemoConfig {
         java.time.Instant now = clock.instant();
         java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Jakarta"));
         java.time.LocalDate first = today.minusDays(properties.simulateDays() + DemoScenario.SPAN.toDays());
-        var simulation = simulator.simulate(properties.seed(), first, properties.simulateDays(), properties.simulatePerDay(), now)
+        var simulation = simulator.simulate(properties.seed() + 1, first, properties.simulateDays(), properties.simulatePerDay(), now)
                 .block(Duration.ofMinutes(5));
         log.info("Demo data: {} simulated complaints with {} events from {} ({} days)", simulation.complaints(),
                 simulation.events(), first, properties.simulateDays());
