@@ -106,7 +106,11 @@ class RankingRepository {
             GROUP BY opd_code
             """;
 
-    /** Open work now, from the complaint rows (through the complaint_opd_queue partial index). */
+    /**
+     * Open work now, from the complaint rows (through the complaint_opd_queue partial index); only complaints the log
+     * shows dispatched, so that the figure and its drill-down (which starts from the log) list the same complaints
+     * even with rows written without events (load-test data).
+     */
     static final String OPEN_STATUSES = "'DISPATCHED', 'IN_PROGRESS', 'REOPENED'";
     static final String OVERDUE_CONDITION = "c.transfer_requested_at IS NULL"
             + " AND ((c.first_reply_at IS NULL AND c.reply_due_at < :now) OR c.fix_due_at < :now)";
@@ -115,6 +119,7 @@ class RankingRepository {
             SELECT c.opd_code, count(*) AS open_now, count(*) FILTER (WHERE %s) AS overdue_now
             FROM complaint c
             WHERE c.status IN (%s) AND c.opd_code IS NOT NULL %%s
+              AND EXISTS (SELECT 1 FROM complaint_event ce WHERE ce.complaint_id = c.id AND ce.type IN ('DISPATCHED', 'REROUTED'))
             GROUP BY c.opd_code
             """.formatted(OVERDUE_CONDITION, OPEN_STATUSES);
 
