@@ -20,7 +20,7 @@ dashboard_port="${DASHBOARD_PORT:-8081}"
 echo "Building Juare (JDK: $JAVA_HOME)..."
 ./mvnw -q -B -DskipTests install
 
-args=(--server.port="$port" --juare.data-dir="$here/data" --spring.graphql.graphiql.enabled=true --juare.demo.enabled="${JUARE_DEMO:-true}" --juare.demo.bulk-complaints="${JUARE_DEMO_BULK:-0}")
+args=(--server.port="$port" --juare.data-dir="$here/data" --spring.graphql.graphiql.enabled=true --juare.demo.enabled="${JUARE_DEMO:-true}" --juare.demo.bulk-complaints="${JUARE_DEMO_BULK:-0}" --juare.demo.simulate-days="${JUARE_DEMO_SIMULATE_DAYS:-30}")
 if [ -n "${JUARE_DB_URL:-}" ]; then
   jdbc="jdbc:${JUARE_DB_URL#r2dbc:}"
   args+=(--spring.r2dbc.url="$JUARE_DB_URL" --spring.r2dbc.username="${JUARE_DB_USER:-}" --spring.r2dbc.password="${JUARE_DB_PASSWORD:-}"

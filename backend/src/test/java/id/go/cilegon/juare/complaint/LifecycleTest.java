@@ -77,6 +77,29 @@ class LifecycleTest extends IntegrationTest {
                 .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
     }
 
+    /**
+     * Whether a queue lists the complaint on any page: other tests' complaints (load-test data among them) may come
+     * before it in the shared database.
+     */
+    private boolean inQueue(String token, String queue, String id) {
+        String field = Character.toLowerCase(queue.charAt(0)) + queue.substring(1);
+        String after = null;
+        while (true) {
+            GraphQlTester.Request<?> request = operation(api().as(token), queue).variable("first", 100);
+            if (after != null) {
+                request = request.variable("after", after);
+            }
+            GraphQlTester.Response page = request.execute();
+            if (page.path(field + ".edges[*].node.id").entityList(String.class).get().contains(id)) {
+                return true;
+            }
+            if (!page.path(field + ".pageInfo.hasNextPage").entity(Boolean.class).get()) {
+                return false;
+            }
+            after = page.path(field + ".pageInfo.endCursor").entity(String.class).get();
+        }
+    }
+
     private GraphQlTester.Response detail(String token, String id) {
         return operation(api().as(token), "StaffComplaintDetail").variable("id", id).execute();
     }
@@ -103,9 +126,7 @@ class LifecycleTest extends IntegrationTest {
         String id = submit(resident);
 
         // the operator finds it in the intake queue with the category's suggested OPD
-        List<String> intake = operation(api().as(operator.token()), "IntakeQueue").variable("first", 100).execute()
-                .path("intakeQueue.edges[*].node.id").entityList(String.class).get();
-        assertThat(intake).contains(id);
+        assertThat(inQueue(operator.token(), "IntakeQueue", id)).isTrue();
         detail(operator.token(), id)
                 .path("complaint.suggestedOpd.code").entity(String.class).isEqualTo("DPUPR")
                 .path("complaint.reporter.name").entity(String.class).isEqualTo("Warga Uji")
@@ -121,9 +142,7 @@ class LifecycleTest extends IntegrationTest {
                 .satisfies(due -> assertThat(Instant.parse(due)).isBetween(before.plus(Duration.ofHours(72)), Instant.now().plus(Duration.ofHours(72))));
 
         // the OPD sees it in its queue, with both clocks running, and without the resident's identity
-        List<String> queue = operation(api().as(responder.token()), "OpdQueue").variable("first", 100).execute()
-                .path("opdQueue.edges[*].node.id").entityList(String.class).get();
-        assertThat(queue).contains(id);
+        assertThat(inQueue(responder.token(), "OpdQueue", id)).isTrue();
         detail(responder.token(), id)
                 .path("complaint.replySecondsLeft").entity(Integer.class).satisfies(s -> assertThat(s).isBetween(86_000, 86_400))
                 .path("complaint.reporter").valueIsNull();

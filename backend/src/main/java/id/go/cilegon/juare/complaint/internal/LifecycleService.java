@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
@@ -42,6 +43,8 @@ class LifecycleService {
 
     static final int MIN_MESSAGE = 10;
     static final int MAX_TEXT = 2000;
+    /** A reply needs this many letters or digits: "ok", "siap" or "........" do not stop the reply clock (ADR 0007). */
+    static final int DEFAULT_MIN_REPLY_CHARACTERS = 15;
     private static final Set<ComplaintStatus> OPEN = EnumSet.of(ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS, ComplaintStatus.REOPENED);
 
     private final ComplaintRepository complaints;
@@ -51,9 +54,12 @@ class LifecycleService {
     private final ComplaintNotifier notifier;
     private final TransactionalOperator tx;
     private final Clock clock;
+    private final int minReplyCharacters;
 
     LifecycleService(ComplaintRepository complaints, AgencyCatalog catalog, EventLog eventLog, PhotoService photos,
-                     ComplaintNotifier notifier, TransactionalOperator tx, Clock clock) {
+                     ComplaintNotifier notifier, TransactionalOperator tx, Clock clock,
+                     @Value("${juare.lifecycle.min-reply-characters:" + DEFAULT_MIN_REPLY_CHARACTERS + "}") int minReplyCharacters) {
+        this.minReplyCharacters = minReplyCharacters;
         this.complaints = complaints;
         this.catalog = catalog;
         this.eventLog = eventLog;
@@ -98,12 +104,16 @@ class LifecycleService {
     private Mono<Step> dispatchStep(Complaint complaint, Opd opd, String note) {
         return requireStatus(complaint, EnumSet.of(ComplaintStatus.SUBMITTED))
                 .then(catalog.category(complaint.categoryCode()))
-                .map(category -> new Step(startClocks(ComplaintUpdate.create(), category, now())
-                        .set("status", ComplaintStatus.DISPATCHED.name())
-                        .set("opd_code", opd.code()),
-                        EventType.DISPATCHED, true,
-                        payload("message", "Diteruskan ke " + opd.name(), "opdCode", opd.code(), "note", clean(note)),
-                        (before, after) -> notifier.dispatched(after, opd)));
+                .map(category -> {
+                    Instant at = now();
+                    return new Step(startClocks(ComplaintUpdate.create(), category, at)
+                            .set("status", ComplaintStatus.DISPATCHED.name())
+                            .set("opd_code", opd.code()),
+                            EventType.DISPATCHED, true,
+                            withClocks(payload("message", "Diteruskan ke " + opd.name(), "opdCode", opd.code(), "note", clean(note)),
+                                    category, at),
+                            (before, after) -> notifier.dispatched(after, opd));
+                });
     }
 
     Mono<Complaint> reject(Caller caller, UUID id, String reason, String note, Integer expectedVersion) {
@@ -150,16 +160,20 @@ class LifecycleService {
         // a new OPD owes a first reply of its own: both clocks start again
         return requireStatus(complaint, OPEN)
                 .then(catalog.category(complaint.categoryCode()))
-                .map(category -> new Step(startClocks(ComplaintUpdate.create(), category, now())
+                .map(category -> rerouted(complaint, opd, category, misrouted, note, now()));
+    }
+
+    private Step rerouted(Complaint complaint, Opd opd, Category category, boolean misrouted, String note, Instant at) {
+        return new Step(startClocks(ComplaintUpdate.create(), category, at)
                         .set("status", ComplaintStatus.DISPATCHED.name())
                         .set("opd_code", opd.code())
                         .clear("first_reply_at", Instant.class)
                         .clear("transfer_requested_at", Instant.class)
                         .clear("transfer_reason", String.class),
                         EventType.REROUTED, true,
-                        payload("message", "Dialihkan ke " + opd.name(), "fromOpd", complaint.opdCode(), "toOpd", opd.code(),
-                                "misrouted", misrouted, "note", clean(note)),
-                        (before, after) -> notifier.dispatched(after, opd)));
+                        withClocks(payload("message", "Dialihkan ke " + opd.name(), "fromOpd", complaint.opdCode(), "toOpd", opd.code(),
+                                "misrouted", misrouted, "note", clean(note)), category, at),
+                        (before, after) -> notifier.dispatched(after, opd));
     }
 
     Mono<Complaint> declineTransfer(Caller caller, UUID id, String note, Integer expectedVersion) {
@@ -178,6 +192,7 @@ class LifecycleService {
     Mono<Complaint> reply(Caller caller, UUID id, String message, Integer expectedVersion) {
         return requireRole(caller, "OPD_RESPONDER", "OPD_HEAD")
                 .then(requireText(message, MIN_MESSAGE, "message"))
+                .then(requireRealAnswer(message, "message"))
                 .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
                         .then(requireStatus(complaint, OPEN))
                         .thenReturn(replyStep(complaint, message.strip()))));
@@ -216,6 +231,8 @@ class LifecycleService {
 
     private Mono<Complaint> resolveChecked(Caller caller, UUID id, String note, Set<UUID> photoIds, Integer expectedVersion) {
         return requireText(note, MIN_MESSAGE, "note")
+                // the note may be the first answer the resident gets, so it must be a real one too
+                .then(requireRealAnswer(note, "note"))
                 .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
                         .then(requireStatus(complaint, OPEN))
                         .thenReturn(resolveStep(caller, complaint, note.strip(), photoIds))));
@@ -344,6 +361,29 @@ class LifecycleService {
     private static NewEvent event(Complaint after, Step step, ActorType actor, UUID actorId) {
         return new NewEvent(after.id(), step.type(), actor, actorId, after.status().name(), after.residentId(), after.opdCode(),
                 after.kecamatanCode(), after.categoryCode(), step.visibleToResident(), step.payload());
+    }
+
+    /**
+     * The clocks this dispatch starts, in its event: the ranking measures against them, so that a later change of the
+     * category's hours does not rewrite past figures.
+     */
+    private static Map<String, Object> withClocks(Map<String, Object> payload, Category category, Instant now) {
+        payload.put("replyDueAt", now.plus(Duration.ofHours(category.replyHours())).toString());
+        payload.put("fixDueAt", now.plus(Duration.ofHours(category.fixHours())).toString());
+        return payload;
+    }
+
+    /** Letters and digits in a text: what is left of a token answer once spaces and punctuation are gone. */
+    static int meaningfulCharacters(String text) {
+        return text == null ? 0 : (int) text.codePoints().filter(Character::isLetterOrDigit).count();
+    }
+
+    private Mono<Void> requireRealAnswer(String text, String field) {
+        if (meaningfulCharacters(text) < minReplyCharacters) {
+            return Mono.error(invalid(ErrorCode.MESSAGE_TOO_SHORT, "Jawaban harus berisi minimal " + minReplyCharacters
+                    + " huruf atau angka / An answer needs at least " + minReplyCharacters + " letters or digits", field));
+        }
+        return Mono.empty();
     }
 
     private static ComplaintUpdate startClocks(ComplaintUpdate update, Category category, Instant now) {

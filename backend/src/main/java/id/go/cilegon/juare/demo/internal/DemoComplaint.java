@@ -148,7 +148,31 @@ final class DemoComplaint {
         this.fixMarkDelay = fixMarkDelay;
         changed(at);
         record(at, EventType.DISPATCHED, ActorType.STAFF, operatorId, true,
-                payload("message", "Diteruskan ke " + opd.name(), "opdCode", opd.code(), "note", note));
+                payload("message", "Diteruskan ke " + opd.name(), "opdCode", opd.code(), "note", note,
+                        "replyDueAt", replyDueAt.toString(), "fixDueAt", fixDueAt.toString()));
+    }
+
+    /** As LifecycleService.reroute: a new OPD, both clocks again from now, no first reply yet. */
+    void rerouted(Instant at, UUID operatorId, Opd opd, Category category, boolean misrouted, Duration replyMarkDelay,
+                  Duration fixMarkDelay) {
+        requireOpen();
+        String from = opdCode;
+        status = ComplaintStatus.DISPATCHED;
+        opdCode = opd.code();
+        dispatchedAt = at;
+        replyDueAt = at.plus(Duration.ofHours(category.replyHours()));
+        fixDueAt = at.plus(Duration.ofHours(category.fixHours()));
+        replyOverdueAt = null;
+        fixOverdueAt = null;
+        firstReplyAt = null;
+        transferRequestedAt = null;
+        transferReason = null;
+        this.replyMarkDelay = replyMarkDelay;
+        this.fixMarkDelay = fixMarkDelay;
+        changed(at);
+        record(at, EventType.REROUTED, ActorType.STAFF, operatorId, true,
+                payload("message", "Dialihkan ke " + opd.name(), "fromOpd", from, "toOpd", opd.code(), "misrouted", misrouted,
+                        "replyDueAt", replyDueAt.toString(), "fixDueAt", fixDueAt.toString()));
     }
 
     void rejected(Instant at, UUID operatorId, String reason, String message, String note) {
@@ -210,6 +234,26 @@ final class DemoComplaint {
         changed(at);
         // demo resolutions come without after-photos
         record(at, EventType.RESOLVED, ActorType.STAFF, responderId, true, payload("message", note, "afterPhotos", 0));
+    }
+
+    /** As the clock job's autoClose: a resolution the resident left unanswered closes by itself. */
+    void autoClosed(Instant at) {
+        requireStatus(ComplaintStatus.RESOLVED);
+        autoClosed = true;
+        close(at);
+        record(at, EventType.AUTO_CLOSED, ActorType.SYSTEM, null, true,
+                payload("message", "Ditutup otomatis: tidak ada tanggapan atas penyelesaian"));
+    }
+
+    /** The resolution's after-photos: the simulator's OPDs attach one, as the lifecycle requires. */
+    void resolvedWithPhoto(Instant at, UUID responderId, String note) {
+        resolved(at, responderId, note);
+        TimedEvent last = events.removeLast();
+        Map<String, Object> payload = new LinkedHashMap<>(last.event().payload());
+        payload.put("afterPhotos", 1);
+        NewEvent e = last.event();
+        events.add(new TimedEvent(last.at(), last.order(), new NewEvent(e.complaintId(), e.type(), e.actorType(), e.actorId(),
+                e.status(), e.residentId(), e.opdCode(), e.kecamatanCode(), e.categoryCode(), e.visibleToResident(), payload)));
     }
 
     // ---------- the clock job ----------

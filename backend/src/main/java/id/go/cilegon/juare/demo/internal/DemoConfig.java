@@ -32,13 +32,27 @@ class DemoConfig {
         return new DemoSeeder(db, tx, eventLog, cityMap, catalog, cipher, passwords, clock, properties);
     }
 
+    /** The simulated days end where the demo's own history begins; they run on until now. */
+    private static void simulate(Simulator simulator, DemoProperties properties, Clock clock) {
+        java.time.Instant now = clock.instant();
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Jakarta"));
+        java.time.LocalDate first = today.minusDays(properties.simulateDays() + DemoScenario.SPAN.toDays());
+        var simulation = simulator.simulate(properties.seed() + 1, first, properties.simulateDays(), properties.simulatePerDay(), now)
+                .block(Duration.ofMinutes(5));
+        log.info("Demo data: {} simulated complaints with {} events from {} ({} days)", simulation.complaints(),
+                simulation.events(), first, properties.simulateDays());
+    }
+
     /** Last of the start-up work: the first admin must exist before the demo adds an admin of its own. */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    ApplicationRunner demoData(DemoSeeder seeder) {
+    ApplicationRunner demoData(DemoSeeder seeder, Simulator simulator, DemoProperties properties, Clock clock) {
         return args -> {
             try {
-                seeder.seed().block(Duration.ofMinutes(2));
+                DemoSeeder.Result result = seeder.seed().block(Duration.ofMinutes(2));
+                if (result != null && result.created() && properties.simulateDays() > 0) {
+                    simulate(simulator, properties, clock);
+                }
             } catch (RuntimeException e) {
                 // demo data is a convenience: the platform runs without it
                 log.warn("Demo data not created: {}", e.toString());

@@ -59,7 +59,7 @@ class DemoDataTest extends IntegrationTest {
     @Autowired Clock clock;
 
     private DemoSeeder seeder() {
-        return new DemoSeeder(db, tx, eventLog, cityMap, catalog, cipher, passwords, clock, new DemoProperties(true, null, null, 0));
+        return new DemoSeeder(db, tx, eventLog, cityMap, catalog, cipher, passwords, clock, new DemoProperties(true, null, null, 0, 0, null));
     }
 
     @BeforeEach

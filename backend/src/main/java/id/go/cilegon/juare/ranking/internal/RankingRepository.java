@@ -1,0 +1,330 @@
+package id.go.cilegon.juare.ranking.internal;
+
+import id.go.cilegon.juare.complaint.ComplaintStatus;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The ranking's figures, straight from the event log, in a few set-based queries (never one per OPD or complaint).
+ * <p>
+ * The unit is an <em>assignment</em>: a DISPATCHED or REROUTED event starts one for the OPD it names (the event's
+ * opd_code, with the clocks it started in its payload); the complaint's next REROUTED event ends it. Everything the
+ * OPD did or was done to it in between (its first real reply, resolutions, disputes, the resident's confirmation or
+ * the auto-closure) belongs to that assignment. An assignment ended by a reroute with misrouted=true was never the
+ * OPD's job and counts nowhere but in misroutedAway. Clocks are judged at the earlier of now and the assignment's end.
+ * docs/ranking.md has every definition.
+ */
+@Repository
+class RankingRepository {
+
+    /**
+     * Assignments whose start event satisfies {@code %s}, each with what happened during it ({@code judged}).
+     * The two LATERAL look-ups walk one complaint's events through complaint_event_complaint (complaint_id, id).
+     */
+    private static final String ASSIGNMENTS = """
+            WITH assignment AS (
+                SELECT s.id AS start_id, s.complaint_id, s.opd_code, s.occurred_at AS received_at,
+                       coalesce((s.payload ->> 'replyDueAt')::timestamptz, s.occurred_at + make_interval(hours => cat.reply_hours)) AS reply_due,
+                       coalesce((s.payload ->> 'fixDueAt')::timestamptz, s.occurred_at + make_interval(hours => cat.fix_hours)) AS fix_due,
+                       nxt.ended_at,
+                       coalesce(nxt.misrouted, false) AS misrouted_away,
+                       x.first_reply_at,
+                       x.resolutions,
+                       x.disputes,
+                       CASE WHEN x.last_resolved_id > coalesce(x.last_disputed_id, 0) THEN x.last_resolved_at END AS resolved_at,
+                       x.rating,
+                       x.closed,
+                       x.auto_closed
+                FROM complaint_event s
+                JOIN category cat ON cat.code = s.category_code
+                LEFT JOIN LATERAL (
+                    SELECT n.id AS end_id, n.occurred_at AS ended_at, (n.payload ->> 'misrouted')::boolean AS misrouted
+                    FROM complaint_event n
+                    WHERE n.complaint_id = s.complaint_id AND n.id > s.id AND n.type = 'REROUTED'
+                    ORDER BY n.id
+                    LIMIT 1
+                ) nxt ON true
+                CROSS JOIN LATERAL (
+                    SELECT min(e.occurred_at) FILTER (WHERE e.type IN ('REPLIED', 'RESOLVED')
+                               AND length(regexp_replace(coalesce(e.payload ->> 'message', ''), '[^[:alnum:]]', '', 'g')) >= :minReply)
+                               AS first_reply_at,
+                           count(*) FILTER (WHERE e.type = 'RESOLVED') AS resolutions,
+                           count(*) FILTER (WHERE e.type = 'DISPUTED') AS disputes,
+                           max(e.id) FILTER (WHERE e.type = 'RESOLVED') AS last_resolved_id,
+                           max(e.id) FILTER (WHERE e.type = 'DISPUTED') AS last_disputed_id,
+                           max(e.occurred_at) FILTER (WHERE e.type = 'RESOLVED') AS last_resolved_at,
+                           max((e.payload ->> 'rating')::int) FILTER (WHERE e.type = 'CONFIRMED') AS rating,
+                           bool_or(e.type IN ('CONFIRMED', 'AUTO_CLOSED')) AS closed,
+                           bool_or(e.type = 'AUTO_CLOSED') AS auto_closed
+                    FROM complaint_event e
+                    WHERE e.complaint_id = s.complaint_id AND e.id > s.id AND (nxt.end_id IS NULL OR e.id < nxt.end_id)
+                ) x
+                WHERE s.type IN ('DISPATCHED', 'REROUTED') AND s.opd_code IS NOT NULL AND %s
+            ),
+            judged AS (
+                SELECT a.*,
+                       extract(epoch FROM a.first_reply_at - a.received_at)::double precision AS reply_seconds,
+                       a.first_reply_at IS NOT NULL OR a.reply_due <= least(:now, a.ended_at) AS reply_decided,
+                       coalesce(a.first_reply_at <= a.reply_due, false) AS reply_on_time,
+                       a.resolved_at IS NOT NULL OR a.fix_due <= least(:now, a.ended_at) AS fix_decided,
+                       coalesce(a.resolved_at <= a.fix_due, false) AS fix_on_time
+                FROM assignment a
+            )
+            """;
+
+    private static final String IN_PERIOD = "s.occurred_at >= :from AND s.occurred_at < :to";
+    private static final String OF_OPD = " AND s.opd_code = :opd";
+
+    private static final String FIGURES = ASSIGNMENTS + """
+            SELECT opd_code,
+                   count(*) FILTER (WHERE NOT misrouted_away) AS received,
+                   count(*) FILTER (WHERE misrouted_away) AS misrouted_away,
+                   count(*) FILTER (WHERE NOT misrouted_away AND first_reply_at IS NOT NULL) AS replied,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY reply_seconds) FILTER (WHERE NOT misrouted_away) AS median_reply,
+                   percentile_cont(0.9) WITHIN GROUP (ORDER BY reply_seconds) FILTER (WHERE NOT misrouted_away) AS p90_reply,
+                   count(*) FILTER (WHERE NOT misrouted_away AND reply_on_time) AS reply_on_time,
+                   count(*) FILTER (WHERE NOT misrouted_away AND reply_decided) AS reply_decided,
+                   count(*) FILTER (WHERE NOT misrouted_away AND fix_on_time) AS fix_on_time,
+                   count(*) FILTER (WHERE NOT misrouted_away AND fix_decided) AS fix_decided,
+                   count(*) FILTER (WHERE NOT misrouted_away AND resolutions > 0) AS resolved,
+                   count(*) FILTER (WHERE NOT misrouted_away AND resolutions > 0 AND disputes > 0) AS reopened,
+                   count(*) FILTER (WHERE NOT misrouted_away AND rating IS NOT NULL) AS rated,
+                   avg(rating) FILTER (WHERE NOT misrouted_away)::double precision AS average_rating,
+                   count(*) FILTER (WHERE NOT misrouted_away AND closed) AS closed,
+                   count(*) FILTER (WHERE NOT misrouted_away AND auto_closed) AS auto_closed
+            FROM judged
+            GROUP BY opd_code
+            """;
+
+    /**
+     * Open work now, from the complaint rows (through the complaint_opd_queue partial index); only complaints the log
+     * shows dispatched, so that the figure and its drill-down (which starts from the log) list the same complaints
+     * even with rows written without events (load-test data).
+     */
+    static final String OPEN_STATUSES = "'DISPATCHED', 'IN_PROGRESS', 'REOPENED'";
+    static final String OVERDUE_CONDITION = "c.transfer_requested_at IS NULL"
+            + " AND ((c.first_reply_at IS NULL AND c.reply_due_at < :now) OR c.fix_due_at < :now)";
+
+    private static final String NOW = """
+            SELECT c.opd_code, count(*) AS open_now, count(*) FILTER (WHERE %s) AS overdue_now
+            FROM complaint c
+            WHERE c.status IN (%s) AND c.opd_code IS NOT NULL %%s
+              AND EXISTS (SELECT 1 FROM complaint_event ce WHERE ce.complaint_id = c.id AND ce.type IN ('DISPATCHED', 'REROUTED'))
+            GROUP BY c.opd_code
+            """.formatted(OVERDUE_CONDITION, OPEN_STATUSES);
+
+    private static final String TREND = ASSIGNMENTS + """
+            SELECT (received_at AT TIME ZONE 'Asia/Jakarta')::date AS day,
+                   count(*) AS received,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY reply_seconds) AS median_reply,
+                   count(*) FILTER (WHERE reply_on_time) AS reply_on_time,
+                   count(*) FILTER (WHERE reply_decided) AS reply_decided,
+                   count(*) FILTER (WHERE fix_on_time) AS fix_on_time,
+                   count(*) FILTER (WHERE fix_decided) AS fix_decided
+            FROM judged
+            WHERE NOT misrouted_away
+            GROUP BY 1
+            ORDER BY 1
+            """;
+
+    /** The current assignment of each open complaint of the OPD: its latest dispatch or reroute. */
+    private static final String CURRENT_OF_OPEN = """
+            s.id IN (SELECT cur.id
+                     FROM complaint c
+                     CROSS JOIN LATERAL (SELECT id FROM complaint_event ce
+                                         WHERE ce.complaint_id = c.id AND ce.type IN ('DISPATCHED', 'REROUTED')
+                                         ORDER BY ce.id DESC LIMIT 1) cur
+                     WHERE c.status IN (%s) AND c.opd_code = :opd)""".formatted(OPEN_STATUSES);
+
+    private static final String DRILL_DOWN = """
+            SELECT j.start_id, j.complaint_id, j.received_at, j.reply_due, j.first_reply_at, j.reply_seconds, j.reply_decided,
+                   j.reply_on_time, j.fix_due, j.resolved_at, j.fix_decided, j.fix_on_time, j.disputes, j.rating, j.auto_closed,
+                   j.misrouted_away, c.tracking_number, c.category_code, c.kecamatan_code, c.status
+            FROM judged j
+            JOIN complaint c ON c.id = j.complaint_id
+            WHERE %s AND j.start_id > :after
+            ORDER BY j.start_id
+            LIMIT :limit
+            """;
+
+    /*
+     * The per-OPD aggregation sorts one row per assignment (tens of thousands for a month of a busy city); with the
+     * default 4 MB it spilled to disk. Raised for this transaction only.
+     */
+    private static final String WORK_MEM = "SET LOCAL work_mem = '64MB'";
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final int minReply;
+
+    RankingRepository(DatabaseClient db, TransactionalOperator tx,
+                      @Value("${juare.lifecycle.min-reply-characters:15}") int minReply) {
+        this.db = db;
+        this.tx = tx;
+        this.minReply = minReply;
+    }
+
+    /** Every OPD with an assignment in the period or open work now, by code. */
+    Mono<Map<String, Figures>> figures(Period period, Instant now, String opdCode) {
+        String startCondition = IN_PERIOD + (opdCode == null ? "" : OF_OPD);
+        DatabaseClient.GenericExecuteSpec periodSpec = bindPeriod(db.sql(FIGURES.formatted(startCondition)), period, now, opdCode);
+        Mono<Map<String, Figures>> byPeriod = periodSpec
+                .map(row -> Map.entry(row.get("opd_code", String.class), toFigures(row)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+        Mono<Map<String, Figures>> byPeriodWithMemory = db.sql(WORK_MEM)
+                .then()
+                .then(byPeriod)
+                .as(tx::transactional);
+        DatabaseClient.GenericExecuteSpec nowSpec = db.sql(NOW.formatted(opdCode == null ? "" : "AND c.opd_code = :opd"))
+                .bind("now", now);
+        if (opdCode != null) {
+            nowSpec = nowSpec.bind("opd", opdCode);
+        }
+        Mono<Map<String, int[]>> openNow = nowSpec
+                .map(row -> Map.entry(row.get("opd_code", String.class),
+                        new int[] {toInt(row, "open_now"), toInt(row, "overdue_now")}))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+        return Mono.zip(byPeriodWithMemory, openNow)
+                .map(t -> merge(t.getT1(), t.getT2()));
+    }
+
+    private static Map<String, Figures> merge(Map<String, Figures> byPeriod, Map<String, int[]> openNow) {
+        Map<String, Figures> merged = new HashMap<>(byPeriod);
+        openNow.forEach((opd, counts) -> merged.put(opd, merged.getOrDefault(opd, Figures.NONE).withNow(counts[0], counts[1])));
+        return merged;
+    }
+
+    /** One OPD's figures by WIB day of receipt. */
+    Flux<Day> trend(Period period, Instant now, String opdCode) {
+        return bindPeriod(db.sql(TREND.formatted(IN_PERIOD + OF_OPD)), period, now, opdCode)
+                .map(row -> new Day(row.get("day", LocalDate.class), toInt(row, "received"), row.get("median_reply", Double.class),
+                        Figures.share(toInt(row, "reply_on_time"), toInt(row, "reply_decided")),
+                        Figures.share(toInt(row, "fix_on_time"), toInt(row, "fix_decided"))))
+                .all();
+    }
+
+    /** GraphQL ScorecardDay. */
+    record Day(LocalDate day, int received, Double medianReplySeconds, Double replyOnTimeShare, Double fixOnTimeShare) {
+    }
+
+    /** The complaints behind one figure of one OPD, after a start event id, in order of receipt. */
+    Flux<Row> complaints(Metric metric, Period period, Instant now, String opdCode, long after, int limit) {
+        boolean current = metric == Metric.OPEN_NOW || metric == Metric.OVERDUE_NOW;
+        String sql = ASSIGNMENTS.formatted(current ? CURRENT_OF_OPEN : IN_PERIOD + OF_OPD) + DRILL_DOWN.formatted(metric.condition);
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
+                .bind("now", now)
+                .bind("minReply", minReply)
+                .bind("opd", opdCode)
+                .bind("after", after)
+                .bind("limit", limit);
+        if (!current) {
+            spec = spec.bind("from", period.start()).bind("to", period.end());
+        }
+        return spec.map(RankingRepository::toRow).all();
+    }
+
+    /** Which assignments each drill-down lists: the same conditions the figures count. */
+    enum Metric {
+        RECEIVED("NOT j.misrouted_away"),
+        MISROUTED_AWAY("j.misrouted_away"),
+        REPLIED("NOT j.misrouted_away AND j.first_reply_at IS NOT NULL"),
+        REPLY_ON_TIME("NOT j.misrouted_away AND j.reply_on_time"),
+        REPLY_LATE("NOT j.misrouted_away AND j.reply_decided AND NOT j.reply_on_time"),
+        FIX_ON_TIME("NOT j.misrouted_away AND j.fix_on_time"),
+        FIX_LATE("NOT j.misrouted_away AND j.fix_decided AND NOT j.fix_on_time"),
+        RESOLVED("NOT j.misrouted_away AND j.resolutions > 0"),
+        REOPENED("NOT j.misrouted_away AND j.resolutions > 0 AND j.disputes > 0"),
+        RATED("NOT j.misrouted_away AND j.rating IS NOT NULL"),
+        CLOSED("NOT j.misrouted_away AND j.closed"),
+        AUTO_CLOSED("NOT j.misrouted_away AND j.auto_closed"),
+        OPEN_NOW("c.opd_code = j.opd_code AND c.status IN (" + OPEN_STATUSES + ")"),
+        OVERDUE_NOW("c.opd_code = j.opd_code AND c.status IN (" + OPEN_STATUSES + ") AND " + OVERDUE_CONDITION);
+
+        private final String condition;
+
+        Metric(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    /** GraphQL ScorecardComplaint, with the start event id for the cursor. */
+    record Row(long startId, UUID complaintId, String trackingNumber, String categoryCode, String kecamatanCode,
+               ComplaintStatus status, Instant receivedAt, Instant replyDueAt, Instant firstReplyAt, Double replySeconds,
+               Boolean replyOnTime, Instant fixDueAt, Instant resolvedAt, Boolean fixOnTime, boolean reopened, Integer rating,
+               boolean autoClosed, boolean misroutedAway) {
+    }
+
+    private static Row toRow(Readable row) {
+        boolean replyDecided = Boolean.TRUE.equals(row.get("reply_decided", Boolean.class));
+        boolean fixDecided = Boolean.TRUE.equals(row.get("fix_decided", Boolean.class));
+        return new Row(
+                row.get("start_id", Long.class),
+                row.get("complaint_id", UUID.class),
+                row.get("tracking_number", String.class),
+                row.get("category_code", String.class),
+                row.get("kecamatan_code", String.class),
+                ComplaintStatus.valueOf(row.get("status", String.class)),
+                row.get("received_at", Instant.class),
+                row.get("reply_due", Instant.class),
+                row.get("first_reply_at", Instant.class),
+                row.get("reply_seconds", Double.class),
+                // undecided is neither on time nor late yet
+                replyDecided ? row.get("reply_on_time", Boolean.class) : null,
+                row.get("fix_due", Instant.class),
+                row.get("resolved_at", Instant.class),
+                fixDecided ? row.get("fix_on_time", Boolean.class) : null,
+                toLong(row, "disputes") > 0,
+                row.get("rating", Integer.class),
+                Boolean.TRUE.equals(row.get("auto_closed", Boolean.class)),
+                Boolean.TRUE.equals(row.get("misrouted_away", Boolean.class)));
+    }
+
+    private DatabaseClient.GenericExecuteSpec bindPeriod(DatabaseClient.GenericExecuteSpec spec, Period period, Instant now, String opdCode) {
+        spec = spec.bind("from", period.start())
+                .bind("to", period.end())
+                .bind("now", now)
+                .bind("minReply", minReply);
+        return opdCode == null ? spec : spec.bind("opd", opdCode);
+    }
+
+    private static Figures toFigures(Readable row) {
+        return new Figures(
+                toInt(row, "received"),
+                toInt(row, "misrouted_away"),
+                toInt(row, "replied"),
+                row.get("median_reply", Double.class),
+                row.get("p90_reply", Double.class),
+                toInt(row, "reply_on_time"),
+                toInt(row, "reply_decided"),
+                toInt(row, "fix_on_time"),
+                toInt(row, "fix_decided"),
+                toInt(row, "resolved"),
+                toInt(row, "reopened"),
+                toInt(row, "rated"),
+                row.get("average_rating", Double.class),
+                toInt(row, "closed"),
+                toInt(row, "auto_closed"),
+                0, 0);
+    }
+
+    private static int toInt(Readable row, String column) {
+        return (int) toLong(row, column);
+    }
+
+    private static long toLong(Readable row, String column) {
+        Number n = row.get(column, Number.class);
+        return n == null ? 0 : n.longValue();
+    }
+}

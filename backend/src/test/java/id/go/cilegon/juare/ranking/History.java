@@ -1,0 +1,123 @@
+package id.go.cilegon.juare.ranking;
+
+import id.go.cilegon.juare.overview.Seed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * A hand-written complaint history in the past: the complaint row as it stands and its events at chosen times, as
+ * LifecycleService writes them (type, status after, the OPD after, payload). For figures with known answers.
+ */
+final class History {
+
+    private final DatabaseClient db;
+    private final Seed seed;
+
+    History(DatabaseClient db, Seed seed) {
+        this.db = db;
+        this.seed = seed;
+    }
+
+    /** A complaint of category JALAN (24 h to reply, 72 h to fix), filed at {@code filed}, as it stands now. */
+    Story story(Instant filed, String status, String opdNow) {
+        Seed.ComplaintSpec spec = seed.complaint().filedAt(filed).status(status).opd(opdNow);
+        return new Story(spec, filed);
+    }
+
+    final class Story {
+
+        final Seed.ComplaintSpec spec;
+        private final Instant filed;
+        private String opd;
+        private String status = "SUBMITTED";
+
+        Story(Seed.ComplaintSpec spec, Instant filed) {
+            this.spec = spec;
+            this.filed = filed;
+        }
+
+        UUID id() {
+            return spec.id();
+        }
+
+        /** The row as it stands now, with its current clocks; call before the events. */
+        Story row(Instant replyDue, Instant fixDue, Instant firstReply) {
+            spec.replyDue(replyDue).fixDue(fixDue).repliedAt(firstReply).insert();
+            event("SUBMITTED", "RESIDENT", filed, null, "{}");
+            return this;
+        }
+
+        Story dispatched(String opdCode, Instant at) {
+            return dispatched(opdCode, at, "{\"opdCode\": \"" + opdCode + "\", \"replyDueAt\": \"" + at.plus(Duration.ofHours(24))
+                    + "\", \"fixDueAt\": \"" + at.plus(Duration.ofHours(72)) + "\"}");
+        }
+
+        Story dispatched(String opdCode, Instant at, String payload) {
+            opd = opdCode;
+            status = "DISPATCHED";
+            return event("DISPATCHED", "STAFF", at, opd, payload);
+        }
+
+        Story replied(Instant at, String message) {
+            status = "IN_PROGRESS";
+            return event("REPLIED", "STAFF", at, opd, "{\"message\": \"" + message + "\"}");
+        }
+
+        Story transferRequested(Instant at) {
+            return event("TRANSFER_REQUESTED", "STAFF", at, opd, "{\"message\": \"Bukan kewenangan kami, mohon dialihkan.\"}");
+        }
+
+        Story rerouted(String to, boolean misrouted, Instant at) {
+            String from = opd;
+            opd = to;
+            status = "DISPATCHED";
+            return event("REROUTED", "STAFF", at, opd, "{\"fromOpd\": \"" + from + "\", \"toOpd\": \"" + to + "\", \"misrouted\": "
+                    + misrouted + ", \"replyDueAt\": \"" + at.plus(Duration.ofHours(24)) + "\", \"fixDueAt\": \""
+                    + at.plus(Duration.ofHours(72)) + "\"}");
+        }
+
+        Story resolved(Instant at, String note) {
+            status = "RESOLVED";
+            return event("RESOLVED", "STAFF", at, opd, "{\"message\": \"" + note + "\", \"afterPhotos\": 1}");
+        }
+
+        Story disputed(Instant at) {
+            status = "REOPENED";
+            return event("DISPUTED", "RESIDENT", at, opd, "{\"message\": \"Belum diperbaiki sama sekali.\", \"photos\": 0}");
+        }
+
+        Story confirmed(Instant at, int rating) {
+            status = "CLOSED";
+            return event("CONFIRMED", "RESIDENT", at, opd, "{\"rating\": " + rating + "}");
+        }
+
+        Story autoClosed(Instant at) {
+            status = "CLOSED";
+            return event("AUTO_CLOSED", "SYSTEM", at, opd, "{\"message\": \"Ditutup otomatis\"}");
+        }
+
+        Story overdue(String type, Instant at) {
+            return event(type, "SYSTEM", at, opd, "{}");
+        }
+
+        private Story event(String type, String actor, Instant at, String opdCode, String payload) {
+            DatabaseClient.GenericExecuteSpec sql = db.sql("""
+                            INSERT INTO complaint_event (complaint_id, type, actor_type, occurred_at, status, resident_id, opd_code,
+                                                         kecamatan_code, category_code, visible_to_resident, payload)
+                            VALUES (:complaint, :type, :actor, :at, :status, :resident, :opd, '36.72.02', 'JALAN', true,
+                                    CAST(:payload AS jsonb))""")
+                    .bind("complaint", spec.id())
+                    .bind("type", type)
+                    .bind("actor", actor)
+                    .bind("at", at)
+                    .bind("status", status)
+                    .bind("resident", seed.residentId())
+                    .bind("payload", payload);
+            sql = opdCode == null ? sql.bindNull("opd", String.class) : sql.bind("opd", opdCode);
+            sql.then().block();
+            return this;
+        }
+    }
+}
