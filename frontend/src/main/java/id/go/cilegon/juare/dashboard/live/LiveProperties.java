@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record LiveProperties(
         @DefaultValue("dashboard") String username,
         String password,
-        @DefaultValue("300ms") Duration coalesce,
+        @DefaultValue("100ms") Duration coalesce,
         @DefaultValue("5s") Duration ackTimeout,
         @DefaultValue("1s") Duration minBackoff,
         @DefaultValue("30s") Duration maxBackoff,
