@@ -106,10 +106,12 @@ public final class Browser implements AutoCloseable {
 
     /** The cell of grid {@code gridId} whose text is exactly {@code text}, or null while there is none. */
     public WebElement gridCell(String gridId, String text) {
-        return driver.findElement(By.id(gridId)).findElements(By.tagName("vaadin-grid-cell-content")).stream()
-                .filter(cell -> text.equals(cell.getText().strip()))
-                .findFirst()
-                .orElse(null);
+        // one round trip: asking each cell for its text would take longer than what a test times
+        return (WebElement) driver.executeScript("""
+                const grid = document.getElementById(arguments[0]);
+                if (!grid) { return null; }
+                return [...grid.querySelectorAll('vaadin-grid-cell-content')]
+                    .find(cell => cell.offsetParent !== null && cell.textContent.trim() === arguments[1]) || null;""", gridId, text);
     }
 
     /** The file input of the vaadin-upload with this id, wherever this version keeps it. */
