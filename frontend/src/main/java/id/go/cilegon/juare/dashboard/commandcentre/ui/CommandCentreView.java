@@ -24,6 +24,7 @@ import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
 import id.go.cilegon.juare.dashboard.base.ui.map.ComplaintMap;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview;
+import id.go.cilegon.juare.dashboard.commandcentre.Counter;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.OpdRow;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreService;
 import id.go.cilegon.juare.dashboard.commandcentre.ReplyTime;
@@ -152,15 +153,7 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
     private void show(CommandCentreOverview o) {
         asOf.setText(getTranslation("cc.asOf", Wib.time(o.asOf(), getLocale())));
         counters.removeAll();
-        counters.add(
-                counter("new-today", "cc.counter.newToday", String.valueOf(o.newToday()), null),
-                counter("open", "cc.counter.open", String.valueOf(o.open()),
-                        getTranslation("cc.counter.open.hint", o.waitingForOperator())),
-                counter("reply-overdue", "cc.counter.replyOverdue", String.valueOf(o.replyOverdue()), null),
-                counter("fix-overdue", "cc.counter.fixOverdue", String.valueOf(o.fixOverdue()), null),
-                counter("resolved-today", "cc.counter.resolvedToday",
-                        o.resolvedToday() == null ? "—" : String.valueOf(o.resolvedToday()),
-                        o.resolvedToday() == null ? getTranslation("cc.counter.resolvedToday.missing") : null));
+        Counter.of(o).forEach(c -> counters.add(counter(c)));
         opds.setItems(o.opds());
 
         CommandCentreOverview.Shift s = o.shift();
@@ -174,11 +167,13 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
                 .collect(Collectors.joining("; ")))));
     }
 
-    private Div counter(String id, String labelKey, String value, String hint) {
-        Span number = new Span(value);
+    private Div counter(Counter c) {
+        String id = c.id();
+        String hint = c.hintKey() == null ? null : getTranslation(c.hintKey(), c.hintParam());
+        Span number = new Span(c.shownValue());
         number.getStyle().set("font-size", "var(--lumo-font-size-xxxl)").set("font-weight", "600");
         number.addClassName("counter-value");
-        Div card = new Div(new Div(new Span(getTranslation(labelKey))), new Div(number));
+        Div card = new Div(new Div(new Span(getTranslation(c.labelKey()))), new Div(number));
         if (hint != null) {
             Span small = new Span(hint);
             small.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");

@@ -26,6 +26,7 @@ import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.OpdRow;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreService;
+import id.go.cilegon.juare.dashboard.commandcentre.Counter;
 import id.go.cilegon.juare.dashboard.commandcentre.ReplyTime;
 import id.go.cilegon.juare.dashboard.base.ui.map.ComplaintMap;
 import id.go.cilegon.juare.dashboard.live.LiveEvents;
@@ -193,24 +194,20 @@ public class WallView extends VerticalLayout implements BeforeEnterObserver, Has
     private void show(CommandCentreOverview o) {
         asOf.setText(getTranslation("cc.asOf", Wib.time(o.asOf(), getLocale())));
         counters.removeAll();
-        counters.add(
-                counter("new-today", "cc.counter.newToday", String.valueOf(o.newToday()), null, false),
-                counter("open", "cc.counter.open", String.valueOf(o.open()),
-                        getTranslation("cc.counter.open.hint", o.waitingForOperator()), false),
-                counter("reply-overdue", "cc.counter.replyOverdue", String.valueOf(o.replyOverdue()), null, o.replyOverdue() > 0),
-                counter("fix-overdue", "cc.counter.fixOverdue", String.valueOf(o.fixOverdue()), null, o.fixOverdue() > 0),
-                counter("resolved-today", "cc.counter.resolvedToday",
-                        o.resolvedToday() == null ? "—" : String.valueOf(o.resolvedToday()), null, false));
+        Counter.of(o).forEach(c -> counters.add(counter(c)));
         opds.setItems(o.opds());
     }
 
     /** A big number; red when it is something overdue. */
-    private Div counter(String id, String labelKey, String value, String hint, boolean alarm) {
-        Span number = new Span(value);
+    private Div counter(Counter c) {
+        String id = c.id();
+        String hint = c.hintKey() == null ? null : getTranslation(c.hintKey(), c.hintParam());
+        boolean alarm = c.alarm();
+        Span number = new Span(c.shownValue());
         number.addClassName("counter-value");
         number.getStyle().set("font-size", "var(--lumo-font-size-xxxl)").set("font-weight", "700").set("line-height", "1.1")
                 .set("color", alarm ? "var(--lumo-error-text-color)" : "var(--lumo-header-text-color)");
-        Span label = new Span(getTranslation(labelKey));
+        Span label = new Span(getTranslation(c.labelKey()));
         label.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Div card = new Div(new Div(label), new Div(number));
         card.setId("wall-counter-" + id);
