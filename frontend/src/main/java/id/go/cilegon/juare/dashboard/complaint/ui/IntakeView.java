@@ -24,14 +24,12 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk.ShiftOnDuty;
-import id.go.cilegon.juare.dashboard.complaint.ComplaintRefused;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintTexts;
 import id.go.cilegon.juare.dashboard.complaint.RejectReason;
 import id.go.cilegon.juare.dashboard.complaint.StaffComplaint;
@@ -63,14 +61,13 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     static final Set<String> QUEUE_EVENTS = Set.of("SUBMITTED", "DISPATCHED", "REJECTED", "MARKED_DUPLICATE");
 
     private final ComplaintDesk desk;
-    private final CurrentStaff currentStaff;
     private final BackendSession session;
     private final LiveEvents live;
     private final ComplaintTexts texts;
     private final boolean operator;
 
     private final Span shift = new Span();
-    private final Span count = new Span();
+    private final QueueDesk work;
     private final QueueGrid queue;
     private final ComplaintDetailPanel detail;
     private final ComboBox<Named> opd = new ComboBox<>();
@@ -82,17 +79,18 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     private final TabSheet tabs = new TabSheet();
 
     private List<Named> opds = List.of();
-    private StaffComplaint current;
 
     public IntakeView(ComplaintDesk desk, CurrentStaff currentStaff, LiveEvents live, Clock clock) {
         this.desk = desk;
-        this.currentStaff = currentStaff;
         this.session = currentStaff.session();
         this.live = live;
         this.texts = new ComplaintTexts(this::getTranslation);
         this.operator = currentStaff.account().role() == StaffRole.OPERATOR;
-        this.detail = new ComplaintDetailPanel("detail", texts, clock);
-        this.queue = new QueueGrid("intake-queue", selected -> selected.ifPresentOrElse(this::open, this::openNothing));
+        this.work = new QueueDesk(new QueueDesk.Ids("intake-queue", "intake-count", "detail", "intake"), desk, currentStaff, texts,
+                this::getTranslation, clock);
+        work.wire(() -> desk.intakeQueue(session), this::opened);
+        this.detail = work.detail();
+        this.queue = work.queue();
         this.transfers = new TransferQueuePanel(desk, currentStaff, live, texts, clock, operator);
         setId("intake-view");
         setSizeFull();
@@ -116,7 +114,7 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
             if (change.getSelectedTab() == transferTab) {
                 transfers.reload();
             } else {
-                reloadQueue(current == null ? null : current.id(), 0);
+                work.reload(work.currentId(), 0);
             }
         });
 
@@ -135,8 +133,7 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
         // Enter on a row: on to the decision, the OPD already chosen
         Shortcuts.addShortcutListener(queue, () -> opd.focus(), Key.ENTER).listenOn(queue);
 
-        count.setId("intake-count");
-        VerticalLayout left = new VerticalLayout(count, queue);
+        VerticalLayout left = new VerticalLayout(work.count(), queue);
         left.setPadding(false);
         left.setSizeFull();
 
@@ -170,7 +167,7 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
         SplitLayout split = new SplitLayout(left, right);
         split.setSplitterPosition(45);
         split.setSizeFull();
-        enableActions();
+        opened(null);
         return split;
     }
 
@@ -194,15 +191,14 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private boolean concernsIntake(ComplaintEvent e) {
-        return QUEUE_EVENTS.contains(e.type()) || current != null && current.id().equals(e.complaintId());
+        return QUEUE_EVENTS.contains(e.type()) || e.complaintId().equals(work.currentId());
     }
 
     private void onEvents(List<ComplaintEvent> batch) {
-        String selected = current == null ? null : current.id();
-        int at = selected == null ? 0 : Math.max(0, queue.indexOf(selected));
+        String selected = work.currentId();
         boolean selectedLeft = selected != null && batch.stream()
                 .anyMatch(e -> selected.equals(e.complaintId()) && !"SUBMITTED".equals(e.status()));
-        reloadQueue(selected, at);
+        work.reloadInPlace();
         if (selectedLeft) {
             Notices.error(getTranslation("intake.takenElsewhere"));
         }
@@ -211,11 +207,11 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     private void reloadAll() {
         loadShift();
         loadOpds();
-        reloadQueue(current == null ? null : current.id(), 0);
+        work.reload(work.currentId(), 0);
     }
 
     private void loadShift() {
-        call(() -> desk.shift(session)).ifPresent(s -> shift.setText(shiftText(s)));
+        work.call(() -> desk.shift(session)).ifPresent(s -> shift.setText(shiftText(s)));
     }
 
     private String shiftText(ShiftOnDuty s) {
@@ -224,41 +220,27 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void loadOpds() {
-        call(() -> desk.activeOpds(session)).ifPresent(list -> {
+        work.call(() -> desk.activeOpds(session)).ifPresent(list -> {
             opds = list;
             opd.setItems(list);
             transfers.setOpds(list);
         });
     }
 
-    /** Reloads the queue, keeps {@code preferId} selected if still there, else the row at {@code fallbackIndex}. */
-    private void reloadQueue(String preferId, int fallbackIndex) {
-        Optional<List<StaffComplaint>> rows = call(() -> desk.intakeQueue(session));
-        if (rows.isEmpty()) {
-            return;
-        }
-        count.setText(getTranslation("intake.count", rows.get().size()));
-        queue.setRows(rows.get(), preferId, fallbackIndex).ifPresentOrElse(this::open, this::openNothing);
-    }
-
-    private void open(StaffComplaint row) {
-        Optional<StaffComplaint> loaded;
-        try {
-            loaded = desk.complaint(session, row.id());
-        } catch (BackendException e) {
-            failed(e);
-            return;
-        }
-        current = loaded.orElse(null);
+    /** Fills the decision for the complaint now open (null: none) and enables it for operators. */
+    private void opened(StaffComplaint current) {
         if (current == null) {
-            openNothing();
-            return;
+            opd.clear();
+        } else {
+            opd.setValue(preselect(current));
+            dispatchNote.clear();
         }
-        detail.show(current);
-        Named chosen = preselect(current);
-        opd.setValue(chosen);
-        dispatchNote.clear();
-        enableActions();
+        boolean canDecide = operator && current != null && "SUBMITTED".equals(current.status());
+        dispatch.setEnabled(canDecide);
+        reject.setEnabled(canDecide);
+        duplicate.setEnabled(canDecide);
+        opd.setEnabled(canDecide);
+        dispatchNote.setEnabled(canDecide);
     }
 
     /** The category's OPD, as the backend suggests it; otherwise none, so the operator has to choose. */
@@ -269,25 +251,10 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
         return opds.stream().filter(o -> o.code().equals(c.suggestedOpd().code())).findFirst().orElse(null);
     }
 
-    private void openNothing() {
-        current = null;
-        detail.showEmpty(getTranslation(queue.rows().isEmpty() ? "intake.empty" : "complaint.detail.none"));
-        opd.clear();
-        enableActions();
-    }
-
-    private void enableActions() {
-        boolean canDecide = operator && current != null && "SUBMITTED".equals(current.status());
-        dispatch.setEnabled(canDecide);
-        reject.setEnabled(canDecide);
-        duplicate.setEnabled(canDecide);
-        opd.setEnabled(canDecide);
-        dispatchNote.setEnabled(canDecide);
-    }
-
     // ---------- the decisions ----------
 
     private void dispatch() {
+        StaffComplaint current = work.current();
         if (current == null || !dispatch.isEnabled()) {
             return;
         }
@@ -305,6 +272,7 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void openReject() {
+        StaffComplaint current = work.current();
         if (current == null || !reject.isEnabled()) {
             return;
         }
@@ -345,6 +313,7 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private void openDuplicate() {
+        StaffComplaint current = work.current();
         if (current == null || !duplicate.isEnabled()) {
             return;
         }
@@ -395,13 +364,13 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     /** The original's id and tracking number: the typed number wins over the list; a clear error when neither works. */
     private Optional<String[]> duplicateTarget(PossibleDuplicate chosen, TextField typed) {
         if (!typed.getValue().isBlank()) {
-            Optional<StaffComplaint> found = call(() -> desk.byTrackingNumber(session, typed.getValue())).flatMap(o -> o);
+            Optional<StaffComplaint> found = work.call(() -> desk.byTrackingNumber(session, typed.getValue())).flatMap(o -> o);
             if (found.isEmpty()) {
                 typed.setInvalid(true);
                 typed.setErrorMessage(getTranslation("intake.duplicate.notFound"));
                 return Optional.empty();
             }
-            if (current != null && found.get().id().equals(current.id())) {
+            if (found.get().id().equals(work.currentId())) {
                 typed.setInvalid(true);
                 typed.setErrorMessage(getTranslation("intake.duplicate.itself"));
                 return Optional.empty();
@@ -416,46 +385,14 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
         return Optional.of(new String[] {chosen.id(), chosen.trackingNumber()});
     }
 
-    /**
-     * Runs a decision on what the operator saw; on success the next complaint comes up and the focus returns to the
-     * queue; when someone else was faster the queue and the complaint are reloaded and the operator is told.
-     */
+    /** A decision on what the operator saw: the next complaint comes up and the focus returns to the queue. */
     private void decide(Supplier<StaffComplaint> action, String doneText) {
-        String actedOn = current == null ? null : current.id();
-        int at = Math.max(0, queue.indexOf(actedOn));
-        try {
-            action.get();
-        } catch (ComplaintRefused refused) {
-            Notices.error(texts.refusal(refused));
-            if (refused.isStale()) {
-                reloadQueue(actedOn, at);
-            }
-            return;
-        } catch (BackendException e) {
-            failed(e);
-            return;
-        }
-        Notices.done(doneText);
-        reloadQueue(null, at);
-        queue.focus();
+        work.act(action, doneText, true, () -> { });
     }
 
     /** Radio groups are not focusable as such: the keyboard starts on their first option. */
     private static void focusFirstInput(com.vaadin.flow.component.Component group) {
         group.getElement().executeJs("requestAnimationFrame(() => { const input = this.querySelector('input'); if (input) input.focus(); })");
-    }
-
-    private <T> Optional<T> call(Supplier<T> read) {
-        try {
-            return Optional.ofNullable(read.get());
-        } catch (BackendException e) {
-            failed(e);
-            return Optional.empty();
-        }
-    }
-
-    private void failed(BackendException e) {
-        Notices.failed(e, texts, currentStaff, this::getTranslation);
     }
 
     static String shorten(String text, int max) {

@@ -21,13 +21,11 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
-import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.dashboard.backend.StaffAccount;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk;
-import id.go.cilegon.juare.dashboard.complaint.ComplaintRefused;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintTexts;
 import id.go.cilegon.juare.dashboard.complaint.Countdown;
 import id.go.cilegon.juare.dashboard.complaint.StaffComplaint;
@@ -38,8 +36,6 @@ import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * An OPD's open complaints, what falls due first on top, each with the time left on its running clock (the reply
@@ -56,7 +52,6 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
     static final int TICK_MILLIS = 30_000;
 
     private final ComplaintDesk desk;
-    private final CurrentStaff currentStaff;
     private final BackendSession session;
     private final LiveEvents live;
     private final ComplaintTexts texts;
@@ -65,7 +60,7 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
 
     private final H2 title = new H2();
     private final ComboBox<Named> opdSelect = new ComboBox<>();
-    private final Span count = new Span();
+    private final QueueDesk work;
     private final QueueGrid queue;
     private final ComplaintDetailPanel detail;
     private final TextArea replyMessage = new TextArea();
@@ -77,12 +72,10 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
     private final VerticalLayout actions = new VerticalLayout();
 
     private String opdCode;
-    private StaffComplaint current;
     private Registration poll;
 
     public OpdQueueView(ComplaintDesk desk, CurrentStaff currentStaff, LiveEvents live, Clock clock) {
         this.desk = desk;
-        this.currentStaff = currentStaff;
         this.session = currentStaff.session();
         this.live = live;
         this.clock = clock;
@@ -90,8 +83,11 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
         StaffAccount account = currentStaff.account();
         this.opdStaff = account.role() == StaffRole.OPD_RESPONDER || account.role() == StaffRole.OPD_HEAD;
         this.opdCode = opdStaff && account.opd() != null ? account.opd().code() : null;
-        this.detail = new ComplaintDetailPanel("detail", texts, clock);
-        this.queue = new QueueGrid("opd-queue", selected -> selected.ifPresentOrElse(this::open, this::openNothing));
+        this.work = new QueueDesk(new QueueDesk.Ids("opd-queue", "opd-queue-count", "detail", "opdQueue"), desk, currentStaff, texts,
+                this::getTranslation, clock);
+        work.wire(() -> desk.opdQueue(session, opdCode), this::enableActions);
+        this.detail = work.detail();
+        this.queue = work.queue();
         setId("opd-queue-view");
         setSizeFull();
 
@@ -104,7 +100,6 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
         opdSelect.addValueChangeListener(change -> {
             if (change.isFromClient() && change.getValue() != null) {
                 opdCode = change.getValue().code();
-                current = null;
                 reloadQueue(null, 0);
             }
         });
@@ -129,8 +124,7 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
                 .setAutoWidth(true);
         queue.addColumn(c -> IntakeView.shorten(c.description(), 60)).setHeader(getTranslation("intake.column.description")).setFlexGrow(1);
         queue.setSizeFull();
-        count.setId("opd-queue-count");
-        VerticalLayout left = new VerticalLayout(count, queue);
+        VerticalLayout left = new VerticalLayout(work.count(), queue);
         left.setPadding(false);
         left.setSizeFull();
 
@@ -175,16 +169,16 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
         SplitLayout split = new SplitLayout(left, right);
         split.setSplitterPosition(55);
         split.setSizeFull();
-        enableActions();
+        enableActions(null);
         return split;
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!opdStaff) {
-            call(() -> desk.activeOpds(session)).ifPresent(opdSelect::setItems);
+            work.call(() -> desk.activeOpds(session)).ifPresent(opdSelect::setItems);
         }
-        reloadQueue(current == null ? null : current.id(), 0);
+        reloadQueue(work.currentId(), 0);
     }
 
     @Override
@@ -209,8 +203,7 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void onEvents(List<ComplaintEvent> batch) {
-        String selected = current == null ? null : current.id();
-        reloadQueue(selected, Math.max(0, queue.indexOf(selected)));
+        work.reloadInPlace();
     }
 
     /** Re-renders the countdowns as of now. */
@@ -221,37 +214,13 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
 
     private void reloadQueue(String preferId, int fallbackIndex) {
         if (opdCode == null) {
-            count.setText(getTranslation("opdQueue.chooseOpd"));
-            queue.setRows(List.of(), null, -1);
-            openNothing();
+            work.showNone(getTranslation("opdQueue.chooseOpd"));
             return;
         }
-        Optional<List<StaffComplaint>> rows = call(() -> desk.opdQueue(session, opdCode));
-        if (rows.isEmpty()) {
-            return;
-        }
-        count.setText(getTranslation("opdQueue.count", rows.get().size()));
-        queue.setRows(rows.get(), preferId, fallbackIndex).ifPresentOrElse(this::open, this::openNothing);
+        work.reload(preferId, fallbackIndex);
     }
 
-    private void open(StaffComplaint row) {
-        Optional<StaffComplaint> loaded = call(() -> desk.complaint(session, row.id())).flatMap(o -> o);
-        current = loaded.orElse(null);
-        if (current == null) {
-            openNothing();
-            return;
-        }
-        detail.show(current);
-        enableActions();
-    }
-
-    private void openNothing() {
-        current = null;
-        detail.showEmpty(getTranslation(queue.rows().isEmpty() ? "opdQueue.empty" : "complaint.detail.none"));
-        enableActions();
-    }
-
-    private void enableActions() {
+    private void enableActions(StaffComplaint current) {
         boolean can = opdStaff && current != null && current.isAtOpd();
         for (var c : List.of(replyMessage, reply, noteText, note, resolve)) {
             c.setEnabled(can);
@@ -262,6 +231,7 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
     // ---------- the actions ----------
 
     private void reply() {
+        StaffComplaint current = work.current();
         if (current == null) {
             return;
         }
@@ -272,11 +242,12 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
         }
         replyMessage.setInvalid(false);
         StaffComplaint seen = current;
-        act(() -> desk.reply(session, seen, replyMessage.getValue()), getTranslation("opdQueue.replied", seen.trackingNumber()),
+        work.act(() -> desk.reply(session, seen, replyMessage.getValue()), getTranslation("opdQueue.replied", seen.trackingNumber()),
                 false, replyMessage::clear);
     }
 
     private void addNote() {
+        StaffComplaint current = work.current();
         if (current == null) {
             return;
         }
@@ -287,10 +258,11 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
         }
         noteText.setInvalid(false);
         String id = current.id();
-        act(() -> desk.addInternalNote(session, id, noteText.getValue()), getTranslation("opdQueue.noted"), false, noteText::clear);
+        work.act(() -> desk.addInternalNote(session, id, noteText.getValue()), getTranslation("opdQueue.noted"), false, noteText::clear);
     }
 
     private void openTransfer() {
+        StaffComplaint current = work.current();
         if (current == null) {
             return;
         }
@@ -313,7 +285,7 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
                 return;
             }
             dialog.close();
-            act(() -> desk.requestTransfer(session, seen, reason.getValue()),
+            work.act(() -> desk.requestTransfer(session, seen, reason.getValue()),
                     getTranslation("opdQueue.transferred", seen.trackingNumber()), false, () -> { });
         });
         Button cancel = new Button(getTranslation("complaint.cancel"), click -> dialog.close());
@@ -324,50 +296,16 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private void openResolve() {
+        StaffComplaint current = work.current();
         if (current == null) {
             return;
         }
         StaffComplaint seen = current;
         ResolveDialog[] dialog = new ResolveDialog[1];
         dialog[0] = new ResolveDialog(seen, desk, session, texts, (text, photoIds) ->
-                act(() -> desk.resolve(session, seen, text, photoIds), getTranslation("opdQueue.resolved", seen.trackingNumber()),
+                work.act(() -> desk.resolve(session, seen, text, photoIds), getTranslation("opdQueue.resolved", seen.trackingNumber()),
                         true, () -> dialog[0].close()));
         dialog[0].open();
-    }
-
-    /**
-     * Runs an action on what the responder saw. {@code leaves}: the complaint leaves the queue (resolved), so the next
-     * one is selected; otherwise it is reloaded in place. A refusal is told; when someone else was faster the queue and
-     * the complaint are reloaded.
-     */
-    private void act(Supplier<StaffComplaint> action, String doneText, boolean leaves, Runnable onDone) {
-        String actedOn = current == null ? null : current.id();
-        int at = Math.max(0, queue.indexOf(actedOn));
-        try {
-            action.get();
-        } catch (ComplaintRefused refused) {
-            Notices.error(texts.refusal(refused));
-            if (refused.isStale()) {
-                reloadQueue(actedOn, at);
-            }
-            return;
-        } catch (BackendException e) {
-            Notices.failed(e, texts, currentStaff, this::getTranslation);
-            return;
-        }
-        onDone.run();
-        Notices.done(doneText);
-        reloadQueue(leaves ? null : actedOn, at);
-        queue.focus();
-    }
-
-    private <T> Optional<T> call(Supplier<T> read) {
-        try {
-            return Optional.ofNullable(read.get());
-        } catch (BackendException e) {
-            Notices.failed(e, texts, currentStaff, this::getTranslation);
-            return Optional.empty();
-        }
     }
 
     @Override
