@@ -1,11 +1,7 @@
 package id.go.cilegon.juare.dashboard.admin.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -50,19 +46,8 @@ public class CategoriesView extends VerticalLayout implements BeforeEnterObserve
                 .setTextAlign(ColumnTextAlign.END).setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Category::fixHours).setHeader(getTranslation("admin.category.col.fixHours"))
                 .setTextAlign(ColumnTextAlign.END).setSortable(true).setAutoWidth(true).setFlexGrow(0);
-        grid.addComponentColumn(c -> {
-            Button edit = new Button(getTranslation("admin.edit"), click -> open(c));
-            edit.setId("category-edit-" + c.code());
-            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            return edit;
-        }).setAutoWidth(true).setFlexGrow(0);
-        grid.addItemDoubleClickListener(click -> open(click.getItem()));
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-
-        Button refresh = new Button(getTranslation("admin.refresh"), click -> load());
-        refresh.setId("category-refresh");
-        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("admin.nav.categories")), refresh);
-        top.setAlignItems(Alignment.BASELINE);
+        AdminUi.openRowsWith(grid, "category", Category::code, this::open);
+        HorizontalLayout top = AdminUi.titleWithRefresh(this, "admin.nav.categories", "category", this::load);
         add(top, grid);
         expand(grid);
     }

@@ -1,10 +1,6 @@
 package id.go.cilegon.juare.dashboard.admin.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -39,19 +35,8 @@ public class OpdsView extends VerticalLayout implements BeforeEnterObserver, Has
         grid.addColumn(Opd::kind).setHeader(getTranslation("admin.opd.col.kind")).setSortable(true).setAutoWidth(true);
         grid.addColumn(o -> getTranslation(o.active() ? "admin.opd.active.yes" : "admin.opd.active.no"))
                 .setHeader(getTranslation("admin.opd.col.active")).setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(o -> {
-            Button edit = new Button(getTranslation("admin.edit"), click -> open(o));
-            edit.setId("opd-edit-" + o.code());
-            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            return edit;
-        }).setAutoWidth(true).setFlexGrow(0);
-        grid.addItemDoubleClickListener(click -> open(click.getItem()));
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-
-        Button refresh = new Button(getTranslation("admin.refresh"), click -> load());
-        refresh.setId("opd-refresh");
-        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("admin.nav.opds")), refresh);
-        top.setAlignItems(Alignment.BASELINE);
+        AdminUi.openRowsWith(grid, "opd", Opd::code, this::open);
+        HorizontalLayout top = AdminUi.titleWithRefresh(this, "admin.nav.opds", "opd", this::load);
         add(top, grid);
         expand(grid);
     }

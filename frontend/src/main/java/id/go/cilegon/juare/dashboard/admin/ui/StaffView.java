@@ -3,7 +3,6 @@ package id.go.cilegon.juare.dashboard.admin.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -79,14 +78,7 @@ public class StaffView extends VerticalLayout implements BeforeEnterObserver, Ha
         grid.addColumn(m -> m.shift() == null ? "" : getTranslation("shift." + m.shift()))
                 .setHeader(getTranslation("admin.staff.col.shift")).setAutoWidth(true);
         grid.addColumn(this::status).setHeader(getTranslation("admin.staff.col.status")).setAutoWidth(true);
-        grid.addComponentColumn(m -> {
-            Button edit = new Button(getTranslation("admin.edit"), click -> open(StaffForm.edit(m), m));
-            edit.setId("staff-edit-" + m.username());
-            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            return edit;
-        }).setAutoWidth(true).setFlexGrow(0);
-        grid.addItemDoubleClickListener(click -> open(StaffForm.edit(click.getItem()), click.getItem()));
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        AdminUi.openRowsWith(grid, "staff", StaffMember::username, m -> open(StaffForm.edit(m), m));
         grid.setItems(provider);
 
         add(new H2(getTranslation("admin.nav.staff")), tools, grid);
