@@ -139,15 +139,8 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
         show(overview);
     }
 
-    /** A reload nobody clicked for: failures stay quiet (the live dot tells), an ended sign-in goes to the login. */
     private void reload() {
-        try {
-            show(service.overview(currentStaff.session()));
-        } catch (BackendException e) {
-            if (e.isSessionOver()) {
-                getUI().ifPresent(ui -> ui.getPage().reload());
-            }
-        }
+        LiveFigures.quietReload(this, () -> service.overview(currentStaff.session()), this::show).run();
     }
 
     private void show(CommandCentreOverview o) {

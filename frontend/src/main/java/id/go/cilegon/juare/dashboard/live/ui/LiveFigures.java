@@ -1,9 +1,12 @@
 package id.go.cilegon.juare.dashboard.live.ui;
 
 import com.vaadin.flow.component.Component;
+import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.live.LiveEvents;
 import id.go.cilegon.juare.dashboard.live.LiveState;
 import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * How a screen of city-wide figures follows the live events (command centre, wall): any event may change a figure,
@@ -23,6 +26,25 @@ public final class LiveFigures {
         live.subscribe(screen, event -> true, latest::addEvents);
         live.subscribeState(screen, state -> figures.stateChanged(state, reload));
         screen.addAttachListener(attach -> latest.addEvents(live.recent(event -> true)));
+    }
+
+    /**
+     * A reload nobody clicked for: a failure stays quiet (the live dot tells, the next event tries again); an ended
+     * sign-in reloads the page, which goes to the login.
+     */
+    public static <T> Runnable quietReload(Component screen, Supplier<T> read, Consumer<T> show) {
+        return () -> {
+            T figures;
+            try {
+                figures = read.get();
+            } catch (BackendException e) {
+                if (e.isSessionOver()) {
+                    screen.getUI().ifPresent(ui -> ui.getPage().reload());
+                }
+                return;
+            }
+            show.accept(figures);
+        };
     }
 
     private void stateChanged(LiveState state, Runnable reload) {

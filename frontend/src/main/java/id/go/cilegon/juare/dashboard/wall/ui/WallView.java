@@ -182,13 +182,7 @@ public class WallView extends VerticalLayout implements BeforeEnterObserver, Has
     }
 
     private void reload() {
-        try {
-            show(service.overview(currentStaff.session()));
-        } catch (BackendException e) {
-            if (e.isSessionOver()) {
-                getUI().ifPresent(ui -> ui.getPage().reload());
-            }
-        }
+        LiveFigures.quietReload(this, () -> service.overview(currentStaff.session()), this::show).run();
     }
 
     private void show(CommandCentreOverview o) {
