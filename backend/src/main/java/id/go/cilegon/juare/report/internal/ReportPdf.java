@@ -48,14 +48,29 @@ final class ReportPdf {
     private static final Color HANDLED = new Color(0x38, 0x8E, 0x3C);
     private static final Color OVERDUE = new Color(0xD3, 0x2F, 0x2F);
 
-    private static final Font TITLE = new Font(Font.HELVETICA, 16, Font.BOLD, HEAD);
-    private static final Font SUBTITLE = new Font(Font.HELVETICA, 12, Font.BOLD, INK);
-    private static final Font SECTION = new Font(Font.HELVETICA, 12, Font.BOLD, HEAD);
-    private static final Font TEXT = new Font(Font.HELVETICA, 9, Font.NORMAL, INK);
-    private static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, MUTED);
-    private static final Font CELL = new Font(Font.HELVETICA, 8, Font.NORMAL, INK);
-    private static final Font CELL_BOLD = new Font(Font.HELVETICA, 8, Font.BOLD, INK);
-    private static final Font BIG = new Font(Font.HELVETICA, 18, Font.BOLD, INK);
+    /*
+     * Fonts with an explicit base font (the standard Helvetica, WinAnsi, not embedded): a Font without one makes OpenPDF
+     * embed a fallback TrueType subset for any character above U+00FF (a dash), with a random subset name, and so
+     * different bytes every time.
+     */
+    private static final BaseFont REGULAR = standard(BaseFont.HELVETICA);
+    private static final BaseFont BOLD = standard(BaseFont.HELVETICA_BOLD);
+    private static final Font TITLE = new Font(BOLD, 16, Font.NORMAL, HEAD);
+    private static final Font SUBTITLE = new Font(BOLD, 12, Font.NORMAL, INK);
+    private static final Font SECTION = new Font(BOLD, 12, Font.NORMAL, HEAD);
+    private static final Font TEXT = new Font(REGULAR, 9, Font.NORMAL, INK);
+    private static final Font SMALL = new Font(REGULAR, 8, Font.NORMAL, MUTED);
+    private static final Font CELL = new Font(REGULAR, 8, Font.NORMAL, INK);
+    private static final Font CELL_BOLD = new Font(BOLD, 8, Font.NORMAL, INK);
+    private static final Font BIG = new Font(BOLD, 18, Font.NORMAL, INK);
+
+    private static BaseFont standard(String name) {
+        try {
+            return BaseFont.createFont(name, BaseFont.CP1252, BaseFont.NOT_EMBEDDED);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 
     private ReportPdf() {
     }
@@ -199,7 +214,7 @@ final class ReportPdf {
         float legend = 16;
         float height = legend + shown.size() * rowHeight + 4;
         PdfTemplate template = writer.getDirectContent().createTemplate(width, height);
-        BaseFont font = TEXT.getCalculatedBaseFont(false);
+        BaseFont font = REGULAR;
         // legend at the top
         float y = height - 10;
         legendItem(template, font, 0, y, RECEIVED, "Masuk");
@@ -316,7 +331,7 @@ final class ReportPdf {
         @Override
         public void onOpenDocument(PdfWriter writer, Document document) {
             total = writer.getDirectContent().createTemplate(30, 12);
-            font = SMALL.getCalculatedBaseFont(false);
+            font = REGULAR;
         }
 
         @Override
