@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -15,10 +17,11 @@ import reactor.core.publisher.Mono;
  * Yesterday's report, every morning at {@code juare.report.daily-time} WIB. Every instance looks each minute (and
  * right at start-up): once today's time has passed and yesterday's report is missing, it makes it. So the morning's
  * run, the catch-up after a start later in the day, and a retry after a failed run are the same check; the service's
- * advisory lock and the unique day make the report, and its WhatsApp messages, once across instances.
+ * advisory lock and the unique day make the report, and its WhatsApp messages, once across instances. The checks
+ * begin when the application is ready, after the start-up runners (the demo data), so that a catch-up report sees them.
  */
 @Component
-class DailyReportJob implements SmartLifecycle {
+class DailyReportJob implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DailyReportJob.class);
 
@@ -35,9 +38,9 @@ class DailyReportJob implements SmartLifecycle {
         this.clock = clock;
     }
 
-    @Override
-    public void start() {
-        if (!properties.enabled()) {
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (!properties.enabled() || schedule != null) {
             return;
         }
         schedule = Flux.interval(java.time.Duration.ZERO, properties.checkEvery())
@@ -69,16 +72,10 @@ class DailyReportJob implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
+    public void destroy() {
         Disposable current = schedule;
         if (current != null) {
             current.dispose();
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        Disposable current = schedule;
-        return current != null && !current.isDisposed();
     }
 }
