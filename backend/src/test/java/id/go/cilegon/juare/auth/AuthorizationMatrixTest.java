@@ -97,6 +97,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         cases.add(new Case("ComplaintCounts", Map.of(), STAFF));
         cases.add(new Case("ComplaintMap", Map.of("box", box, "zoom", 12), STAFF));
         cases.add(new Case("CommandCentre", Map.of(), COMMAND));
+        // the daily report: read by the command centre; made again by admins (a future day: refused in the payload)
+        cases.add(new Case("DailyReports", Map.of("first", 5), COMMAND));
+        cases.add(new Case("DailyReport", Map.of("day", "2001-01-01"), COMMAND));
+        cases.add(new Case("RegenerateDailyReport", Map.of("input", Map.of("day", "2999-01-01")), Set.of(Who.ADMIN)));
         // administration
         cases.add(new Case("CreateStaffAccount", Map.of("input", Map.of("username", "x", "displayName", "X", "password", "x", "role", "OPERATOR")),
                 Set.of(Who.ADMIN)));

@@ -141,8 +141,8 @@ final class DemoScenario {
                         "081120260101", null),
                 new StaffSpec(uuid(), "dlh", "Siti Nurjanah (DLH)", StaffRole.OPD_RESPONDER, "DLH", null, null),
                 new StaffSpec(uuid(), "dishub", "Bambang Sutrisno (Dishub)", StaffRole.OPD_RESPONDER, "DISHUB", null, null),
-                new StaffSpec(uuid(), "walikota", "H. Tubagus Ridwan (Wali Kota)", StaffRole.MAYOR, null, null, null),
-                new StaffSpec(uuid(), "diskominfo", "Fajar Nugroho (Diskominfo)", StaffRole.ADMIN, null, null, null));
+                new StaffSpec(uuid(), "walikota", "H. Tubagus Ridwan (Wali Kota)", StaffRole.MAYOR, null, "081120260001", null),
+                new StaffSpec(uuid(), "diskominfo", "Fajar Nugroho (Diskominfo)", StaffRole.ADMIN, null, "081120260002", null));
         operators = staff.stream()
                 .filter(s -> s.role() == StaffRole.OPERATOR)
                 .map(StaffSpec::id)

@@ -1,0 +1,113 @@
+package id.go.cilegon.juare.report;
+
+import id.go.cilegon.juare.overview.Seed;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/**
+ * Complaints with events at chosen times, as LifecycleService writes them (type, status after, the OPD after, payload
+ * with the clocks on dispatch, reroute and dispute). Category JALAN: 24 h to reply, 72 h to fix.
+ */
+final class Timeline {
+
+    private final DatabaseClient db;
+    private final Seed seed;
+
+    Timeline(DatabaseClient db, Seed seed) {
+        this.db = db;
+        this.seed = seed;
+    }
+
+    Complaint filed(Instant at) {
+        Seed.ComplaintSpec spec = seed.complaint().filedAt(at).insert();
+        Complaint complaint = new Complaint(spec);
+        return complaint.event("SUBMITTED", "RESIDENT", at, "{}");
+    }
+
+    final class Complaint {
+
+        final Seed.ComplaintSpec spec;
+        private String opd;
+        private String status = "SUBMITTED";
+
+        Complaint(Seed.ComplaintSpec spec) {
+            this.spec = spec;
+        }
+
+        UUID id() {
+            return spec.id();
+        }
+
+        String trackingNumber() {
+            return spec.trackingNumber();
+        }
+
+        Complaint dispatched(String opdCode, Instant at) {
+            opd = opdCode;
+            status = "DISPATCHED";
+            return event("DISPATCHED", "STAFF", at, clocks("\"opdCode\": \"" + opdCode + "\"", at));
+        }
+
+        Complaint rerouted(String to, Instant at) {
+            String from = opd;
+            opd = to;
+            status = "DISPATCHED";
+            return event("REROUTED", "STAFF", at, clocks("\"fromOpd\": \"" + from + "\", \"toOpd\": \"" + to + "\", \"misrouted\": true", at));
+        }
+
+        Complaint replied(Instant at) {
+            status = "IN_PROGRESS";
+            return event("REPLIED", "STAFF", at, "{\"message\": \"Tim kami akan meninjau lokasi besok pagi.\"}");
+        }
+
+        Complaint transferRequested(Instant at) {
+            return event("TRANSFER_REQUESTED", "STAFF", at, "{\"message\": \"Bukan kewenangan kami, mohon dialihkan.\"}");
+        }
+
+        Complaint resolved(Instant at) {
+            status = "RESOLVED";
+            return event("RESOLVED", "STAFF", at, "{\"message\": \"Sudah diperbaiki oleh petugas kami.\", \"afterPhotos\": 1}");
+        }
+
+        Complaint disputed(Instant at) {
+            status = "REOPENED";
+            return event("DISPUTED", "RESIDENT", at, "{\"message\": \"Belum diperbaiki sama sekali.\", \"photos\": 0, \"fixDueAt\": \""
+                    + at.plus(Duration.ofHours(72)) + "\"}");
+        }
+
+        Complaint confirmed(Instant at) {
+            status = "CLOSED";
+            return event("CONFIRMED", "RESIDENT", at, "{\"rating\": 5}");
+        }
+
+        Complaint rejected(Instant at) {
+            status = "REJECTED";
+            return event("REJECTED", "STAFF", at, "{\"reason\": \"SPAM\"}");
+        }
+
+        private static String clocks(String fields, Instant at) {
+            return "{" + fields + ", \"replyDueAt\": \"" + at.plus(Duration.ofHours(24)) + "\", \"fixDueAt\": \""
+                    + at.plus(Duration.ofHours(72)) + "\"}";
+        }
+
+        private Complaint event(String type, String actor, Instant at, String payload) {
+            DatabaseClient.GenericExecuteSpec sql = db.sql("""
+                            INSERT INTO complaint_event (complaint_id, type, actor_type, occurred_at, status, resident_id, opd_code,
+                                                         kecamatan_code, category_code, visible_to_resident, payload)
+                            VALUES (:complaint, :type, :actor, :at, :status, :resident, :opd, '36.72.02', 'JALAN', true,
+                                    CAST(:payload AS jsonb))""")
+                    .bind("complaint", spec.id())
+                    .bind("type", type)
+                    .bind("actor", actor)
+                    .bind("at", at)
+                    .bind("status", status)
+                    .bind("resident", seed.residentId())
+                    .bind("payload", payload);
+            sql = opd == null ? sql.bindNull("opd", String.class) : sql.bind("opd", opd);
+            sql.then().block();
+            return this;
+        }
+    }
+}
