@@ -1,6 +1,7 @@
 package id.go.cilegon.juare.dashboard.ranking;
 
 import id.go.cilegon.juare.dashboard.commandcentre.ReplyTime;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Locale;
 
@@ -37,6 +38,8 @@ public final class Numbers {
         NumberFormat format = NumberFormat.getNumberInstance(locale);
         format.setMinimumFractionDigits(digits);
         format.setMaximumFractionDigits(digits);
+        // 4,25 reads 4,3 as people round, not 4,2 (the formatter's default rounds half to even)
+        format.setRoundingMode(RoundingMode.HALF_UP);
         return format.format(value);
     }
 

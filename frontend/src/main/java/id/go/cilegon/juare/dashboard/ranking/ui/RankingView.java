@@ -93,16 +93,17 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         weights.setWidth("19rem");
         weights.getStyle().set("flex-shrink", "0").set("padding", "var(--lumo-space-m)")
                 .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
-        HorizontalLayout tableAndWeights = new HorizontalLayout(grid, weights);
-        tableAndWeights.setWidthFull();
-        tableAndWeights.setFlexGrow(1, grid);
-        grid.getStyle().set("min-width", "0");
-
         chart.setId("score-chart");
-        chart.getStyle().set("width", "100%");
-        chart.getStyle().set("max-width", "1400px");
+        chart.getStyle().set("flex", "1 1 0").set("min-width", "0").set("max-width", "1200px");
+        VerticalLayout chartBox = new VerticalLayout(new H3(getTranslation("ranking.chart.title")), chart);
+        chartBox.setPadding(false);
+        chartBox.setSpacing(false);
+        chartBox.getStyle().set("flex", "1 1 0").set("min-width", "0");
+        // the scores at a glance and their weights on top, the figures below (a wall display shows both at once)
+        HorizontalLayout chartAndWeights = new HorizontalLayout(chartBox, weights);
+        chartAndWeights.setWidthFull();
 
-        add(top, periodBar, message, tableAndWeights, new H3(getTranslation("ranking.chart.title")), chart);
+        add(top, periodBar, message, chartAndWeights, grid);
 
         live.subscribe(this, event -> true, RELOAD_AT_MOST_EVERY, batch -> reload());
         // whatever happened while the connection was down: one reload when it is back
@@ -120,12 +121,12 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         grid.setAllRowsVisible(true);
         grid.addComponentColumn(this::position).setHeader(header("ranking.col.rank", null))
                 .setWidth("4.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addComponentColumn(this::opdCell).setHeader(header("ranking.col.opd", null)).setFlexGrow(3).setWidth("16rem");
+        grid.addComponentColumn(this::opdCell).setHeader(header("ranking.col.opd", null)).setFlexGrow(1).setWidth("18rem");
         grid.addComponentColumn(row -> {
             Component score = link(row, Metric.RECEIVED, Numbers.score(row.score(), getLocale()), "score");
             score.getElement().getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-l)");
             return score;
-        }).setHeader(header("ranking.col.score", "ranking.help.score")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        }).setHeader(header("ranking.col.score", "ranking.help.score")).setTextAlign(ColumnTextAlign.END).setWidth("6rem").setFlexGrow(0);
         number("ranking.col.received", "ranking.help.received", Metric.RECEIVED, row -> Integer.toString(row.figures().received()));
         number("ranking.col.medianReply", "ranking.help.medianReply", Metric.REPLIED, row -> duration(Numbers.duration(row.figures().medianReplySeconds())));
         number("ranking.col.p90Reply", "ranking.help.p90Reply", Metric.REPLIED, row -> duration(Numbers.duration(row.figures().p90ReplySeconds())));
@@ -142,7 +143,8 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         grid.addComponentColumn(row -> link(row, metric, text.apply(row), metric.name()))
                 .setHeader(header(headerKey, helpKey))
                 .setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true);
+                .setWidth("7.5rem")
+                .setFlexGrow(0);
     }
 
     private Component position(RankingRow row) {
