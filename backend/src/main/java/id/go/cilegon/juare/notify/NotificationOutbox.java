@@ -19,6 +19,10 @@ public class NotificationOutbox {
 
     /** WhatsApp's limit for the body of a text message. */
     public static final int MAX_BODY_LENGTH = 4096;
+    /** WhatsApp's limit for a document's caption. */
+    public static final int MAX_CAPTION_LENGTH = 1024;
+    /** WhatsApp's limit for a document (100 MB); ours are far smaller. */
+    public static final int MAX_DOCUMENT_BYTES = 100 * 1024 * 1024;
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
 
@@ -44,7 +48,38 @@ public class NotificationOutbox {
         return Mono.defer(() -> insert(phoneE164, body, kind, complaintId));
     }
 
+    /**
+     * Queues a document message (a file with a caption), sent and retried like a text message; run it inside the
+     * transaction of the change it tells about.
+     *
+     * @param filename the name the recipient sees, e.g. laporan-harian-2026-11-28.pdf
+     * @param mimeType e.g. application/pdf
+     * @param caption  1 to {@link #MAX_CAPTION_LENGTH} characters
+     */
+    public Mono<Void> enqueueDocument(String phoneE164, String filename, String mimeType, byte[] content, String caption,
+                                      String kind) {
+        return Mono.defer(() -> {
+            if (filename == null || filename.isBlank() || mimeType == null || mimeType.isBlank()) {
+                return Mono.error(new IllegalArgumentException("filename and mimeType are required"));
+            }
+            if (content == null || content.length == 0 || content.length > MAX_DOCUMENT_BYTES) {
+                return Mono.error(new IllegalArgumentException("document must be 1 to " + MAX_DOCUMENT_BYTES + " bytes"));
+            }
+            if (caption == null || caption.isBlank() || caption.length() > MAX_CAPTION_LENGTH) {
+                return Mono.error(new IllegalArgumentException("caption must be 1 to " + MAX_CAPTION_LENGTH + " characters"));
+            }
+            return insert(phoneE164, caption, kind, null, new Document(filename, mimeType, content));
+        });
+    }
+
+    private record Document(String filename, String mimeType, byte[] content) {
+    }
+
     private Mono<Void> insert(String phoneE164, String body, String kind, UUID complaintId) {
+        return insert(phoneE164, body, kind, complaintId, null);
+    }
+
+    private Mono<Void> insert(String phoneE164, String body, String kind, UUID complaintId, Document document) {
         // a message that can never be sent would only be retried in vain: refuse it in the caller's transaction
         if (phoneE164 == null || !E164.matcher(phoneE164).matches()) {
             return Mono.error(new IllegalArgumentException("phone must be E.164 (+62…): " + PhoneMask.mask(phoneE164)));
@@ -58,14 +93,17 @@ public class NotificationOutbox {
         Instant now = clock.instant();
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         INSERT INTO notification_outbox (phone_encrypted, phone_masked, body, kind, complaint_id, created_at,
-                                                         next_attempt_at)
-                        VALUES (:phone, :masked, :body, :kind, :complaint, :now, :now)""")
+                                                         next_attempt_at, document, document_filename, document_mime)
+                        VALUES (:phone, :masked, :body, :kind, :complaint, :now, :now, :document, :filename, :mime)""")
                 .bind("phone", cipher.encrypt(phoneE164))
                 .bind("masked", PhoneMask.mask(phoneE164))
                 .bind("body", body)
                 .bind("kind", kind)
                 .bind("now", now);
         spec = complaintId == null ? spec.bindNull("complaint", UUID.class) : spec.bind("complaint", complaintId);
+        spec = document == null
+                ? spec.bindNull("document", byte[].class).bindNull("filename", String.class).bindNull("mime", String.class)
+                : spec.bind("document", document.content()).bind("filename", document.filename()).bind("mime", document.mimeType());
         return spec.then();
     }
 }

@@ -60,6 +60,21 @@ public class StaffDirectory {
                 .collectList();
     }
 
+    /**
+     * WhatsApp numbers of these accounts (by username) that are active and have a phone, for reports sent to named
+     * people. Accounts missing here have no number or are inactive. Never log the numbers.
+     */
+    public Mono<Map<String, String>> phonesByUsername(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return db.sql("SELECT username, phone_encrypted FROM staff WHERE username = ANY(:usernames) AND active AND phone_encrypted IS NOT NULL")
+                .bind("usernames", usernames.toArray(String[]::new))
+                .map(row -> Map.entry(row.get("username", String.class), cipher.decrypt(row.get("phone_encrypted", byte[].class))))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
     public static StaffAccount toAccount(Readable row) {
         return new StaffAccount(
                 row.get("id", UUID.class),

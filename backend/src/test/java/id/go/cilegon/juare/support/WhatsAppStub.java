@@ -23,6 +23,8 @@ public final class WhatsAppStub {
 
     public static final String PHONE_NUMBER_ID = "109876543210";
     public static final String ACCESS_TOKEN = "test-access-token";
+    /** The id every media upload gets. */
+    public static final String MEDIA_ID = "4490709327384033";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -30,7 +32,16 @@ public final class WhatsAppStub {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger failWithStatus = new AtomicInteger(0);
 
-    public record Request(String method, String path, String authorization, JsonNode body) {
+    /**
+     * One request; {@code body} is its JSON (an empty object for a multipart media upload, whose parts are in
+     * {@link #parts()}).
+     */
+    public record Request(String method, String path, String authorization, JsonNode body, String contentType, byte[] raw) {
+
+        /** The parts of a multipart/form-data request (a media upload), in order. */
+        public List<Part> parts() {
+            return Multipart.parse(contentType, raw);
+        }
 
         public String to() {
             return body.path("to").asString();
@@ -86,13 +97,28 @@ public final class WhatsAppStub {
         throw new AssertionError("No code was sent to that number");
     }
 
+    /** A part of a multipart request. */
+    public record Part(String name, String filename, String contentType, byte[] content) {
+
+        public String text() {
+            return new String(content, StandardCharsets.UTF_8);
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
-        requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Authorization"), JSON.readTree(body)));
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        boolean multipart = contentType != null && contentType.startsWith("multipart/");
+        String path = exchange.getRequestURI().getPath();
+        requests.add(new Request(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"),
+                multipart ? JSON.createObjectNode() : JSON.readTree(body), contentType, body));
         int status = failWithStatus.get();
+        // a media upload answers with the media's id, as the Cloud API does
+        String success = path.endsWith("/media")
+                ? "{\"id\":\"" + MEDIA_ID + "\"}"
+                : "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.TEST\"}]}";
         byte[] answer = status == 0
-                ? "{\"messaging_product\":\"whatsapp\",\"messages\":[{\"id\":\"wamid.TEST\"}]}".getBytes(StandardCharsets.UTF_8)
+                ? success.getBytes(StandardCharsets.UTF_8)
                 : "{\"error\":{\"message\":\"stubbed failure\",\"code\":131000}}".getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status == 0 ? 200 : status, answer.length);

@@ -28,7 +28,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
  * Bearer JWTs (HS256, Spring Security's resource server) on HTTP and in the graphql-ws connection_init payload.
- * GraphQL decides per field who may do what; the HTTP layer only guards the photo endpoints.
+ * GraphQL decides per field who may do what; the HTTP layer only guards the photo and report file endpoints.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -79,7 +79,7 @@ class SecurityConfig {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/api/photos/**").authenticated()
+                        .pathMatchers("/api/photos/**", "/api/reports/**").authenticated()
                         .anyExchange().permitAll())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
                 .oauth2ResourceServer(oauth -> oauth

@@ -291,15 +291,23 @@ class LifecycleService {
                 .then(act(caller, id, null, complaint -> requireOwner(caller, complaint)
                         .then(requireStatus(complaint, EnumSet.of(ComplaintStatus.RESOLVED)))
                         .then(catalog.category(complaint.categoryCode()))
-                        .map(category -> new Step(ComplaintUpdate.create()
+                        .map(category -> disputeStep(caller, reason, photoIds, category, now()))));
+    }
+
+    private Step disputeStep(Caller caller, String reason, Set<UUID> photoIds, Category category, Instant at) {
+        Instant fixDue = at.plus(Duration.ofHours(category.fixHours()));
+        // the new fix clock is in the event too, so that figures as of a past moment (the daily report) do not
+        // depend on the category's hours at the time they are computed
+        return new Step(ComplaintUpdate.create()
                                 .set("status", ComplaintStatus.REOPENED.name())
-                                .set("fix_due_at", now().plus(Duration.ofHours(category.fixHours())))
+                                .set("fix_due_at", fixDue)
                                 .clear("fix_overdue_at", Instant.class)
                                 .clear("resolved_at", Instant.class)
                                 .expression("reopen_count", "reopen_count + 1"),
-                                EventType.DISPUTED, true, payload("message", reason.strip(), "photos", photoIds.size()),
+                                EventType.DISPUTED, true, payload("message", reason.strip(), "photos", photoIds.size(),
+                                        "fixDueAt", fixDue.toString()),
                                 (before, after) -> photos.attach(photoIds, PhotoOwner.resident(caller.id()), after.id(), Photo.DISPUTE)
-                                        .then(notifier.reopened(after, reason.strip()))))));
+                                        .then(notifier.reopened(after, reason.strip())));
     }
 
     private static ComplaintUpdate rated(int rating, String comment) {

@@ -6,15 +6,21 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.LinkedHashMap;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.publisher.Mono;
 
 /**
  * WhatsApp Cloud API: {@code POST {base}/{phone-number-id}/messages} with a bearer token. Sign-in codes go as
- * the approved authentication template (body parameter and copy-code button); other messages as text.
+ * the approved authentication template (body parameter and copy-code button); other messages as text. A document
+ * (the daily report) is first uploaded ({@code POST {base}/{phone-number-id}/media}, multipart) and then sent by its
+ * media id as a document message with filename and caption.
  */
 class CloudApiWhatsAppSender implements WhatsAppSender {
 
@@ -53,6 +59,51 @@ class CloudApiWhatsAppSender implements WhatsAppSender {
                 "to", recipient(phoneE164),
                 "type", "text",
                 "text", Map.of("preview_url", false, "body", text)));
+    }
+
+    @Override
+    public Mono<Void> sendDocument(String phoneE164, String filename, String mimeType, byte[] content, String caption) {
+        return upload(filename, mimeType, content)
+                .flatMap(mediaId -> send(phoneE164, Map.of(
+                        "messaging_product", "whatsapp",
+                        "recipient_type", "individual",
+                        "to", recipient(phoneE164),
+                        "type", "document",
+                        "document", document(mediaId, filename, caption))));
+    }
+
+    private static Map<String, Object> document(String mediaId, String filename, String caption) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("id", mediaId);
+        document.put("filename", filename);
+        if (caption != null && !caption.isBlank()) {
+            document.put("caption", caption);
+        }
+        return document;
+    }
+
+    /** Uploads the file as media; its id, which a message may use for 30 days. */
+    private Mono<String> upload(String filename, String mimeType, byte[] content) {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("messaging_product", "whatsapp");
+        form.part("type", mimeType);
+        form.part("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        }).contentType(MediaType.parseMediaType(mimeType));
+        return client.post()
+                .uri("/{phoneNumberId}/media", properties.phoneNumberId())
+                .contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(BodyInserters.fromMultipartData(form.build()))
+                .retrieve()
+                .bodyToMono(Map.class)
+                .timeout(properties.timeout())
+                .flatMap(answer -> answer.get("id") instanceof String id && !id.isBlank()
+                        ? Mono.just(id)
+                        : Mono.error(new IllegalStateException("WhatsApp media upload answered without an id")))
+                .doOnError(e -> log.warn("WhatsApp Cloud API media upload of {} failed: {}", filename, describe(e)));
     }
 
     private Mono<Void> send(String phoneE164, Map<String, Object> body) {

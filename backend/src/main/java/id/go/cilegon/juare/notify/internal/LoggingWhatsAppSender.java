@@ -21,4 +21,10 @@ class LoggingWhatsAppSender implements WhatsAppSender {
     public Mono<Void> sendText(String phoneE164, String text) {
         return Mono.fromRunnable(() -> log.info("[WhatsApp dev] to {}: {}", PhoneMask.mask(phoneE164), text));
     }
+
+    @Override
+    public Mono<Void> sendDocument(String phoneE164, String filename, String mimeType, byte[] content, String caption) {
+        return Mono.fromRunnable(() -> log.info("[WhatsApp dev] to {}: document {} ({}, {} bytes): {}", PhoneMask.mask(phoneE164),
+                filename, mimeType, content.length, caption));
+    }
 }

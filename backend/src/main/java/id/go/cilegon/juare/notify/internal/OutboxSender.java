@@ -74,7 +74,7 @@ class OutboxSender implements SmartLifecycle {
 
     private Flux<Pending> claimDue() {
         return db.sql("""
-                        SELECT id, phone_encrypted, phone_masked, body, kind, attempts
+                        SELECT id, phone_encrypted, phone_masked, body, kind, attempts, document, document_filename, document_mime
                         FROM notification_outbox
                         WHERE sent_at IS NULL AND next_attempt_at <= :now
                         ORDER BY next_attempt_at
@@ -97,7 +97,10 @@ class OutboxSender implements SmartLifecycle {
 
     private Mono<Outcome> attempt(Pending message) {
         return Mono.fromCallable(() -> cipher.decrypt(message.phoneEncrypted()))
-                .flatMap(phone -> whatsApp.sendText(phone, message.body()))
+                .flatMap(phone -> message.document() == null
+                        ? whatsApp.sendText(phone, message.body())
+                        : whatsApp.sendDocument(phone, message.documentFilename(), message.documentMime(), message.document(),
+                                message.body()))
                 .timeout(properties.sendTimeout())
                 .thenReturn(new Outcome(message, null))
                 .onErrorResume(e -> Mono.just(new Outcome(message, describe(e))));
@@ -164,7 +167,10 @@ class OutboxSender implements SmartLifecycle {
                 row.get("phone_masked", String.class),
                 row.get("body", String.class),
                 row.get("kind", String.class),
-                row.get("attempts", Integer.class));
+                row.get("attempts", Integer.class),
+                row.get("document", byte[].class),
+                row.get("document_filename", String.class),
+                row.get("document_mime", String.class));
     }
 
     @Override
@@ -228,7 +234,9 @@ class OutboxSender implements SmartLifecycle {
         return running;
     }
 
-    private record Pending(long id, byte[] phoneEncrypted, String phoneMasked, String body, String kind, int attempts) {
+    /** A message to send; a document message has the file and the body is its caption. */
+    private record Pending(long id, byte[] phoneEncrypted, String phoneMasked, String body, String kind, int attempts,
+                           byte[] document, String documentFilename, String documentMime) {
     }
 
     /** A send's result; error is null when it was sent. */

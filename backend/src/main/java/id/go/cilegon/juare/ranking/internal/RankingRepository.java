@@ -22,6 +22,8 @@ import reactor.core.publisher.Mono;
  * OPD did or was done to it in between (its first real reply, resolutions, disputes, the resident's confirmation or
  * the auto-closure) belongs to that assignment. An assignment ended by a reroute with misrouted=true was never the
  * OPD's job and counts nowhere but in misroutedAway. Clocks are judged at the earlier of now and the assignment's end.
+ * Only events before {@code :now} count, so that the figures as of a past instant (the daily report's cut-off) stay
+ * the same whatever happened after it.
  * docs/ranking.md has every definition.
  */
 @Repository
@@ -50,7 +52,7 @@ class RankingRepository {
                 LEFT JOIN LATERAL (
                     SELECT n.id AS end_id, n.occurred_at AS ended_at, (n.payload ->> 'misrouted')::boolean AS misrouted
                     FROM complaint_event n
-                    WHERE n.complaint_id = s.complaint_id AND n.id > s.id AND n.type = 'REROUTED'
+                    WHERE n.complaint_id = s.complaint_id AND n.id > s.id AND n.type = 'REROUTED' AND n.occurred_at < :now
                     ORDER BY n.id
                     LIMIT 1
                 ) nxt ON true
@@ -68,6 +70,7 @@ class RankingRepository {
                            bool_or(e.type = 'AUTO_CLOSED') AS auto_closed
                     FROM complaint_event e
                     WHERE e.complaint_id = s.complaint_id AND e.id > s.id AND (nxt.end_id IS NULL OR e.id < nxt.end_id)
+                      AND e.occurred_at < :now
                 ) x
                 WHERE s.type IN ('DISPATCHED', 'REROUTED') AND s.opd_code IS NOT NULL AND %s
             ),
@@ -176,28 +179,36 @@ class RankingRepository {
 
     /** Every OPD with an assignment in the period or open work now, by code. */
     Mono<Map<String, Figures>> figures(Period period, Instant now, String opdCode) {
+        return Mono.zip(periodFigures(period, now, opdCode), openNow(now, opdCode))
+                .map(t -> merge(t.getT1(), t.getT2()));
+    }
+
+    /** Every OPD with an assignment in the period, by code, counting only events before {@code now}. */
+    Mono<Map<String, Figures>> periodFigures(Period period, Instant now, String opdCode) {
         String startCondition = IN_PERIOD + (opdCode == null ? "" : OF_OPD);
         DatabaseClient.GenericExecuteSpec periodSpec = bindPeriod(db.sql(FIGURES.formatted(startCondition)), period, now, opdCode);
         Mono<Map<String, Figures>> byPeriod = periodSpec
                 .map(row -> Map.entry(row.get("opd_code", String.class), toFigures(row)))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
-        Mono<Map<String, Figures>> byPeriodWithMemory = db.sql(WORK_MEM)
+        return db.sql(WORK_MEM)
                 .then()
                 .then(byPeriod)
                 .as(tx::transactional);
+    }
+
+    /** Open and overdue complaints per OPD now, from the complaint rows. */
+    private Mono<Map<String, int[]>> openNow(Instant now, String opdCode) {
         DatabaseClient.GenericExecuteSpec nowSpec = db.sql(NOW.formatted(opdCode == null ? "" : "AND c.opd_code = :opd"))
                 .bind("now", now);
         if (opdCode != null) {
             nowSpec = nowSpec.bind("opd", opdCode);
         }
-        Mono<Map<String, int[]>> openNow = nowSpec
+        return nowSpec
                 .map(row -> Map.entry(row.get("opd_code", String.class),
                         new int[] {toInt(row, "open_now"), toInt(row, "overdue_now")}))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        return Mono.zip(byPeriodWithMemory, openNow)
-                .map(t -> merge(t.getT1(), t.getT2()));
     }
 
     private static Map<String, Figures> merge(Map<String, Figures> byPeriod, Map<String, int[]> openNow) {

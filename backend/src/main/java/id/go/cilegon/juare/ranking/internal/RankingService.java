@@ -29,6 +29,12 @@ class RankingService {
                 .map(t -> rank(period, now, t.getT1(), t.getT2()));
     }
 
+    /** The ranking as it stood at {@code asOf}, from the event log alone (no open-work-now figures). */
+    Mono<Ranking> rankingAsOf(Period period, Instant asOf) {
+        return Mono.zip(repository.periodFigures(period, asOf, null), catalog.opds())
+                .map(t -> rank(period, asOf, t.getT1(), t.getT2()));
+    }
+
     RankingProperties properties() {
         return properties;
     }
