@@ -87,7 +87,7 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
         more.addClickListener(click -> loadList(false));
         VerticalLayout left = new VerticalLayout(new H3(getTranslation("report.list.title")), list, more);
         left.setPadding(false);
-        left.setWidth("40rem");
+        left.setWidth("46rem");
         left.getStyle().set("flex-shrink", "0");
         if (currentStaff.account().role() == StaffRole.ADMIN) {
             left.add(regenerateBox());
@@ -105,7 +105,7 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
         list.setId("report-list");
         list.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         list.setAllRowsVisible(true);
-        list.addColumn(r -> day(r.day())).setHeader(getTranslation("report.list.day")).setAutoWidth(true);
+        list.addColumn(r -> shortDay(r.day())).setHeader(getTranslation("report.list.day")).setAutoWidth(true);
         list.addColumn(r -> Wib.dateTime(r.generatedAt(), getLocale())).setHeader(getTranslation("report.list.generatedAt")).setAutoWidth(true);
         list.addColumn(this::trigger).setHeader(getTranslation("report.list.trigger")).setFlexGrow(1);
         list.addColumn(r -> r.totals().received()).setHeader(getTranslation("report.figure.received")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -236,13 +236,13 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
         opds.setAllRowsVisible(true);
         opds.addColumn(l -> l.rank() == null ? Numbers.NONE : l.rank().toString()).setHeader(getTranslation("report.opd.rank"))
                 .setTextAlign(ColumnTextAlign.END).setWidth("5rem").setFlexGrow(0);
-        opds.addColumn(l -> l.opd().name()).setHeader(getTranslation("report.opd.name")).setFlexGrow(1);
+        opds.addColumn(l -> l.opd().name()).setHeader(getTranslation("report.opd.name")).setWidth("20rem").setFlexGrow(1);
         opds.addColumn(l -> Numbers.score(l.score(), getLocale())).setHeader(getTranslation("report.opd.score"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        opds.addColumn(l -> l.figures().received()).setHeader(getTranslation("report.figure.received")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        opds.addColumn(l -> l.figures().handled()).setHeader(getTranslation("report.figure.handled")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        opds.addColumn(l -> l.figures().notHandled()).setHeader(getTranslation("report.figure.notHandled")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
-        opds.addColumn(l -> l.figures().overdue()).setHeader(getTranslation("report.figure.overdue")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+                .setTextAlign(ColumnTextAlign.END).setWidth("6rem").setFlexGrow(0);
+        opds.addColumn(l -> l.figures().received()).setHeader(getTranslation("report.figure.received")).setTextAlign(ColumnTextAlign.END).setWidth("7.5rem").setFlexGrow(0);
+        opds.addColumn(l -> l.figures().handled()).setHeader(getTranslation("report.figure.handled")).setTextAlign(ColumnTextAlign.END).setWidth("7.5rem").setFlexGrow(0);
+        opds.addColumn(l -> l.figures().notHandled()).setHeader(getTranslation("report.figure.notHandled")).setTextAlign(ColumnTextAlign.END).setWidth("7.5rem").setFlexGrow(0);
+        opds.addColumn(l -> l.figures().overdue()).setHeader(getTranslation("report.figure.overdue")).setTextAlign(ColumnTextAlign.END).setWidth("7.5rem").setFlexGrow(0);
         opds.setItems(r.opds());
 
         List<DailyReport.Overdue> overdue = r.overdueComplaints();
@@ -291,7 +291,7 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
         Div card = new Div(new Div(new Span(label)), new Div(number));
         card.setId("report-total-" + id);
         card.getElement().setAttribute("title", help);
-        card.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "10rem")
+        card.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "8.5rem")
                 .set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "var(--lumo-border-radius-l)");
         return card;
     }
@@ -350,6 +350,11 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
             return getTranslation("report.trigger.REGENERATED", r.generatedBy() == null ? "" : r.generatedBy());
         }
         return getTranslation("report.trigger.SCHEDULE");
+    }
+
+    /** "Sab, 28 Nov 2026": the list is narrow. */
+    private String shortDay(LocalDate day) {
+        return DateTimeFormatter.ofPattern("EEE, d MMM yyyy", getLocale()).format(day);
     }
 
     private String day(LocalDate day) {

@@ -86,9 +86,13 @@ class RankingBrowserTest extends DashboardIT {
         assertThat(driver.findElement(By.id("load-more")).isDisplayed()).isEqualTo(figure > RankingService.PAGE_SIZE);
         assertThat(driver.findElements(By.cssSelector("#trend-reply-time svg, #trend-on-time svg"))).hasSize(2);
         browser.screenshot("scorecard.png");
+        driver.executeScript("document.getElementById('complaints-title').scrollIntoView()");
+        browser.screenshot("scorecard-list.png");
 
         // another figure: its own list
-        driver.findElement(By.id("figure-OPEN_NOW")).click();
+        WebElement openNow = driver.findElement(By.id("figure-OPEN_NOW"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", openNow);
+        openNow.click();
         int open = busiest.figures().openNow();
         wait.until(d -> d.findElement(By.id("complaints-listed")).getAttribute("data-count")
                 .equals(Integer.toString(Math.min(open, RankingService.PAGE_SIZE))));
