@@ -94,7 +94,8 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         weights.getStyle().set("flex-shrink", "0").set("padding", "var(--lumo-space-m)")
                 .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
         chart.setId("score-chart");
-        chart.getStyle().set("flex", "1 1 0").set("min-width", "0").set("max-width", "1200px");
+        // the svg is as wide as its box: the box must be wide, not shrunk to its content
+        chart.getStyle().set("width", "100%").set("max-width", "1200px");
         VerticalLayout chartBox = new VerticalLayout(new H3(getTranslation("ranking.chart.title")), chart);
         chartBox.setPadding(false);
         chartBox.setSpacing(false);
@@ -121,7 +122,7 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         grid.setAllRowsVisible(true);
         grid.addComponentColumn(this::position).setHeader(header("ranking.col.rank", null))
                 .setWidth("4.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addComponentColumn(this::opdCell).setHeader(header("ranking.col.opd", null)).setFlexGrow(1).setWidth("18rem");
+        grid.addComponentColumn(this::opdCell).setHeader(header("ranking.col.opd", null)).setFlexGrow(1).setWidth("17rem");
         grid.addComponentColumn(row -> {
             Component score = link(row, Metric.RECEIVED, Numbers.score(row.score(), getLocale()), "score");
             score.getElement().getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-l)");
@@ -143,7 +144,7 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         grid.addComponentColumn(row -> link(row, metric, text.apply(row), metric.name()))
                 .setHeader(header(headerKey, helpKey))
                 .setTextAlign(ColumnTextAlign.END)
-                .setWidth("7.5rem")
+                .setWidth("6.5rem")
                 .setFlexGrow(0);
     }
 

@@ -87,27 +87,29 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
         more.addClickListener(click -> loadList(false));
         VerticalLayout left = new VerticalLayout(new H3(getTranslation("report.list.title")), list, more);
         left.setPadding(false);
-        left.setWidth("46rem");
-        left.getStyle().set("flex-shrink", "0");
+        left.setWidth("56rem");
+        // the list above the preview: the preview's tables get the whole width of a wall display
+        HorizontalLayout top = new HorizontalLayout(left);
+        top.setWidthFull();
+        top.setAlignItems(FlexComponent.Alignment.START);
         if (currentStaff.account().role() == StaffRole.ADMIN) {
-            left.add(regenerateBox());
+            top.add(regenerateBox());
         }
 
         preview.setId("report-preview");
-        preview.getStyle().set("flex", "1 1 0").set("min-width", "0");
-        HorizontalLayout body = new HorizontalLayout(left, preview);
-        body.setWidthFull();
-        body.setAlignItems(FlexComponent.Alignment.START);
-        add(new H2(getTranslation("report.title")), message, body);
+        preview.setWidthFull();
+        preview.getStyle().set("max-width", "1400px");
+        add(new H2(getTranslation("report.title")), message, top, preview);
     }
 
     private void configureList() {
         list.setId("report-list");
         list.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        list.setAllRowsVisible(true);
+        // a few rows at a time; the rest scroll
+        list.setHeight("13rem");
         list.addColumn(r -> shortDay(r.day())).setHeader(getTranslation("report.list.day")).setAutoWidth(true);
         list.addColumn(r -> Wib.dateTime(r.generatedAt(), getLocale())).setHeader(getTranslation("report.list.generatedAt")).setAutoWidth(true);
-        list.addColumn(this::trigger).setHeader(getTranslation("report.list.trigger")).setFlexGrow(1);
+        list.addColumn(this::trigger).setHeader(getTranslation("report.list.trigger")).setAutoWidth(true);
         list.addColumn(r -> r.totals().received()).setHeader(getTranslation("report.figure.received")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         list.addColumn(r -> r.totals().handled()).setHeader(getTranslation("report.figure.handled")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         list.addColumn(r -> r.totals().overdue()).setHeader(getTranslation("report.figure.overdue")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -132,6 +134,7 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
         Paragraph help = new Paragraph(getTranslation("report.regenerate.help"));
         help.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         VerticalLayout box = new VerticalLayout(new H4(getTranslation("report.regenerate.title")), help, row, regenerateErrors);
+        box.setWidth("30rem");
         box.setPadding(true);
         box.setSpacing(false);
         box.getStyle().set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
