@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Spring Security with Vaadin's configurer: form login on {@link LoginView} checked by the backend
  * ({@link BackendAuthenticationProvider}), and each view open only to the roles in its {@code @RolesAllowed}.
  * Logout ends the HTTP session, and with it the backend tokens. The map's static files are open to anyone;
- * complaint photos ({@code /photos/**}) are for signed-in staff only.
+ * complaint photos ({@code /photos/**}) are for signed-in staff only, the daily reports' files ({@code /report-files/**})
+ * for the mayor, operators and admins.
  */
 @Configuration
 @EnableWebSecurity
@@ -28,6 +29,9 @@ class SecurityConfig {
         // the complaint photo proxy (complaint.PhotoProxy) for signed-in staff; Vaadin denies any other non-view path
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/photos/**")
                 .hasAnyRole("OPERATOR", "OPD_RESPONDER", "OPD_HEAD", "MAYOR", "ADMIN"));
+        // the daily reports' files (report.ReportFileProxy) for the roles that read reports
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/report-files/**")
+                .hasAnyRole("MAYOR", "OPERATOR", "ADMIN"));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 }

@@ -8,6 +8,9 @@ import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import id.go.cilegon.juare.dashboard.commandcentre.ui.CommandCentreView;
 import id.go.cilegon.juare.dashboard.complaint.ui.IntakeView;
 import id.go.cilegon.juare.dashboard.complaint.ui.OpdQueueView;
+import id.go.cilegon.juare.dashboard.ranking.ui.MyOpdScorecardView;
+import id.go.cilegon.juare.dashboard.ranking.ui.RankingView;
+import id.go.cilegon.juare.dashboard.report.ui.ReportsView;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +28,9 @@ public final class Navigation {
             new Item("nav.commandCentre", CommandCentreView.class),
             new Item("complaint.nav.intake", IntakeView.class),
             new Item("complaint.nav.opdQueue", OpdQueueView.class),
+            new Item("ranking.nav.ranking", RankingView.class),
+            new Item("ranking.nav.myOpd", MyOpdScorecardView.class),
+            new Item("report.nav.reports", ReportsView.class),
             new Item("admin.nav.staff", StaffView.class),
             new Item("admin.nav.opds", OpdsView.class),
             new Item("admin.nav.categories", CategoriesView.class));

@@ -6,6 +6,8 @@ import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import id.go.cilegon.juare.dashboard.commandcentre.ui.CommandCentreView;
 import id.go.cilegon.juare.dashboard.complaint.ui.IntakeView;
 import id.go.cilegon.juare.dashboard.complaint.ui.OpdQueueView;
+import id.go.cilegon.juare.dashboard.ranking.ui.MyOpdScorecardView;
+import id.go.cilegon.juare.dashboard.ranking.ui.RankingView;
 import org.junit.jupiter.api.Test;
 
 /** The menu follows the views' role guards. */
@@ -27,10 +29,19 @@ class NavigationTest {
                 .contains(IntakeView.class).doesNotContain(OpdQueueView.class);
         assertThat(Navigation.visibleTo(StaffRole.ADMIN)).extracting(Navigation.Item::view).contains(IntakeView.class, OpdQueueView.class);
         for (StaffRole role : new StaffRole[] {StaffRole.OPD_RESPONDER, StaffRole.OPD_HEAD}) {
-            // their start page
-            assertThat(Navigation.visibleTo(role)).extracting(Navigation.Item::view).as(role.name()).containsExactly(OpdQueueView.class);
+            // their start page, then their own OPD's scorecard
+            assertThat(Navigation.visibleTo(role)).extracting(Navigation.Item::view).as(role.name())
+                    .containsExactly(OpdQueueView.class, MyOpdScorecardView.class);
         }
         assertThat(Navigation.visibleTo(StaffRole.MAYOR)).extracting(Navigation.Item::view).doesNotContain(IntakeView.class, OpdQueueView.class);
+    }
+
+    @Test
+    void theRankingIsForTheMayorOperatorsAndAdmins() {
+        for (StaffRole role : new StaffRole[] {StaffRole.OPERATOR, StaffRole.MAYOR, StaffRole.ADMIN}) {
+            assertThat(Navigation.visibleTo(role)).extracting(Navigation.Item::view).as(role.name())
+                    .contains(RankingView.class).doesNotContain(MyOpdScorecardView.class);
+        }
     }
 
     @Test

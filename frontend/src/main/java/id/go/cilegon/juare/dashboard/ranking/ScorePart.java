@@ -1,0 +1,11 @@
+package id.go.cilegon.juare.dashboard.ranking;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * One part of the score: its component ({@code REPLY_ON_TIME}, ...; a string, so a new component in the schema does
+ * not break the dashboard), its weight, and for an OPD its value from 0 to 1 (null: nothing to measure).
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ScorePart(String component, double weight, Double value) {
+}

@@ -1,0 +1,10 @@
+package id.go.cilegon.juare.dashboard.ranking;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.List;
+
+/** One OPD's figures, score and trend over a period (the backend's {@code OpdScorecard} without its complaints). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Scorecard(Opd opd, ResolvedPeriod period, Integer rank, boolean ranked, Double score,
+                        List<ScorePart> scoreParts, Figures figures, int minComplaints, List<TrendDay> trend) {
+}

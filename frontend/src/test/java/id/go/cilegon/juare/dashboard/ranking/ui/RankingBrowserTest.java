@@ -1,0 +1,105 @@
+package id.go.cilegon.juare.dashboard.ranking.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.go.cilegon.juare.dashboard.Browser;
+import id.go.cilegon.juare.dashboard.DashboardIT;
+import id.go.cilegon.juare.dashboard.backend.BackendClient;
+import id.go.cilegon.juare.dashboard.backend.RunningBackend;
+import id.go.cilegon.juare.dashboard.ranking.Period;
+import id.go.cilegon.juare.dashboard.ranking.Ranking;
+import id.go.cilegon.juare.dashboard.ranking.RankingRow;
+import id.go.cilegon.juare.dashboard.ranking.RankingService;
+import java.time.Clock;
+import java.util.Comparator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The mayor's ranking in a real browser against the real backend with its demo data: the table with scores and the
+ * chart, a period switch, and a figure that opens the OPD's scorecard with exactly the complaints behind it.
+ */
+class RankingBrowserTest extends DashboardIT {
+
+    private Browser browser;
+    private ChromeDriver driver;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = new Browser(port, 1920, 1080);
+        driver = browser.driver();
+        wait = browser.waiting();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theMayorSeesTheRankingSwitchesPeriodAndOpensTheComplaintsBehindAFigure() {
+        BackendClient client = new BackendClient(RunningBackend.get().properties(), Clock.systemUTC());
+        Ranking expected = new RankingService(client).ranking(client.login("walikota", RunningBackend.DEMO_PASSWORD), Period.DEFAULT);
+        RankingRow busiest = expected.rows().stream().max(Comparator.comparingInt(row -> row.figures().received())).orElseThrow();
+        assertThat(busiest.figures().received()).as("the demo data has complaints received by OPDs").isPositive();
+
+        browser.signIn("walikota");
+        browser.open("/ranking");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ranking-grid")));
+        // every OPD a row; the ranked ones with a score, and as many bars as ranked OPDs with a score
+        wait.until(d -> d.findElements(By.cssSelector("#ranking-grid a.figure-link[data-column='RECEIVED']")).size() == expected.rows().size());
+        long scored = expected.ranked().stream().filter(row -> row.score() != null).count();
+        assertThat(driver.findElement(By.id("score-chart")).getAttribute("data-bars")).isEqualTo(Long.toString(scored));
+        assertThat(driver.findElements(By.cssSelector("#score-chart svg rect.score-bar"))).hasSize((int) scored);
+        assertThat(driver.findElement(By.id("score-weights")).getText()).contains("Bobot skor").contains("Balasan tepat waktu");
+        assertThat(receivedLink(busiest.opd().code()).getText()).isEqualTo(Integer.toString(busiest.figures().received()));
+        browser.screenshot("ranking.png");
+
+        // another period: the address and the heading follow
+        String thirtyDays = driver.findElement(By.id("ranking-period")).getText();
+        driver.findElement(By.id("period-LAST_7_DAYS")).click();
+        wait.until(ExpectedConditions.urlContains("period=LAST_7_DAYS"));
+        wait.until(d -> !d.findElement(By.id("ranking-period")).getText().equals(thirtyDays));
+        driver.findElement(By.id("period-LAST_30_DAYS")).click();
+        wait.until(ExpectedConditions.urlContains("period=LAST_30_DAYS"));
+        wait.until(d -> d.findElement(By.id("ranking-period")).getText().equals(thirtyDays));
+
+        // a number opens the OPD's scorecard with the complaints behind it
+        WebElement received = wait.until(d -> receivedLink(busiest.opd().code()));
+        int figure = Integer.parseInt(received.getText());
+        received.click();
+        wait.until(ExpectedConditions.urlContains("/ranking/opd/" + busiest.opd().code()));
+        assertThat(driver.getCurrentUrl()).contains("metric=RECEIVED").contains("period=LAST_30_DAYS");
+        wait.until(d -> d.findElement(By.id("scorecard-title")).getText().contains(busiest.opd().name()));
+        assertThat(driver.findElement(By.cssSelector("#figure-RECEIVED .figure-value")).getText()).isEqualTo(Integer.toString(figure));
+        int firstPage = Math.min(figure, RankingService.PAGE_SIZE);
+        wait.until(d -> d.findElement(By.id("complaints-listed")).getAttribute("data-count").equals(Integer.toString(firstPage)));
+        assertThat(driver.findElement(By.id("load-more")).isDisplayed()).isEqualTo(figure > RankingService.PAGE_SIZE);
+        assertThat(driver.findElements(By.cssSelector("#trend-reply-time svg, #trend-on-time svg"))).hasSize(2);
+        browser.screenshot("scorecard.png");
+        driver.executeScript("document.getElementById('complaints-title').scrollIntoView()");
+        browser.screenshot("scorecard-list.png");
+
+        // another figure: its own list
+        WebElement openNow = driver.findElement(By.id("figure-OPEN_NOW"));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", openNow);
+        openNow.click();
+        int open = busiest.figures().openNow();
+        wait.until(d -> d.findElement(By.id("complaints-listed")).getAttribute("data-count")
+                .equals(Integer.toString(Math.min(open, RankingService.PAGE_SIZE))));
+        wait.until(ExpectedConditions.urlContains("metric=OPEN_NOW"));
+    }
+
+    private WebElement receivedLink(String opdCode) {
+        return driver.findElement(By.cssSelector("#ranking-grid a.figure-link[data-opd='" + opdCode + "'][data-column='RECEIVED']"));
+    }
+}
