@@ -162,6 +162,8 @@ BEGIN
            l.misrouted_away, l.first_reply_at, l.resolutions, l.disputes, l.last_resolved_id, l.last_disputed_id,
            l.last_resolved_at, l.rating, l.closed, l.auto_closed
     FROM opd_assignment_from_log('infinity', p_min_reply) l;
+    -- fresh statistics, so that the trigger's cached plans look rows up by complaint rather than scan the table
+    ANALYZE opd_assignment;
 END;
 $$ LANGUAGE plpgsql;
 
@@ -179,4 +181,3 @@ $$ LANGUAGE plpgsql;
 
 -- the existing log, with the default threshold (the application rebuilds at start-up if it is configured otherwise)
 SELECT opd_assignment_fill(15);
-ANALYZE opd_assignment;

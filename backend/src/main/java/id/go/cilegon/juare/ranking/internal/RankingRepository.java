@@ -77,7 +77,7 @@ class RankingRepository {
 
     /**
      * Open work now, from the complaint rows (through the complaint_opd_queue partial index); only complaints the log
-     * shows dispatched, so that the figure and its drill-down (which starts from the log) list the same complaints
+     * shows dispatched, so that the figure and its drill-down (which starts from the assignments) list the same complaints
      * even with rows written without events (load-test data).
      */
     static final String OPEN_STATUSES = "'DISPATCHED', 'IN_PROGRESS', 'REOPENED'";
