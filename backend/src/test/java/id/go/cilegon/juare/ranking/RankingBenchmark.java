@@ -113,6 +113,8 @@ class RankingBenchmark extends IntegrationTest {
         sql("ANALYZE");
         System.out.printf(Locale.ROOT, "Now %,d complaints, %,d events, %,d assignments%n", count("SELECT count(*) FROM complaint"),
                 count("SELECT count(*) FROM complaint_event"), count("SELECT count(*) FROM opd_assignment"));
+        System.out.printf(Locale.ROOT, "Open now (DISPATCHED, IN_PROGRESS, REOPENED): %,d complaints%n",
+                count("SELECT count(*) FROM complaint WHERE status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')"));
         awaitListener(delivered);
         watch.dispose();
 
