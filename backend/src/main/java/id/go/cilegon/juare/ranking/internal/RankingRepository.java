@@ -15,80 +15,46 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The ranking's figures, straight from the event log, in a few set-based queries (never one per OPD or complaint).
+ * The ranking's figures in a few set-based queries (never one per OPD or complaint).
  * <p>
  * The unit is an <em>assignment</em>: a DISPATCHED or REROUTED event starts one for the OPD it names (the event's
  * opd_code, with the clocks it started in its payload); the complaint's next REROUTED event ends it. Everything the
  * OPD did or was done to it in between (its first real reply, resolutions, disputes, the resident's confirmation or
  * the auto-closure) belongs to that assignment. An assignment ended by a reroute with misrouted=true was never the
  * OPD's job and counts nowhere but in misroutedAway. Clocks are judged at the earlier of now and the assignment's end.
- * Only events before {@code :now} count, so that the figures as of a past instant (the daily report's cut-off) stay
- * the same whatever happened after it.
+ * <p>
+ * Assignments come from one of two sources with the same columns (V7__opd_assignment.sql, ADR 0008): the live
+ * figures read the summary table {@code opd_assignment}, kept up to date by a trigger with every event; the figures as
+ * of a past instant (the daily report's cut-off) derive them from the event log with only the events before it
+ * ({@code opd_assignment_from_log}), so that they stay the same whatever happened after it. Everything from there on
+ * (what is decided, on time, counted) is written once, below, for both.
  * docs/ranking.md has every definition.
  */
 @Repository
 class RankingRepository {
 
-    /**
-     * Assignments whose start event satisfies {@code %s}, each with what happened during it ({@code judged}).
-     * The two LATERAL look-ups walk one complaint's events through complaint_event_complaint (complaint_id, id).
-     */
-    private static final String ASSIGNMENTS = """
-            WITH assignment AS (
-                SELECT s.id AS start_id, s.complaint_id, s.opd_code, s.occurred_at AS received_at,
-                       coalesce((s.payload ->> 'replyDueAt')::timestamptz, s.occurred_at + make_interval(hours => cat.reply_hours)) AS reply_due,
-                       coalesce((s.payload ->> 'fixDueAt')::timestamptz, s.occurred_at + make_interval(hours => cat.fix_hours)) AS fix_due,
-                       nxt.ended_at,
-                       coalesce(nxt.misrouted, false) AS misrouted_away,
-                       x.first_reply_at,
-                       x.resolutions,
-                       x.disputes,
-                       CASE WHEN x.last_resolved_id > coalesce(x.last_disputed_id, 0) THEN x.last_resolved_at END AS resolved_at,
-                       x.rating,
-                       x.closed,
-                       x.auto_closed
-                FROM complaint_event s
-                JOIN category cat ON cat.code = s.category_code
-                LEFT JOIN LATERAL (
-                    SELECT n.id AS end_id, n.occurred_at AS ended_at, (n.payload ->> 'misrouted')::boolean AS misrouted
-                    FROM complaint_event n
-                    WHERE n.complaint_id = s.complaint_id AND n.id > s.id AND n.type = 'REROUTED' AND n.occurred_at < :now
-                    ORDER BY n.id
-                    LIMIT 1
-                ) nxt ON true
-                CROSS JOIN LATERAL (
-                    SELECT min(e.occurred_at) FILTER (WHERE e.type IN ('REPLIED', 'RESOLVED')
-                               AND length(regexp_replace(coalesce(e.payload ->> 'message', ''), '[^[:alnum:]]', '', 'g')) >= :minReply)
-                               AS first_reply_at,
-                           count(*) FILTER (WHERE e.type = 'RESOLVED') AS resolutions,
-                           count(*) FILTER (WHERE e.type = 'DISPUTED') AS disputes,
-                           max(e.id) FILTER (WHERE e.type = 'RESOLVED') AS last_resolved_id,
-                           max(e.id) FILTER (WHERE e.type = 'DISPUTED') AS last_disputed_id,
-                           max(e.occurred_at) FILTER (WHERE e.type = 'RESOLVED') AS last_resolved_at,
-                           max((e.payload ->> 'rating')::int) FILTER (WHERE e.type = 'CONFIRMED') AS rating,
-                           bool_or(e.type IN ('CONFIRMED', 'AUTO_CLOSED')) AS closed,
-                           bool_or(e.type = 'AUTO_CLOSED') AS auto_closed
-                    FROM complaint_event e
-                    WHERE e.complaint_id = s.complaint_id AND e.id > s.id AND (nxt.end_id IS NULL OR e.id < nxt.end_id)
-                      AND e.occurred_at < :now
-                ) x
-                WHERE s.type IN ('DISPATCHED', 'REROUTED') AND s.opd_code IS NOT NULL AND %s
-            ),
-            judged AS (
+    /** The summary, as the trigger keeps it: every event counts. */
+    private static final String FROM_SUMMARY = "SELECT * FROM opd_assignment a WHERE %s";
+    /** The same rows from the log, counting only events before :now. */
+    private static final String FROM_LOG = "SELECT * FROM opd_assignment_from_log(:now, :minReply) a WHERE %s";
+
+    /** Each assignment of {@code %s} (one of the sources) judged at :now. */
+    private static final String JUDGED = """
+            WITH judged AS (
                 SELECT a.*,
                        extract(epoch FROM a.first_reply_at - a.received_at)::double precision AS reply_seconds,
                        a.first_reply_at IS NOT NULL OR a.reply_due <= least(:now, a.ended_at) AS reply_decided,
                        coalesce(a.first_reply_at <= a.reply_due, false) AS reply_on_time,
                        a.resolved_at IS NOT NULL OR a.fix_due <= least(:now, a.ended_at) AS fix_decided,
                        coalesce(a.resolved_at <= a.fix_due, false) AS fix_on_time
-                FROM assignment a
+                FROM (%s) a
             )
             """;
 
-    private static final String IN_PERIOD = "s.occurred_at >= :from AND s.occurred_at < :to";
-    private static final String OF_OPD = " AND s.opd_code = :opd";
+    private static final String IN_PERIOD = "a.received_at >= :from AND a.received_at < :to";
+    private static final String OF_OPD = " AND a.opd_code = :opd";
 
-    private static final String FIGURES = ASSIGNMENTS + """
+    private static final String FIGURES = """
             SELECT opd_code,
                    count(*) FILTER (WHERE NOT misrouted_away) AS received,
                    count(*) FILTER (WHERE misrouted_away) AS misrouted_away,
@@ -110,9 +76,12 @@ class RankingRepository {
             """;
 
     /**
-     * Open work now, from the complaint rows (through the complaint_opd_queue partial index); only complaints the log
-     * shows dispatched, so that the figure and its drill-down (which starts from the log) list the same complaints
-     * even with rows written without events (load-test data).
+     * Open work now, from the complaint rows (through the complaint_opd_queue partial index); only complaints with a
+     * running assignment in the summary (dispatched according to the log, not rerouted away since), so that the
+     * figure and its drill-down list the same complaints even with rows written without events (load-test data).
+     * Asked row by row through the summary's partial index (a scalar subquery is never turned into a join): as a
+     * join, PostgreSQL hashed every dispatch ever written (3.4 s at a million complaints, asking the log) or every
+     * assignment not rerouted away (1.2 s, asking the summary) to check some 65,000 open complaints.
      */
     static final String OPEN_STATUSES = "'DISPATCHED', 'IN_PROGRESS', 'REOPENED'";
     static final String OVERDUE_CONDITION = "c.transfer_requested_at IS NULL"
@@ -122,11 +91,11 @@ class RankingRepository {
             SELECT c.opd_code, count(*) AS open_now, count(*) FILTER (WHERE %s) AS overdue_now
             FROM complaint c
             WHERE c.status IN (%s) AND c.opd_code IS NOT NULL %%s
-              AND EXISTS (SELECT 1 FROM complaint_event ce WHERE ce.complaint_id = c.id AND ce.type IN ('DISPATCHED', 'REROUTED'))
+              AND (SELECT true FROM opd_assignment r WHERE r.complaint_id = c.id AND r.end_id IS NULL LIMIT 1)
             GROUP BY c.opd_code
             """.formatted(OVERDUE_CONDITION, OPEN_STATUSES);
 
-    private static final String TREND = ASSIGNMENTS + """
+    private static final String TREND = """
             SELECT (received_at AT TIME ZONE 'Asia/Jakarta')::date AS day,
                    count(*) AS received,
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY reply_seconds) AS median_reply,
@@ -140,14 +109,17 @@ class RankingRepository {
             ORDER BY 1
             """;
 
-    /** The current assignment of each open complaint of the OPD: its latest dispatch or reroute. */
+    /**
+     * The current assignment of each open complaint of the OPD: its latest dispatch or reroute, not ended by a later
+     * reroute (the latest running one is the latest one if that runs; none runs otherwise).
+     */
     private static final String CURRENT_OF_OPEN = """
-            s.id IN (SELECT cur.id
-                     FROM complaint c
-                     CROSS JOIN LATERAL (SELECT id FROM complaint_event ce
-                                         WHERE ce.complaint_id = c.id AND ce.type IN ('DISPATCHED', 'REROUTED')
-                                         ORDER BY ce.id DESC LIMIT 1) cur
-                     WHERE c.status IN (%s) AND c.opd_code = :opd)""".formatted(OPEN_STATUSES);
+            a.start_id IN (SELECT cur.start_id
+                           FROM complaint c
+                           CROSS JOIN LATERAL (SELECT r.start_id FROM opd_assignment r
+                                               WHERE r.complaint_id = c.id AND r.end_id IS NULL
+                                               ORDER BY r.start_id DESC LIMIT 1) cur
+                           WHERE c.status IN (%s) AND c.opd_code = :opd)""".formatted(OPEN_STATUSES);
 
     private static final String DRILL_DOWN = """
             SELECT j.start_id, j.complaint_id, j.received_at, j.reply_due, j.first_reply_at, j.reply_seconds, j.reply_decided,
@@ -177,16 +149,21 @@ class RankingRepository {
         this.minReply = minReply;
     }
 
-    /** Every OPD with an assignment in the period or open work now, by code. */
+    /** Every OPD with an assignment in the period or open work now, by code, from the summary: {@code now} is the clock's. */
     Mono<Map<String, Figures>> figures(Period period, Instant now, String opdCode) {
-        return Mono.zip(periodFigures(period, now, opdCode), openNow(now, opdCode))
+        return Mono.zip(periodFigures(false, period, now, opdCode), openNow(now, opdCode))
                 .map(t -> merge(t.getT1(), t.getT2()));
     }
 
-    /** Every OPD with an assignment in the period, by code, counting only events before {@code now}. */
-    Mono<Map<String, Figures>> periodFigures(Period period, Instant now, String opdCode) {
-        String startCondition = IN_PERIOD + (opdCode == null ? "" : OF_OPD);
-        DatabaseClient.GenericExecuteSpec periodSpec = bindPeriod(db.sql(FIGURES.formatted(startCondition)), period, now, opdCode);
+    /** Every OPD with an assignment in the period, by code, from the event log counting only events before {@code asOf}. */
+    Mono<Map<String, Figures>> figuresAsOf(Period period, Instant asOf, String opdCode) {
+        return periodFigures(true, period, asOf, opdCode);
+    }
+
+    private Mono<Map<String, Figures>> periodFigures(boolean fromLog, Period period, Instant now, String opdCode) {
+        String condition = IN_PERIOD + (opdCode == null ? "" : OF_OPD);
+        String sql = JUDGED.formatted((fromLog ? FROM_LOG : FROM_SUMMARY).formatted(condition)) + FIGURES;
+        DatabaseClient.GenericExecuteSpec periodSpec = bindPeriod(db.sql(sql), period, now, opdCode, fromLog);
         Mono<Map<String, Figures>> byPeriod = periodSpec
                 .map(row -> Map.entry(row.get("opd_code", String.class), toFigures(row)))
                 .all()
@@ -219,7 +196,8 @@ class RankingRepository {
 
     /** One OPD's figures by WIB day of receipt. */
     Flux<Day> trend(Period period, Instant now, String opdCode) {
-        return bindPeriod(db.sql(TREND.formatted(IN_PERIOD + OF_OPD)), period, now, opdCode)
+        String sql = JUDGED.formatted(FROM_SUMMARY.formatted(IN_PERIOD + OF_OPD)) + TREND;
+        return bindPeriod(db.sql(sql), period, now, opdCode, false)
                 .map(row -> new Day(row.get("day", LocalDate.class), toInt(row, "received"), row.get("median_reply", Double.class),
                         Figures.share(toInt(row, "reply_on_time"), toInt(row, "reply_decided")),
                         Figures.share(toInt(row, "fix_on_time"), toInt(row, "fix_decided"))))
@@ -233,10 +211,10 @@ class RankingRepository {
     /** The complaints behind one figure of one OPD, after a start event id, in order of receipt. */
     Flux<Row> complaints(Metric metric, Period period, Instant now, String opdCode, long after, int limit) {
         boolean current = metric == Metric.OPEN_NOW || metric == Metric.OVERDUE_NOW;
-        String sql = ASSIGNMENTS.formatted(current ? CURRENT_OF_OPEN : IN_PERIOD + OF_OPD) + DRILL_DOWN.formatted(metric.condition);
+        String sql = JUDGED.formatted(FROM_SUMMARY.formatted(current ? CURRENT_OF_OPEN : IN_PERIOD + OF_OPD))
+                + DRILL_DOWN.formatted(metric.condition);
         DatabaseClient.GenericExecuteSpec spec = db.sql(sql)
                 .bind("now", now)
-                .bind("minReply", minReply)
                 .bind("opd", opdCode)
                 .bind("after", after)
                 .bind("limit", limit);
@@ -302,11 +280,14 @@ class RankingRepository {
                 Boolean.TRUE.equals(row.get("misrouted_away", Boolean.class)));
     }
 
-    private DatabaseClient.GenericExecuteSpec bindPeriod(DatabaseClient.GenericExecuteSpec spec, Period period, Instant now, String opdCode) {
+    private DatabaseClient.GenericExecuteSpec bindPeriod(DatabaseClient.GenericExecuteSpec spec, Period period, Instant now,
+                                                         String opdCode, boolean fromLog) {
         spec = spec.bind("from", period.start())
                 .bind("to", period.end())
-                .bind("now", now)
-                .bind("minReply", minReply);
+                .bind("now", now);
+        if (fromLog) {
+            spec = spec.bind("minReply", minReply);
+        }
         return opdCode == null ? spec : spec.bind("opd", opdCode);
     }
 

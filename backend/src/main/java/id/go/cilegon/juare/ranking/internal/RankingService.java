@@ -31,7 +31,7 @@ class RankingService {
 
     /** The ranking as it stood at {@code asOf}, from the event log alone (no open-work-now figures). */
     Mono<Ranking> rankingAsOf(Period period, Instant asOf) {
-        return Mono.zip(repository.periodFigures(period, asOf, null), catalog.opds())
+        return Mono.zip(repository.figuresAsOf(period, asOf, null), catalog.opds())
                 .map(t -> rank(period, asOf, t.getT1(), t.getT2()));
     }
 
