@@ -8,7 +8,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Complaints with events at chosen times, as LifecycleService writes them (type, status after, the OPD after, payload
- * with the clocks on dispatch, reroute and dispute). Category JALAN: 24 h to reply, 72 h to fix.
+ * with the clocks on dispatch, reroute and dispute; the complaint row's status and OPD follow its last event). Category
+ * JALAN: 24 h to reply, 72 h to fix.
  */
 final class Timeline {
 
@@ -107,6 +108,12 @@ final class Timeline {
                     .bind("payload", payload);
             sql = opd == null ? sql.bindNull("opd", String.class) : sql.bind("opd", opd);
             sql.then().block();
+            // the report finds its candidates by the row's status, as the lifecycle keeps it
+            DatabaseClient.GenericExecuteSpec row = db.sql("UPDATE complaint SET status = :status, opd_code = :opd WHERE id = :complaint")
+                    .bind("complaint", spec.id())
+                    .bind("status", status);
+            row = opd == null ? row.bindNull("opd", String.class) : row.bind("opd", opd);
+            row.then().block();
             return this;
         }
     }
