@@ -29,44 +29,87 @@ class ReportRepository {
             .map(type -> "'" + type.name() + "'")
             .collect(Collectors.joining(", "));
 
+    /** The statuses that matter at the cut-off: awaiting dispatch, and open with an OPD. */
+    private static final String COUNTED = "'SUBMITTED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED'";
+
+    /**
+     * The candidates are used while the events at or after the cut-off are at most this share of the event log (the
+     * planner's estimate of its size); for an older day they are most of the complaints, and one sorted pass over the
+     * whole log is cheaper than a look-up per candidate (docs/report.md, "Measured").
+     */
+    static final double CANDIDATE_SHARE = 0.1;
+
+    /** Whether the events at or after the cut-off are few; counts at most one more than the share allows. */
+    private static final String FEW_SINCE = """
+            WITH log AS (SELECT (greatest(c.reltuples, 0) * %s)::bigint AS allowed FROM pg_class c WHERE c.oid = 'complaint_event'::regclass)
+            SELECT count(*) <= (SELECT allowed FROM log) AS few
+            FROM (SELECT 1
+                  FROM complaint_event e
+                  WHERE e.type IN (%s) AND e.occurred_at >= :cutoff
+                  LIMIT (SELECT allowed + 1 FROM log)) s
+            """.formatted(Double.toString(CANDIDATE_SHARE), EVERY_TYPE);
+
+    /** How {@link #AT_CUTOFF} finds each complaint's status at the cut-off (the CTE {@code state}); both are exact. */
+    enum Strategy {
+        /**
+         * A complaint's status at the cut-off is that of its last event before the cut-off. Only two kinds of complaints
+         * can be open or awaiting dispatch then: those open or awaiting dispatch now (the complaint row's status, which
+         * the lifecycle writes with every event; by the status indexes) and those with any event at or after the cut-off
+         * (by complaint_event_type_time): a complaint with no event at or after the cut-off has its last event before
+         * it, so its status then is its status now. For each candidate the last event before the cut-off comes from
+         * complaint_event_complaint backwards; one with none (filed later, or a row written without events) drops out.
+         */
+        CANDIDATES("""
+                candidate AS (
+                    SELECT c.id AS complaint_id
+                    FROM complaint c
+                    WHERE c.status IN (%1$s)
+                    UNION
+                    SELECT e.complaint_id
+                    FROM complaint_event e
+                    WHERE e.type IN (%2$s) AND e.occurred_at >= :cutoff
+                ),
+                state AS MATERIALIZED (
+                    SELECT k.complaint_id, l.status
+                    FROM candidate k
+                    CROSS JOIN LATERAL (
+                        SELECT e.status
+                        FROM complaint_event e
+                        WHERE e.complaint_id = k.complaint_id AND e.occurred_at < :cutoff
+                        ORDER BY e.id DESC
+                        LIMIT 1
+                    ) l
+                    WHERE l.status IN (%1$s)
+                )""".formatted(COUNTED, EVERY_TYPE)),
+        /** The last event before the cut-off of every complaint, by one sort of every event before the cut-off. */
+        WHOLE_LOG("""
+                state AS MATERIALIZED (
+                    SELECT l.complaint_id, l.status
+                    FROM (SELECT DISTINCT ON (complaint_id) complaint_id, status
+                          FROM complaint_event
+                          WHERE occurred_at < :cutoff
+                          ORDER BY complaint_id, id DESC) l
+                    WHERE l.status IN (%s)
+                )""".formatted(COUNTED));
+
+        final String state;
+
+        Strategy(String state) {
+            this.state = state;
+        }
+    }
+
     /**
      * The state at the cut-off in one pass: every complaint open with an OPD at the cut-off (one row each) and the
-     * number awaiting dispatch (on every row; with no open complaint, one row of nulls that carries it).
-     * <p>
-     * A complaint's status at the cut-off is that of its last event before the cut-off. Rather than finding that event
-     * for every complaint in history (a sort of the whole event log), only two kinds of complaints are looked at, since
-     * no other can be open or awaiting dispatch at the cut-off: those open or awaiting dispatch now (the complaint row's
-     * status, which the lifecycle writes with every event; by the status indexes) and those with any event at or after
-     * the cut-off (by complaint_event_type_time). A complaint with no event at or after the cut-off has its last event
-     * before it, so its status then is its status now. For each candidate the last event before the cut-off comes from
-     * complaint_event_complaint backwards; a complaint with none (filed later, or a row written without events) drops out.
+     * number awaiting dispatch (on every row; with no open complaint, one row of nulls that carries it). {@code state}
+     * (by a {@link Strategy}) holds the complaints awaiting dispatch or open at the cut-off, with that status.
      * <p>
      * For an open one: its OPD, receipt and clocks are those of its last dispatch or reroute (the clocks in that event's
      * payload; a later dispute restarts the fix clock); its first real reply one since that dispatch (as the ranking
      * counts it); a transfer request is pending when no decline, resolution or reroute followed it.
      */
     private static final String AT_CUTOFF = """
-            WITH candidate AS (
-                SELECT c.id AS complaint_id
-                FROM complaint c
-                WHERE c.status IN ('SUBMITTED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED')
-                UNION
-                SELECT e.complaint_id
-                FROM complaint_event e
-                WHERE e.type IN (%s) AND e.occurred_at >= :cutoff
-            ),
-            state AS MATERIALIZED (
-                SELECT k.complaint_id, l.status
-                FROM candidate k
-                CROSS JOIN LATERAL (
-                    SELECT e.status
-                    FROM complaint_event e
-                    WHERE e.complaint_id = k.complaint_id AND e.occurred_at < :cutoff
-                    ORDER BY e.id DESC
-                    LIMIT 1
-                ) l
-                WHERE l.status IN ('SUBMITTED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED')
-            ),
+            WITH %s,
             open_now AS (
                 SELECT o.complaint_id, o.status, c.tracking_number, s.opd_code, s.category_code, s.kecamatan_code,
                        s.occurred_at AS received_at,
@@ -105,7 +148,7 @@ class ReportRepository {
             SELECT a.awaiting, b.*
             FROM (SELECT count(*) FILTER (WHERE status = 'SUBMITTED') AS awaiting FROM state) a
             LEFT JOIN open_now b ON true
-            """.formatted(EVERY_TYPE);
+            """;
 
     /**
      * What happened during the day, per OPD (opd_code of the event) and for the city (opd_code NULL): received =
@@ -155,8 +198,17 @@ class ReportRepository {
     private record Row(int awaiting, OpenComplaint open) {
     }
 
+    /** By the candidates when the events since the cut-off are few (yesterday's report), else by the whole log. */
     Mono<AtCutoff> atCutoff(Instant cutoff) {
-        return db.sql(AT_CUTOFF)
+        return db.sql(FEW_SINCE)
+                .bind("cutoff", cutoff)
+                .map(row -> Boolean.TRUE.equals(row.get("few", Boolean.class)))
+                .one()
+                .flatMap(few -> atCutoff(cutoff, few ? Strategy.CANDIDATES : Strategy.WHOLE_LOG));
+    }
+
+    Mono<AtCutoff> atCutoff(Instant cutoff, Strategy strategy) {
+        return db.sql(AT_CUTOFF.formatted(strategy.state))
                 .bind("cutoff", cutoff)
                 .bind("minReply", minReply)
                 .map(row -> new Row(toInt(row, "awaiting"), row.get("complaint_id", UUID.class) == null ? null : toOpen(row)))
