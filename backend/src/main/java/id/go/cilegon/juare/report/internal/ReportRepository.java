@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The daily report's figures, from the event log alone and only from events that occurred before the cut-off, so that
- * later events (or later changes of a complaint row or a category's hours) never change a past day's report.
+ * later events (or later changes of a complaint row or a category's hours) never change a past day's report. (The
+ * complaint rows' status only narrows down which complaints to look at; see {@link Strategy#CANDIDATES}.)
  * docs/report.md has every definition.
  */
 @Repository
