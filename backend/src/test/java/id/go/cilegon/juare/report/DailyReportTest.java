@@ -53,6 +53,7 @@ class DailyReportTest extends IntegrationTest {
     private Timeline.Complaint c3;
     private Timeline.Complaint c5;
     private Timeline.Complaint c8;
+    private Timeline.Complaint c12;
 
     private static Instant h(Instant from, double hours) {
         return from.plus(Duration.ofMinutes(Math.round(hours * 60)));
@@ -62,7 +63,8 @@ class DailyReportTest extends IntegrationTest {
     void writeHistory() {
         admin = new Staff(api()).adminToken();
         mayor = Seed.staffToken(tokens, "MAYOR", null);
-        timeline = new Timeline(db, Seed.with(db, cipher));
+        Seed seed = Seed.with(db, cipher);
+        timeline = new Timeline(db, seed);
         // C1: DPUPR since 5 days, never answered: open, reply and fix clocks run out
         c1 = timeline.filed(h(F, -120)).dispatched("DPUPR", h(F, -119));
         // C2: filed and dispatched during the day, answered: open, on time
@@ -85,6 +87,10 @@ class DailyReportTest extends IntegrationTest {
         timeline.filed(T);
         // C11: filed exactly at the day's start, rejected: counted as filed, not awaiting dispatch
         timeline.filed(F).rejected(h(F, 1));
+        // C12: DLH resolved it 2 days before (closed at the cut-off); the resident disputes it after the cut-off
+        c12 = timeline.filed(h(F, -100)).dispatched("DLH", h(F, -99)).replied(h(F, -98)).resolved(h(F, -50));
+        // C13: a complaint row with an OPD but no event at all (as load-test data writes them): in no figure
+        seed.complaint().filedAt(h(F, -10)).status("DISPATCHED").opd("DPUPR").insert();
     }
 
     /** Events after the cut-off: none may change the report. */
@@ -93,6 +99,7 @@ class DailyReportTest extends IntegrationTest {
         c5.dispatched("DLH", h(T, 2));
         c8.replied(h(T, 0.2)).resolved(h(T, 0.5));
         c1.rerouted("DLH", h(T, 3));
+        c12.disputed(h(T, 1));
         timeline.filed(h(T, 0.1)).dispatched("DPUPR", h(T, 0.2)).resolved(h(T, 5));
     }
 

@@ -8,25 +8,26 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * Complaints with events at chosen times, as LifecycleService writes them (type, status after, the OPD after, payload
- * with the clocks on dispatch, reroute and dispute). Category JALAN: 24 h to reply, 72 h to fix.
+ * with the clocks on dispatch, reroute and dispute; the complaint row's status and OPD follow its last event). Category
+ * JALAN: 24 h to reply, 72 h to fix.
  */
-final class Timeline {
+public final class Timeline {
 
     private final DatabaseClient db;
     private final Seed seed;
 
-    Timeline(DatabaseClient db, Seed seed) {
+    public Timeline(DatabaseClient db, Seed seed) {
         this.db = db;
         this.seed = seed;
     }
 
-    Complaint filed(Instant at) {
+    public Complaint filed(Instant at) {
         Seed.ComplaintSpec spec = seed.complaint().filedAt(at).insert();
         Complaint complaint = new Complaint(spec);
         return complaint.event("SUBMITTED", "RESIDENT", at, "{}");
     }
 
-    final class Complaint {
+    public final class Complaint {
 
         final Seed.ComplaintSpec spec;
         private String opd;
@@ -36,53 +37,53 @@ final class Timeline {
             this.spec = spec;
         }
 
-        UUID id() {
+        public UUID id() {
             return spec.id();
         }
 
-        String trackingNumber() {
+        public String trackingNumber() {
             return spec.trackingNumber();
         }
 
-        Complaint dispatched(String opdCode, Instant at) {
+        public Complaint dispatched(String opdCode, Instant at) {
             opd = opdCode;
             status = "DISPATCHED";
             return event("DISPATCHED", "STAFF", at, clocks("\"opdCode\": \"" + opdCode + "\"", at));
         }
 
-        Complaint rerouted(String to, Instant at) {
+        public Complaint rerouted(String to, Instant at) {
             String from = opd;
             opd = to;
             status = "DISPATCHED";
             return event("REROUTED", "STAFF", at, clocks("\"fromOpd\": \"" + from + "\", \"toOpd\": \"" + to + "\", \"misrouted\": true", at));
         }
 
-        Complaint replied(Instant at) {
+        public Complaint replied(Instant at) {
             status = "IN_PROGRESS";
             return event("REPLIED", "STAFF", at, "{\"message\": \"Tim kami akan meninjau lokasi besok pagi.\"}");
         }
 
-        Complaint transferRequested(Instant at) {
+        public Complaint transferRequested(Instant at) {
             return event("TRANSFER_REQUESTED", "STAFF", at, "{\"message\": \"Bukan kewenangan kami, mohon dialihkan.\"}");
         }
 
-        Complaint resolved(Instant at) {
+        public Complaint resolved(Instant at) {
             status = "RESOLVED";
             return event("RESOLVED", "STAFF", at, "{\"message\": \"Sudah diperbaiki oleh petugas kami.\", \"afterPhotos\": 1}");
         }
 
-        Complaint disputed(Instant at) {
+        public Complaint disputed(Instant at) {
             status = "REOPENED";
             return event("DISPUTED", "RESIDENT", at, "{\"message\": \"Belum diperbaiki sama sekali.\", \"photos\": 0, \"fixDueAt\": \""
                     + at.plus(Duration.ofHours(72)) + "\"}");
         }
 
-        Complaint confirmed(Instant at) {
+        public Complaint confirmed(Instant at) {
             status = "CLOSED";
             return event("CONFIRMED", "RESIDENT", at, "{\"rating\": 5}");
         }
 
-        Complaint rejected(Instant at) {
+        public Complaint rejected(Instant at) {
             status = "REJECTED";
             return event("REJECTED", "STAFF", at, "{\"reason\": \"SPAM\"}");
         }
@@ -107,6 +108,12 @@ final class Timeline {
                     .bind("payload", payload);
             sql = opd == null ? sql.bindNull("opd", String.class) : sql.bind("opd", opd);
             sql.then().block();
+            // the report finds its candidates by the row's status, as the lifecycle keeps it
+            DatabaseClient.GenericExecuteSpec row = db.sql("UPDATE complaint SET status = :status, opd_code = :opd WHERE id = :complaint")
+                    .bind("complaint", spec.id())
+                    .bind("status", status);
+            row = opd == null ? row.bindNull("opd", String.class) : row.bind("opd", opd);
+            row.then().block();
             return this;
         }
     }

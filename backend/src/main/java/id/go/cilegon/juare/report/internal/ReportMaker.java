@@ -23,8 +23,8 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Computes a day's report from the event log and renders its files; stores nothing. Run it inside a transaction
- * (the queries raise work_mem for it).
+ * Computes a day's report from the event log and renders its files; stores nothing. The service runs it inside its
+ * transaction.
  */
 @Component
 class ReportMaker {
@@ -65,14 +65,12 @@ class ReportMaker {
     Mono<ReportContent> content(LocalDate day) {
         Instant from = IndonesianDates.startOf(day);
         Instant cutoff = IndonesianDates.cutoffOf(day);
-        return repository.moreMemory()
-                .then(repository.backlog(cutoff).collectList())
-                .flatMap(backlog -> repository.dayCounts(from, cutoff).collectList()
-                        .flatMap(counts -> repository.awaitingDispatch(cutoff)
-                                .flatMap(awaiting -> standings.of(day.minusDays(RANKING_DAYS - 1), day, cutoff)
-                                        .flatMap(ranking -> catalog.snapshot()
-                                                .map(snapshot -> assemble(day, cutoff, backlog, counts, awaiting, ranking,
-                                                        snapshot.opds()))))));
+        return repository.atCutoff(cutoff)
+                .flatMap(state -> repository.dayCounts(from, cutoff).collectList()
+                        .flatMap(counts -> standings.of(day.minusDays(RANKING_DAYS - 1), day, cutoff)
+                                .flatMap(ranking -> catalog.snapshot()
+                                        .map(snapshot -> assemble(day, cutoff, state.backlog(), counts, state.awaitingDispatch(),
+                                                ranking, snapshot.opds())))));
     }
 
     static ReportContent assemble(LocalDate day, Instant cutoff, List<ReportRepository.OpenComplaint> backlog,

@@ -40,6 +40,12 @@ import org.openpdf.text.pdf.PdfWriter;
  */
 final class ReportPdf {
 
+    /**
+     * The most overdue complaints listed per OPD; the rest are counted ("dan N lainnya") and are in the CSV and the API.
+     * The reader (the mayor) reads the top of the list; the whole list of a large backlog made the file half a megabyte.
+     */
+    static final int OVERDUE_LISTED_PER_OPD = 50;
+
     private static final Color INK = new Color(0x21, 0x21, 0x21);
     private static final Color MUTED = new Color(0x61, 0x61, 0x61);
     private static final Color HEAD = new Color(0x0D, 0x47, 0xA1);
@@ -265,7 +271,8 @@ final class ReportPdf {
     }
 
     private static void overdueLists(Document document, ReportContent content) {
-        document.add(section("Pengaduan terlambat per OPD (paling lama terlambat di atas)"));
+        document.add(section("Pengaduan terlambat per OPD (paling lama terlambat di atas; paling banyak "
+                + OVERDUE_LISTED_PER_OPD + " per OPD, semuanya di CSV)"));
         boolean any = false;
         for (ReportContent.OpdSection opd : content.opds()) {
             if (opd.overdueComplaints().isEmpty()) {
@@ -287,7 +294,10 @@ final class ReportPdf {
                 cell.setPadding(3);
                 table.addCell(cell);
             }
-            for (ReportContent.OverdueComplaint c : opd.overdueComplaints()) {
+            List<ReportContent.OverdueComplaint> listed = opd.overdueComplaints().stream()
+                    .limit(OVERDUE_LISTED_PER_OPD)
+                    .toList();
+            for (ReportContent.OverdueComplaint c : listed) {
                 table.addCell(plain(c.trackingNumber()));
                 table.addCell(plain(c.categoryCode()));
                 table.addCell(plain(ReportCsv.statusName(c.status())));
@@ -297,6 +307,12 @@ final class ReportPdf {
                 table.addCell(plain(ReportCsv.overdueKind(c)));
             }
             document.add(table);
+            int more = opd.overdueComplaints().size() - listed.size();
+            if (more > 0) {
+                Paragraph rest = new Paragraph("dan " + more + " lainnya \u2014 lihat CSV", TEXT);
+                rest.setSpacingBefore(2);
+                document.add(rest);
+            }
         }
         if (!any) {
             document.add(new Paragraph("Tidak ada pengaduan terlambat pada akhir hari.", TEXT));

@@ -1,10 +1,15 @@
 package id.go.cilegon.juare.report.internal;
 
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.event.EventType;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -13,62 +18,137 @@ import reactor.core.publisher.Mono;
 
 /**
  * The daily report's figures, from the event log alone and only from events that occurred before the cut-off, so that
- * later events (or later changes of a complaint row or a category's hours) never change a past day's report.
+ * later events (or later changes of a complaint row or a category's hours) never change a past day's report. (The
+ * complaint rows' status only narrows down which complaints to look at; see {@link Strategy#CANDIDATES}.)
  * docs/report.md has every definition.
  */
 @Repository
 class ReportRepository {
 
+    /** Every event type, for an index range scan on complaint_event_type_time by time alone. */
+    private static final String EVERY_TYPE = Arrays.stream(EventType.values())
+            .map(type -> "'" + type.name() + "'")
+            .collect(Collectors.joining(", "));
+
+    /** The statuses that matter at the cut-off: awaiting dispatch, and open with an OPD. */
+    private static final String COUNTED = "'SUBMITTED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED'";
+
     /**
-     * Every complaint open with an OPD at the cut-off: its status is that of its last event before the cut-off; its
-     * OPD, receipt and clocks those of its last dispatch or reroute (the clocks in that event's payload; a later
-     * dispute restarts the fix clock); its first real reply one since that dispatch (as the ranking counts it); a
-     * transfer request is pending when no decline, resolution or reroute followed it.
+     * The candidates are used while the events at or after the cut-off are at most this share of the event log (the
+     * planner's estimate of its size); for an older day they are most of the complaints, and one sorted pass over the
+     * whole log is cheaper than a look-up per candidate (docs/report.md, "Measured").
      */
-    private static final String BACKLOG = """
-            WITH last_event AS (
-                SELECT DISTINCT ON (complaint_id) complaint_id, status
-                FROM complaint_event
-                WHERE occurred_at < :cutoff
-                ORDER BY complaint_id, id DESC
-            ),
+    static final double CANDIDATE_SHARE = 0.1;
+
+    /** Whether the events at or after the cut-off are few; counts at most one more than the share allows. */
+    private static final String FEW_SINCE = """
+            WITH log AS (SELECT (greatest(c.reltuples, 0) * %s)::bigint AS allowed FROM pg_class c WHERE c.oid = 'complaint_event'::regclass)
+            SELECT count(*) <= (SELECT allowed FROM log) AS few
+            FROM (SELECT 1
+                  FROM complaint_event e
+                  WHERE e.type IN (%s) AND e.occurred_at >= :cutoff
+                  LIMIT (SELECT allowed + 1 FROM log)) s
+            """.formatted(Double.toString(CANDIDATE_SHARE), EVERY_TYPE);
+
+    /** How {@link #AT_CUTOFF} finds each complaint's status at the cut-off (the CTE {@code state}); both are exact. */
+    enum Strategy {
+        /**
+         * A complaint's status at the cut-off is that of its last event before the cut-off. Only two kinds of complaints
+         * can be open or awaiting dispatch then: those open or awaiting dispatch now (the complaint row's status, which
+         * the lifecycle writes with every event; by the status indexes) and those with any event at or after the cut-off
+         * (by complaint_event_type_time): a complaint with no event at or after the cut-off has its last event before
+         * it, so its status then is its status now. For each candidate the last event before the cut-off comes from
+         * complaint_event_complaint backwards; one with none (filed later, or a row written without events) drops out.
+         */
+        CANDIDATES("""
+                candidate AS (
+                    SELECT c.id AS complaint_id
+                    FROM complaint c
+                    WHERE c.status IN (%1$s)
+                    UNION
+                    SELECT e.complaint_id
+                    FROM complaint_event e
+                    WHERE e.type IN (%2$s) AND e.occurred_at >= :cutoff
+                ),
+                state AS MATERIALIZED (
+                    SELECT k.complaint_id, l.status
+                    FROM candidate k
+                    CROSS JOIN LATERAL (
+                        SELECT e.status
+                        FROM complaint_event e
+                        WHERE e.complaint_id = k.complaint_id AND e.occurred_at < :cutoff
+                        ORDER BY e.id DESC
+                        LIMIT 1
+                    ) l
+                    WHERE l.status IN (%1$s)
+                )""".formatted(COUNTED, EVERY_TYPE)),
+        /** The last event before the cut-off of every complaint, by one sort of every event before the cut-off. */
+        WHOLE_LOG("""
+                state AS MATERIALIZED (
+                    SELECT l.complaint_id, l.status
+                    FROM (SELECT DISTINCT ON (complaint_id) complaint_id, status
+                          FROM complaint_event
+                          WHERE occurred_at < :cutoff
+                          ORDER BY complaint_id, id DESC) l
+                    WHERE l.status IN (%s)
+                )""".formatted(COUNTED));
+
+        final String state;
+
+        Strategy(String state) {
+            this.state = state;
+        }
+    }
+
+    /**
+     * The state at the cut-off in one pass: every complaint open with an OPD at the cut-off (one row each) and the
+     * number awaiting dispatch (on every row; with no open complaint, one row of nulls that carries it). {@code state}
+     * (by a {@link Strategy}) holds the complaints awaiting dispatch or open at the cut-off, with that status.
+     * <p>
+     * For an open one: its OPD, receipt and clocks are those of its last dispatch or reroute (the clocks in that event's
+     * payload; a later dispute restarts the fix clock); its first real reply one since that dispatch (as the ranking
+     * counts it); a transfer request is pending when no decline, resolution or reroute followed it.
+     */
+    private static final String AT_CUTOFF = """
+            WITH %s,
             open_now AS (
-                SELECT l.complaint_id, l.status
-                FROM last_event l
-                WHERE l.status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')
+                SELECT o.complaint_id, o.status, c.tracking_number, s.opd_code, s.category_code, s.kecamatan_code,
+                       s.occurred_at AS received_at,
+                       coalesce((s.payload ->> 'replyDueAt')::timestamptz, s.occurred_at + make_interval(hours => cat.reply_hours)) AS reply_due,
+                       coalesce(d.fix_due, (s.payload ->> 'fixDueAt')::timestamptz, s.occurred_at + make_interval(hours => cat.fix_hours)) AS fix_due,
+                       x.first_reply_at,
+                       coalesce(x.last_transfer_request > coalesce(x.last_transfer_answer, 0), false) AS transfer_pending
+                FROM state o
+                JOIN complaint c ON c.id = o.complaint_id
+                CROSS JOIN LATERAL (
+                    SELECT e.id, e.opd_code, e.category_code, e.kecamatan_code, e.occurred_at, e.payload
+                    FROM complaint_event e
+                    WHERE e.complaint_id = o.complaint_id AND e.type IN ('DISPATCHED', 'REROUTED') AND e.occurred_at < :cutoff
+                    ORDER BY e.id DESC
+                    LIMIT 1
+                ) s
+                JOIN category cat ON cat.code = s.category_code
+                CROSS JOIN LATERAL (
+                    SELECT min(e.occurred_at) FILTER (WHERE e.type IN ('REPLIED', 'RESOLVED')
+                               AND length(regexp_replace(coalesce(e.payload ->> 'message', ''), '[^[:alnum:]]', '', 'g')) >= :minReply)
+                               AS first_reply_at,
+                           max(e.id) FILTER (WHERE e.type = 'TRANSFER_REQUESTED') AS last_transfer_request,
+                           max(e.id) FILTER (WHERE e.type IN ('TRANSFER_DECLINED', 'RESOLVED')) AS last_transfer_answer
+                    FROM complaint_event e
+                    WHERE e.complaint_id = o.complaint_id AND e.id > s.id AND e.occurred_at < :cutoff
+                ) x
+                LEFT JOIN LATERAL (
+                    SELECT coalesce((e.payload ->> 'fixDueAt')::timestamptz, e.occurred_at + make_interval(hours => cat.fix_hours)) AS fix_due
+                    FROM complaint_event e
+                    WHERE e.complaint_id = o.complaint_id AND e.id > s.id AND e.type = 'DISPUTED' AND e.occurred_at < :cutoff
+                    ORDER BY e.id DESC
+                    LIMIT 1
+                ) d ON true
+                WHERE o.status <> 'SUBMITTED'
             )
-            SELECT o.complaint_id, o.status, c.tracking_number, s.opd_code, s.category_code, s.kecamatan_code,
-                   s.occurred_at AS received_at,
-                   coalesce((s.payload ->> 'replyDueAt')::timestamptz, s.occurred_at + make_interval(hours => cat.reply_hours)) AS reply_due,
-                   coalesce(d.fix_due, (s.payload ->> 'fixDueAt')::timestamptz, s.occurred_at + make_interval(hours => cat.fix_hours)) AS fix_due,
-                   x.first_reply_at,
-                   coalesce(x.last_transfer_request > coalesce(x.last_transfer_answer, 0), false) AS transfer_pending
-            FROM open_now o
-            JOIN complaint c ON c.id = o.complaint_id
-            CROSS JOIN LATERAL (
-                SELECT e.id, e.opd_code, e.category_code, e.kecamatan_code, e.occurred_at, e.payload
-                FROM complaint_event e
-                WHERE e.complaint_id = o.complaint_id AND e.type IN ('DISPATCHED', 'REROUTED') AND e.occurred_at < :cutoff
-                ORDER BY e.id DESC
-                LIMIT 1
-            ) s
-            JOIN category cat ON cat.code = s.category_code
-            CROSS JOIN LATERAL (
-                SELECT min(e.occurred_at) FILTER (WHERE e.type IN ('REPLIED', 'RESOLVED')
-                           AND length(regexp_replace(coalesce(e.payload ->> 'message', ''), '[^[:alnum:]]', '', 'g')) >= :minReply)
-                           AS first_reply_at,
-                       max(e.id) FILTER (WHERE e.type = 'TRANSFER_REQUESTED') AS last_transfer_request,
-                       max(e.id) FILTER (WHERE e.type IN ('TRANSFER_DECLINED', 'RESOLVED')) AS last_transfer_answer
-                FROM complaint_event e
-                WHERE e.complaint_id = o.complaint_id AND e.id > s.id AND e.occurred_at < :cutoff
-            ) x
-            LEFT JOIN LATERAL (
-                SELECT coalesce((e.payload ->> 'fixDueAt')::timestamptz, e.occurred_at + make_interval(hours => cat.fix_hours)) AS fix_due
-                FROM complaint_event e
-                WHERE e.complaint_id = o.complaint_id AND e.id > s.id AND e.type = 'DISPUTED' AND e.occurred_at < :cutoff
-                ORDER BY e.id DESC
-                LIMIT 1
-            ) d ON true
+            SELECT a.awaiting, b.*
+            FROM (SELECT count(*) FILTER (WHERE status = 'SUBMITTED') AS awaiting FROM state) a
+            LEFT JOIN open_now b ON true
             """;
 
     /**
@@ -93,18 +173,6 @@ class ReportRepository {
               AND e.occurred_at >= :from AND e.occurred_at < :cutoff
             """;
 
-    private static final String AWAITING_DISPATCH = """
-            SELECT count(*) AS awaiting
-            FROM (SELECT DISTINCT ON (complaint_id) status
-                  FROM complaint_event
-                  WHERE occurred_at < :cutoff
-                  ORDER BY complaint_id, id DESC) l
-            WHERE l.status = 'SUBMITTED'
-            """;
-
-    // the DISTINCT ON sorts every event before the cut-off; with the default 4 MB it spills to disk
-    private static final String WORK_MEM = "SET LOCAL work_mem = '64MB'";
-
     private final DatabaseClient db;
     private final int minReply;
 
@@ -123,17 +191,35 @@ class ReportRepository {
     record DayCounts(String opdCode, int received, int handled) {
     }
 
-    /** Raises work_mem for the caller's transaction; run first inside it. */
-    Mono<Void> moreMemory() {
-        return db.sql(WORK_MEM).then();
+    /** The state at the cut-off: the open complaints with an OPD and the number awaiting dispatch. */
+    record AtCutoff(List<OpenComplaint> backlog, int awaitingDispatch) {
     }
 
-    Flux<OpenComplaint> backlog(Instant cutoff) {
-        return db.sql(BACKLOG)
+    /** A row of AT_CUTOFF: the awaiting count, and an open complaint unless there is none. */
+    private record Row(int awaiting, OpenComplaint open) {
+    }
+
+    /** By the candidates when the events since the cut-off are few (yesterday's report), else by the whole log. */
+    Mono<AtCutoff> atCutoff(Instant cutoff) {
+        return db.sql(FEW_SINCE)
+                .bind("cutoff", cutoff)
+                .map(row -> Boolean.TRUE.equals(row.get("few", Boolean.class)))
+                .one()
+                .flatMap(few -> atCutoff(cutoff, few ? Strategy.CANDIDATES : Strategy.WHOLE_LOG));
+    }
+
+    Mono<AtCutoff> atCutoff(Instant cutoff, Strategy strategy) {
+        return db.sql(AT_CUTOFF.formatted(strategy.state))
                 .bind("cutoff", cutoff)
                 .bind("minReply", minReply)
-                .map(ReportRepository::toOpen)
-                .all();
+                .map(row -> new Row(toInt(row, "awaiting"), row.get("complaint_id", UUID.class) == null ? null : toOpen(row)))
+                .all()
+                .collectList()
+                .map(rows -> new AtCutoff(rows.stream()
+                        .map(Row::open)
+                        .filter(Objects::nonNull)
+                        .toList(),
+                        rows.isEmpty() ? 0 : rows.getFirst().awaiting()));
     }
 
     Flux<DayCounts> dayCounts(Instant from, Instant cutoff) {
@@ -142,13 +228,6 @@ class ReportRepository {
                 .bind("cutoff", cutoff)
                 .map(row -> new DayCounts(row.get("opd_code", String.class), toInt(row, "received"), toInt(row, "handled")))
                 .all();
-    }
-
-    Mono<Integer> awaitingDispatch(Instant cutoff) {
-        return db.sql(AWAITING_DISPATCH)
-                .bind("cutoff", cutoff)
-                .map(row -> toInt(row, "awaiting"))
-                .one();
     }
 
     private static OpenComplaint toOpen(Readable row) {

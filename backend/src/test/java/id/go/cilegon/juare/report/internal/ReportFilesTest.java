@@ -8,9 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-/** The files as pure functions of the content: equal content, equal bytes; the content's JSON round trip. */
+/** The files as pure functions of the content: equal content, equal bytes; the PDF's list capped per OPD, the CSV's not. */
 class ReportFilesTest {
 
     static ReportContent sample() {
@@ -38,5 +42,33 @@ class ReportFilesTest {
         assertThat(second.contentHash()).isEqualTo(first.contentHash());
         assertThat(second.pdf()).isEqualTo(first.pdf());
         assertThat(second.csv()).isEqualTo(first.csv());
+    }
+
+    @Test
+    void thePdfListsTheFiftyMostOverduePerOpdAndTheCsvAll() throws Exception {
+        Instant asOf = Instant.parse("2026-11-28T17:00:00Z");
+        List<ReportContent.OverdueComplaint> late = IntStream.rangeClosed(1, 57)
+                .mapToObj(i -> new ReportContent.OverdueComplaint(new UUID(0, i), "JUA-2026-%06d".formatted(i), "JALAN", "36.72.02",
+                        ComplaintStatus.DISPATCHED, Instant.parse("2026-11-01T01:00:00Z").plusSeconds(i * 3600L),
+                        Instant.parse("2026-11-02T01:00:00Z").plusSeconds(i * 3600L), Instant.parse("2026-11-04T01:00:00Z").plusSeconds(i * 3600L),
+                        true, true))
+                .toList();
+        ReportContent content = new ReportContent(LocalDate.of(2026, 11, 28), asOf, new ReportContent.Figures(0, 0, 60, 57), 0, List.of(
+                new ReportContent.OpdSection("DPUPR", "Dinas Pekerjaan Umum dan Penataan Ruang", new ReportContent.Figures(0, 0, 60, 57),
+                        1, 50.0, late)));
+        ReportMaker.Made made = ReportMaker.render(content);
+        try (PDDocument document = Loader.loadPDF(made.pdf())) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Dinas Pekerjaan Umum dan Penataan Ruang (DPUPR): 57 terlambat")
+                    .contains("JUA-2026-000001")
+                    .contains("JUA-2026-000050")
+                    .doesNotContain("JUA-2026-000051")
+                    .contains("dan 7 lainnya \u2014 lihat CSV");
+        }
+        String csv = new String(made.csv(), StandardCharsets.UTF_8);
+        assertThat(csv).contains("JUA-2026-000051").contains("JUA-2026-000057");
+        try (PDDocument document = Loader.loadPDF(ReportMaker.render(sample()).pdf())) {
+            assertThat(new PDFTextStripper().getText(document)).doesNotContain("lainnya");
+        }
     }
 }
