@@ -5,14 +5,11 @@ import id.go.cilegon.juare.demo.BulkComplaints;
 import id.go.cilegon.juare.graphql.OperationDocuments;
 import id.go.cilegon.juare.platform.PersonalDataCipher;
 import id.go.cilegon.juare.support.IntegrationTest;
-import java.io.IOException;
+import id.go.cilegon.juare.support.Timed;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -76,23 +73,14 @@ class ComplaintMapBenchmark extends IntegrationTest {
         BulkComplaints.insert(db, COMPLAINTS, resident).block();
     }
 
-    private void measure(String token, String name, Map<String, Object> body) throws IOException, InterruptedException {
+    private void measure(String token, String name, Map<String, Object> body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/graphql"))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
-        String last = null;
-        for (int i = 0; i < WARM_UP; i++) {
-            last = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            last = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(millis);
+        Timed<String> timed = Timed.run(WARM_UP, RUNS, () -> http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        String last = timed.last();
         JsonNode data = json.readTree(last).path("data");
         if (data.isMissingNode() || data.isNull()) {
             throw new IllegalStateException(name + " failed: " + last);
@@ -103,6 +91,6 @@ class ComplaintMapBenchmark extends IntegrationTest {
                 : Integer.toString(map.path("clusters").size() + map.path("markers").size());
         int total = map.isMissingNode() ? data.path("complaintCounts").path("total").asInt() : map.path("total").asInt();
         System.out.printf(Locale.ROOT, "%-32s %8s %8d %10.1f %10.1f%n", name, items, total,
-                millis.get(RUNS / 2), millis.get((int) Math.ceil(RUNS * 0.95) - 1));
+                timed.median(), timed.p95());
     }
 }

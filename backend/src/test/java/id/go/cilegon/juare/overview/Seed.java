@@ -25,6 +25,27 @@ public final class Seed {
         return residentId;
     }
 
+    /**
+     * One event of a complaint of this seeder's resident (kecamatan 36.72.02, category JALAN), as the lifecycle writes
+     * it: the status and OPD after the event.
+     */
+    public void event(UUID complaintId, String type, String actor, Instant at, String status, String opdCode, String payload) {
+        DatabaseClient.GenericExecuteSpec sql = db.sql("""
+                        INSERT INTO complaint_event (complaint_id, type, actor_type, occurred_at, status, resident_id, opd_code,
+                                                     kecamatan_code, category_code, visible_to_resident, payload)
+                        VALUES (:complaint, :type, :actor, :at, :status, :resident, :opd, '36.72.02', 'JALAN', true,
+                                CAST(:payload AS jsonb))""")
+                .bind("complaint", complaintId)
+                .bind("type", type)
+                .bind("actor", actor)
+                .bind("at", at)
+                .bind("status", status)
+                .bind("resident", residentId)
+                .bind("payload", payload);
+        sql = opdCode == null ? sql.bindNull("opd", String.class) : sql.bind("opd", opdCode);
+        sql.then().block();
+    }
+
     /** A seeder with a new resident of its own, who files every complaint it makes. */
     public static Seed with(DatabaseClient db, id.go.cilegon.juare.platform.PersonalDataCipher cipher) {
         UUID id = UUID.randomUUID();

@@ -65,7 +65,7 @@ class AssignmentSummaryTest extends IntegrationTest {
                 Instant.parse("2018-12-31T00:00:00Z")).block(Duration.ofMinutes(2));
         assertThat(run.events()).isGreaterThan(1000);
 
-        History history = new History(db, Seed.with(db, cipher));
+        History history = new History(Seed.with(db, cipher));
         Instant t = Instant.parse("2018-09-20T02:00:00Z");
         // dispatched twice without a reroute: the events after the second belong to both, as the log reads them
         history.story(t, "CLOSED", "DLH").row(t.plusSeconds(86_400), t.plusSeconds(259_200), null)
@@ -86,7 +86,7 @@ class AssignmentSummaryTest extends IntegrationTest {
 
     @Test
     void aNewThresholdRebuildsTheSummaryAndTheTriggerUsesIt() {
-        History history = new History(db, Seed.with(db, cipher));
+        History history = new History(Seed.with(db, cipher));
         Instant t = Instant.parse("2018-09-25T02:00:00Z");
         UUID before = history.story(t, "IN_PROGRESS", "DLH").row(t.plusSeconds(86_400), t.plusSeconds(259_200), t.plusSeconds(60))
                 .dispatched("DLH", t).replied(t.plusSeconds(60), TWENTY_LETTERS).id();

@@ -4,7 +4,6 @@ import id.go.cilegon.juare.overview.Seed;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
  * A hand-written complaint history in the past: the complaint row as it stands and its events at chosen times, as
@@ -12,11 +11,9 @@ import org.springframework.r2dbc.core.DatabaseClient;
  */
 final class History {
 
-    private final DatabaseClient db;
     private final Seed seed;
 
-    History(DatabaseClient db, Seed seed) {
-        this.db = db;
+    History(Seed seed) {
         this.seed = seed;
     }
 
@@ -103,20 +100,7 @@ final class History {
         }
 
         private Story event(String type, String actor, Instant at, String opdCode, String payload) {
-            DatabaseClient.GenericExecuteSpec sql = db.sql("""
-                            INSERT INTO complaint_event (complaint_id, type, actor_type, occurred_at, status, resident_id, opd_code,
-                                                         kecamatan_code, category_code, visible_to_resident, payload)
-                            VALUES (:complaint, :type, :actor, :at, :status, :resident, :opd, '36.72.02', 'JALAN', true,
-                                    CAST(:payload AS jsonb))""")
-                    .bind("complaint", spec.id())
-                    .bind("type", type)
-                    .bind("actor", actor)
-                    .bind("at", at)
-                    .bind("status", status)
-                    .bind("resident", seed.residentId())
-                    .bind("payload", payload);
-            sql = opdCode == null ? sql.bindNull("opd", String.class) : sql.bind("opd", opdCode);
-            sql.then().block();
+            seed.event(spec.id(), type, actor, at, status, opdCode, payload);
             return this;
         }
     }

@@ -6,6 +6,7 @@ import id.go.cilegon.juare.event.EventStream;
 import id.go.cilegon.juare.graphql.OperationDocuments;
 import id.go.cilegon.juare.overview.Seed;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.Timed;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,8 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -239,21 +238,10 @@ class RankingBenchmark extends IntegrationTest {
         return db.sql(query).map(row -> row.get(0, Long.class)).one().block(Duration.ofMinutes(30));
     }
 
-    private void measureAsOf(String name, LocalDate first, LocalDate last, Instant asOf, int warmUp, int runs) {
-        List<OpdStanding> standings = null;
-        for (int i = 0; i < warmUp; i++) {
-            standings = history.standings(first, last, asOf).block(Duration.ofMinutes(10));
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            long start = System.nanoTime();
-            standings = history.standings(first, last, asOf).block(Duration.ofMinutes(10));
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(millis);
-        int received = standings.stream().mapToInt(OpdStanding::received).sum();
-        System.out.printf(Locale.ROOT, "%-48s %10d %10.1f %10.1f%n", name, received, millis.get(runs / 2),
-                millis.get((int) Math.ceil(runs * 0.95) - 1));
+    private void measureAsOf(String name, LocalDate first, LocalDate last, Instant asOf, int warmUp, int runs) throws Exception {
+        Timed<List<OpdStanding>> timed = Timed.run(warmUp, runs, () -> history.standings(first, last, asOf).block(Duration.ofMinutes(10)));
+        int received = timed.last().stream().mapToInt(OpdStanding::received).sum();
+        System.out.printf(Locale.ROOT, "%-48s %10d %10.1f %10.1f%n", name, received, timed.median(), timed.p95());
     }
 
     private static Map<String, Object> ranking(Map<String, Object> period) {
@@ -278,17 +266,8 @@ class RankingBenchmark extends IntegrationTest {
                 .timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
-        String last = null;
-        for (int i = 0; i < WARM_UP; i++) {
-            last = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            last = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(millis);
+        Timed<String> timed = Timed.run(WARM_UP, RUNS, () -> http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        String last = timed.last();
         JsonNode data = json.readTree(last).path("data");
         if (data.isMissingNode() || data.isNull() || json.readTree(last).has("errors")) {
             throw new IllegalStateException(name + " failed: " + last);
@@ -300,7 +279,6 @@ class RankingBenchmark extends IntegrationTest {
         if (data.has("opdScorecard")) {
             received = data.path("opdScorecard").path("figures").path("received").asInt();
         }
-        System.out.printf(Locale.ROOT, "%-48s %10d %10.1f %10.1f%n", name, received, millis.get(RUNS / 2),
-                millis.get((int) Math.ceil(RUNS * 0.95) - 1));
+        System.out.printf(Locale.ROOT, "%-48s %10d %10.1f %10.1f%n", name, received, timed.median(), timed.p95());
     }
 }

@@ -44,7 +44,7 @@ class RankingFiguresTest extends IntegrationTest {
     @BeforeAll
     void writeHistory() {
         mayor = Seed.staffToken(tokens, "MAYOR", null);
-        History history = new History(db, Seed.with(db, cipher));
+        History history = new History(Seed.with(db, cipher));
         // A8: received 1 March 00:30 WIB (still February in UTC); the resolution note is its first answer after 5 h
         Instant a8 = Instant.parse("2021-02-28T17:30:00Z");
         ids.put("A8", history.story(h(a8, -1), "CLOSED", "DISPORA").row(h(a8, 24), h(a8, 72), h(a8, 5))

@@ -38,7 +38,7 @@ class RankingHistoryTest extends IntegrationTest {
 
     @BeforeAll
     void writeHistory() {
-        History stories = new History(db, Seed.with(db, cipher));
+        History stories = new History(Seed.with(db, cipher));
         // three replied within 2 h: on time at the cut-off and ever after
         for (int i = 0; i < 3; i++) {
             stories.story(h(-1), "CLOSED", OPD).row(h(24), h(72), h(2))

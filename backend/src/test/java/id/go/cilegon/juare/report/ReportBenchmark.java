@@ -3,6 +3,7 @@ package id.go.cilegon.juare.report;
 import id.go.cilegon.juare.demo.ComplaintSimulator;
 import id.go.cilegon.juare.graphql.OperationDocuments;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.Timed;
 import id.go.cilegon.juare.support.Staff;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,17 +87,8 @@ class ReportBenchmark extends IntegrationTest {
                 .timeout(Duration.ofMinutes(5))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
-        String last = null;
-        for (int i = 0; i < WARM_UP; i++) {
-            last = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-        }
-        List<Double> millis = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
-            long start = System.nanoTime();
-            last = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-            millis.add((System.nanoTime() - start) / 1e6);
-        }
-        Collections.sort(millis);
+        Timed<String> timed = Timed.run(WARM_UP, RUNS, () -> http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+        String last = timed.last();
         JsonNode report = json.readTree(last).path("data").path("regenerateDailyReport").path("report");
         if (report.isMissingNode() || report.isNull()) {
             throw new IllegalStateException("regenerateDailyReport failed: " + last);
@@ -107,8 +99,7 @@ class ReportBenchmark extends IntegrationTest {
                 totals.path("notHandled").asInt(), totals.path("overdue").asInt(), report.path("awaitingDispatch").asInt(),
                 report.path("opds").size(), report.path("pdfBytes").asInt(), report.path("csvBytes").asInt());
         System.out.printf(Locale.ROOT, "%-44s %10s %10s%n", "operation", "median ms", "p95 ms");
-        System.out.printf(Locale.ROOT, "%-44s %10.1f %10.1f%n", "regenerateDailyReport (yesterday)", millis.get(RUNS / 2),
-                millis.get((int) Math.ceil(RUNS * 0.95) - 1));
+        System.out.printf(Locale.ROOT, "%-44s %10.1f %10.1f%n", "regenerateDailyReport (yesterday)", timed.median(), timed.p95());
 
         HttpRequest pdf = HttpRequest.newBuilder(URI.create("http://localhost:" + port + report.path("pdfPath").asString()))
                 .header("Authorization", "Bearer " + admin)

@@ -94,20 +94,7 @@ public final class Timeline {
         }
 
         private Complaint event(String type, String actor, Instant at, String payload) {
-            DatabaseClient.GenericExecuteSpec sql = db.sql("""
-                            INSERT INTO complaint_event (complaint_id, type, actor_type, occurred_at, status, resident_id, opd_code,
-                                                         kecamatan_code, category_code, visible_to_resident, payload)
-                            VALUES (:complaint, :type, :actor, :at, :status, :resident, :opd, '36.72.02', 'JALAN', true,
-                                    CAST(:payload AS jsonb))""")
-                    .bind("complaint", spec.id())
-                    .bind("type", type)
-                    .bind("actor", actor)
-                    .bind("at", at)
-                    .bind("status", status)
-                    .bind("resident", seed.residentId())
-                    .bind("payload", payload);
-            sql = opd == null ? sql.bindNull("opd", String.class) : sql.bind("opd", opd);
-            sql.then().block();
+            seed.event(spec.id(), type, actor, at, status, opd, payload);
             // the report finds its candidates by the row's status, as the lifecycle keeps it
             DatabaseClient.GenericExecuteSpec row = db.sql("UPDATE complaint SET status = :status, opd_code = :opd WHERE id = :complaint")
                     .bind("complaint", spec.id())

@@ -7,40 +7,16 @@ import id.go.cilegon.juare.dashboard.backend.RunningBackend;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreService;
 import java.io.IOException;
 import java.time.Clock;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dashboard in a real browser (headless Chromium) against the real backend with its demo data: sign in as an
  * operator, the command centre's counters, the language switch, sign out. The browser: {@link Browser}.
  */
-class DashboardBrowserTest extends DashboardIT {
-
-
-
-    private Browser browser;
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = new Browser(port);
-        driver = browser.driver();
-        wait = browser.waiting();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class DashboardBrowserTest extends BrowserIT {
 
     @Test
     void anOperatorSignsInSeesTheCountersSwitchesToEnglishAndSignsOut() throws IOException {

@@ -10,14 +10,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Live updates in a real browser (headless Chromium) against the real backend, the dashboard holding its one
@@ -25,24 +21,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * centre (latest events, counters) and on the wall screen without a click. Screenshots go to
  * {@code target/screenshots/}.
  */
-class LiveBrowserTest extends DashboardIT {
+class LiveBrowserTest extends BrowserIT {
 
-    private Browser browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = new Browser(port, 1920, 1080);
-        driver = browser.driver();
-        wait = browser.waiting();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    LiveBrowserTest() {
+        super(1920, 1080);
     }
 
     @Test
@@ -93,7 +75,6 @@ class LiveBrowserTest extends DashboardIT {
         note.click();
         wait.until(ExpectedConditions.urlContains("/complaint/" + complaintId));
     }
-
 
     /** The latest-events row of this complaint that says this, or null. */
     private WebElement eventFor(String complaintId, String text) {

@@ -1,24 +1,17 @@
 package id.go.cilegon.juare.dashboard.complaint;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
-import id.go.cilegon.juare.dashboard.backend.BackendProperties;
+import id.go.cilegon.juare.dashboard.backend.BackendFiles;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.http.HttpClient;
-import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
@@ -36,22 +29,14 @@ public class BackendPhotos {
     private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     /** What of the backend's answer reaches the browser. */
+    private static final List<MediaType> ACCEPTED_IMAGES = List.of(MediaType.IMAGE_JPEG, MediaType.IMAGE_PNG, MediaType.ALL);
     private static final List<String> PASSED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH,
             HttpHeaders.CACHE_CONTROL, HttpHeaders.ETAG, HttpHeaders.LAST_MODIFIED, "X-Content-Type-Options");
 
-    private final RestClient rest;
-    private final BackendClient backend;
-    private final BackendProperties properties;
-    private final Clock clock;
+    private final BackendFiles files;
 
-    public BackendPhotos(BackendClient backend, BackendProperties properties, Clock clock) {
-        this.backend = backend;
-        this.properties = properties;
-        this.clock = clock;
-        HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(properties.readTimeout());
-        this.rest = RestClient.builder().requestFactory(requests).baseUrl(properties.url().toString()).build();
+    public BackendPhotos(BackendFiles files) {
+        this.files = files;
     }
 
     /** A stored photo as the upload answers it. */
@@ -71,9 +56,9 @@ public class BackendPhotos {
                 .filename(fileName == null || fileName.isBlank() ? "photo" : fileName)
                 .contentType(type);
         try {
-            return rest.post()
+            return files.rest().post()
                     .uri("/api/photos")
-                    .header(HttpHeaders.AUTHORIZATION, bearer(session))
+                    .header(HttpHeaders.AUTHORIZATION, files.bearer(session))
                     .contentType(MediaType.MULTIPART_FORM_DATA)
                     .body(body.build())
                     .exchange((request, answer) -> {
@@ -112,59 +97,17 @@ public class BackendPhotos {
         return content.length >= magic.length && java.util.Arrays.equals(content, 0, magic.length, magic, 0, magic.length);
     }
 
-    /** Where the proxy writes: the status and headers first, then the bytes. */
-    public interface Target {
-        void status(int status);
-
-        void header(String name, String value);
-
-        OutputStream body() throws IOException;
-    }
-
     /**
      * Streams a photo (or its thumbnail) from the backend to {@code target}: its status, content type and cache headers
      * as the backend sent them; 404 for an id that cannot be one; 502 when the backend cannot be reached.
      */
-    public void stream(BackendSession session, String photoId, boolean thumbnail, Target target) {
+    public void stream(BackendSession session, String photoId, boolean thumbnail, BackendFiles.Target target) {
         if (photoId == null || !PHOTO_ID.matcher(photoId).matches()) {
             target.status(404);
             return;
         }
-        String bearer;
-        try {
-            bearer = bearer(session);
-        } catch (BackendException e) {
-            target.status(e.isSessionOver() ? 401 : 502);
-            return;
-        }
-        try {
-            rest.get()
-                    .uri(thumbnail ? "/api/photos/{id}/thumbnail" : "/api/photos/{id}", photoId)
-                    .header(HttpHeaders.AUTHORIZATION, bearer)
-                    .accept(MediaType.IMAGE_JPEG, MediaType.IMAGE_PNG, MediaType.ALL)
-                    .exchange((request, answer) -> {
-                        target.status(answer.getStatusCode().value());
-                        if (!answer.getStatusCode().is2xxSuccessful()) {
-                            return null;
-                        }
-                        for (String name : PASSED_HEADERS) {
-                            String value = answer.getHeaders().getFirst(name);
-                            if (value != null) {
-                                target.header(name, value);
-                            }
-                        }
-                        try (OutputStream out = target.body()) {
-                            answer.getBody().transferTo(out);
-                        }
-                        return null;
-                    });
-        } catch (RestClientException e) {
-            target.status(502);
-        }
-    }
-
-    private String bearer(BackendSession session) {
-        return "Bearer " + session.accessToken(clock, properties.refreshMargin(), backend::refresh);
+        files.stream(session, thumbnail ? "/api/photos/{id}/thumbnail" : "/api/photos/{id}", new Object[] {photoId},
+                ACCEPTED_IMAGES, PASSED_HEADERS, target);
     }
 
     private static ComplaintRefused refusal(HttpStatusCode status, ErrorBody body) {

@@ -1,9 +1,8 @@
 package id.go.cilegon.juare.dashboard.complaint;
 
+import id.go.cilegon.juare.dashboard.backend.BackendFiles;
 import id.go.cilegon.juare.dashboard.security.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.OutputStream;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,21 +41,6 @@ class PhotoProxy {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             return;
         }
-        photos.stream(staff.session(), id, thumbnail, new BackendPhotos.Target() {
-            @Override
-            public void status(int status) {
-                response.setStatus(status);
-            }
-
-            @Override
-            public void header(String name, String value) {
-                response.setHeader(name, value);
-            }
-
-            @Override
-            public OutputStream body() throws IOException {
-                return response.getOutputStream();
-            }
-        });
+        photos.stream(staff.session(), id, thumbnail, BackendFiles.Target.of(response));
     }
 }

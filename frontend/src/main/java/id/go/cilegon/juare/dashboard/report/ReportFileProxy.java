@@ -1,9 +1,8 @@
 package id.go.cilegon.juare.dashboard.report;
 
+import id.go.cilegon.juare.dashboard.backend.BackendFiles;
 import id.go.cilegon.juare.dashboard.security.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,21 +35,6 @@ class ReportFileProxy {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        files.stream(staff.session(), file.get(), new BackendReportFiles.Target() {
-            @Override
-            public void status(int status) {
-                response.setStatus(status);
-            }
-
-            @Override
-            public void header(String name, String value) {
-                response.setHeader(name, value);
-            }
-
-            @Override
-            public OutputStream body() throws IOException {
-                return response.getOutputStream();
-            }
-        });
+        files.stream(staff.session(), file.get(), BackendFiles.Target.of(response));
     }
 }

@@ -1,10 +1,9 @@
 package id.go.cilegon.juare.dashboard.map;
 
-import id.go.cilegon.juare.dashboard.DashboardIT;
+import id.go.cilegon.juare.dashboard.BrowserIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import id.go.cilegon.juare.dashboard.Browser;
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.RunningBackend;
 import id.go.cilegon.juare.dashboard.base.ui.map.StatusPalette;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -31,28 +28,12 @@ import org.springframework.beans.factory.annotation.Value;
  * clusters adding up to the backend's count, a click on a cluster zooming in until single complaints show in their
  * status colour, and a click on one opening it. And a single complaint's read-only map.
  */
-class ComplaintMapBrowserTest extends DashboardIT {
+class ComplaintMapBrowserTest extends BrowserIT {
 
     private static final Pattern MARKER_CLASSES = Pattern.compile("juare-marker complaint-([0-9a-f-]{36}) status-([A-Z_]+)");
 
-
-
     @Value("${juare.map.tile-url}")
     String tileUrl;
-
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws IOException {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theMayorSeesTheCityAndItsComplaintsAndZoomsInToOne() throws IOException {

@@ -1,6 +1,6 @@
 package id.go.cilegon.juare.dashboard.admin.ui;
 
-import id.go.cilegon.juare.dashboard.DashboardIT;
+import id.go.cilegon.juare.dashboard.BrowserIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.dashboard.admin.AdminService;
@@ -11,16 +11,11 @@ import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import id.go.cilegon.juare.dashboard.Browser;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The admin screens in a real browser (headless Debian Chromium, as in DashboardBrowserTest) against the real backend
@@ -28,25 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and finds it in the grid; the categories; an operator neither sees nor opens the admin screens. Screenshots go to
  * {@code target/screenshots/}.
  */
-class AdminBrowserTest extends DashboardIT {
-
-    private Browser browser;
-    private WebDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = new Browser(port);
-        driver = browser.driver();
-        wait = browser.waiting();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class AdminBrowserTest extends BrowserIT {
 
     @Test
     void theAdminCreatesAnOpdResponderThroughTheDialog() throws IOException {
@@ -139,7 +116,6 @@ class AdminBrowserTest extends DashboardIT {
         assertThat(driver.findElements(By.id("staff-grid"))).isEmpty();
         assertThat(driver.findElements(By.id("staff-new"))).isEmpty();
     }
-
 
     /** Opens a vaadin-select and clicks the item with the label. */
     private void choose(String selectId, String label) {

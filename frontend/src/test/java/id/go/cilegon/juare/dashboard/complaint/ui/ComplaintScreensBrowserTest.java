@@ -1,6 +1,6 @@
 package id.go.cilegon.juare.dashboard.complaint.ui;
 
-import id.go.cilegon.juare.dashboard.DashboardIT;
+import id.go.cilegon.juare.dashboard.BrowserIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.dashboard.Browser;
@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -32,31 +30,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * complaint from the intake queue with the keyboard; the OPD's responder replies, uploads an after-photo (a PDF is
  * refused first) and resolves; the complaint page shows the photo through the dashboard's proxy.
  */
-class ComplaintScreensBrowserTest extends DashboardIT {
+class ComplaintScreensBrowserTest extends BrowserIT {
 
     private static final Pattern TRACKING_NUMBER = Pattern.compile("[A-Z0-9]{3}-[A-Z0-9]{4}");
-
-
 
     @Autowired
     ComplaintDesk desk;
 
     @Autowired
     BackendClient client;
-
-    private Browser browser;
-
-    @BeforeEach
-    void start() {
-        browser = new Browser(port);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anOperatorDispatchesFromTheIntakeQueueWithTheKeyboard() {
@@ -171,7 +153,6 @@ class ComplaintScreensBrowserTest extends DashboardIT {
                 .filter(cell -> TRACKING_NUMBER.matcher(cell.getText().strip()).matches())
                 .toList();
     }
-
 
     private static boolean loaded(WebDriver driver, WebElement image) {
         Object width = ((JavascriptExecutor) driver).executeScript("return arguments[0].complete && arguments[0].naturalWidth", image);

@@ -2,8 +2,7 @@ package id.go.cilegon.juare.dashboard.ranking.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.cilegon.juare.dashboard.Browser;
-import id.go.cilegon.juare.dashboard.DashboardIT;
+import id.go.cilegon.juare.dashboard.BrowserIT;
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.RunningBackend;
 import id.go.cilegon.juare.dashboard.ranking.Period;
@@ -12,37 +11,19 @@ import id.go.cilegon.juare.dashboard.ranking.RankingRow;
 import id.go.cilegon.juare.dashboard.ranking.RankingService;
 import java.time.Clock;
 import java.util.Comparator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The mayor's ranking in a real browser against the real backend with its demo data: the table with scores and the
  * chart, a period switch, and a figure that opens the OPD's scorecard with exactly the complaints behind it.
  */
-class RankingBrowserTest extends DashboardIT {
+class RankingBrowserTest extends BrowserIT {
 
-    private Browser browser;
-    private ChromeDriver driver;
-    private WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = new Browser(port, 1920, 1080);
-        driver = browser.driver();
-        wait = browser.waiting();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+    RankingBrowserTest() {
+        super(1920, 1080);
     }
 
     @Test

@@ -2,8 +2,7 @@ package id.go.cilegon.juare.dashboard.report.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.cilegon.juare.dashboard.Browser;
-import id.go.cilegon.juare.dashboard.DashboardIT;
+import id.go.cilegon.juare.dashboard.BrowserIT;
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.RunningBackend;
 import id.go.cilegon.juare.dashboard.base.Wib;
@@ -11,7 +10,6 @@ import id.go.cilegon.juare.dashboard.base.i18n.TranslationProvider;
 import id.go.cilegon.juare.dashboard.ranking.RankingService;
 import id.go.cilegon.juare.dashboard.report.DailyReport;
 import id.go.cilegon.juare.dashboard.report.ReportService;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,43 +18,25 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The daily reports in a real browser against the real backend (with the report module): the mayor opens
  * yesterday's report, sees its preview, and its PDF and CSV come through the dashboard's proxy; an admin makes it again.
  */
-class ReportsBrowserTest extends DashboardIT {
+class ReportsBrowserTest extends BrowserIT {
 
-    private Browser browser;
-    private ChromeDriver driver;
-    private WebDriverWait wait;
+    ReportsBrowserTest() {
+        super(1920, 1080);
+    }
+
     private final LocalDate yesterday = LocalDate.now(Wib.ZONE).minusDays(1);
     private final String yesterdayShown = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
             .withLocale(TranslationProvider.INDONESIAN).format(yesterday);
     private final String yesterdayListed = DateTimeFormatter.ofPattern("EEE, d MMM yyyy", TranslationProvider.INDONESIAN).format(yesterday);
-
-    @BeforeEach
-    void startBrowser() {
-        browser = new Browser(port, 1920, 1080);
-        driver = browser.driver();
-        wait = browser.waiting();
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void theMayorOpensYesterdaysReportAndDownloadsItsPdfThroughTheDashboard() throws Exception {
