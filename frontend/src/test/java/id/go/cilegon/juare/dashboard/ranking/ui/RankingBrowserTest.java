@@ -9,6 +9,8 @@ import id.go.cilegon.juare.dashboard.ranking.Period;
 import id.go.cilegon.juare.dashboard.ranking.Ranking;
 import id.go.cilegon.juare.dashboard.ranking.RankingRow;
 import id.go.cilegon.juare.dashboard.ranking.RankingService;
+import id.go.cilegon.juare.dashboard.report.DailyReport;
+import id.go.cilegon.juare.dashboard.report.YesterdaysReport;
 import java.time.Clock;
 import java.util.Comparator;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The mayor's ranking in a real browser against the real backend with its demo data: the table with scores and the
- * chart, a period switch, and a figure that opens the OPD's scorecard with exactly the complaints behind it.
+ * chart, a period switch, a figure that opens the OPD's scorecard with exactly the complaints behind it, and on from
+ * the menu to yesterday's report.
  */
 class RankingBrowserTest extends BrowserIT {
 
@@ -27,7 +30,7 @@ class RankingBrowserTest extends BrowserIT {
     }
 
     @Test
-    void theMayorSeesTheRankingSwitchesPeriodAndOpensTheComplaintsBehindAFigure() {
+    void theMayorOpensTheRankingDrillsIntoAnOpdAndOpensYesterdaysReport() {
         BackendClient client = new BackendClient(RunningBackend.get().properties(), Clock.systemUTC());
         Ranking expected = new RankingService(client).ranking(client.login("walikota", RunningBackend.DEMO_PASSWORD), Period.DEFAULT);
         RankingRow busiest = expected.rows().stream().max(Comparator.comparingInt(row -> row.figures().received())).orElseThrow();
@@ -78,6 +81,16 @@ class RankingBrowserTest extends BrowserIT {
         wait.until(d -> d.findElement(By.id("complaints-listed")).getAttribute("data-count")
                 .equals(Integer.toString(Math.min(open, RankingService.PAGE_SIZE))));
         wait.until(ExpectedConditions.urlContains("metric=OPEN_NOW"));
+
+        // and from the menu to yesterday's report
+        DailyReport report = YesterdaysReport.stored();
+        driver.findElement(By.cssSelector("vaadin-side-nav-item[path='reports']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-list")));
+        wait.until(d -> browser.gridCell("report-list", YesterdaysReport.listed())).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("report-preview"), "data-day", YesterdaysReport.day().toString()));
+        assertThat(driver.findElement(By.cssSelector("#report-total-received .figure-value")).getText())
+                .isEqualTo(Integer.toString(report.totals().received()));
+        assertThat(driver.findElement(By.id("report-pdf")).isDisplayed()).isTrue();
     }
 
     private WebElement receivedLink(String opdCode) {

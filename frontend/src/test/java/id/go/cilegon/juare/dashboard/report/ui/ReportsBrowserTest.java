@@ -3,18 +3,13 @@ package id.go.cilegon.juare.dashboard.report.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.dashboard.BrowserIT;
-import id.go.cilegon.juare.dashboard.backend.BackendClient;
-import id.go.cilegon.juare.dashboard.backend.RunningBackend;
-import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.i18n.TranslationProvider;
-import id.go.cilegon.juare.dashboard.ranking.RankingService;
 import id.go.cilegon.juare.dashboard.report.DailyReport;
-import id.go.cilegon.juare.dashboard.report.ReportService;
+import id.go.cilegon.juare.dashboard.report.YesterdaysReport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -33,15 +28,15 @@ class ReportsBrowserTest extends BrowserIT {
         super(1920, 1080);
     }
 
-    private final LocalDate yesterday = LocalDate.now(Wib.ZONE).minusDays(1);
+    private final LocalDate yesterday = YesterdaysReport.day();
     private final String yesterdayShown = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
             .withLocale(TranslationProvider.INDONESIAN).format(yesterday);
-    private final String yesterdayListed = DateTimeFormatter.ofPattern("EEE, d MMM yyyy", TranslationProvider.INDONESIAN).format(yesterday);
+    private final String yesterdayListed = YesterdaysReport.listed();
 
     @Test
     void theMayorOpensYesterdaysReportAndDownloadsItsPdfThroughTheDashboard() throws Exception {
         // made again from the demo data: the start-up report may have been made before the demo data was in
-        DailyReport report = regenerated();
+        DailyReport report = YesterdaysReport.regenerated();
 
         browser.signIn("walikota");
         browser.open("/reports");
@@ -77,7 +72,7 @@ class ReportsBrowserTest extends BrowserIT {
 
     @Test
     void anAdminMakesYesterdaysReportAgain() {
-        yesterdaysReport();
+        YesterdaysReport.stored();
         browser.signIn("diskominfo");
         browser.open("/reports");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("regenerate")));
@@ -89,26 +84,6 @@ class ReportsBrowserTest extends BrowserIT {
         assertThat(driver.findElements(By.cssSelector("#regenerate-errors")).stream().noneMatch(e -> e.isDisplayed())).isTrue();
     }
 
-    /** Yesterday's report: the backend makes it at start-up once the morning's time has passed; before, an admin does. */
-    private static DailyReport yesterdaysReport() {
-        BackendClient client = new BackendClient(RunningBackend.get().properties(), Clock.systemUTC());
-        ReportService service = new ReportService(client, new RankingService(client));
-        LocalDate day = LocalDate.now(Wib.ZONE).minusDays(1);
-        return service.report(client.login("walikota", RunningBackend.DEMO_PASSWORD), day).orElseGet(() -> {
-            ReportService.Regenerated made = service.regenerate(client.login("diskominfo", RunningBackend.DEMO_PASSWORD), day);
-            assertThat(made.errors()).isEmpty();
-            return made.report();
-        });
-    }
-
-    private static DailyReport regenerated() {
-        BackendClient client = new BackendClient(RunningBackend.get().properties(), Clock.systemUTC());
-        ReportService service = new ReportService(client, new RankingService(client));
-        ReportService.Regenerated made = service.regenerate(client.login("diskominfo", RunningBackend.DEMO_PASSWORD),
-                LocalDate.now(Wib.ZONE).minusDays(1));
-        assertThat(made.errors()).isEmpty();
-        return made.report();
-    }
 
     /** Fetches a download link's file in the page, as the browser would with its session cookie. */
     private Map<?, ?> fetch(String linkId) {
