@@ -18,9 +18,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -68,7 +67,10 @@ public final class Browser implements AutoCloseable {
                 .withLogFile(Path.of("target", "chromedriver.log").toFile()).build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(NoSuchElementException.class).ignoring(StaleElementReferenceException.class);
+        // while a page reloads or re-renders under the driver (language switch, live update) Chromium may answer a
+        // look-up with any DOM error ("node does not belong to the document"), not only a stale element: a wait
+        // retries until its timeout, which then reports the last error
+        wait.ignoring(WebDriverException.class);
     }
 
     public ChromeDriver driver() {
