@@ -88,9 +88,10 @@ class RankingBrowserTest extends BrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-list")));
         wait.until(d -> browser.gridCell("report-list", YesterdaysReport.listed())).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("report-preview"), "data-day", YesterdaysReport.day().toString()));
-        assertThat(driver.findElement(By.cssSelector("#report-total-received .figure-value")).getText())
-                .isEqualTo(Integer.toString(report.totals().received()));
-        assertThat(driver.findElement(By.id("report-pdf")).isDisplayed()).isTrue();
+        // the preview may render twice (the list's selection, then the address): read it once it shows the report
+        wait.until(d -> d.findElement(By.cssSelector("#report-total-received .figure-value")).getText()
+                .equals(Integer.toString(report.totals().received())));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-pdf")));
     }
 
     private WebElement receivedLink(String opdCode) {
