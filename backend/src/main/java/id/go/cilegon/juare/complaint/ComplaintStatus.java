@@ -1,6 +1,6 @@
 package id.go.cilegon.juare.complaint;
 
-/** The lifecycle (DESIGN.md); the same names as the GraphQL enum. */
+/** The lifecycle (docs/design.md); the same names as the GraphQL enum. */
 public enum ComplaintStatus {
     SUBMITTED,
     DISPATCHED,

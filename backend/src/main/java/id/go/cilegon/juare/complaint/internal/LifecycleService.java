@@ -34,7 +34,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Every transition of the lifecycle (DESIGN.md): allowed only from the right states and for the right roles;
+ * Every transition of the lifecycle (docs/design.md): allowed only from the right states and for the right roles;
  * one transaction that updates the complaint under an optimistic lock (version), appends exactly one event,
  * and queues the WhatsApp messages it causes.
  */
