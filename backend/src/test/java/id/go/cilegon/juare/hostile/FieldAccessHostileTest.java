@@ -145,6 +145,13 @@ class FieldAccessHostileTest extends IntegrationTest {
         residentSecrets.stream().filter(ownerEvents.toString()::contains)
                 .forEach(secret -> failures.add("myComplaintEvents as the owner leaks " + secret));
 
+        // what the resident may know of the original still comes, through the app's own document
+        Object reference = AccessScenario.at(s.post(Who.OWNER, id.go.cilegon.juare.graphql.OperationDocuments.load("ComplaintDetail"),
+                Map.of("id", d)), "complaint.duplicateOfReference.trackingNumber");
+        if (!s.trackingNumbers.get("W").equals(reference)) {
+            failures.add("ComplaintDetail as the owner of D: duplicateOfReference is " + reference + ", not W's number");
+        }
+
         System.out.println("HOSTILE field access: " + tried + " attacks tried (aliases, fragments, lists, lookups, events), "
                 + failures.size() + " leaks");
         assertThat(failures).isEmpty();
