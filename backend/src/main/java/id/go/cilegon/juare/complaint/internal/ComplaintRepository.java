@@ -156,8 +156,11 @@ class ComplaintRepository {
         return spec.map(ComplaintRepository::toComplaint).all();
     }
 
-    /** For each complaint, open complaints of its category within about 100 m (nearest first, at most 5). */
-    /** @param onlyOpd when not null, only complaints with this OPD now (what an OPD may see: ComplaintAccess.opdScope) */
+    /**
+     * For each complaint, open complaints of its category within about 100 m (nearest first, at most 5).
+     *
+     * @param onlyOpd when not null, only complaints with this OPD now (what an OPD may see: ComplaintAccess.opdScope)
+     */
     Mono<Map<UUID, List<Complaint>>> nearbyOpen(java.util.Collection<UUID> ids, String onlyOpd) {
         // 0.0009° is about 100 m here; the box uses the index, the distance orders within it
         String nearby = "SELECT " + COLUMNS + " FROM complaint n"
