@@ -3,6 +3,12 @@ package id.go.cilegon.juare.auth;
 import static id.go.cilegon.juare.support.Api.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.parser.Parser;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import id.go.cilegon.juare.graphql.OperationDocuments;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
 import id.go.cilegon.juare.support.Live;
@@ -15,10 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 
@@ -26,6 +33,8 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
  * Every role, plus a resident and an anonymous caller, against every operation: allowed, or refused with
  * FORBIDDEN (UNAUTHENTICATED for the anonymous caller). "Allowed" means the request got past authorization: it
  * may still fail with a payload error (a wrong state, bad input), which is not an authorization answer.
+ * {@link #everyRootOperationOfTheSchemaHasACase} fails when the schema has a root operation no case sends; fields
+ * below the root that return complaints or people's data are in {@link FieldAccessMatrixTest}.
  */
 class AuthorizationMatrixTest extends IntegrationTest {
 
@@ -35,6 +44,9 @@ class AuthorizationMatrixTest extends IntegrationTest {
     private static final Set<Who> STAFF = Set.of(Who.OPERATOR, Who.OPD_RESPONDER, Who.OPD_HEAD, Who.MAYOR, Who.ADMIN);
     private static final Set<Who> COMMAND = Set.of(Who.OPERATOR, Who.MAYOR, Who.ADMIN);
     private static final Set<Who> OPD = Set.of(Who.OPD_RESPONDER, Who.OPD_HEAD);
+
+    @Autowired
+    GraphQlSource graphQlSource;
 
     private final Map<Who, String> tokens = new LinkedHashMap<>();
     private Api.Resident resident;
@@ -61,11 +73,22 @@ class AuthorizationMatrixTest extends IntegrationTest {
         return id;
     }
 
-    private record Case(String operation, Map<String, Object> variables, Set<Who> allowed) {
+    /**
+     * One operation: a document of our clients (by name, from graphql-documents/) or one written here, its
+     * variables, and who may send it.
+     */
+    private record Case(String operation, String document, Map<String, Object> variables, Set<Who> allowed) {
+
+        Case(String operation, Map<String, Object> variables, Set<Who> allowed) {
+            this(operation, OperationDocuments.load(operation), variables, allowed);
+        }
     }
 
     private List<Case> cases() {
         String complaint = complaintAtDpupr();
+        String trackingNumber = operation(api().as(operator.token()), "StaffComplaintDetail").variable("id", complaint).execute()
+                .path("complaint.trackingNumber").entity(String.class).get();
+        Map<String, Object> today = Map.of("kind", "TODAY");
         String other = complaintAtDpupr();
         Map<String, Object> box = Map.of("south", -6.08, "west", 105.92, "north", -5.87, "east", 106.09);
         List<Case> cases = new ArrayList<>();
@@ -73,6 +96,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         cases.add(new Case("ReferenceData", Map.of(), EVERYONE));
         cases.add(new Case("CityMap", Map.of(), EVERYONE));
         cases.add(new Case("Locate", Map.of("location", Map.of("lat", TestData.CILEGON_LAT, "lng", TestData.CILEGON_LNG)), EVERYONE));
+        cases.add(new Case("kelurahanList", "query { kelurahanList { code name } }", Map.of(), EVERYONE));
         cases.add(new Case("RequestOtp", Map.of("input", Map.of("nik", "1", "phone", "1")), EVERYONE));
         cases.add(new Case("VerifyOtp", Map.of("input", Map.of("challengeId", UUID.randomUUID().toString(), "code", "000000")), EVERYONE));
         cases.add(new Case("RefreshSession", Map.of("input", Map.of("refreshToken", "bogus")), EVERYONE));
@@ -88,6 +112,8 @@ class AuthorizationMatrixTest extends IntegrationTest {
         Set<Who> seesComplaint = Set.of(Who.RESIDENT, Who.OPERATOR, Who.OPD_RESPONDER, Who.OPD_HEAD, Who.MAYOR, Who.ADMIN);
         cases.add(new Case("ComplaintDetail", Map.of("id", complaint), seesComplaint));
         cases.add(new Case("StaffComplaintDetail", Map.of("id", complaint), seesComplaint));
+        cases.add(new Case("ComplaintByTrackingNumber", Map.of("trackingNumber", trackingNumber),
+                Set.of(Who.OPERATOR, Who.OPD_RESPONDER, Who.OPD_HEAD, Who.MAYOR, Who.ADMIN)));
         // staff
         cases.add(new Case("MyStaffAccount", Map.of(), STAFF));
         cases.add(new Case("StaffAccounts", Map.of(), Set.of(Who.ADMIN)));
@@ -97,6 +123,12 @@ class AuthorizationMatrixTest extends IntegrationTest {
         cases.add(new Case("ComplaintCounts", Map.of(), STAFF));
         cases.add(new Case("ComplaintMap", Map.of("box", box, "zoom", 12), STAFF));
         cases.add(new Case("CommandCentre", Map.of(), COMMAND));
+        cases.add(new Case("LatestComplaintEventId", Map.of(), STAFF));
+        // the ranking: every OPD's for the command centre; an OPD its own scorecard
+        cases.add(new Case("OpdRanking", Map.of("period", today), COMMAND));
+        cases.add(new Case("OpdScorecard", Map.of("opdCode", "DPUPR", "period", today), union(COMMAND, OPD)));
+        cases.add(new Case("OpdScorecardComplaints", Map.of("opdCode", "DPUPR", "period", today, "metric", "RECEIVED", "first", 5),
+                union(COMMAND, OPD)));
         // the daily report: read by the command centre; made again by admins (a future day: refused in the payload)
         cases.add(new Case("DailyReports", Map.of("first", 5), COMMAND));
         cases.add(new Case("DailyReport", Map.of("day", "2001-01-01"), COMMAND));
@@ -130,7 +162,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
     /** "ALLOWED", or the code of the authorization error. */
     private String outcome(Who who, Case c) {
         GraphQlTester tester = who == Who.ANONYMOUS ? api().anonymous() : api().as(tokens.get(who));
-        GraphQlTester.Request<?> request = operation(tester, c.operation());
+        GraphQlTester.Request<?> request = tester.document(c.document());
         for (var variable : c.variables().entrySet()) {
             request = request.variable(variable.getKey(), variable.getValue());
         }
@@ -163,14 +195,21 @@ class AuthorizationMatrixTest extends IntegrationTest {
         assertThat(actual).containsExactlyEntriesOf(wanted);
     }
 
-    /** Subscriptions: allowed ones replay the caller's visible history from the start; refused ones end in an error. */
+    /** A subscription: a document of our clients, its variables, who may subscribe. */
+    private record SubscriptionCase(String operation, Map<String, Object> variables, Set<Who> allowed) {
+    }
+
+    private static List<SubscriptionCase> subscriptionCases() {
+        return List.of(
+                new SubscriptionCase("MyComplaintEvents", Map.of("after", "0"), Set.of(Who.RESIDENT)),
+                new SubscriptionCase("ComplaintEvents", Map.of("after", "0"), STAFF),
+                new SubscriptionCase("OpdRankingChanged", Map.of("period", Map.of("kind", "TODAY")), COMMAND));
+    }
+
+    /** Subscriptions: allowed ones answer (replay the caller's visible history, or the ranking now); refused ones end in an error. */
     @Test
     void everyRoleAgainstEverySubscription() {
         complaintAtDpupr();
-        Map<String, Function<WebSocketGraphQlTester, GraphQlTester.Request<?>>> subscriptions = Map.of(
-                "myComplaintEvents", ws -> operation(ws, "MyComplaintEvents").variable("after", "0"),
-                "complaintEvents", ws -> operation(ws, "ComplaintEvents").variable("after", "0"));
-        Map<String, Set<Who>> allowed = Map.of("myComplaintEvents", Set.of(Who.RESIDENT), "complaintEvents", STAFF);
         Map<String, String> actual = new LinkedHashMap<>();
         Map<String, String> wanted = new LinkedHashMap<>();
         Map<Who, WebSocketGraphQlTester> sockets = new LinkedHashMap<>();
@@ -178,21 +217,61 @@ class AuthorizationMatrixTest extends IntegrationTest {
             WebSocketGraphQlTester ws = api().webSocket(tokens.get(who));
             sockets.put(who, ws);
         }
-        for (var subscription : subscriptions.entrySet()) {
+        for (SubscriptionCase subscription : subscriptionCases()) {
+            String field = rootFields(OperationDocuments.load(subscription.operation())).iterator().next().substring("Subscription.".length());
             for (Who who : Who.values()) {
                 WebSocketGraphQlTester ws = sockets.get(who);
-                String result = subscription.getValue().apply(ws).executeSubscription().toFlux(subscription.getKey(), Map.class)
+                GraphQlTester.Request<?> request = operation(ws, subscription.operation());
+                for (var variable : subscription.variables().entrySet()) {
+                    request = request.variable(variable.getKey(), variable.getValue());
+                }
+                String result = request.executeSubscription().toFlux(field, Map.class)
                         .take(1)
                         .map(event -> "ALLOWED")
                         .onErrorResume(e -> reactor.core.publisher.Mono.just(e.toString().contains("UNAUTHENTICATED") ? "UNAUTHENTICATED"
                                 : e.toString().contains("FORBIDDEN") ? "FORBIDDEN" : e.toString()))
                         .timeout(Duration.ofSeconds(10), reactor.core.publisher.Mono.just("NO ANSWER"))
                         .blockFirst();
-                actual.put(subscription.getKey() + " as " + who, result);
-                wanted.put(subscription.getKey() + " as " + who, expected(who, allowed.get(subscription.getKey())));
+                actual.put(subscription.operation() + " as " + who, result);
+                wanted.put(subscription.operation() + " as " + who, expected(who, subscription.allowed()));
             }
         }
         sockets.values().forEach(ws -> ws.stop().block(Duration.ofSeconds(10)));
         assertThat(actual).containsExactlyEntriesOf(wanted);
+    }
+
+    /** "Query.x", "Mutation.y", "Subscription.z": the root fields a document selects. */
+    static Set<String> rootFields(String document) {
+        Set<String> fields = new java.util.TreeSet<>();
+        for (OperationDefinition operation : new Parser().parseDocument(document).getDefinitionsOfType(OperationDefinition.class)) {
+            String root = switch (operation.getOperation()) {
+                case QUERY -> "Query";
+                case MUTATION -> "Mutation";
+                case SUBSCRIPTION -> "Subscription";
+            };
+            operation.getSelectionSet().getSelectionsOfType(Field.class).forEach(field -> fields.add(root + "." + field.getName()));
+        }
+        return fields;
+    }
+
+    /**
+     * Fails when the schema has a query, mutation or subscription that no case above sends: add a case (to
+     * {@link #cases} or {@link #subscriptionCases}) saying who may call it.
+     */
+    @Test
+    void everyRootOperationOfTheSchemaHasACase() {
+        Set<String> covered = new java.util.TreeSet<>();
+        cases().forEach(c -> covered.addAll(rootFields(c.document())));
+        subscriptionCases().forEach(c -> covered.addAll(rootFields(OperationDocuments.load(c.operation()))));
+        GraphQLSchema schema = graphQlSource.schema();
+        Set<String> inSchema = new java.util.TreeSet<>();
+        for (GraphQLObjectType root : java.util.Arrays.asList(schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType())) {
+            if (root != null) {
+                root.getFieldDefinitions().forEach(field -> inSchema.add(root.getName() + "." + field.getName()));
+            }
+        }
+        assertThat(covered)
+                .as("every root operation of the schema needs a case in AuthorizationMatrixTest saying who may call it")
+                .containsAll(inSchema);
     }
 }

@@ -2,14 +2,30 @@ package id.go.cilegon.juare.complaint.internal;
 
 import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.complaint.Complaint;
+import id.go.cilegon.juare.event.StoredEvent;
+import java.util.List;
 
-/** Who may see a complaint: its resident; operators, the mayor and admins; the staff of the OPD it is with. */
+/**
+ * Who may see what of a complaint: the one rule every field that returns a complaint, or a person's data of one,
+ * asks (complaint(id), duplicateOf, possibleDuplicates, the events' complaint, timelines, reporters, photos).
+ * <p>
+ * A complaint: its resident; operators, the mayor and admins; the staff of the OPD it is with now.
+ * Within a complaint one may see, the timeline: residents see what is meant for them, without staff names; an OPD
+ * sees what happened while the complaint was with another OPD only as the resident does (no internal notes, no
+ * names of that OPD's staff); operators, the mayor and admins see all of it.
+ */
 final class ComplaintAccess {
+
+    /** How a caller sees one timeline entry. */
+    enum EntryView { FULL, AS_RESIDENT, HIDDEN }
 
     private ComplaintAccess() {
     }
 
     static boolean maySee(Caller caller, Complaint complaint) {
+        if (complaint == null) {
+            return false;
+        }
         if (caller.isResident()) {
             return caller.id().equals(complaint.residentId());
         }
@@ -19,8 +35,40 @@ final class ComplaintAccess {
         return caller.isOpdStaff() && caller.opdCode().equals(complaint.opdCode());
     }
 
+    /** Those of the complaints the caller may see, in order. */
+    static List<Complaint> visible(Caller caller, List<Complaint> complaints) {
+        return complaints.stream().filter(c -> maySee(caller, c)).toList();
+    }
+
+    /**
+     * For queries that select complaints in SQL: the one OPD the caller is limited to, or null when it sees every
+     * complaint. Residents and anonymous callers never get here (callers check {@link #staffOnly}).
+     */
+    static String opdScope(Caller caller) {
+        return caller.seesAllComplaints() ? null : caller.opdCode();
+    }
+
+    /** Fields for staff only (possible duplicates, the suggested OPD, a transfer's reason). */
+    static boolean staffOnly(Caller caller) {
+        return caller.seesAllComplaints() || caller.isOpdStaff();
+    }
+
     /** The resident's name and phone: the resident and the operators only. */
     static boolean maySeeReporter(Caller caller, Complaint complaint) {
         return (caller.isResident() && caller.id().equals(complaint.residentId())) || (caller.isStaff() && caller.hasRole("OPERATOR"));
+    }
+
+    /** One timeline entry of a complaint the caller may see. */
+    static EntryView entryView(Caller caller, StoredEvent event) {
+        if (caller.seesAllComplaints()) {
+            return EntryView.FULL;
+        }
+        if (caller.isOpdStaff() && (event.opdCode() == null || caller.opdCode().equals(event.opdCode()))) {
+            return EntryView.FULL;
+        }
+        if (caller.isStaff() && !caller.isOpdStaff()) {
+            return EntryView.HIDDEN;
+        }
+        return event.visibleToResident() ? EntryView.AS_RESIDENT : EntryView.HIDDEN;
     }
 }

@@ -154,7 +154,7 @@ class ComplaintController {
                 .map(byId -> byComplaint(batch, byId, Function.identity()));
     }
 
-    /** Residents see the timeline without internal entries and without staff names; staff see all of it. */
+    /** Each entry as ComplaintAccess.entryView says: all of it, as the resident sees it, or not at all. */
     @BatchMapping(typeName = "Complaint", field = "timeline")
     Mono<Map<Complaint, List<TimelineEntry>>> timeline(List<Complaint> batch) {
         return CurrentCaller.get()
@@ -162,20 +162,21 @@ class ComplaintController {
     }
 
     private Mono<Map<Complaint, List<TimelineEntry>>> timelineFor(Caller caller, List<Complaint> batch) {
-        boolean staff = caller.isStaff();
-        return eventLog.ofComplaints(batch.stream().map(Complaint::id).toList(), !staff)
-                .flatMap(byId -> staffNames(byId, staff)
+        return eventLog.ofComplaints(batch.stream().map(Complaint::id).toList(), !caller.isStaff())
+                .flatMap(byId -> staffNames(caller, byId)
                         .zipWith(catalog.snapshot(), (names, agencies) -> byComplaint(batch, byId,
-                                events -> events.stream().map(e -> TimelineEntry.of(e, staff, names, agencies)).toList())));
+                                events -> events.stream()
+                                        .map(e -> TimelineEntry.of(e, ComplaintAccess.entryView(caller, e), names, agencies))
+                                        .filter(java.util.Objects::nonNull)
+                                        .toList())));
     }
 
-    private Mono<Map<UUID, String>> staffNames(Map<UUID, List<StoredEvent>> byId, boolean staff) {
-        if (!staff) {
-            return Mono.just(Map.of());
-        }
+    /** The names of the staff who acted, for the entries the caller sees in full. */
+    private Mono<Map<UUID, String>> staffNames(Caller caller, Map<UUID, List<StoredEvent>> byId) {
         java.util.Set<UUID> ids = new java.util.HashSet<>();
         byId.values().forEach(events -> events.stream()
                 .filter(e -> e.actorType() == ActorType.STAFF && e.actorId() != null)
+                .filter(e -> ComplaintAccess.entryView(caller, e) == ComplaintAccess.EntryView.FULL)
                 .forEach(e -> ids.add(e.actorId())));
         return staffDirectory.displayNames(ids);
     }
@@ -215,12 +216,43 @@ class ComplaintController {
     @SchemaMapping(typeName = "Complaint", field = "transferReason")
     Mono<String> transferReason(Complaint complaint) {
         return CurrentCaller.get()
-                .mapNotNull(caller -> caller.isStaff() ? complaint.transferReason() : null);
+                .mapNotNull(caller -> ComplaintAccess.staffOnly(caller) ? complaint.transferReason() : null);
     }
 
-    @SchemaMapping(typeName = "Complaint", field = "duplicateOf")
-    Mono<Complaint> duplicateOf(Complaint complaint) {
-        return complaint.duplicateOf() == null ? Mono.empty() : complaints.findById(complaint.duplicateOf());
+    /** The original of a duplicate, only if the caller may see it (another resident's is not theirs to read). */
+    @BatchMapping(typeName = "Complaint", field = "duplicateOf")
+    Mono<Map<Complaint, Complaint>> duplicateOf(List<Complaint> batch) {
+        return CurrentCaller.get()
+                .flatMap(caller -> originals(batch)
+                        .map(byId -> byOriginal(batch, byId, original -> ComplaintAccess.maySee(caller, original) ? original : null)));
+    }
+
+    /** What anyone who may see a duplicate may know of its original: its number, status and OPD. */
+    @BatchMapping(typeName = "Complaint", field = "duplicateOfReference")
+    Mono<Map<Complaint, ComplaintReference>> duplicateOfReference(List<Complaint> batch) {
+        return originals(batch).map(byId -> byOriginal(batch, byId, ComplaintReference::of));
+    }
+
+    @SchemaMapping(typeName = "ComplaintReference", field = "opd")
+    Mono<Opd> referenceOpd(ComplaintReference reference) {
+        return reference.opdCode() == null ? Mono.empty() : catalog.opd(reference.opdCode());
+    }
+
+    private Mono<Map<UUID, Complaint>> originals(List<Complaint> batch) {
+        List<UUID> ids = batch.stream().map(Complaint::duplicateOf).filter(java.util.Objects::nonNull).distinct().toList();
+        return ids.isEmpty() ? Mono.just(Map.of()) : complaints.findAll(ids).collectMap(Complaint::id);
+    }
+
+    private static <T> Map<Complaint, T> byOriginal(List<Complaint> batch, Map<UUID, Complaint> originals, Function<Complaint, T> convert) {
+        Map<Complaint, T> result = new LinkedHashMap<>();
+        for (Complaint complaint : batch) {
+            Complaint original = complaint.duplicateOf() == null ? null : originals.get(complaint.duplicateOf());
+            T value = original == null ? null : convert.apply(original);
+            if (value != null) {
+                result.put(complaint, value);
+            }
+        }
+        return result;
     }
 
     @SchemaMapping(typeName = "Complaint", field = "reporter")
@@ -235,19 +267,22 @@ class ComplaintController {
     @SchemaMapping(typeName = "Complaint", field = "suggestedOpd")
     Mono<Opd> suggestedOpd(Complaint complaint) {
         return CurrentCaller.get()
-                .filter(Caller::isStaff)
+                .filter(ComplaintAccess::staffOnly)
                 .flatMap(caller -> catalog.category(complaint.categoryCode()))
                 .flatMap(category -> catalog.opd(category.defaultOpdCode()));
     }
 
-    /** Open complaints of the same category within about 100 m, nearest first: one query for the whole batch. */
+    /**
+     * Open complaints of the same category within about 100 m, nearest first, among those the caller may see (an
+     * OPD: its own OPD's only): one query for the whole batch.
+     */
     @BatchMapping(typeName = "Complaint", field = "possibleDuplicates")
     Mono<Map<Complaint, List<Complaint>>> possibleDuplicates(List<Complaint> batch) {
         return CurrentCaller.get()
-                .flatMap(caller -> caller.isStaff()
-                        ? complaints.nearbyOpen(batch.stream().map(Complaint::id).toList())
-                        : Mono.just(Map.<UUID, List<Complaint>>of()))
-                .map(byId -> byComplaint(batch, byId, Function.identity()));
+                .flatMap(caller -> ComplaintAccess.staffOnly(caller)
+                        ? complaints.nearbyOpen(batch.stream().map(Complaint::id).toList(), ComplaintAccess.opdScope(caller))
+                                .map(byId -> byComplaint(batch, byId, found -> ComplaintAccess.visible(caller, found)))
+                        : Mono.just(byComplaint(batch, Map.<UUID, List<Complaint>>of(), Function.identity())));
     }
 
     private static <S, T> Map<Complaint, List<T>> byComplaint(List<Complaint> batch, Map<UUID, List<S>> byId,
@@ -266,22 +301,35 @@ class ComplaintController {
     record Reporter(String name, String phone, String maskedNik) {
     }
 
+    /** GraphQL ComplaintReference: what may be known of a complaint one may not see. */
+    record ComplaintReference(String trackingNumber, String status, String opdCode) {
+
+        static ComplaintReference of(Complaint complaint) {
+            return new ComplaintReference(complaint.trackingNumber(), complaint.status().name(), complaint.opdCode());
+        }
+    }
+
     /** GraphQL TimelineEntry. */
     record TimelineEntry(String id, String type, String status, java.time.Instant at, String actor, String actorName,
                          String message, String note, boolean internal) {
 
-        static TimelineEntry of(StoredEvent e, boolean staffView, Map<UUID, String> staffNames, AgencyCatalog.Catalog agencies) {
+        /** The entry as the caller sees it; null when hidden. */
+        static TimelineEntry of(StoredEvent e, ComplaintAccess.EntryView view, Map<UUID, String> staffNames, AgencyCatalog.Catalog agencies) {
+            if (view == ComplaintAccess.EntryView.HIDDEN) {
+                return null;
+            }
+            boolean full = view == ComplaintAccess.EntryView.FULL;
             return new TimelineEntry(Long.toString(e.id()), e.type().name(), e.status(), e.occurredAt(), e.actorType().name(),
-                    actorName(e, staffView, staffNames, agencies), e.message(),
-                    staffView ? (String) e.payload().get("note") : null, !e.visibleToResident());
+                    actorName(e, full, staffNames, agencies), e.message(),
+                    full ? (String) e.payload().get("note") : null, !e.visibleToResident());
         }
 
-        /** Staff see who acted; residents see the office, not the person. */
-        private static String actorName(StoredEvent e, boolean staffView, Map<UUID, String> staffNames, AgencyCatalog.Catalog agencies) {
+        /** Those who see the entry in full see who acted; others see the office, not the person. */
+        private static String actorName(StoredEvent e, boolean full, Map<UUID, String> staffNames, AgencyCatalog.Catalog agencies) {
             if (e.actorType() != ActorType.STAFF) {
                 return null;
             }
-            if (staffView) {
+            if (full) {
                 return staffNames.get(e.actorId());
             }
             Opd opd = e.opdCode() == null ? null : agencies.opds().get(e.opdCode());

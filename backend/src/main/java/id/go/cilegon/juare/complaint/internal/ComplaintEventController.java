@@ -45,10 +45,11 @@ class ComplaintEventController {
     Flux<ComplaintEventView> myComplaintEvents(@Argument String after) {
         Long afterId = parseAfter(after);
         return CurrentCaller.residentId()
-                .flatMapMany(residentId -> stream.resumable(afterId,
-                        event -> event.visibleToResident() && residentId.equals(event.residentId()),
-                        from -> eventLog.residentEventsAfter(residentId, from)))
-                .concatMap(this::withComplaint);
+                .then(CurrentCaller.get())
+                .flatMapMany(caller -> stream.resumable(afterId,
+                                event -> event.visibleToResident() && caller.id().equals(event.residentId()),
+                                from -> eventLog.residentEventsAfter(caller.id(), from))
+                        .concatMap(event -> withComplaint(caller, event)));
     }
 
     @SubscriptionMapping
@@ -58,9 +59,9 @@ class ComplaintEventController {
         return CurrentCaller.staff()
                 .flatMapMany(caller -> {
                     Predicate<StoredEvent> visible = event -> staffMaySee(caller, event) && wanted.matches(event);
-                    return stream.resumable(afterId, visible, from -> everyEventAfter(from).filter(visible));
-                })
-                .concatMap(this::withComplaint);
+                    return stream.resumable(afterId, visible, from -> everyEventAfter(from).filter(visible))
+                            .concatMap(event -> withComplaint(caller, event));
+                });
     }
 
     /**
@@ -117,9 +118,13 @@ class ComplaintEventController {
         }
     }
 
-    private Mono<ComplaintEventView> withComplaint(StoredEvent event) {
+    /**
+     * The complaint as it is now, if the caller may still see it: an OPD replaying the events of a complaint since
+     * sent to another OPD gets the events (they were its own) but not the complaint.
+     */
+    private Mono<ComplaintEventView> withComplaint(Caller caller, StoredEvent event) {
         return complaints.findById(event.complaintId())
-                .map(complaint -> ComplaintEventView.of(event, complaint));
+                .map(complaint -> ComplaintEventView.of(event, ComplaintAccess.maySee(caller, complaint) ? complaint : null));
     }
 
     /** GraphQL ComplaintEvent. */

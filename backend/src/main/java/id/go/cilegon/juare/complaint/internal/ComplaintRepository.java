@@ -156,15 +156,21 @@ class ComplaintRepository {
         return spec.map(ComplaintRepository::toComplaint).all();
     }
 
-    /** For each complaint, open complaints of its category within about 100 m (nearest first, at most 5). */
-    Mono<Map<UUID, List<Complaint>>> nearbyOpen(java.util.Collection<UUID> ids) {
+    /**
+     * For each complaint, open complaints of its category within about 100 m (nearest first, at most 5).
+     *
+     * @param onlyOpd when not null, only complaints with this OPD now (what an OPD may see: ComplaintAccess.opdScope)
+     */
+    Mono<Map<UUID, List<Complaint>>> nearbyOpen(java.util.Collection<UUID> ids, String onlyOpd) {
         // 0.0009° is about 100 m here; the box uses the index, the distance orders within it
         String nearby = "SELECT " + COLUMNS + " FROM complaint n"
                 + " WHERE n.category_code = c.category_code AND n.id <> c.id AND n.status NOT IN ('CLOSED', 'REJECTED')"
+                + (onlyOpd == null ? "" : " AND n.opd_code = :opd")
                 + " AND n.lat BETWEEN c.lat - 0.0009 AND c.lat + 0.0009 AND n.lng BETWEEN c.lng - 0.0009 AND c.lng + 0.0009"
                 + " ORDER BY (n.lat - c.lat) ^ 2 + (n.lng - c.lng) ^ 2 LIMIT 5";
-        return db.sql("SELECT c.id AS for_id, d.* FROM complaint c CROSS JOIN LATERAL (" + nearby + ") d WHERE c.id = ANY(:ids)")
-                .bind("ids", ids.toArray(UUID[]::new))
+        var spec = db.sql("SELECT c.id AS for_id, d.* FROM complaint c CROSS JOIN LATERAL (" + nearby + ") d WHERE c.id = ANY(:ids)")
+                .bind("ids", ids.toArray(UUID[]::new));
+        return (onlyOpd == null ? spec : spec.bind("opd", onlyOpd))
                 .map(row -> Map.entry(row.get("for_id", UUID.class), toComplaint(row)))
                 .all()
                 .collectMultimap(Map.Entry::getKey, Map.Entry::getValue)

@@ -80,11 +80,14 @@ class LifecycleController {
         return perform(caller -> lifecycle.disputeResolution(caller, id(input.complaintId()), input.reason(), input.photoIds()));
     }
 
-    /** Expected failures become payload errors; not signed in / not allowed stay GraphQL errors with a code. */
+    /**
+     * Expected failures become payload errors; not signed in / not allowed stay GraphQL errors with a code. The
+     * complaint after the change is shown only if the caller may still see it (as complaint(id) decides).
+     */
     private static Mono<ComplaintPayload> perform(Function<Caller, Mono<Complaint>> action) {
         return CurrentCaller.get()
                 .flatMap(caller -> Payloads.of(Mono.defer(() -> action.apply(caller)),
-                        complaint -> new ComplaintPayload(complaint, List.of()),
+                        complaint -> new ComplaintPayload(ComplaintAccess.maySee(caller, complaint) ? complaint : null, List.of()),
                         errors -> new ComplaintPayload(null, errors)));
     }
 
