@@ -24,8 +24,8 @@ import reactor.core.publisher.Mono;
 /**
  * graphql-ws authenticates once, in connection_init; this checks the account again for every operation on the
  * connection (a disabled account's operations run as nobody: UNAUTHENTICATED) and, on an open subscription, every
- * {@code juare.auth.active-check-ttl}: when the account is disabled the subscription ends with an UNAUTHENTICATED
- * error. Over HTTP the bearer token is checked by the security filter already; this costs a cache hit.
+ * {@code juare.auth.active-check-ttl} and at once when the account is changed on this instance: when the account is
+ * disabled the subscription ends with an UNAUTHENTICATED error. Over HTTP the bearer token is checked by the security filter already; this costs a cache hit.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -52,7 +52,8 @@ class ActiveSessionGuard implements WebGraphQlInterceptor {
         }
         @SuppressWarnings("unchecked")
         Flux<ExecutionResult> stream = Flux.from((Publisher<ExecutionResult>) events);
-        Mono<Boolean> disabled = Flux.interval(activeSubjects.ttl())
+        Mono<Boolean> disabled = activeSubjects.recheck(kind(caller), caller.id())
+                .onBackpressureDrop()
                 .concatMap(tick -> activeSubjects.isActive(kind(caller), caller.id()))
                 .filter(active -> !active)
                 .next();

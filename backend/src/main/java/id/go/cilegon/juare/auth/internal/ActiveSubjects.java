@@ -11,7 +11,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Whether the subject of an access token may still act: asked on every request (HTTP, connection_init, each
@@ -28,6 +30,8 @@ public class ActiveSubjects {
     private final Map<String, SessionSubjects> owners;
     private final AsyncCache<Key, Boolean> cache;
     private final Duration ttl;
+    /** Subjects changed on this instance: open subscriptions look again at once rather than at their next tick. */
+    private final Sinks.Many<Key> changes = Sinks.many().multicast().directBestEffort();
 
     ActiveSubjects(List<SessionSubjects> owners, @Value("${juare.auth.active-check-ttl:5s}") Duration ttl) {
         this.owners = owners.stream().collect(Collectors.toMap(SessionSubjects::kind, Function.identity()));
@@ -50,6 +54,14 @@ public class ActiveSubjects {
 
     /** The subject's state changed here: ask again on its next request. */
     public void forget(String kind, UUID id) {
-        cache.synchronous().invalidate(new Key(kind, id));
+        Key key = new Key(kind, id);
+        cache.synchronous().invalidate(key);
+        changes.emitNext(key, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+    }
+
+    /** Ticks when this subject should be looked at again: every TTL, and at once when it changed on this instance. */
+    Flux<Object> recheck(String kind, UUID id) {
+        Key key = new Key(kind, id);
+        return Flux.merge(Flux.interval(ttl), changes.asFlux().filter(key::equals));
     }
 }

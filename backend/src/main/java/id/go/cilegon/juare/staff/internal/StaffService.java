@@ -40,7 +40,6 @@ class StaffService {
     private final StaffDirectory directory;
     private final AgencyCatalog catalog;
     private final PersonalDataCipher cipher;
-    private final StaffProperties properties;
     private final Clock clock;
     private final SignInThrottle throttle;
     private final java.util.concurrent.atomic.AtomicReference<Instant> lastCleanup = new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
@@ -48,7 +47,7 @@ class StaffService {
     private final String decoyHash;
 
     StaffService(DatabaseClient db, PasswordEncoder passwords, TokenService tokens, StaffDirectory directory,
-                 AgencyCatalog catalog, PersonalDataCipher cipher, StaffProperties properties, Clock clock,
+                 AgencyCatalog catalog, PersonalDataCipher cipher, Clock clock,
                  SignInThrottle throttle) {
         this.db = db;
         this.passwords = passwords;
@@ -56,7 +55,6 @@ class StaffService {
         this.directory = directory;
         this.catalog = catalog;
         this.cipher = cipher;
-        this.properties = properties;
         this.clock = clock;
         this.throttle = throttle;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
