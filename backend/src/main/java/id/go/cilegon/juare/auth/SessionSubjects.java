@@ -12,4 +12,12 @@ public interface SessionSubjects {
     String kind();
 
     Mono<TokenService.Grant> currentGrant(UUID subjectId);
+
+    /**
+     * Whether the subject may still use its access tokens: asked on every request, cached for a few seconds (a
+     * disabled staff account, a removed resident is refused at once). By default: it may sign in now.
+     */
+    default Mono<Boolean> isActive(UUID subjectId) {
+        return currentGrant(subjectId).hasElement();
+    }
 }

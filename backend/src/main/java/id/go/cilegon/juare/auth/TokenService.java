@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import id.go.cilegon.juare.auth.internal.ActiveSubjects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -24,7 +25,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Issues short-lived JWT access tokens and long-lived refresh tokens. Refresh tokens are random, stored only
- * as a SHA-256 hash, and rotate: each works once.
+ * as a SHA-256 hash, and rotate: each works once. The tokens of one sign-in form a family: a token traded a second
+ * time (a stolen copy, or the owner's after a thief's) revokes the whole family (RFC 9700, 4.14.2), so the
+ * successor stops working too. No grace period: our dashboard refreshes each session single-flight.
  */
 @Service
 public class TokenService {
@@ -43,10 +46,13 @@ public class TokenService {
     private final Duration accessTtl;
     private final Duration refreshTtl;
     private final SecureRandom random = new SecureRandom();
+    private final ActiveSubjects activeSubjects;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TokenService.class);
 
     public TokenService(JwtEncoder encoder, DatabaseClient db, TransactionalOperator tx, Clock clock,
                         @Value("${juare.auth.access-token-ttl:15m}") Duration accessTtl,
-                        @Value("${juare.auth.refresh-token-ttl:30d}") Duration refreshTtl) {
+                        @Value("${juare.auth.refresh-token-ttl:30d}") Duration refreshTtl, ActiveSubjects activeSubjects) {
+        this.activeSubjects = activeSubjects;
         this.encoder = encoder;
         this.db = db;
         this.tx = tx;
@@ -65,14 +71,19 @@ public class TokenService {
         return issue(kind, subject, new Grant(roles, null));
     }
 
-    /** A new session for a subject with roles and, for OPD staff, their OPD. */
+    /** A new session (a new refresh-token family) for a subject with roles and, for OPD staff, their OPD. */
     public Mono<AuthSession> issue(String kind, UUID subject, Grant grant) {
+        return issue(kind, subject, grant, UUID.randomUUID());
+    }
+
+    private Mono<AuthSession> issue(String kind, UUID subject, Grant grant, UUID family) {
         Instant now = clock.instant();
         String refresh = newRefreshToken();
         Instant refreshExpires = now.plus(refreshTtl);
         return db.sql("""
-                        INSERT INTO refresh_token (token_hash, subject_type, subject_id, issued_at, expires_at)
-                        VALUES (:hash, :kind, :subject, :now, :expires)""")
+                        INSERT INTO refresh_token (token_hash, subject_type, subject_id, issued_at, expires_at, family_id)
+                        VALUES (:hash, :kind, :subject, :now, :expires, :family)""")
+                .bind("family", family)
                 .bind("hash", sha256(refresh))
                 .bind("kind", kind)
                 .bind("subject", subject)
@@ -88,19 +99,60 @@ public class TokenService {
      */
     public Mono<AuthSession> refresh(String refreshToken, java.util.function.BiFunction<String, UUID, Mono<Grant>> rolesOf) {
         Instant now = clock.instant();
+        byte[] hash = sha256(refreshToken == null ? "" : refreshToken);
         Mono<AuthSession> rotation = db.sql("""
-                        UPDATE refresh_token SET revoked_at = :now
+                        UPDATE refresh_token SET revoked_at = :now, rotated_at = :now
                         WHERE token_hash = :hash AND revoked_at IS NULL AND expires_at > :now
-                        RETURNING subject_type, subject_id""")
+                        RETURNING subject_type, subject_id, family_id""")
                 .bind("now", now)
-                .bind("hash", sha256(refreshToken == null ? "" : refreshToken))
-                .map((row, meta) -> new Subject(row.get("subject_type", String.class), row.get("subject_id", UUID.class)))
+                .bind("hash", hash)
+                .map((row, meta) -> new Subject(row.get("subject_type", String.class), row.get("subject_id", UUID.class),
+                        row.get("family_id", UUID.class)))
                 .one()
-                .switchIfEmpty(Mono.error(invalidRefreshToken()))
                 .flatMap(subject -> rolesOf.apply(subject.kind(), subject.id())
                         .switchIfEmpty(Mono.error(invalidRefreshToken()))
-                        .flatMap(roles -> issue(subject.kind(), subject.id(), roles)));
-        return rotation.as(tx::transactional);
+                        .flatMap(roles -> issue(subject.kind(), subject.id(), roles, subject.family())))
+                .as(tx::transactional);
+        // not in the rotation's transaction: the revocation must stay although the answer is an error
+        return rotation.switchIfEmpty(Mono.defer(() -> revokeFamilyIfReused(hash, now).then(Mono.error(invalidRefreshToken()))));
+    }
+
+    /** A token that was already traded for a successor comes again: every live token of its family is revoked. */
+    private Mono<Void> revokeFamilyIfReused(byte[] hash, Instant now) {
+        return db.sql("""
+                        UPDATE refresh_token SET revoked_at = :now
+                        WHERE family_id = (SELECT family_id FROM refresh_token WHERE token_hash = :hash AND rotated_at IS NOT NULL)
+                          AND revoked_at IS NULL
+                        RETURNING subject_type""")
+                .bind("now", now)
+                .bind("hash", hash)
+                .map((row, meta) -> row.get("subject_type", String.class))
+                .all()
+                .collectList()
+                .doOnNext(revoked -> {
+                    if (!revoked.isEmpty()) {
+                        log.warn("A spent {} refresh token was presented again: its session family is revoked", revoked.getFirst());
+                    }
+                })
+                .then();
+    }
+
+    /**
+     * Ends every session of a subject (an account disabled): its refresh tokens are revoked and its access tokens
+     * refused from its next request on (at once on this instance, within juare.auth.active-check-ttl elsewhere).
+     */
+    public Mono<Void> endSessions(String kind, UUID subject) {
+        return db.sql("UPDATE refresh_token SET revoked_at = :now WHERE subject_type = :kind AND subject_id = :subject AND revoked_at IS NULL")
+                .bind("now", clock.instant())
+                .bind("kind", kind)
+                .bind("subject", subject)
+                .then()
+                .doOnSuccess(done -> activeSubjects.forget(kind, subject));
+    }
+
+    /** The subject's state changed (enabled, disabled, removed): ask again on its next request. */
+    public void subjectChanged(String kind, UUID subject) {
+        activeSubjects.forget(kind, subject);
     }
 
     private static RuntimeException invalidRefreshToken() {
@@ -137,7 +189,7 @@ public class TokenService {
         }
     }
 
-    private record Subject(String kind, UUID id) {
+    private record Subject(String kind, UUID id, UUID family) {
     }
 
     /** What a session may do: roles, and the OPD of OPD staff. */

@@ -30,16 +30,23 @@ class StaffAccountsTest extends IntegrationTest {
     }
 
     @Test
-    void wrongPasswordsLockTheAccountForAWhile() {
+    void wrongPasswordsDelayTheNextAttemptFromThatAddress() throws InterruptedException {
         Staff.Member member = staff().create("OPERATOR", null);
         staff().login("no-such-user", "whatever-password").path("login.errors[0].code").entity(String.class).isEqualTo("INVALID_CREDENTIALS");
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 5; i++) {
             staff().login(member.username(), "wrong-password").path("login.errors[0].code").entity(String.class).isEqualTo("INVALID_CREDENTIALS");
         }
-        staff().login(member.username(), "wrong-password").path("login.errors[0].code").entity(String.class).isEqualTo("ACCOUNT_LOCKED");
-        // even the right password waits for the lock to pass
-        staff().login(member.username(), Staff.PASSWORD).path("login.errors[0].code").entity(String.class).isEqualTo("ACCOUNT_LOCKED")
+        // even the right password waits (1 s after the fifth failure, doubling with each further one)
+        GraphQlTester.Response delayed = staff().login(member.username(), Staff.PASSWORD);
+        delayed.path("login.errors[0].code").entity(String.class).isEqualTo("RATE_LIMITED")
                 .path("login.session").valueIsNull();
+        java.time.Instant retryAfter = java.time.Instant.parse(delayed.path("login.retryAfter").entity(String.class).get());
+        assertThat(retryAfter).isBetween(java.time.Instant.now().minusSeconds(1), java.time.Instant.now().plusSeconds(2));
+        Thread.sleep(Math.max(0, java.time.Duration.between(java.time.Instant.now(), retryAfter).toMillis()) + 50);
+        staff().login(member.username(), Staff.PASSWORD).path("login.errors").entityList(Object.class).hasSize(0)
+                .path("login.session.accessToken").hasValue();
+        // the success forgot the failures: a typo now is a plain wrong password again
+        staff().login(member.username(), "wrong-password").path("login.errors[0].code").entity(String.class).isEqualTo("INVALID_CREDENTIALS");
     }
 
     @Test

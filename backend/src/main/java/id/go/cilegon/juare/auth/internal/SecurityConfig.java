@@ -8,6 +8,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -59,19 +61,20 @@ class SecurityConfig {
         return decoder;
     }
 
+    /** Roles from the token; refused when the account was disabled meanwhile (ActiveSubjects). */
     @Bean
-    ReactiveJwtAuthenticationConverterAdapter jwtAuthenticationConverter() {
+    ActiveAccountsOnly jwtAuthenticationConverter(ActiveSubjects activeSubjects) {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(TokenService.ROLES_CLAIM);
         authorities.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+        return new ActiveAccountsOnly(new ReactiveJwtAuthenticationConverterAdapter(converter), activeSubjects);
     }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-                                                  ReactiveJwtAuthenticationConverterAdapter converter) {
+                                                  ActiveAccountsOnly converter) {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -90,10 +93,13 @@ class SecurityConfig {
                 .build();
     }
 
-    /** graphql-ws: the token comes in connection_init's payload as {"Authorization": "Bearer …"}. */
+    /**
+     * graphql-ws: the token comes in connection_init's payload as {"Authorization": "Bearer …"}. First of the
+     * interceptors, so that the others (ActiveSessionGuard) see the caller.
+     */
     @Bean
-    AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder,
-                                                               ReactiveJwtAuthenticationConverterAdapter converter) {
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder, ActiveAccountsOnly converter) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
         manager.setJwtAuthenticationConverter(converter);
         return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);

@@ -4,12 +4,16 @@ import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Opd;
 import id.go.cilegon.juare.auth.AuthSession;
 import id.go.cilegon.juare.auth.CurrentCaller;
+import graphql.GraphQLContext;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.ClientAddress;
 import id.go.cilegon.juare.platform.Payloads;
 import id.go.cilegon.juare.platform.UserError;
+import id.go.cilegon.juare.platform.UserErrorException;
 import id.go.cilegon.juare.staff.StaffAccount;
 import id.go.cilegon.juare.staff.StaffDirectory;
 import id.go.cilegon.juare.staff.StaffRole;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -34,10 +38,12 @@ class StaffController {
     }
 
     @MutationMapping
-    Mono<LoginPayload> login(@Argument LoginInput input) {
-        return Payloads.of(service.login(input.username(), input.password()),
-                signedIn -> new LoginPayload(signedIn.session(), signedIn.account(), List.of()),
-                errors -> new LoginPayload(null, null, errors));
+    Mono<LoginPayload> login(@Argument LoginInput input, GraphQLContext context) {
+        return service.login(input.username(), input.password(), ClientAddress.from(context))
+                .map(signedIn -> new LoginPayload(signedIn.session(), signedIn.account(), List.of(), null))
+                .onErrorResume(StaffService.SignInDelayedException.class,
+                        delayed -> Mono.just(new LoginPayload(null, null, List.of(delayed.error()), delayed.retryAfter())))
+                .onErrorResume(UserErrorException.class, e -> Mono.just(new LoginPayload(null, null, List.of(e.error()), null)));
     }
 
     @QueryMapping
@@ -85,7 +91,7 @@ class StaffController {
     record LoginInput(String username, String password) {
     }
 
-    record LoginPayload(AuthSession session, StaffAccount account, List<UserError> errors) {
+    record LoginPayload(AuthSession session, StaffAccount account, List<UserError> errors, Instant retryAfter) {
     }
 
     record CreateStaffAccountInput(String username, String displayName, String password, StaffRole role, String opdCode,

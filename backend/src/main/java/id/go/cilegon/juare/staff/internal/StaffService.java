@@ -6,6 +6,7 @@ import id.go.cilegon.juare.auth.TokenService;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.PersonalDataCipher;
 import id.go.cilegon.juare.platform.UserError;
+import id.go.cilegon.juare.platform.UserErrorException;
 import id.go.cilegon.juare.resident.PhoneNumber;
 import id.go.cilegon.juare.staff.StaffAccount;
 import id.go.cilegon.juare.staff.StaffDirectory;
@@ -25,7 +26,7 @@ import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-/** Staff sign-in with a password, with a temporary lock after repeated failures; account administration. */
+/** Staff sign-in with a password, throttled per username and address (ADR 0013); account administration. */
 @Service
 class StaffService {
 
@@ -39,96 +40,101 @@ class StaffService {
     private final StaffDirectory directory;
     private final AgencyCatalog catalog;
     private final PersonalDataCipher cipher;
-    private final StaffProperties properties;
     private final Clock clock;
+    private final SignInThrottle throttle;
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastCleanup = new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
     /** Checked when the username is unknown, so that the answer takes as long as for a known one. */
     private final String decoyHash;
 
     StaffService(DatabaseClient db, PasswordEncoder passwords, TokenService tokens, StaffDirectory directory,
-                 AgencyCatalog catalog, PersonalDataCipher cipher, StaffProperties properties, Clock clock) {
+                 AgencyCatalog catalog, PersonalDataCipher cipher, Clock clock,
+                 SignInThrottle throttle) {
         this.db = db;
         this.passwords = passwords;
         this.tokens = tokens;
         this.directory = directory;
         this.catalog = catalog;
         this.cipher = cipher;
-        this.properties = properties;
         this.clock = clock;
+        this.throttle = throttle;
         this.decoyHash = passwords.encode(UUID.randomUUID().toString());
     }
 
     record SignedIn(AuthSession session, StaffAccount account) {
     }
 
-    private record Credentials(UUID id, String passwordHash, boolean active, Instant lockedUntil, String role, String opdCode) {
+    private record Credentials(UUID id, String passwordHash, boolean active, String role, String opdCode) {
     }
 
-    Mono<SignedIn> login(String username, String password) {
+    /**
+     * Signs in. The attempt is counted before the password is checked ({@link SignInThrottle}); an unknown username, a
+     * wrong password and a disabled account get the same answer after the same work (a decoy hash), and a delayed
+     * attempt gets the same answer for every username.
+     */
+    Mono<SignedIn> login(String username, String password, String clientAddress) {
         String name = normalise(username);
-        return db.sql("SELECT id, password_hash, active, locked_until, role, opd_code FROM staff WHERE username = :u")
+        removeStaleCountersNowAndThen();
+        return throttle.reserve(name, clientAddress)
+                .onErrorMap(SignInThrottle.Delayed.class, delayed -> new SignInDelayedException(delayed.retryAfter(), clock.instant()))
+                .flatMap(reservation -> check(name, password)
+                        .flatMap(signedIn -> throttle.succeeded(reservation).thenReturn(signedIn))
+                        .onErrorResume(UserErrorException.class, failure -> throttle.failed(reservation).then(Mono.error(failure))));
+    }
+
+    private Mono<SignedIn> check(String name, String password) {
+        return db.sql("SELECT id, password_hash, active, role, opd_code FROM staff WHERE username = :u")
                 .bind("u", name)
                 .map(row -> new Credentials(row.get("id", UUID.class), row.get("password_hash", String.class),
-                        Boolean.TRUE.equals(row.get("active", Boolean.class)), row.get("locked_until", Instant.class),
-                        row.get("role", String.class), row.get("opd_code", String.class)))
+                        Boolean.TRUE.equals(row.get("active", Boolean.class)), row.get("role", String.class),
+                        row.get("opd_code", String.class)))
                 .one()
-                .flatMap(credentials -> checkPassword(credentials, password))
-                .switchIfEmpty(Mono.defer(() -> decoyCheck(password)));
-    }
-
-    private Mono<SignedIn> decoyCheck(String password) {
-        return matches(password, decoyHash).then(Mono.error(invalidCredentials()));
-    }
-
-    private Mono<SignedIn> checkPassword(Credentials c, String password) {
-        Instant now = clock.instant();
-        if (c.lockedUntil() != null && c.lockedUntil().isAfter(now)) {
-            return Mono.error(locked(c.lockedUntil()));
-        }
-        return matches(password, c.passwordHash())
-                .flatMap(ok -> ok && c.active() ? succeed(c) : fail(c, now));
+                .flatMap(credentials -> matches(password, credentials.passwordHash())
+                        .flatMap(ok -> ok && credentials.active() ? succeed(credentials) : Mono.<SignedIn>error(invalidCredentials())))
+                .switchIfEmpty(Mono.defer(() -> matches(password, decoyHash).then(Mono.error(invalidCredentials()))));
     }
 
     private Mono<Boolean> matches(String password, String hash) {
         // BCrypt is deliberately slow: keep it off the event loop
         return Mono.fromCallable(() -> password != null && passwords.matches(password, hash))
+                .onErrorReturn(IllegalArgumentException.class, false)
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
     private Mono<SignedIn> succeed(Credentials c) {
-        return db.sql("UPDATE staff SET failed_logins = 0, locked_until = NULL WHERE id = :id")
-                .bind("id", c.id())
-                .then()
-                .then(tokens.issue(TokenService.KIND_STAFF, c.id(), new TokenService.Grant(List.of(c.role()), c.opdCode())))
+        return tokens.issue(TokenService.KIND_STAFF, c.id(), new TokenService.Grant(List.of(c.role()), c.opdCode()))
                 .zipWith(directory.find(c.id()), SignedIn::new);
     }
 
-    /** Counts the failure atomically; the one that reaches the limit locks the account. */
-    private Mono<SignedIn> fail(Credentials c, Instant now) {
-        Instant lockUntil = now.plus(properties.lockDuration());
-        return db.sql("""
-                        UPDATE staff SET
-                            failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END,
-                            locked_until = CASE WHEN failed_logins + 1 >= :max THEN :until ELSE locked_until END
-                        WHERE id = :id
-                        RETURNING locked_until""")
-                .bind("max", properties.maxFailedLogins())
-                .bind("until", lockUntil)
-                .bind("id", c.id())
-                .map(row -> java.util.Optional.ofNullable(row.get("locked_until", Instant.class)))
-                .one()
-                .flatMap(until -> until.filter(u -> u.isAfter(now)).isPresent()
-                        ? Mono.error(locked(until.get()))
-                        : Mono.error(invalidCredentials()));
+    private void removeStaleCountersNowAndThen() {
+        Instant now = clock.instant();
+        Instant last = lastCleanup.get();
+        if (last.plus(java.time.Duration.ofHours(1)).isBefore(now) && lastCleanup.compareAndSet(last, now)) {
+            throttle.removeStale().subscribe(removed -> { }, e -> log.warn("Sign-in counters not cleaned up: {}", e.toString()));
+        }
     }
 
     private static RuntimeException invalidCredentials() {
         return UserError.of(ErrorCode.INVALID_CREDENTIALS, "Nama pengguna atau kata sandi salah / Wrong username or password").exception();
     }
 
-    private static RuntimeException locked(Instant until) {
-        return UserError.of(ErrorCode.ACCOUNT_LOCKED,
-                "Akun dikunci sementara karena terlalu banyak percobaan, coba lagi setelah " + until
-                        + " / Account locked for a while after too many attempts").exception();
+    /** RATE_LIMITED with the time to try again; the same for every username. */
+    static final class SignInDelayedException extends UserErrorException {
+        private final Instant retryAfter;
+
+        SignInDelayedException(Instant retryAfter, Instant now) {
+            super(UserError.of(ErrorCode.RATE_LIMITED, "Terlalu banyak percobaan masuk, coba lagi dalam "
+                    + seconds(retryAfter, now) + " detik / Too many sign-in attempts, try again in "
+                    + seconds(retryAfter, now) + " seconds"));
+            this.retryAfter = retryAfter;
+        }
+
+        Instant retryAfter() {
+            return retryAfter;
+        }
+
+        private static long seconds(Instant retryAfter, Instant now) {
+            return Math.max(1, (java.time.Duration.between(now, retryAfter).toMillis() + 999) / 1000);
+        }
     }
 
     record NewAccount(String username, String displayName, String password, StaffRole role, String opdCode, String phone,
@@ -202,7 +208,21 @@ class StaffService {
         String name = change.displayName() != null ? change.displayName() : current.displayName();
         return checkAccountFields(name, change.password(), false, role, opd)
                 .then(Mono.defer(() -> writeChange(change, role, opd, name)))
+                .then(Mono.defer(() -> afterChange(current, change)))
                 .then(directory.find(change.id()));
+    }
+
+    /** A new password starts the account's sign-in counters afresh; a disabled account loses its sessions at once. */
+    private Mono<Void> afterChange(StaffAccount current, AccountChange change) {
+        Mono<Void> counters = change.password() != null ? throttle.forget(current.username()) : Mono.empty();
+        Mono<Void> sessions;
+        if (Boolean.FALSE.equals(change.active())) {
+            sessions = tokens.endSessions(TokenService.KIND_STAFF, current.id())
+                    .doOnSuccess(done -> log.info("Staff account {} disabled: its sessions ended", current.username()));
+        } else {
+            sessions = Mono.fromRunnable(() -> tokens.subjectChanged(TokenService.KIND_STAFF, current.id()));
+        }
+        return counters.then(sessions);
     }
 
     private Mono<Void> writeChange(AccountChange change, StaffRole role, String opd, String name) {

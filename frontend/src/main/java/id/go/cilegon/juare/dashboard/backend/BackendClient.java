@@ -37,9 +37,21 @@ public class BackendClient {
                 .build();
     }
 
-    /** Staff sign-in ({@code Login}); a wrong password or a locked account comes back as a {@link BackendException}. */
+    /** Staff sign-in ({@code Login}) of the dashboard itself (its service account). */
     public BackendSession login(String username, String password) {
-        ClientGraphQlResponse response = send(graphQl, "Login",
+        return login(username, password, null);
+    }
+
+    /**
+     * Staff sign-in ({@code Login}) for a person at {@code clientAddress} (their browser's address, as this server
+     * sees it): sent as {@code X-Forwarded-For}, which the backend believes only from its trusted proxies
+     * ({@code juare.trusted-proxies}), so that it counts sign-in attempts per person, not per dashboard. A wrong
+     * password or a delayed sign-in comes back as a {@link BackendException}.
+     */
+    public BackendSession login(String username, String password, String clientAddress) {
+        HttpSyncGraphQlClient client = clientAddress == null || clientAddress.isBlank() ? graphQl
+                : graphQl.mutate().header("X-Forwarded-For", clientAddress).build();
+        ClientGraphQlResponse response = send(client, "Login",
                 Map.of("input", Map.of("username", username, "password", password)));
         failOnPayloadErrors(response, "login");
         Tokens tokens = response.field("login.session").toEntity(Tokens.class);

@@ -10,6 +10,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,7 @@ class BackendAuthenticationProvider implements AuthenticationProvider {
         String password = String.valueOf(authentication.getCredentials());
         BackendSession session;
         try {
-            session = backend.login(username, password);
+            session = backend.login(username, password, clientAddress(authentication));
         } catch (BackendException e) {
             if (BackendException.UNAVAILABLE.equals(e.code())) {
                 throw new AuthenticationServiceException("The backend cannot be reached", e);
@@ -39,6 +40,14 @@ class BackendAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException(e.code(), e);
         }
         return authenticated(session);
+    }
+
+    /**
+     * The browser's address as Spring Security recorded it at the login form (behind a reverse proxy set
+     * server.forward-headers-strategy so that it is the browser's, not the proxy's).
+     */
+    private static String clientAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
     }
 
     static Authentication authenticated(BackendSession session) {
