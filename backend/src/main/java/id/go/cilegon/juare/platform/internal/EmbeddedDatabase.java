@@ -14,16 +14,37 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import id.go.cilegon.juare.platform.DataDirectory;
+import id.go.cilegon.juare.platform.SecretFiles;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * With no database configured ({@code spring.r2dbc.url}), starts an embedded PostgreSQL and points R2DBC and
  * Flyway at it. Its data lives in {@code DATA_DIR/postgres}, so a restart keeps what was filed; with
  * {@code juare.database.ephemeral=true} (the tests) it lives in a temporary directory. One server per JVM:
- * every application context in the JVM shares it.
+ * every application context in the JVM shares it. Nothing is trusted: the superuser has a generated password and
+ * every connection must prove it with scram-sha-256 (ADR 0014).
  */
 public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
 
+    static final String SUPERUSER = "postgres";
+    static final String PASSWORD_FILE = "database-password.txt";
+    // every connection, local socket or TCP, proves the password; nothing is trusted
+    static final String PG_HBA = """
+            # Written by Juare at every start (ADR 0014): every connection needs the password (scram-sha-256).
+            local   all          all                  scram-sha-256
+            host    all          all   127.0.0.1/32   scram-sha-256
+            host    all          all   ::1/128        scram-sha-256
+            local   replication  all                  scram-sha-256
+            host    replication  all   127.0.0.1/32   scram-sha-256
+            host    replication  all   ::1/128        scram-sha-256
+            """;
+
     private static EmbeddedPostgres server;
+    private static String password;
 
     @Override
     public int getOrder() {
@@ -37,25 +58,45 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
             return;
         }
         boolean ephemeral = environment.getProperty("juare.database.ephemeral", Boolean.class, false);
-        int port = start(ephemeral ? null : DataDirectory.resolve(environment).resolve("postgres")).getPort();
+        Path dataRoot = DataDirectory.resolve(environment);
+        int port = start(ephemeral ? null : dataRoot.resolve("postgres"), dataRoot).getPort();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.r2dbc.url", "r2dbc:postgresql://localhost:" + port + "/postgres");
-        properties.put("spring.r2dbc.username", "postgres");
-        properties.put("spring.r2dbc.password", "");
+        properties.put("spring.r2dbc.username", SUPERUSER);
+        properties.put("spring.r2dbc.password", password);
         properties.put("spring.flyway.url", "jdbc:postgresql://localhost:" + port + "/postgres");
-        properties.put("spring.flyway.user", "postgres");
-        properties.put("spring.flyway.password", "");
+        properties.put("spring.flyway.user", SUPERUSER);
+        properties.put("spring.flyway.password", password);
         environment.getPropertySources().addLast(new MapPropertySource("juareEmbeddedDatabase", properties));
     }
 
-    private static synchronized EmbeddedPostgres start(Path dataDirectory) {
+    /**
+     * The server's superuser password: generated once into {@code DATA_DIR/secrets/database-password.txt} (0600)
+     * for a kept database, per JVM for a throwaway one.
+     */
+    private static synchronized EmbeddedPostgres start(Path dataDirectory, Path dataRoot) {
         if (server != null) {
             return server;
         }
+        Path passwordFile = null;
         try {
+            if (dataDirectory == null) {
+                password = SecretFiles.randomToken(24);
+            } else {
+                password = SecretFiles.readOrCreate(SecretFiles.directory(dataRoot).resolve(PASSWORD_FILE),
+                        () -> SecretFiles.randomToken(24));
+            }
+            // initdb reads the superuser's password from a file; scram-sha-256 replaces the "-A trust" zonky passes
+            passwordFile = Files.createTempFile("juare-pg", ".pw",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(passwordFile, password);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200");
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setLocaleConfig("auth", "scram-sha-256")
+                    .setLocaleConfig("pwfile", passwordFile.toString())
+                    .setConnectConfig("password", password);
             if (dataDirectory == null) {
                 // throwaway data: durability buys nothing in tests
                 builder.setServerConfig("fsync", "off")
@@ -66,10 +107,43 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             server = builder.start();
+            requirePassword(server, password);
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL. As root it needs a user "
                     + "namespace (run through ./mvnw, which uses unshare -U), or configure spring.r2dbc.url.", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not require a password of the embedded PostgreSQL", e);
+        } finally {
+            if (passwordFile != null) {
+                try {
+                    Files.deleteIfExists(passwordFile);
+                } catch (IOException ignored) {
+                    // a temporary file readable by us only
+                }
+            }
+        }
+    }
+
+    /**
+     * Sets the superuser's password and writes a pg_hba.conf that asks every connection for it. A database made by
+     * an older version (initdb with trust, no password) is brought in line here on its first start.
+     */
+    private static void requirePassword(EmbeddedPostgres server, String password) throws SQLException, IOException {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            // the password is base64url: no quote can end the literal
+            statement.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + password + "'");
+            String hbaFile;
+            try (ResultSet rs = statement.executeQuery("SHOW hba_file")) {
+                rs.next();
+                hbaFile = rs.getString(1);
+            }
+            Path hba = Path.of(hbaFile);
+            if (!PG_HBA.equals(Files.readString(hba))) {
+                Files.writeString(hba, PG_HBA);
+                statement.execute("SELECT pg_reload_conf()");
+            }
         }
     }
 }
