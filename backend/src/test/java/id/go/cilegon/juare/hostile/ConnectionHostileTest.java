@@ -107,6 +107,22 @@ class ConnectionHostileTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void aWebSocketOutlivesTheHttpTimeoutsAndStillReceivesEvents() throws Exception {
+        id.go.cilegon.juare.support.Api.Resident resident = api().newResident();
+        try (RawGraphQlWs ws = new RawGraphQlWs(port)) {
+            ws.init(resident.token());
+            ws.subscribe("live", id.go.cilegon.juare.graphql.OperationDocuments.load("MyComplaintEvents"));
+            long quiet = Math.max(headerTimeout.toMillis(), readTimeout.toMillis()) + 2_000;
+            Thread.sleep(quiet);
+            String complaint = id.go.cilegon.juare.support.Live.submitComplaint(api(), resident.token());
+            List<Map<String, Object>> next = ws.awaitMatching(m -> "next".equals(m.get("type"))
+                    && String.valueOf(m.get("payload")).contains(complaint), 1, Duration.ofSeconds(15));
+            System.out.println("HOSTILE connections: a WebSocket quiet for " + quiet + " ms then received events=" + next.size());
+            assertThat(next).hasSize(1);
+        }
+    }
+
     private static void report(String kind, List<CompletableFuture<Outcome>> clients, long limitMillis) {
         List<Outcome> outcomes = clients.stream().map(CompletableFuture::join).toList();
         long closed = outcomes.stream().filter(Outcome::closedByServer).count();

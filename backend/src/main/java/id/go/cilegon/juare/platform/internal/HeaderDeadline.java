@@ -2,6 +2,7 @@ package id.go.cilegon.juare.platform.internal;
 
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -10,6 +11,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import reactor.netty.NettyPipeline;
 
 /**
  * Closes a connection whose request line and headers do not arrive within a deadline: from the connection's
@@ -54,9 +56,22 @@ final class HeaderDeadline extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof HttpResponse response && response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
-            // a WebSocket from now on: graphql-ws has its own init timeout and keep-alive pings
+            // a WebSocket from now on: graphql-ws has its own init timeout and keep-alive pings, so neither this
+            // deadline nor the HTTP idle timeout applies (removed once the 101 is out, should Netty have added it)
             cancel();
-            ctx.pipeline().remove(this);
+            ChannelPipeline pipeline = ctx.pipeline();
+            pipeline.remove(this);
+            if (!promise.isVoid()) {
+                promise.addListener(written -> {
+                    if (pipeline.get(NettyPipeline.IdleTimeoutHandler) != null) {
+                        try {
+                            pipeline.remove(NettyPipeline.IdleTimeoutHandler);
+                        } catch (java.util.NoSuchElementException alreadyGone) {
+                            // removed meanwhile
+                        }
+                    }
+                });
+            }
         } else if (msg instanceof LastHttpContent) {
             // the response is complete; the idle timeout watches the connection until the next request begins
             inRequest = false;

@@ -2,6 +2,7 @@ package id.go.cilegon.juare.platform.internal;
 
 import io.netty.channel.ChannelPipeline;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -32,6 +34,9 @@ class ServerLimits {
 
     private static final Logger log = LoggerFactory.getLogger(ServerLimits.class);
     static final String GRAPHQL_PATH = "/graphql";
+    // what Spring GraphQL's HTTP handler reads: JSON, and application/graphql as a fallback
+    private static final List<MediaType> GRAPHQL_BODY_TYPES = List.of(MediaType.APPLICATION_JSON,
+            MediaType.valueOf("application/*+json"), MediaType.valueOf("application/graphql"));
 
     /** Header deadline (slow-loris), body read timeouts; the idle timeout is Boot's server.netty.idle-timeout. */
     @Bean
@@ -48,14 +53,30 @@ class ServerLimits {
                 });
     }
 
-    /** A GraphQL body announced larger than the codecs would read is refused before a byte of it is read. */
+    /**
+     * A GraphQL POST is checked before a byte of its body is read: larger than the codecs would read is 413, an
+     * empty body 400 and a content type the handler does not read 415, each with a code (the GraphQL handler
+     * itself would answer an empty 200 or an empty 415).
+     */
     @Bean
-    WebFilter graphQlBodyLimit(@Value("${spring.codec.max-in-memory-size:256KB}") DataSize limit) {
+    WebFilter graphQlRequestShape(@Value("${spring.codec.max-in-memory-size:256KB}") DataSize limit) {
         long max = limit.toBytes();
         return (exchange, chain) -> {
-            if (exchange.getRequest().getPath().value().equals(GRAPHQL_PATH)
-                    && exchange.getRequest().getHeaders().getContentLength() > max) {
+            var request = exchange.getRequest();
+            if (!request.getPath().value().equals(GRAPHQL_PATH) || request.getMethod() != HttpMethod.POST) {
+                return chain.filter(exchange);
+            }
+            long length = request.getHeaders().getContentLength();
+            if (length > max) {
                 return write(exchange, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLargeMessage(max));
+            }
+            MediaType type = request.getHeaders().getContentType();
+            if (type == null || GRAPHQL_BODY_TYPES.stream().noneMatch(accepted -> accepted.isCompatibleWith(type))) {
+                return write(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "INVALID_REQUEST",
+                        invalidRequestMessage(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+            }
+            if (length == 0) {
+                return write(exchange, HttpStatus.BAD_REQUEST, "INVALID_REQUEST", invalidRequestMessage(HttpStatus.BAD_REQUEST));
             }
             return chain.filter(exchange);
         };
