@@ -37,35 +37,41 @@ class DatabaseAndSecretsHostileTest extends IntegrationTest {
     @Value("${spring.flyway.password}")
     String password;
 
+    @Value("${spring.flyway.user}")
+    String user;
+
     @Autowired
     DataDirectory dataDirectory;
 
     @Test
-    void theEmbeddedDatabaseRefusesConnectionsWithoutThePassword() throws SQLException {
+    void theEmbeddedDatabaseRefusesConnectionsWithoutThePasswordAndTheAppIsNoSuperuser() throws SQLException {
         assertThat(password).isNotBlank();
-        int refused = 0;
-        for (String tried : new String[] {null, "", "postgres", "wrong-" + password}) {
-            Properties properties = new Properties();
-            properties.setProperty("user", "postgres");
-            if (tried != null) {
-                properties.setProperty("password", tried);
+        int tried = 0;
+        for (String who : new String[] {"postgres", user}) {
+            for (String wrong : new String[] {null, "", "postgres", who.equals("postgres") ? password : "wrong-" + password}) {
+                Properties properties = new Properties();
+                properties.setProperty("user", who);
+                if (wrong != null) {
+                    properties.setProperty("password", wrong);
+                }
+                assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl, properties).close())
+                        .as(who + " with " + wrong).isInstanceOf(SQLException.class);
+                tried++;
             }
-            assertThatThrownBy(() -> DriverManager.getConnection(jdbcUrl, properties).close())
-                    .isInstanceOf(SQLException.class);
-            refused++;
         }
         Properties right = new Properties();
-        right.setProperty("user", "postgres");
+        right.setProperty("user", user);
         right.setProperty("password", password);
         try (Connection connection = DriverManager.getConnection(jdbcUrl, right);
-             Statement statement = connection.createStatement();
-             ResultSet rules = statement.executeQuery(
-                     "SELECT count(*) FILTER (WHERE auth_method IN ('trust', 'password', 'md5')), count(*) FROM pg_hba_file_rules")) {
-            rules.next();
-            System.out.println("HOSTILE database: connections without the right password tried=" + refused
-                    + " refused=" + refused + "; pg_hba rules=" + rules.getLong(2) + " weaker than scram=" + rules.getLong(1));
-            assertThat(rules.getLong(1)).isZero();
-            assertThat(rules.getLong(2)).isPositive();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet role = statement.executeQuery("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")) {
+                role.next();
+                assertThat(role.getBoolean(1)).as("the application's role is a superuser").isFalse();
+            }
+            assertThatThrownBy(() -> statement.execute("COPY (SELECT 1) TO PROGRAM 'true'"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("pg_execute_server_program");
+            System.out.println("HOSTILE database: connections without the right password tried=" + tried + " refused=" + tried
+                    + "; the app connects as '" + user + "', no superuser, COPY TO PROGRAM refused");
         }
     }
 

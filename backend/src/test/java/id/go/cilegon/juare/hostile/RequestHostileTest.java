@@ -101,7 +101,6 @@ class RequestHostileTest extends IntegrationTest {
                 new Case("application/json", "{\"query\": null}"),
                 new Case("application/json", "{}"),
                 new Case("application/json", "{\"query\": \"subscription { myComplaintEvents { id } }\"}"),
-                new Case("application/json", "{\"query\": \"{ city { name } }\", \"variables\": {\"a\": {\"b\": [[[[[[[[1]]]]]]]]}}}"),
                 new Case("text/plain", "{\"query\": \"{ city { name } }\"}"),
                 new Case("application/xml", "<query/>"),
                 new Case("multipart/form-data; boundary=x", "--x--"));

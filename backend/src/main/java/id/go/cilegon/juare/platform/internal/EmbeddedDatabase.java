@@ -32,6 +32,9 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
 
     static final String SUPERUSER = "postgres";
     static final String PASSWORD_FILE = "database-password.txt";
+    // the application's own role: owns the schema's objects, no superuser powers (no COPY … TO PROGRAM)
+    static final String APP_ROLE = "juare";
+    static final String APP_PASSWORD_FILE = "database-app-password.txt";
     // every connection, local socket or TCP, proves the password; nothing is trusted
     static final String PG_HBA = """
             # Written by Juare at every start (ADR 0014): every connection needs the password (scram-sha-256).
@@ -45,6 +48,7 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
 
     private static EmbeddedPostgres server;
     private static String password;
+    private static String appPassword;
 
     @Override
     public int getOrder() {
@@ -62,30 +66,39 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
         int port = start(ephemeral ? null : dataRoot.resolve("postgres"), dataRoot).getPort();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.r2dbc.url", "r2dbc:postgresql://localhost:" + port + "/postgres");
-        properties.put("spring.r2dbc.username", SUPERUSER);
-        properties.put("spring.r2dbc.password", password);
+        properties.put("spring.r2dbc.username", APP_ROLE);
+        properties.put("spring.r2dbc.password", appPassword);
         properties.put("spring.flyway.url", "jdbc:postgresql://localhost:" + port + "/postgres");
-        properties.put("spring.flyway.user", SUPERUSER);
-        properties.put("spring.flyway.password", password);
+        properties.put("spring.flyway.user", APP_ROLE);
+        properties.put("spring.flyway.password", appPassword);
         environment.getPropertySources().addLast(new MapPropertySource("juareEmbeddedDatabase", properties));
     }
 
     /**
-     * The server's superuser password: generated once into {@code DATA_DIR/secrets/database-password.txt} (0600)
-     * for a kept database, per JVM for a throwaway one.
+     * The server's superuser password and the application role's: generated once into
+     * {@code DATA_DIR/secrets/database-password.txt} and {@code database-app-password.txt} (0600) for a kept
+     * database, per JVM for a throwaway one.
      */
     private static synchronized EmbeddedPostgres start(Path dataDirectory, Path dataRoot) {
         if (server != null) {
             return server;
         }
+        if (dataDirectory == null) {
+            password = SecretFiles.randomToken(24);
+            appPassword = SecretFiles.randomToken(24);
+        } else {
+            Path secrets = SecretFiles.directory(dataRoot);
+            password = SecretFiles.readOrCreate(secrets.resolve(PASSWORD_FILE), () -> SecretFiles.randomToken(24));
+            appPassword = SecretFiles.readOrCreate(secrets.resolve(APP_PASSWORD_FILE), () -> SecretFiles.randomToken(24));
+        }
+        server = launch(dataDirectory, password, appPassword);
+        return server;
+    }
+
+    /** Starts a server (initdb first if its directory is new) that asks every connection for a password. */
+    static EmbeddedPostgres launch(Path dataDirectory, String password, String appPassword) {
         Path passwordFile = null;
         try {
-            if (dataDirectory == null) {
-                password = SecretFiles.randomToken(24);
-            } else {
-                password = SecretFiles.readOrCreate(SecretFiles.directory(dataRoot).resolve(PASSWORD_FILE),
-                        () -> SecretFiles.randomToken(24));
-            }
             // initdb reads the superuser's password from a file; scram-sha-256 replaces the "-A trust" zonky passes
             passwordFile = Files.createTempFile("juare-pg", ".pw",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -106,9 +119,10 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                 Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
-            server = builder.start();
-            requirePassword(server, password);
-            return server;
+            EmbeddedPostgres started = builder.start();
+            requirePassword(started, password);
+            appRole(started, appPassword, dataDirectory == null);
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL. As root it needs a user "
                     + "namespace (run through ./mvnw, which uses unshare -U), or configure spring.r2dbc.url.", e);
@@ -124,6 +138,60 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
             }
         }
     }
+
+    /**
+     * The role the application (R2DBC and Flyway) connects as: no superuser, owner of the public schema's objects so
+     * its migrations and the demo data's bulk load (which switches triggers off) work. Objects made by an older
+     * version as the superuser are handed over on the first start.
+     */
+    private static void appRole(EmbeddedPostgres server, String appPassword, boolean throwaway) throws SQLException {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + APP_ROLE + "') "
+                    + "THEN CREATE ROLE " + APP_ROLE + "; END IF; END $$");
+            // the password is base64url: no quote can end the literal
+            statement.execute("ALTER ROLE " + APP_ROLE + " WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION "
+                    + "NOBYPASSRLS PASSWORD '" + appPassword + "'");
+            statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE postgres TO " + APP_ROLE);
+            statement.execute("GRANT USAGE, CREATE ON SCHEMA public TO " + APP_ROLE);
+            statement.execute(HAND_OVER);
+            if (throwaway) {
+                // the tests' check of the data files on disk (PrivacyTest) flushes them and asks where they are
+                statement.execute("GRANT pg_checkpoint, pg_read_all_settings TO " + APP_ROLE);
+            }
+        }
+    }
+
+    // tables, views and their sequences, free sequences, functions and types of the public schema, to the app role
+    private static final String HAND_OVER = """
+            DO $$
+            DECLARE
+                app oid := '%1$s'::regrole;
+                statement text;
+            BEGIN
+                FOR statement IN
+                    SELECT format('ALTER TABLE %%I.%%I OWNER TO %1$s', n.nspname, c.relname)
+                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relowner <> app
+                    UNION ALL
+                    SELECT format('ALTER SEQUENCE %%I.%%I OWNER TO %1$s', n.nspname, c.relname)
+                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = 'public' AND c.relkind = 'S' AND c.relowner <> app
+                      AND NOT EXISTS (SELECT FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                                      AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+                    UNION ALL
+                    SELECT format('ALTER ROUTINE %%s OWNER TO %1$s', p.oid::regprocedure)
+                    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                    WHERE n.nspname = 'public' AND p.proowner <> app AND p.prokind IN ('f', 'p')
+                    UNION ALL
+                    SELECT format('ALTER TYPE %%s OWNER TO %1$s', t.oid::regtype)
+                    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+                    WHERE n.nspname = 'public' AND t.typowner <> app AND t.typtype IN ('e', 'd')
+                LOOP
+                    EXECUTE statement;
+                END LOOP;
+            END $$
+            """.formatted(APP_ROLE);
 
     /**
      * Sets the superuser's password and writes a pg_hba.conf that asks every connection for it. A database made by

@@ -60,6 +60,17 @@ class RequestHygiene {
         };
     }
 
+    private static WebGraphQlResponse onlyOverWebSocket(org.springframework.graphql.server.WebGraphQlRequest request,
+                                                        WebGraphQlResponse response) {
+        GraphQLError error = GraphqlErrorBuilder.newError()
+                .errorType(ErrorType.BAD_REQUEST)
+                .message("Langganan hanya lewat WebSocket (graphql-ws) / Subscriptions only over WebSocket (graphql-ws)")
+                .extensions(Map.of("code", "INVALID_REQUEST"))
+                .build();
+        ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
+        return new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(), result));
+    }
+
     /**
      * At most {@code juare.server.max-subscriptions-per-connection} live subscriptions per WebSocket; the next one
      * gets a graphql-ws {@code error} message with the code TOO_MANY_SUBSCRIPTIONS, never a silently dead stream.
@@ -70,7 +81,10 @@ class RequestHygiene {
         int max = properties.maxSubscriptionsPerConnection();
         return (request, chain) -> {
             if (!(request instanceof WebSocketGraphQlRequest webSocket)) {
-                return chain.next(request);
+                // over plain HTTP a subscription's stream would be serialized as if it were data
+                return chain.next(request).map(response -> response.getData() instanceof Publisher<?>
+                        ? onlyOverWebSocket(request, response)
+                        : response);
             }
             AtomicInteger active = (AtomicInteger) webSocket.getSessionInfo().getAttributes()
                     .computeIfAbsent(ACTIVE_SUBSCRIPTIONS, key -> new AtomicInteger());
