@@ -108,6 +108,33 @@ class ConnectionHostileTest extends IntegrationTest {
     }
 
     @Test
+    void aSlowButSteadyBodyAfter100ContinueIsNotCutByTheHeaderDeadline() throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            byte[] body = "{\"query\":\"{ city { name } }\"}".getBytes(StandardCharsets.UTF_8);
+            out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Expect: 100-continue\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readSome(in)).startsWith("HTTP/1.1 100");
+            // the body in three parts, each within the read timeout, in all longer than the header deadline
+            long pause = Math.min(readTimeout.toMillis() / 2, headerTimeout.toMillis() / 2 + 100);
+            int third = body.length / 3;
+            long started = System.nanoTime();
+            for (int part = 0; part < 3; part++) {
+                Thread.sleep(pause);
+                out.write(body, part * third, part == 2 ? body.length - 2 * third : third);
+                out.flush();
+            }
+            String answer = readSome(in);
+            System.out.println("HOSTILE connections: a body sent over " + (System.nanoTime() - started) / 1_000_000
+                    + " ms after 100 Continue answered " + answer.lines().findFirst().orElse("(closed)"));
+            assertThat(answer).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
     void aWebSocketOutlivesTheHttpTimeoutsAndStillReceivesEvents() throws Exception {
         id.go.cilegon.juare.support.Api.Resident resident = api().newResident();
         try (RawGraphQlWs ws = new RawGraphQlWs(port)) {

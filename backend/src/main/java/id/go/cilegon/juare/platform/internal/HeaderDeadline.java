@@ -7,6 +7,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -72,8 +73,10 @@ final class HeaderDeadline extends ChannelDuplexHandler {
                     }
                 });
             }
-        } else if (msg instanceof LastHttpContent) {
-            // the response is complete; the idle timeout watches the connection until the next request begins
+        } else if (msg instanceof LastHttpContent && !(msg instanceof HttpResponse response
+                && response.status().codeClass() == HttpStatusClass.INFORMATIONAL)) {
+            // the final response is complete (a "100 Continue" is not: the body is still to come); the idle
+            // timeout watches the connection until the next request begins
             inRequest = false;
         }
         ctx.write(msg, promise);
