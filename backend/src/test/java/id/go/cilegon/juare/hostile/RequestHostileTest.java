@@ -179,6 +179,26 @@ class RequestHostileTest extends IntegrationTest {
     }
 
     @Test
+    void nulOverTheWebSocketIsInvalidInputToo() throws Exception {
+        Api.Resident resident = api().newResident();
+        try (RawGraphQlWs ws = new RawGraphQlWs(port)) {
+            ws.init(resident.token());
+            ws.send(Map.of("id", "nul", "type", "subscribe", "payload", Map.of(
+                    "query", id.go.cilegon.juare.graphql.OperationDocuments.load("MyComplaintEvents"),
+                    "variables", Map.of("after", "1" + NUL))));
+            List<Map<String, Object>> answers = ws.awaitMatching(m -> "nul".equals(m.get("id"))
+                    && ("next".equals(m.get("type")) || "error".equals(m.get("type"))), 1, java.time.Duration.ofSeconds(10));
+            assertThat(answers).hasSize(1);
+            Object payload = answers.getFirst().get("payload");
+            Object errors = payload instanceof Map<?, ?> map ? map.get("errors") : payload;
+            Map<?, ?> first = (Map<?, ?>) ((List<?>) errors).getFirst();
+            assertThat(((Map<?, ?>) first.get("extensions")).get("code")).isEqualTo("INVALID_INPUT");
+            assertThat(((Map<?, ?>) first.get("extensions")).get("field")).isEqualTo("$after");
+            System.out.println("HOSTILE request: NUL in a WebSocket subscription's variables -> INVALID_INPUT at $after");
+        }
+    }
+
+    @Test
     void nulInHeadersAndInAPhotoFilenameIsRefusedCleanly() throws IOException {
         for (String header : List.of("Authorization: Bearer abc\u0000def", "X-Whatever: a\u0000b", "X-Nul\u0000Name: v")) {
             String status = rawStatus("POST /graphql HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"

@@ -170,6 +170,7 @@ class SchemaFuzzHostileTest extends IntegrationTest {
         System.out.println("HOSTILE fuzz: operations=" + operations.size() + " stringPositions=" + positions.size()
                 + " values=" + HOSTILE.size() + " casesTried=" + tried.get() + " notTriedForTime=" + skipped.size()
                 + " failures=" + failures.size() + " seconds=" + (System.nanoTime() - deadline + BUDGET.toNanos()) / 1_000_000_000
+                + " heapUsedMb=" + (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024)
                 + " incidentsLogged=" + incidents + " stackTraceLines=" + stackLines);
         failures.stream().limit(40).forEach(f -> System.out.println("HOSTILE fuzz failure: " + f));
 
