@@ -11,8 +11,9 @@ cd "$here"
 port="${PORT:-8080}"
 # the dashboard's service account for its live events: the backend creates it, the dashboard signs in with it
 if [ -z "${JUARE_DASHBOARD_PASSWORD:-}" ]; then
-  mkdir -p data/secrets
-  [ -s data/secrets/dashboard-password.txt ] || head -c 18 /dev/urandom | base64 | tr -d '/+=' > data/secrets/dashboard-password.txt
+  # secrets readable by their owner only (the backend tightens the directory at start too)
+  mkdir -p data/secrets && chmod 700 data/secrets
+  [ -s data/secrets/dashboard-password.txt ] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > data/secrets/dashboard-password.txt)
   JUARE_DASHBOARD_PASSWORD="$(cat data/secrets/dashboard-password.txt)"
 fi
 export JUARE_DASHBOARD_PASSWORD

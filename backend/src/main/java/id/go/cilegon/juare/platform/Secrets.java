@@ -1,11 +1,7 @@
 package id.go.cilegon.juare.platform;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.slf4j.Logger;
@@ -41,30 +37,19 @@ public class Secrets {
             }
             return key;
         }
-        return keyFromFile(dataDirectory.directory("secrets").resolve(name + ".key"), name);
+        return keyFromFile(SecretFiles.directory(dataDirectory.root()).resolve(name + ".key"), name);
     }
 
     private static synchronized byte[] keyFromFile(Path file, String name) {
-        try {
-            if (Files.exists(file)) {
-                return Base64.getDecoder().decode(Files.readString(file).trim());
-            }
-            byte[] key = new byte[KEY_BYTES];
-            new SecureRandom().nextBytes(key);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardOpenOption.CREATE_NEW);
-            restrictToOwner(file);
+        boolean existed = Files.exists(file);
+        byte[] key = Base64.getDecoder().decode(SecretFiles.readOrCreate(file, () -> {
+            byte[] random = new byte[KEY_BYTES];
+            new SecureRandom().nextBytes(random);
+            return Base64.getEncoder().encodeToString(random);
+        }));
+        if (!existed) {
             log.warn("No juare.secrets.{} configured: generated one in {}. Configure it in production.", name, file);
-            return key;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-    }
-
-    private static void restrictToOwner(Path file) {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // not a POSIX file system: the directory's permissions are all we have
-        }
+        return key;
     }
 }

@@ -1,16 +1,13 @@
 package id.go.cilegon.juare.staff.internal;
 
 import id.go.cilegon.juare.platform.DataDirectory;
+import id.go.cilegon.juare.platform.SecretFiles;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.UserErrorException;
 import id.go.cilegon.juare.staff.StaffAccount;
 import id.go.cilegon.juare.staff.StaffRole;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -47,7 +44,7 @@ class StaffConfig {
             }
             String password = properties.adminPassword();
             if (password == null || password.isBlank()) {
-                password = generatedPassword(dataDirectory.directory("secrets").resolve("admin-password.txt"));
+                password = generatedPassword(SecretFiles.directory(dataDirectory.root()).resolve("admin-password.txt"));
             }
             try {
                 staff.create(new StaffService.NewAccount(properties.adminUsername(), "Administrator", password, StaffRole.ADMIN,
@@ -94,18 +91,12 @@ class StaffConfig {
     }
 
     private static String generatedPassword(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).strip();
-            }
-            byte[] bytes = new byte[15];
-            new SecureRandom().nextBytes(bytes);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Files.writeString(file, password);
+        // created readable by its owner only (0600, in a 0700 directory)
+        boolean existed = Files.exists(file);
+        String password = SecretFiles.readOrCreate(file, () -> SecretFiles.randomToken(15));
+        if (!existed) {
             log.warn("No juare.staff.admin-password configured: the first admin's password is in {}", file);
-            return password;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return password;
     }
 }
