@@ -6,9 +6,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The memory all photo decodes of this instance may use together, in KiB permits of a fair semaphore: a decode
- * takes its estimated size before it starts and gives it back when done, so parallel uploads cannot together go
- * past the budget; one that cannot get its share within the wait is turned away (busy) instead of queueing for ever.
+ * The memory all photo decodes of this instance may use together, in KiB permits of a semaphore: a decode takes its
+ * estimated size before it starts and gives it back when done, so parallel uploads cannot together go past the
+ * budget; one that cannot get its share within the wait is turned away (busy) instead of queueing for ever. Not
+ * fair on purpose: a small photo that fits goes ahead of a big one still waiting for room (which the wait bounds).
  */
 final class DecodeBudget {
 
@@ -22,7 +23,7 @@ final class DecodeBudget {
 
     DecodeBudget(long bytes, Duration wait) {
         this.totalKib = (int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes / KIB));
-        this.permits = new Semaphore(totalKib, true);
+        this.permits = new Semaphore(totalKib, false);
         this.wait = wait;
     }
 
