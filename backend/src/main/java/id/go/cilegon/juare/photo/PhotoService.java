@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -33,9 +35,9 @@ public class PhotoService {
 
     private static final Logger log = LoggerFactory.getLogger(PhotoService.class);
 
-    // memory is bounded by the processor's decode budget, not by the threads: a few threads let a small photo start
-    // while big ones decode; past a short queue, "busy"
-    private static final int DECODING_THREADS = 4;
+    // memory is bounded by the processor's decode budget, not by the threads: threads waiting for their share use
+    // no CPU, and enough of them let a small photo start while big ones decode or wait; past a short queue, "busy"
+    private static final int DECODING_THREADS = 8;
     private static final int DECODING_QUEUE = 32;
 
     private final DatabaseClient db;
@@ -46,10 +48,18 @@ public class PhotoService {
     private final PhotoQuota quota;
     private final PhotoProperties properties;
     private final PhotoProcessor processor;
+    private final Function<byte[], PhotoProcessor.Processed> processing;
     private final Scheduler decoding = Schedulers.newBoundedElastic(DECODING_THREADS, DECODING_QUEUE, "photo", 60, true);
 
+    @Autowired
     public PhotoService(DatabaseClient db, PhotoStore store, Clock clock, ObjectProvider<PhotoAccessPolicy> policies,
                         PhotoQuota quota, PhotoProperties properties) {
+        this(db, store, clock, policies, quota, properties, null);
+    }
+
+    /** With another processing step in place of the processor's (tests of failures no real file can cause). */
+    PhotoService(DatabaseClient db, PhotoStore store, Clock clock, ObjectProvider<PhotoAccessPolicy> policies,
+                 PhotoQuota quota, PhotoProperties properties, Function<byte[], PhotoProcessor.Processed> processing) {
         this.db = db;
         this.store = store;
         this.clock = clock;
@@ -57,6 +67,7 @@ public class PhotoService {
         this.quota = quota;
         this.properties = properties;
         this.processor = new PhotoProcessor(properties);
+        this.processing = processing != null ? processing : processor::process;
     }
 
     /**
@@ -89,7 +100,7 @@ public class PhotoService {
      */
     private PhotoProcessor.Processed processSafely(byte[] content) {
         try {
-            return processor.process(content);
+            return processing.apply(content);
         } catch (OutOfMemoryError e) {
             log.error("Out of memory while processing a photo upload");
             throw PhotoProcessor.busy();

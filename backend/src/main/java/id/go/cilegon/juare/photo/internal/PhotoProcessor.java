@@ -126,7 +126,7 @@ public final class PhotoProcessor {
 
     /**
      * How to decode: the coarsest whole-pixel subsampling that still leaves at least {@value #MAX_SIDE} px on the
-     * longest side, made coarser while the estimate does not fit the whole budget.
+     * longest side (the stored size), made coarser while the estimate does not fit the whole budget.
      */
     static Plan plan(ImageHeader header, long budgetBytes) {
         int longest = Math.max(header.width(), header.height());
@@ -140,17 +140,21 @@ public final class PhotoProcessor {
     }
 
     /**
-     * Memory a decode holds at its peak: the decoded raster at the subsampled size, the RGB copy fit() draws from it,
-     * the stored-size image and its upright copy, whatever the decoder buffers whole, and a little for the rest.
+     * Memory a decode holds at its peak: the decoded raster at the subsampled size; the RGB copy fit() draws from it
+     * (the same size when no scaling is needed, else its halvings, at most half as much again); the stored-size image
+     * and its upright copy; whatever the decoder buffers whole; the file as the decoder reads it (a copy and ImageIO's
+     * stream cache); and a megabyte for the rest.
      */
     static long estimate(ImageHeader header, int subsampling) {
         long width = (header.width() + subsampling - 1) / subsampling;
         long height = (header.height() + subsampling - 1) / subsampling;
         long decodedPixels = width * height;
-        double scale = Math.min(1.0, (double) MAX_SIDE / Math.max(width, height));
+        long longest = Math.max(width, height);
+        double scale = Math.min(1.0, (double) MAX_SIDE / longest);
         long outputPixels = Math.max(1, Math.round(width * scale)) * Math.max(1, Math.round(height * scale));
-        return decodedPixels * (header.decodedBytesPerPixel() + 4L) + outputPixels * 4L * 2 + header.bufferedBytes()
-                + 1024 * 1024;
+        long rgbCopy = longest <= MAX_SIDE ? decodedPixels * 4 : decodedPixels * 2;
+        return decodedPixels * header.decodedBytesPerPixel() + rgbCopy + outputPixels * 4L * 2 + header.bufferedBytes()
+                + header.decodable().length * 2L + 1024 * 1024;
     }
 
     record Plan(int subsampling, long bytes) {

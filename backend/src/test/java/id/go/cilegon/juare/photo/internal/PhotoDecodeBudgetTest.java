@@ -56,6 +56,20 @@ class PhotoDecodeBudgetTest {
     }
 
     @Test
+    void aTwelveMegapixelPhonePhotoTakesLessThanHalfTheBudget() {
+        byte[] jpeg = Images.jpeg(4032, 3024);
+        ImageHeader header = ImageHeader.read(jpeg, PhotoProcessor.Format.JPEG, PhotoProcessor::checkPixels);
+
+        PhotoProcessor.Plan plan = PhotoProcessor.plan(header, processor.decodeBudgetBytes());
+        PhotoProcessor.Processed result = processor.process(jpeg);
+
+        assertThat(plan.subsampling()).as("2048 px are kept: decoded whole").isEqualTo(1);
+        assertThat(plan.bytes()).as("two such uploads fit a 192 MB budget at once").isLessThan(96L * 1024 * 1024);
+        assertThat(result.width()).isEqualTo(2048);
+        assertThat(result.height()).isEqualTo(1536);
+    }
+
+    @Test
     void aSmallBudgetDecodesCoarserRatherThanRefusing() {
         PhotoProcessor small = new PhotoProcessor(budget(32, Duration.ofSeconds(1)));
         byte[] png = Images.uniformPng(6300, 6300, 8, 6);
