@@ -205,7 +205,7 @@ public final class PhotoProcessor {
     private static BufferedImage decode(ImageHeader header, int subsampling) {
         Format format = header.format();
         ImageReader reader = readerFor(format);
-        WarningCounter warnings = new WarningCounter();
+        WarningCounter warnings = new WarningCounter(format == Format.JPEG);
         reader.addIIOReadWarningListener(warnings);
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(header.decodable()))) {
             reader.setInput(input, true, true);
@@ -384,11 +384,19 @@ public final class PhotoProcessor {
 
         int count;
 
+        private final boolean stopAtFirst;
+
+        WarningCounter(boolean stopAtFirst) {
+            this.stopAtFirst = stopAtFirst;
+        }
+
         @Override
         public void warningOccurred(ImageReader source, String warning) {
             count++;
-            // a damaged file is refused anyway: stop rather than decode the rest of a possibly huge image as grey
-            source.abort();
+            if (stopAtFirst) {
+                // a damaged JPEG is refused anyway: stop rather than decode the rest of a possibly huge image as grey
+                source.abort();
+            }
         }
     }
 }
