@@ -2,6 +2,8 @@ package id.go.cilegon.juare.photo;
 
 import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.photo.internal.PhotoProcessor;
+import id.go.cilegon.juare.photo.internal.PhotoProperties;
+import id.go.cilegon.juare.photo.internal.PhotoQuota;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.UserError;
 import jakarta.annotation.PreDestroy;
@@ -14,9 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -30,8 +35,9 @@ public class PhotoService {
 
     private static final Logger log = LoggerFactory.getLogger(PhotoService.class);
 
-    // decoding takes up to a few hundred MB and a core: two at once, a short queue, then "busy"
-    private static final int DECODING_THREADS = 2;
+    // memory is bounded by the processor's decode budget, not by the threads: threads waiting for their share use
+    // no CPU, and enough of them let a small photo start while big ones decode or wait; past a short queue, "busy"
+    private static final int DECODING_THREADS = 8;
     private static final int DECODING_QUEUE = 32;
 
     private final DatabaseClient db;
@@ -39,20 +45,36 @@ public class PhotoService {
     private final Clock clock;
     // looked up per request: a policy of another module may itself depend on this service
     private final ObjectProvider<PhotoAccessPolicy> policies;
-    private final PhotoProcessor processor = new PhotoProcessor();
+    private final PhotoQuota quota;
+    private final PhotoProperties properties;
+    private final PhotoProcessor processor;
+    private final Function<byte[], PhotoProcessor.Processed> processing;
     private final Scheduler decoding = Schedulers.newBoundedElastic(DECODING_THREADS, DECODING_QUEUE, "photo", 60, true);
 
-    public PhotoService(DatabaseClient db, PhotoStore store, Clock clock, ObjectProvider<PhotoAccessPolicy> policies) {
+    @Autowired
+    public PhotoService(DatabaseClient db, PhotoStore store, Clock clock, ObjectProvider<PhotoAccessPolicy> policies,
+                        PhotoQuota quota, PhotoProperties properties) {
+        this(db, store, clock, policies, quota, properties, null);
+    }
+
+    /** With another processing step in place of the processor's (tests of failures no real file can cause). */
+    PhotoService(DatabaseClient db, PhotoStore store, Clock clock, ObjectProvider<PhotoAccessPolicy> policies,
+                 PhotoQuota quota, PhotoProperties properties, Function<byte[], PhotoProcessor.Processed> processing) {
         this.db = db;
         this.store = store;
         this.clock = clock;
         this.policies = policies;
+        this.quota = quota;
+        this.properties = properties;
+        this.processor = new PhotoProcessor(properties);
+        this.processing = processing != null ? processing : processor::process;
     }
 
     /**
      * Checks and re-encodes an uploaded image (JPEG or PNG, at most 10 MB), stores it and records it as the
-     * resident's, not yet attached. Fails with UNSUPPORTED_PHOTO or PHOTO_TOO_LARGE, and with a
-     * {@link java.util.concurrent.RejectedExecutionException} when too many uploads wait.
+     * resident's, not yet attached. Fails with a {@link id.go.cilegon.juare.platform.UserErrorException}, never
+     * anything else from decoding: UNSUPPORTED_PHOTO, PHOTO_TOO_LARGE, RATE_LIMITED (the resident's hourly quota) or
+     * PHOTO_BUSY (no decode memory or thread now, or decoding too slow; both with a time to retry).
      */
     public Mono<Photo> upload(UUID residentId, byte[] content) {
         return upload(PhotoOwner.resident(residentId), content);
@@ -61,9 +83,39 @@ public class PhotoService {
     /** As {@link #upload(UUID, byte[])}, for a resident or a staff member. */
     public Mono<Photo> upload(PhotoOwner owner, byte[] content) {
         UUID id = UUID.randomUUID();
-        return Mono.fromCallable(() -> processor.process(content))
-                .subscribeOn(decoding)
+        // the quota counts residents' attempts; OPD staff upload after-photos in the course of their work
+        Mono<Void> counted = owner.staff() ? Mono.empty() : quota.take(owner.id());
+        return counted
+                .then(Mono.fromCallable(() -> processSafely(content))
+                        .subscribeOn(decoding)
+                        // a decode that never ends answers "busy"; its late result is dropped, nothing is stored
+                        .timeout(properties.decodeTimeout(), Mono.error(PhotoProcessor::busy)))
+                .onErrorMap(RejectedExecutionException.class, e -> PhotoProcessor.busy())
                 .flatMap(processed -> keep(id, owner, processed));
+    }
+
+    /**
+     * Reactor rethrows an Error (OutOfMemoryError, StackOverflowError…) from a callable instead of signalling it,
+     * which left the request unanswered for ever: every Throwable becomes an exception here.
+     */
+    private PhotoProcessor.Processed processSafely(byte[] content) {
+        try {
+            return processing.apply(content);
+        } catch (OutOfMemoryError e) {
+            log.error("Out of memory while processing a photo upload");
+            throw PhotoProcessor.busy();
+        } catch (Error e) {
+            throw new IllegalStateException("Photo processing failed", e);
+        }
+    }
+
+    /** The memory all decodes may hold together, and the most held at once so far (for monitoring and tests). */
+    public DecodeMemory decodeMemory() {
+        return new DecodeMemory(processor.decodeBudgetBytes(), processor.peakDecodeBytes());
+    }
+
+    /** The decode budget and the most of it held at once since start. */
+    public record DecodeMemory(long budgetBytes, long peakBytes) {
     }
 
     private Mono<Photo> keep(UUID id, PhotoOwner owner, PhotoProcessor.Processed processed) {

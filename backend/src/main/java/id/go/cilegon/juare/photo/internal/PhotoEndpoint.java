@@ -165,7 +165,14 @@ class PhotoEndpoint {
 
     @ExceptionHandler
     ResponseEntity<ErrorBody> userError(UserErrorException e) {
-        return error(statusOf(e.error().code()), e.error().code().name(), e.error().message());
+        ResponseEntity<ErrorBody> answer = error(statusOf(e.error().code()), e.error().code().name(), e.error().message());
+        if (e instanceof RetryLater retry) {
+            return ResponseEntity.status(answer.getStatusCode())
+                    .headers(answer.getHeaders())
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(retry.afterSeconds()))
+                    .body(answer.getBody());
+        }
+        return answer;
     }
 
     @ExceptionHandler
@@ -197,11 +204,7 @@ class PhotoEndpoint {
 
     @ExceptionHandler
     ResponseEntity<ErrorBody> busy(RejectedExecutionException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "10")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorBody.of(ErrorCode.RATE_LIMITED.name(),
-                        "Server sedang sibuk, coba lagi sebentar / Server busy, please try again shortly"));
+        return userError(PhotoProcessor.busy());
     }
 
     @ExceptionHandler
@@ -220,6 +223,7 @@ class PhotoEndpoint {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND, PHOTO_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
+            case PHOTO_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.BAD_REQUEST;
         };
     }

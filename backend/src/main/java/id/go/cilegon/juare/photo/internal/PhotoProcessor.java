@@ -1,10 +1,12 @@
 package id.go.cilegon.juare.photo.internal;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.imaging.ImageProcessingException;
+import com.drew.imaging.jpeg.JpegMetadataReader;
+import com.drew.imaging.jpeg.JpegProcessingException;
+import com.drew.lang.ByteArrayReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.MetadataException;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifReader;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.UserError;
 import id.go.cilegon.juare.platform.UserErrorException;
@@ -19,8 +21,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -35,7 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns an uploaded photo into what is kept: a JPEG at most {@value #MAX_SIDE} px on its longest side, upright,
  * without any metadata (no GPS position, no device), and a thumbnail. The type is judged by the bytes only.
- * Plain Java and blocking: call it on a scheduler meant for CPU-heavy work.
+ * Plain Java and blocking: call it on a scheduler meant for CPU-heavy work. Decoding stays within a memory budget
+ * shared by all uploads (ADR 0012): the header is judged first, the pixels are decoded subsampled, and an upload that
+ * cannot get its share in time is answered PHOTO_BUSY.
  */
 public final class PhotoProcessor {
 
@@ -43,9 +49,12 @@ public final class PhotoProcessor {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
     public static final long MAX_PIXELS = 40_000_000L;
+    /** Decoded size at full resolution, whatever the subsampling: 40 megapixels of 4 bytes (8-bit RGBA). */
+    public static final long MAX_DECODED_BYTES = 4 * MAX_PIXELS;
     public static final int MAX_SIDE = 2048;
     public static final int THUMBNAIL_SIDE = 320;
     static final float JPEG_QUALITY = 0.85f;
+    static final java.time.Duration BUSY_RETRY_AFTER = java.time.Duration.ofSeconds(5);
 
     private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
@@ -64,18 +73,91 @@ public final class PhotoProcessor {
         }
     }
 
+    private final DecodeBudget budget;
+
+    /** With the default decode budget (192 MB or a quarter of the heap) and wait. */
+    public PhotoProcessor() {
+        this(PhotoProperties.defaults());
+    }
+
+    public PhotoProcessor(PhotoProperties properties) {
+        this.budget = new DecodeBudget(properties.decodeMemory().toBytes(), properties.decodeWait());
+    }
+
+    /** The memory all decodes may hold together. */
+    public long decodeBudgetBytes() {
+        return budget.totalBytes();
+    }
+
+    /** The most decode memory held at once so far. */
+    public long peakDecodeBytes() {
+        return budget.peakBytes();
+    }
+
+    /**
+     * Judges the upload by its header (type, pixels, decoded bytes) before anything is decoded, takes its share of
+     * the decode budget, decodes it subsampled to what the stored size needs, and re-encodes it. Every failure is a
+     * {@link UserErrorException}: UNSUPPORTED_PHOTO, PHOTO_TOO_LARGE, or PHOTO_BUSY (no memory now: try again).
+     */
     public Processed process(byte[] content) {
         if (content != null && content.length > MAX_BYTES) {
             throw tooLarge();
         }
         Format format = formatOf(content);
-        int orientation = orientation(content);
-        BufferedImage decoded = decode(content, format);
-        // scale before turning: the same longest side either way, and turning a small image is cheap
-        BufferedImage scaled = fit(decoded, MAX_SIDE);
-        BufferedImage upright = upright(scaled, orientation);
-        BufferedImage thumbnail = fit(upright, THUMBNAIL_SIDE);
-        return new Processed(encode(upright), encode(thumbnail), upright.getWidth(), upright.getHeight());
+        ImageHeader header = ImageHeader.read(content, format, PhotoProcessor::checkPixels);
+        if (header.fullDecodedBytes() > MAX_DECODED_BYTES || header.bufferedBytes() > MAX_DECODED_BYTES) {
+            throw tooLargeToDecode();
+        }
+        Plan plan = plan(header, budget.totalBytes());
+        int orientation = format == Format.PNG ? pngOrientation(header.pngExif()) : orientation(content);
+        try (DecodeBudget.Lease lease = budget.acquire(plan.bytes())) {
+            BufferedImage decoded = decode(header, plan.subsampling());
+            // scale before turning: the same longest side either way, and turning a small image is cheap
+            BufferedImage scaled = fit(decoded, MAX_SIDE);
+            BufferedImage upright = upright(scaled, orientation);
+            BufferedImage thumbnail = fit(upright, THUMBNAIL_SIDE);
+            return new Processed(encode(upright), encode(thumbnail), upright.getWidth(), upright.getHeight());
+        } catch (OutOfMemoryError e) {
+            // the budget is an estimate and the heap is shared: answer "try again", never leave the request hanging
+            log.error("Out of memory while processing a {} photo of {}x{}", format, header.width(), header.height());
+            throw busy();
+        }
+    }
+
+    /**
+     * How to decode: the coarsest whole-pixel subsampling that still leaves at least {@value #MAX_SIDE} px on the
+     * longest side (the stored size), made coarser while the estimate does not fit the whole budget.
+     */
+    static Plan plan(ImageHeader header, long budgetBytes) {
+        int longest = Math.max(header.width(), header.height());
+        int subsampling = Math.max(1, longest / MAX_SIDE);
+        long bytes = estimate(header, subsampling);
+        while (bytes > budgetBytes && subsampling < longest) {
+            subsampling = Math.min(longest, Math.max(subsampling + 1, subsampling * 5 / 4));
+            bytes = estimate(header, subsampling);
+        }
+        return new Plan(subsampling, bytes);
+    }
+
+    /**
+     * Memory a decode holds at its peak: the decoded raster at the subsampled size; the RGB copy fit() draws from it
+     * (the same size when no scaling is needed, else its halvings, at most half as much again); the stored-size image
+     * and its upright copy; whatever the decoder buffers whole; the file as the decoder reads it (a copy and ImageIO's
+     * stream cache); and a megabyte for the rest.
+     */
+    static long estimate(ImageHeader header, int subsampling) {
+        long width = (header.width() + subsampling - 1) / subsampling;
+        long height = (header.height() + subsampling - 1) / subsampling;
+        long decodedPixels = width * height;
+        long longest = Math.max(width, height);
+        double scale = Math.min(1.0, (double) MAX_SIDE / longest);
+        long outputPixels = Math.max(1, Math.round(width * scale)) * Math.max(1, Math.round(height * scale));
+        long rgbCopy = longest <= MAX_SIDE ? decodedPixels * 4 : decodedPixels * 2;
+        return decodedPixels * header.decodedBytesPerPixel() + rgbCopy + outputPixels * 4L * 2 + header.bufferedBytes()
+                + header.decodable().length * 2L + 1024 * 1024;
+    }
+
+    record Plan(int subsampling, long bytes) {
     }
 
     /** JPEG or PNG by their magic bytes; a file's name or declared type proves nothing. */
@@ -98,36 +180,50 @@ public final class PhotoProcessor {
     /** EXIF orientation 1..8; 1 (as stored) when absent or unreadable, since broken metadata is no reason to refuse. */
     static int orientation(byte[] content) {
         try {
-            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(content), content.length);
-            ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
-            if (exif == null || !exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
-                return 1;
-            }
-            int orientation = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
-            return orientation >= 1 && orientation <= 8 ? orientation : 1;
-        } catch (ImageProcessingException | IOException | MetadataException | RuntimeException e) {
+            // the EXIF segment only: no other metadata of the upload is parsed
+            Metadata metadata = JpegMetadataReader.readMetadata(new ByteArrayInputStream(content), List.of(new ExifReader()));
+            return orientationOf(metadata);
+        } catch (JpegProcessingException | IOException | MetadataException | RuntimeException e) {
             log.debug("No usable EXIF orientation: {}", e.toString());
             return 1;
         }
     }
 
-    private static BufferedImage decode(byte[] content, Format format) {
+    /**
+     * Decodes with the given subsampling, so that only the pixels kept are ever allocated. Any failure of the
+     * decoder, even an Error (other than running out of memory), means the file is not an image we can take.
+     */
+    private static int orientationOf(Metadata metadata) throws MetadataException {
+        ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        if (exif == null || !exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+            return 1;
+        }
+        int orientation = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+        return orientation >= 1 && orientation <= 8 ? orientation : 1;
+    }
+
+    private static BufferedImage decode(ImageHeader header, int subsampling) {
+        Format format = header.format();
         ImageReader reader = readerFor(format);
-        WarningCounter warnings = new WarningCounter();
+        WarningCounter warnings = new WarningCounter(format == Format.JPEG);
         reader.addIIOReadWarningListener(warnings);
-        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(content))) {
+        try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(header.decodable()))) {
             reader.setInput(input, true, true);
-            // the header alone gives the size: refuse a decompression bomb before allocating its pixels
-            checkPixels(reader.getWidth(0), reader.getHeight(0));
-            BufferedImage image = reader.read(0);
+            // the decoder must see the size our header check saw
+            if (reader.getWidth(0) != header.width() || reader.getHeight(0) != header.height()) {
+                throw unsupported();
+            }
+            ImageReadParam param = reader.getDefaultReadParam();
+            param.setSourceSubsampling(subsampling, subsampling, 0, 0);
+            BufferedImage image = reader.read(0, param);
             // libjpeg only warns about a truncated or damaged file and fills the gap with grey
             if (format == Format.JPEG && warnings.count > 0) {
                 throw unsupported();
             }
             return image;
-        } catch (UserErrorException e) {
+        } catch (UserErrorException | OutOfMemoryError e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             log.debug("Undecodable {} upload: {}", format, e.toString());
             throw unsupported();
         } finally {
@@ -245,10 +341,38 @@ public final class PhotoProcessor {
         return bytes.toByteArray();
     }
 
+    /** EXIF orientation from a PNG's eXIf chunk (rare, but some phones write it); 1 when absent or unreadable. */
+    static int pngOrientation(byte[] exif) {
+        if (exif == null) {
+            return 1;
+        }
+        try {
+            Metadata metadata = new Metadata();
+            new ExifReader().extract(new ByteArrayReader(exif), metadata);
+            return orientationOf(metadata);
+        } catch (RuntimeException | MetadataException e) {
+            log.debug("No usable PNG EXIF orientation: {}", e.toString());
+            return 1;
+        }
+    }
+
     static UserErrorException unsupported() {
         return UserError.of(ErrorCode.UNSUPPORTED_PHOTO,
                 "Foto harus berupa file JPEG atau PNG yang utuh / The photo must be an intact JPEG or PNG file",
                 "file").exception();
+    }
+
+    static UserErrorException tooLargeToDecode() {
+        return UserError.of(ErrorCode.PHOTO_TOO_LARGE,
+                "Foto terlalu besar untuk diproses (maks. 40 megapiksel dengan 8 bit per warna) / "
+                        + "Photo too large to process (max. 40 megapixels at 8 bits per channel)", "file").exception();
+    }
+
+    /** No decode memory now: the client should try again in a few seconds. */
+    public static RetryLater busy() {
+        return new RetryLater(UserError.of(ErrorCode.PHOTO_BUSY,
+                "Server sedang sibuk memproses foto, coba lagi sebentar lagi / Server busy processing photos, please try again shortly",
+                "file"), BUSY_RETRY_AFTER);
     }
 
     static UserErrorException tooLarge() {
@@ -260,9 +384,19 @@ public final class PhotoProcessor {
 
         int count;
 
+        private final boolean stopAtFirst;
+
+        WarningCounter(boolean stopAtFirst) {
+            this.stopAtFirst = stopAtFirst;
+        }
+
         @Override
         public void warningOccurred(ImageReader source, String warning) {
             count++;
+            if (stopAtFirst) {
+                // a damaged JPEG is refused anyway: stop rather than decode the rest of a possibly huge image as grey
+                source.abort();
+            }
         }
     }
 }
