@@ -1,6 +1,5 @@
 package id.go.cilegon.juare.platform.internal;
 
-import graphql.GraphQLContext;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.QueryTraverser;
@@ -14,6 +13,7 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition;
+import id.go.cilegon.juare.platform.ErrorCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,9 @@ import java.util.Set;
  * <li>one sign-in mutation ({@code login}, {@code requestOtp}, {@code verifyOtp}) per document, so aliases cannot
  * turn one request into a hundred password hashes or code messages ({@value #ONE_SIGN_IN_PER_REQUEST});</li>
  * <li>a depth and a number of fields (each counted once, lists not multiplied);</li>
- * <li>a cost within the caller's budget ({@link QueryCost}: lists multiply), lower without a token.</li>
+ * <li>a cost within the caller's budget ({@link QueryCost}: lists multiply), lower without a token; a caller
+ * without a token whose operation a token would allow is told UNAUTHENTICATED (sign in), beyond that
+ * QUERY_TOO_COMPLEX.</li>
  * </ul>
  * Introspection ({@code __schema}, {@code __type}) is left to graphql-java's good-faith introspection rule (one
  * {@code __schema}, no cycles through {@code __Type.fields}, at most 500 fields and depth 20), so that the standard
@@ -80,19 +82,23 @@ final class QueryLimits extends SimplePerformantInstrumentation {
                             + settings.maxFields() + ")",
                     Map.of("fields", shape.fields(), "maxFields", settings.maxFields()));
         }
-        int budget = budget(context.getGraphQLContext());
+        boolean signedIn = context.getGraphQLContext().getBoolean(SIGNED_IN, false);
+        int budget = signedIn ? settings.signedInBudget() : settings.anonymousBudget();
         int cost = QueryCost.of(context.getGraphQLSchema(), context.getDocument(),
                 context.getExecutionInput().getOperationName(), context.getCoercedVariables());
+        if (cost > budget && !signedIn && cost <= settings.signedInBudget()) {
+            // what a token would allow: say so (and the operations that need one answer as they would anyway)
+            throw refusal(ErrorCode.UNAUTHENTICATED.name(), "Silakan masuk terlebih dahulu: permintaan ini melebihi batas "
+                            + "tanpa masuk (biaya " + cost + ", batas " + budget + ") / Please sign in: this query is "
+                            + "over the budget without a token (cost " + cost + ", budget " + budget + ")",
+                    Map.of("cost", cost, "budget", budget, "signedInBudget", settings.signedInBudget()));
+        }
         if (cost > budget) {
             throw refusal(QUERY_TOO_COMPLEX, "Permintaan terlalu berat (biaya " + cost + ", batas " + budget
                             + ") / Query too costly (cost " + cost + ", budget " + budget + ")",
                     Map.of("cost", cost, "budget", budget));
         }
         return SimpleInstrumentationContext.noOp();
-    }
-
-    int budget(GraphQLContext context) {
-        return context.getBoolean(SIGNED_IN, false) ? settings.signedInBudget() : settings.anonymousBudget();
     }
 
     static Shape shape(ExecutionContext context) {
@@ -137,7 +143,8 @@ final class QueryLimits extends SimplePerformantInstrumentation {
         extensions.put("code", code);
         extensions.putAll(figures);
         GraphQLError error = GraphqlErrorBuilder.newError()
-                .errorType(graphql.ErrorType.ExecutionAborted)
+                .errorType(code.equals(ErrorCode.UNAUTHENTICATED.name())
+                        ? org.springframework.graphql.execution.ErrorType.UNAUTHORIZED : graphql.ErrorType.ExecutionAborted)
                 .message(message)
                 .extensions(extensions)
                 .build();
