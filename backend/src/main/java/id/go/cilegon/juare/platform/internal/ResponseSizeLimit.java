@@ -33,6 +33,9 @@ final class ResponseSizeLimit extends SimplePerformantInstrumentation {
 
     static final String RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
 
+    /** GraphQL context key (set inside the server only, never from a request): a lower cap in bytes for one request. */
+    static final String MAX_BYTES_KEY = "juare.maxResponseBytes";
+
     /** Per value, for its key, quotes and separators. */
     private static final int VALUE_OVERHEAD = 16;
 
@@ -45,14 +48,21 @@ final class ResponseSizeLimit extends SimplePerformantInstrumentation {
     }
 
     private static final class Size implements InstrumentationState {
+        final long maxBytes;
         final AtomicLong bytes = new AtomicLong();
         final AtomicBoolean exceeded = new AtomicBoolean();
+
+        Size(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
     }
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        parameters.getExecutionInput().getGraphQLContext().put(ResultNodesInfo.MAX_RESULT_NODES, maxValues);
-        return new Size();
+        GraphQLContext context = parameters.getExecutionInput().getGraphQLContext();
+        context.put(ResultNodesInfo.MAX_RESULT_NODES, maxValues);
+        Object lower = context.get(MAX_BYTES_KEY);
+        return new Size(lower instanceof Number n ? Math.min(maxBytes, n.longValue()) : maxBytes);
     }
 
     @Override
@@ -64,7 +74,7 @@ final class ResponseSizeLimit extends SimplePerformantInstrumentation {
         }
         Size size = (Size) state;
         return SimpleInstrumentationContext.whenCompleted((value, failure) -> {
-            if (size.bytes.addAndGet(VALUE_OVERHEAD + bytes(value)) > maxBytes && size.exceeded.compareAndSet(false, true)) {
+            if (size.bytes.addAndGet(VALUE_OVERHEAD + bytes(value)) > size.maxBytes && size.exceeded.compareAndSet(false, true)) {
                 // graphql-java fetches and builds nothing more once its result-node limit is passed
                 context.getGraphQLContext().put(ResultNodesInfo.MAX_RESULT_NODES, 0);
             }
@@ -101,9 +111,9 @@ final class ResponseSizeLimit extends SimplePerformantInstrumentation {
         if (tooManyValues) {
             extensions.put("maxValues", maxValues);
         } else {
-            extensions.put("maxBytes", maxBytes);
+            extensions.put("maxBytes", size.maxBytes);
         }
-        String limit = tooManyValues ? maxValues + " nilai / values" : maxBytes + " byte / bytes";
+        String limit = tooManyValues ? maxValues + " nilai / values" : size.maxBytes + " byte / bytes";
         return CompletableFuture.completedFuture(new ExecutionResultImpl(List.of(GraphqlErrorBuilder.newError()
                 .errorType(graphql.ErrorType.ExecutionAborted)
                 .message("Jawaban terlalu besar (batas " + limit + "); minta lebih sedikit / "
