@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ExecutionGraphQlResponse;
 import org.springframework.graphql.ExecutionGraphQlService;
 import org.springframework.graphql.support.DefaultExecutionGraphQlRequest;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -157,6 +158,26 @@ class QueryCostHostileTest extends IntegrationTest {
         assertThat(signedIn.get("errors")).as(abbreviated(signedIn)).isNull();
         System.out.println("HOSTILE one kecamatan-kelurahan cycle: anonymous " + extensions(anonymous).get("code")
                 + " (cost " + extensions(anonymous).get("cost") + "), signed-in answered");
+    }
+
+    @Test
+    void theBudgetKnowsTheCallerOnAWebSocketToo() {
+        String oneCycle = "{ kecamatanList { kelurahan { kecamatan { kelurahan { kecamatan { code } } } } } }";
+        WebSocketGraphQlTester anonymous = api().webSocket(null);
+        WebSocketGraphQlTester signedIn = api().webSocket(new Staff(api()).operator().token());
+        try {
+            anonymous.document(oneCycle).execute()
+                    .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions())
+                            .containsEntry("code", "UNAUTHENTICATED"));
+            signedIn.document(oneCycle).execute().errors().verify()
+                    .path("kecamatanList").entityList(Object.class).hasSize(8);
+            anonymous.document(bomb(1)).execute()
+                    .errors().satisfy(errors -> assertThat(errors.getFirst().getExtensions())
+                            .containsEntry("code", "QUERY_TOO_COMPLEX"));
+        } finally {
+            anonymous.stop().block(Duration.ofSeconds(5));
+            signedIn.stop().block(Duration.ofSeconds(5));
+        }
     }
 
     @Test
