@@ -2,6 +2,7 @@ package id.go.cilegon.juare.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import graphql.execution.ResultNodesInfo;
 import graphql.introspection.IntrospectionQuery;
 import graphql.introspection.IntrospectionQueryBuilder;
 import id.go.cilegon.juare.support.IntegrationTest;
@@ -254,9 +255,19 @@ class QueryCostHostileTest extends IntegrationTest {
         assertThat(capped.getErrors().getFirst().getExtensions()).containsEntry("code", "RESPONSE_TOO_LARGE");
         assertThat((Object) capped.getData()).isNull();
 
+        DefaultExecutionGraphQlRequest counted = new DefaultExecutionGraphQlRequest(
+                "{ kelurahanList { code name } }", null, null, null, "cap-test-values", null);
+        counted.configureExecutionInput((input, builder) ->
+                builder.graphQLContext(Map.of(ResultNodesInfo.MAX_RESULT_NODES, 50)).build());
+        ExecutionGraphQlResponse tooMany = graphQlService.execute(counted).block(Duration.ofSeconds(30));
+        assertThat(tooMany.getErrors()).hasSize(1);
+        assertThat(tooMany.getErrors().getFirst().getExtensions())
+                .containsEntry("code", "RESPONSE_TOO_LARGE").containsEntry("maxValues", 50);
+
         Map<?, ?> whole = post("{ kelurahanList { code boundaryGeoJson } }", null);
         assertThat(whole.get("errors")).isNull();
         System.out.println("HOSTILE response cap: kelurahan boundaries (" + String.valueOf(whole).length()
-                + " chars) refused at a 20000-byte cap as RESPONSE_TOO_LARGE; answered under the default 8 MB");
+                + " chars) refused at a 20000-byte cap as RESPONSE_TOO_LARGE; answered under the default 8 MB; "
+                + "43 kelurahan × 2 values refused at a 50-value cap");
     }
 }

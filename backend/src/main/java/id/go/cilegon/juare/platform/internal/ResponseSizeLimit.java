@@ -33,7 +33,10 @@ final class ResponseSizeLimit extends SimplePerformantInstrumentation {
 
     static final String RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
 
-    /** GraphQL context key (set inside the server only, never from a request): a lower cap in bytes for one request. */
+    /**
+     * GraphQL context key (set inside the server only, never from a request): a lower cap in bytes for one request;
+     * graphql-java's {@link ResultNodesInfo#MAX_RESULT_NODES} there lowers the cap on values the same way.
+     */
     static final String MAX_BYTES_KEY = "juare.maxResponseBytes";
 
     /** Per value, for its key, quotes and separators. */
@@ -49,20 +52,24 @@ final class ResponseSizeLimit extends SimplePerformantInstrumentation {
 
     private static final class Size implements InstrumentationState {
         final long maxBytes;
+        final int maxValues;
         final AtomicLong bytes = new AtomicLong();
         final AtomicBoolean exceeded = new AtomicBoolean();
 
-        Size(long maxBytes) {
+        Size(long maxBytes, int maxValues) {
             this.maxBytes = maxBytes;
+            this.maxValues = maxValues;
         }
     }
 
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
         GraphQLContext context = parameters.getExecutionInput().getGraphQLContext();
-        context.put(ResultNodesInfo.MAX_RESULT_NODES, maxValues);
-        Object lower = context.get(MAX_BYTES_KEY);
-        return new Size(lower instanceof Number n ? Math.min(maxBytes, n.longValue()) : maxBytes);
+        Object lowerValues = context.get(ResultNodesInfo.MAX_RESULT_NODES);
+        int values = lowerValues instanceof Number n ? Math.min(maxValues, n.intValue()) : maxValues;
+        context.put(ResultNodesInfo.MAX_RESULT_NODES, values);
+        Object lowerBytes = context.get(MAX_BYTES_KEY);
+        return new Size(lowerBytes instanceof Number n ? Math.min(maxBytes, n.longValue()) : maxBytes, values);
     }
 
     @Override
@@ -109,11 +116,11 @@ final class ResponseSizeLimit extends SimplePerformantInstrumentation {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", RESPONSE_TOO_LARGE);
         if (tooManyValues) {
-            extensions.put("maxValues", maxValues);
+            extensions.put("maxValues", size.maxValues);
         } else {
             extensions.put("maxBytes", size.maxBytes);
         }
-        String limit = tooManyValues ? maxValues + " nilai / values" : size.maxBytes + " byte / bytes";
+        String limit = tooManyValues ? size.maxValues + " nilai / values" : size.maxBytes + " byte / bytes";
         return CompletableFuture.completedFuture(new ExecutionResultImpl(List.of(GraphqlErrorBuilder.newError()
                 .errorType(graphql.ErrorType.ExecutionAborted)
                 .message("Jawaban terlalu besar (batas " + limit + "); minta lebih sedikit / "
