@@ -32,8 +32,8 @@ import java.util.Set;
  * Introspection ({@code __schema}, {@code __type}) is left to graphql-java's good-faith introspection rule (one
  * {@code __schema}, no cycles through {@code __Type.fields}, at most 500 fields and depth 20), so that the standard
  * introspection queries of GraphiQL, Apollo and graphql-codegen (depth about 13 with their {@code ofType} nesting)
- * keep working. Every refusal is {@value #QUERY_TOO_COMPLEX} or {@value #ONE_SIGN_IN_PER_REQUEST} in
- * extensions.code, with the figures.
+ * keep working. Every refusal carries its code ({@value #QUERY_TOO_COMPLEX}, {@value #ONE_SIGN_IN_PER_REQUEST} or
+ * UNAUTHENTICATED) and its figures in extensions; nothing of the operation has run.
  */
 final class QueryLimits extends SimplePerformantInstrumentation {
 
