@@ -3,8 +3,6 @@ package id.go.cilegon.juare.platform.internal;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +12,7 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.springframework.util.unit.DataSize;
 
 /** Limits and caches of the GraphQL engine. */
 @Configuration(proxyBeanMethods = false)
@@ -24,14 +23,20 @@ class GraphQlEngineConfig {
         return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);
     }
 
+    /** Depth, fields, sign-ins per document and the cost budget, before anything runs (docs/adr/0011). */
     @Bean
-    MaxQueryDepthInstrumentation maxQueryDepth(@Value("${juare.graphql.max-depth:12}") int maxDepth) {
-        return new MaxQueryDepthInstrumentation(maxDepth);
+    QueryLimits queryLimits(@Value("${juare.graphql.max-depth:12}") int maxDepth,
+                            @Value("${juare.graphql.max-fields:${juare.graphql.max-complexity:400}}") int maxFields,
+                            @Value("${juare.graphql.cost.anonymous-budget:1000}") int anonymousBudget,
+                            @Value("${juare.graphql.cost.signed-in-budget:10000}") int signedInBudget) {
+        return new QueryLimits(new QueryLimits.Settings(maxDepth, maxFields, anonymousBudget, signedInBudget));
     }
 
+    /** Even within its budget, an answer stops growing at this size. */
     @Bean
-    MaxQueryComplexityInstrumentation maxQueryComplexity(@Value("${juare.graphql.max-complexity:400}") int maxComplexity) {
-        return new MaxQueryComplexityInstrumentation(maxComplexity);
+    ResponseSizeLimit responseSizeLimit(@Value("${juare.graphql.max-response-size:8MB}") DataSize maxSize,
+                                        @Value("${juare.graphql.max-response-values:200000}") int maxValues) {
+        return new ResponseSizeLimit(maxSize.toBytes(), maxValues);
     }
 
     /** Parsing and validating a document costs more than running most of ours: keep the valid ones. */

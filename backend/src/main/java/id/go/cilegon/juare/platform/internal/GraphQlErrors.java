@@ -22,7 +22,9 @@ import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,6 +35,9 @@ import reactor.core.publisher.Mono;
 class GraphQlErrors {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrors.class);
+
+    /** The classification of graphql-java's GoodFaithIntrospection.BadFaithIntrospectionError. */
+    private static final String BAD_FAITH_INTROSPECTION = "BadFaithIntrospection";
 
     @Bean
     DataFetcherExceptionResolverAdapter apiExceptionResolver() {
@@ -96,10 +101,20 @@ class GraphQlErrors {
     WebGraphQlInterceptor errorCodesAndClientAddress() {
         return (request, chain) -> {
             String address = clientAddress(request);
-            request.configureExecutionInput((input, builder) ->
-                    builder.graphQLContext(Map.of(ClientAddress.CONTEXT_KEY, address)).build());
-            return chain.next(request).map(GraphQlErrors::withCodes);
+            return signedIn().flatMap(signedIn -> {
+                request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(
+                        ClientAddress.CONTEXT_KEY, address, QueryLimits.SIGNED_IN, signedIn)).build());
+                return chain.next(request).map(GraphQlErrors::withCodes);
+            });
         };
+    }
+
+    /** Whether the request came with a valid token: it sets the query cost budget (QueryLimits). */
+    private static Mono<Boolean> signedIn() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(context -> context.getAuthentication() != null && context.getAuthentication().isAuthenticated()
+                        && !(context.getAuthentication() instanceof AnonymousAuthenticationToken))
+                .defaultIfEmpty(false);
     }
 
     private static String clientAddress(WebGraphQlRequest request) {
@@ -122,8 +137,11 @@ class GraphQlErrors {
     private static GraphQLError withCode(ResponseError error) {
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
         extensions.putIfAbsent("code", codeOf(error.getErrorType()));
+        String message = BAD_FAITH_INTROSPECTION.equals(String.valueOf(error.getErrorType()))
+                ? "Introspeksi terlalu rumit / Introspection too complex: " + error.getMessage()
+                : error.getMessage();
         return GraphqlErrorBuilder.newError()
-                .message(error.getMessage())
+                .message(message)
                 .locations(error.getLocations())
                 .path(error.getParsedPath())
                 .errorType(error.getErrorType())
@@ -138,8 +156,9 @@ class GraphQlErrors {
         if (type == ErrorType.ValidationError) {
             return "GRAPHQL_VALIDATION_FAILED";
         }
-        if (type == ErrorType.ExecutionAborted) {
-            return "QUERY_TOO_COMPLEX";
+        if (type == ErrorType.ExecutionAborted || BAD_FAITH_INTROSPECTION.equals(String.valueOf(type))) {
+            // graphql-java's good-faith introspection rule: a repeated __schema or a cycle through __Type.fields
+            return QueryLimits.QUERY_TOO_COMPLEX;
         }
         if (type == org.springframework.graphql.execution.ErrorType.BAD_REQUEST) {
             return ErrorCode.INVALID_INPUT.name();

@@ -1,0 +1,153 @@
+package id.go.cilegon.juare.platform.internal;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.analysis.QueryTraverser;
+import graphql.analysis.QueryVisitorFieldEnvironment;
+import graphql.analysis.QueryVisitorStub;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.OperationDefinition;
+import id.go.cilegon.juare.platform.ErrorCode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What an operation may ask for, checked before anything of it runs (docs/adr/0011):
+ * <ul>
+ * <li>one sign-in mutation ({@code login}, {@code requestOtp}, {@code verifyOtp}) per document, so aliases cannot
+ * turn one request into a hundred password hashes or code messages ({@value #ONE_SIGN_IN_PER_REQUEST});</li>
+ * <li>a depth and a number of fields (each counted once, lists not multiplied);</li>
+ * <li>a cost within the caller's budget ({@link QueryCost}: lists multiply), lower without a token; a caller
+ * without a token whose operation a token would allow is told UNAUTHENTICATED (sign in), beyond that
+ * QUERY_TOO_COMPLEX.</li>
+ * </ul>
+ * Introspection ({@code __schema}, {@code __type}) is left to graphql-java's good-faith introspection rule (one
+ * {@code __schema}, no cycles through {@code __Type.fields}, at most 500 fields and depth 20), so that the standard
+ * introspection queries of GraphiQL, Apollo and graphql-codegen (depth about 13 with their {@code ofType} nesting)
+ * keep working. Every refusal carries its code ({@value #QUERY_TOO_COMPLEX}, {@value #ONE_SIGN_IN_PER_REQUEST} or
+ * UNAUTHENTICATED) and its figures in extensions; nothing of the operation has run.
+ */
+final class QueryLimits extends SimplePerformantInstrumentation {
+
+    static final String QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX";
+    static final String ONE_SIGN_IN_PER_REQUEST = "ONE_SIGN_IN_PER_REQUEST";
+
+    /** GraphQL context key: true when the request came with a valid token (set by {@link GraphQlErrors}). */
+    static final String SIGNED_IN = "juare.signedIn";
+
+    /** Mutations that hash a password or send a code: one per document. */
+    static final Set<String> SIGN_IN_FIELDS = Set.of("login", "requestOtp", "verifyOtp");
+
+    record Settings(int maxDepth, int maxFields, int anonymousBudget, int signedInBudget) {
+    }
+
+    private final Settings settings;
+
+    QueryLimits(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Depth, fields and sign-in mutations of an operation, introspection apart. */
+    record Shape(int depth, int fields, int signIns) {
+    }
+
+    @Override
+    public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        ExecutionContext context = parameters.getExecutionContext();
+        Shape shape = shape(context);
+        if (shape.signIns() > 1) {
+            throw refusal(ONE_SIGN_IN_PER_REQUEST,
+                    "Satu permintaan hanya boleh berisi satu login, requestOtp atau verifyOtp / "
+                            + "One login, requestOtp or verifyOtp per request",
+                    Map.of("signIns", shape.signIns(), "allowed", 1));
+        }
+        if (shape.depth() > settings.maxDepth()) {
+            throw refusal(QUERY_TOO_COMPLEX, "Permintaan terlalu dalam (kedalaman " + shape.depth() + ", batas "
+                            + settings.maxDepth() + ") / Query too deep (depth " + shape.depth() + ", limit "
+                            + settings.maxDepth() + ")",
+                    Map.of("depth", shape.depth(), "maxDepth", settings.maxDepth()));
+        }
+        if (shape.fields() > settings.maxFields()) {
+            throw refusal(QUERY_TOO_COMPLEX, "Permintaan berisi terlalu banyak field (" + shape.fields() + ", batas "
+                            + settings.maxFields() + ") / Too many fields (" + shape.fields() + ", limit "
+                            + settings.maxFields() + ")",
+                    Map.of("fields", shape.fields(), "maxFields", settings.maxFields()));
+        }
+        boolean signedIn = context.getGraphQLContext().getBoolean(SIGNED_IN, false);
+        int budget = signedIn ? settings.signedInBudget() : settings.anonymousBudget();
+        int cost = QueryCost.of(context.getGraphQLSchema(), context.getDocument(),
+                context.getExecutionInput().getOperationName(), context.getCoercedVariables());
+        if (cost > budget && !signedIn && cost <= settings.signedInBudget()) {
+            // what a token would allow: say so (and the operations that need one answer as they would anyway)
+            throw refusal(ErrorCode.UNAUTHENTICATED.name(), "Silakan masuk terlebih dahulu: permintaan ini melebihi batas "
+                            + "tanpa masuk (biaya " + cost + ", batas " + budget + ") / Please sign in: this query is "
+                            + "over the budget without a token (cost " + cost + ", budget " + budget + ")",
+                    Map.of("cost", cost, "budget", budget, "signedInBudget", settings.signedInBudget()));
+        }
+        if (cost > budget) {
+            throw refusal(QUERY_TOO_COMPLEX, "Permintaan terlalu berat (biaya " + cost + ", batas " + budget
+                            + ") / Query too costly (cost " + cost + ", budget " + budget + ")",
+                    Map.of("cost", cost, "budget", budget));
+        }
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    static Shape shape(ExecutionContext context) {
+        OperationDefinition operation = context.getOperationDefinition();
+        boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+        int[] depth = {0};
+        int[] fields = {0};
+        int[] signIns = {0};
+        QueryTraverser.newQueryTraverser()
+                .schema(context.getGraphQLSchema())
+                .document(context.getDocument())
+                .operationName(context.getExecutionInput().getOperationName())
+                .coercedVariables(context.getCoercedVariables())
+                .build()
+                .visitPreOrder(new QueryVisitorStub() {
+                    @Override
+                    public void visitField(QueryVisitorFieldEnvironment env) {
+                        if (env.isTypeNameIntrospectionField()) {
+                            return;
+                        }
+                        int level = 0;
+                        for (QueryVisitorFieldEnvironment e = env; e != null; e = e.getParentEnvironment()) {
+                            String name = e.getFieldDefinition().getName();
+                            if (name.startsWith("__")) {
+                                return; // introspection: graphql-java's good-faith rule
+                            }
+                            level++;
+                        }
+                        depth[0] = Math.max(depth[0], level);
+                        fields[0]++;
+                        if (mutation && env.getParentEnvironment() == null
+                                && SIGN_IN_FIELDS.contains(env.getFieldDefinition().getName())) {
+                            signIns[0]++;
+                        }
+                    }
+                });
+        return new Shape(depth[0], fields[0], signIns[0]);
+    }
+
+    private static AbortExecutionException refusal(String code, String message, Map<String, Object> figures) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code);
+        extensions.putAll(figures);
+        GraphQLError error = GraphqlErrorBuilder.newError()
+                .errorType(code.equals(ErrorCode.UNAUTHENTICATED.name())
+                        ? org.springframework.graphql.execution.ErrorType.UNAUTHORIZED : graphql.ErrorType.ExecutionAborted)
+                .message(message)
+                .extensions(extensions)
+                .build();
+        return new AbortExecutionException(List.of(error));
+    }
+}
