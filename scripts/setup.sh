@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a Debian or Ubuntu machine, once (each step is skipped when already there):
 # Maven, Debian's Chromium and its driver (browser tests), Node.js with s3rver (the S3-compatible test server, into
-# .tools/). Also checks for a JDK 21+. Called by scripts/test.sh and .ci/run; safe to run again.
+# .tools/), docker-compose and HAProxy (the deployable form's checks). Also checks for a JDK 21+. Called by scripts/test.sh and .ci/run; safe to run again.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -18,6 +18,9 @@ apt_install() {
 command -v mvn >/dev/null 2>&1 || apt_install maven
 if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; then apt_install chromium chromium-driver; fi
 command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+# the deployable form's checks (scripts/check-deploy.sh): compose validates without an engine
+command -v docker-compose >/dev/null 2>&1 || apt_install docker-compose
+command -v haproxy >/dev/null 2>&1 || apt_install haproxy
 
 s3rver_version=3.7.1
 if [ ! -x .tools/s3rver/node_modules/.bin/s3rver ]; then
