@@ -19,6 +19,7 @@ public class EventStream {
 
     private final Sinks.Many<StoredEvent> sink = Sinks.many().multicast().directBestEffort();
     private final Sinks.One<Void> listening = Sinks.one();
+    private volatile boolean listeningNow;
     private final int subscriberBuffer;
 
     public EventStream(@Value("${juare.events.subscriber-buffer:10000}") int subscriberBuffer) {
@@ -32,7 +33,18 @@ public class EventStream {
 
     /** Called by the listener when its LISTEN is in place. */
     public void markListening() {
+        listeningNow = true;
         listening.tryEmitEmpty();
+    }
+
+    /** Called by the listener when its LISTEN connection is lost (it reconnects). */
+    public void markNotListening() {
+        listeningNow = false;
+    }
+
+    /** Whether this instance's LISTEN connection is up now (readiness). */
+    public boolean isListening() {
+        return listeningNow;
     }
 
     /** How many subscribers the live stream has now (for tests and metrics). */

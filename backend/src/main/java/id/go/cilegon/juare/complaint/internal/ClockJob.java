@@ -2,6 +2,7 @@ package id.go.cilegon.juare.complaint.internal;
 
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.event.EventType;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
@@ -38,9 +39,11 @@ class ClockJob implements SmartLifecycle {
     private final ClockProperties properties;
     private final Clock clock;
     private volatile Disposable schedule;
+    private final MeterRegistry meters;
 
     ClockJob(ConnectionFactory connections, ComplaintRepository complaints, LifecycleService lifecycle,
-             ClockProperties properties, Clock clock) {
+             ClockProperties properties, Clock clock, MeterRegistry meters) {
+        this.meters = meters;
         this.connections = connections;
         this.complaints = complaints;
         this.lifecycle = lifecycle;
@@ -73,7 +76,16 @@ class ClockJob implements SmartLifecycle {
         return Mono.from(connection.createStatement("SELECT pg_try_advisory_lock($1) AS locked").bind("$1", LOCK_KEY).execute())
                 .flatMap(result -> Mono.from(result.map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))))
                 .flatMap(locked -> locked ? work().flatMap(count -> unlock(connection).thenReturn(count))
-                        .onErrorResume(e -> unlock(connection).then(Mono.error(e))) : Mono.just(0));
+                        .doOnNext(count -> counted("ran", count))
+                        .onErrorResume(e -> unlock(connection).then(Mono.fromRunnable(() -> counted("failed", 0))).then(Mono.error(e)))
+                        : Mono.fromCallable(() -> counted("another_instance", 0)));
+    }
+
+    /** Runs by outcome (ran here, held by another instance, failed) and the complaints they changed. */
+    private int counted(String outcome, int changed) {
+        meters.counter("juare.clock.runs", "outcome", outcome).increment();
+        meters.counter("juare.clock.changes").increment(changed);
+        return changed;
     }
 
     private Mono<Void> unlock(Connection connection) {

@@ -69,7 +69,10 @@ class EventListener implements SmartLifecycle {
         Flux<Object> notifications = Flux.usingWhen(connectionFactory.create(), this::listen, Connection::close)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
                         .maxBackoff(Duration.ofSeconds(10))
-                        .doBeforeRetry(signal -> log.warn("LISTEN connection lost, reconnecting: {}", signal.failure().toString())));
+                        .doBeforeRetry(signal -> {
+                            stream.markNotListening();
+                            log.warn("LISTEN connection lost, reconnecting: {}", signal.failure().toString());
+                        }));
         return Flux.merge(notifications, Flux.interval(Duration.ofSeconds(30)).map(tick -> WAKE_UP));
     }
 

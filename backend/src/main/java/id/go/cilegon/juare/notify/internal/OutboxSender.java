@@ -2,6 +2,8 @@ package id.go.cilegon.juare.notify.internal;
 
 import id.go.cilegon.juare.notify.WhatsAppSender;
 import id.go.cilegon.juare.platform.PersonalDataCipher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,10 +49,19 @@ class OutboxSender implements SmartLifecycle {
     private volatile Sinks.One<Boolean> stopRequest;
     private volatile Disposable subscription;
     private volatile boolean running;
+    /** When this instance last finished a pass, whatever it found: readiness asks whether the sender still turns. */
+    private volatile Instant lastPassAt;
+    private final Counter sentCount;
+    private final Counter failedCount;
+    private final Counter givenUpCount;
 
     OutboxSender(DatabaseClient db, TransactionalOperator tx, PersonalDataCipher cipher, WhatsAppSender whatsApp,
-                 OutboxProperties properties, Clock clock) {
+                 OutboxProperties properties, Clock clock, MeterRegistry meters) {
         this.db = db;
+        this.sentCount = Counter.builder("juare.outbox.sends").tag("outcome", "sent")
+                .description("WhatsApp messages this instance sent or failed to send").register(meters);
+        this.failedCount = Counter.builder("juare.outbox.sends").tag("outcome", "failed").register(meters);
+        this.givenUpCount = Counter.builder("juare.outbox.sends").tag("outcome", "given_up").register(meters);
         this.tx = tx;
         this.cipher = cipher;
         this.whatsApp = whatsApp;
@@ -110,9 +121,12 @@ class OutboxSender implements SmartLifecycle {
         Pending message = outcome.message();
         int attempts = message.attempts() + 1;
         if (outcome.sent()) {
+            sentCount.increment();
             return markSent(message.id()).thenReturn(outcome);
         }
+        failedCount.increment();
         if (attempts >= properties.maxAttempts()) {
+            givenUpCount.increment();
             log.warn("Gave up WhatsApp message {} ({}) to {} after {} attempts; last error: {}",
                     message.id(), message.kind(), message.phoneMasked(), attempts, outcome.error());
             return giveUp(message.id(), outcome.error()).thenReturn(outcome);
@@ -178,6 +192,7 @@ class OutboxSender implements SmartLifecycle {
         Sinks.One<Boolean> stop = Sinks.one();
         stopRequest = stop;
         running = true;
+        lastPassAt = clock.instant();
         subscription = Flux.interval(Duration.ZERO, properties.pollInterval())
                 .takeUntilOther(stop.asMono())
                 .onBackpressureDrop()
@@ -191,7 +206,8 @@ class OutboxSender implements SmartLifecycle {
         return pass()
                 .expand(this::anotherPassIfBusy)
                 .then()
-                .onErrorResume(this::logFailedPass);
+                .onErrorResume(this::logFailedPass)
+                .doFinally(signal -> lastPassAt = clock.instant());
     }
 
     private Mono<Pass> anotherPassIfBusy(Pass previous) {
@@ -232,6 +248,15 @@ class OutboxSender implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** When this instance last finished a pass (null before the first, or when it does not send). */
+    Instant lastPassAt() {
+        return lastPassAt;
+    }
+
+    OutboxProperties properties() {
+        return properties;
     }
 
     /** A message to send; a document message has the file and the body is its caption. */

@@ -21,6 +21,9 @@ import reactor.core.publisher.Mono;
  */
 record ComplaintScope(String condition, Map<String, Object> parameters) {
 
+    /** Every complaint (for the platform's own metrics, never for a caller). */
+    static final ComplaintScope EVERYTHING = new ComplaintScope("TRUE", Map.of());
+
     /** The calling staff member's scope, or UNAUTHENTICATED / FORBIDDEN. */
     static Mono<ComplaintScope> ofCaller(ComplaintFilter filter) {
         return CurrentCaller.staff()

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -19,7 +18,6 @@ import reactor.core.scheduler.Schedulers;
  * Photos as files in {@code DATA_DIR/photos/ab/<id>.jpg} and {@code <id>-thumb.jpg}, spread over sub-folders by
  * the id's first two characters so that no folder grows huge.
  */
-@Component
 class FileSystemPhotoStore implements PhotoStore {
 
     private final Path root;

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.report.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,7 +32,11 @@ class DailyReportJob implements DisposableBean {
     private final Clock clock;
     private volatile Disposable schedule;
 
-    DailyReportJob(DailyReportService service, ReportRepository repository, ReportProperties properties, Clock clock) {
+    private final MeterRegistry meters;
+
+    DailyReportJob(DailyReportService service, ReportRepository repository, ReportProperties properties, Clock clock,
+                   MeterRegistry meters) {
+        this.meters = meters;
         this.service = service;
         this.repository = repository;
         this.properties = properties;
@@ -51,6 +56,7 @@ class DailyReportJob implements DisposableBean {
 
     private Mono<Boolean> logFailure(Throwable e) {
         log.warn("Daily report run failed, the next check retries: {}", e.toString());
+        meters.counter("juare.report.runs", "outcome", "failed").increment();
         return Mono.just(false);
     }
 
@@ -68,7 +74,12 @@ class DailyReportJob implements DisposableBean {
         }
         // the cheap look without the lock first: on most checks the report is there
         return repository.exists(day)
-                .flatMap(present -> present ? Mono.just(false) : service.makeScheduled(day));
+                .flatMap(present -> present ? Mono.just(false) : service.makeScheduled(day))
+                .doOnNext(made -> {
+                    if (made) {
+                        meters.counter("juare.report.runs", "outcome", "made").increment();
+                    }
+                });
     }
 
     @Override

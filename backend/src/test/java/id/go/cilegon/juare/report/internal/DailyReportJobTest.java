@@ -57,7 +57,7 @@ class DailyReportJobTest extends IntegrationTest {
 
     private DailyReportJob instance(ReportProperties properties, Clock clock) {
         DailyReportService service = new DailyReportService(maker, repository, db, tx, outbox, staff, properties, clock);
-        return new DailyReportJob(service, repository, properties, clock);
+        return new DailyReportJob(service, repository, properties, clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     @Test

@@ -106,6 +106,11 @@ class BackendLiveEvents implements LiveEvents, SmartLifecycle {
         };
     }
 
+    /** Screens that follow live events now (metrics). */
+    public int screens() {
+        return fanOut.screens();
+    }
+
     @Override
     public void start() {
         started = true;

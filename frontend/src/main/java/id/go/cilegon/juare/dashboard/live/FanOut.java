@@ -104,6 +104,7 @@ final class FanOut {
         }
     }
 
+    /** Screens that follow live events now (tests, metrics). */
     int screens() {
         return mailboxes.size();
     }

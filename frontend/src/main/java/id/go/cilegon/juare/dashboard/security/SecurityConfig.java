@@ -2,8 +2,10 @@ package id.go.cilegon.juare.dashboard.security;
 
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import id.go.cilegon.juare.dashboard.security.ui.LoginView;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -21,6 +23,15 @@ class SecurityConfig {
 
     /** Files served from {@code META-INF/resources} of our jar and of the Leaflet jar. */
     static final String[] PUBLIC_STATIC_FILES = {"/webjars/leaflet/**", "/juare/**"};
+
+    /** Health and metrics: served on the management port only, which the public proxy never routes to. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain managementEndpoints(HttpSecurity http) throws Exception {
+        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

@@ -69,6 +69,7 @@ public final class RunningBackend {
         WhatsAppCodes whatsApp = WhatsAppCodes.start();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port,
+                "--management.server.port=" + freePort(),
                 "--juare.data-dir=" + dataDir,
                 "--juare.demo.enabled=true",
                 "--juare.staff.admin-password=" + DEMO_PASSWORD + "-admin",
