@@ -116,8 +116,13 @@ public class EmbeddedDatabase implements EnvironmentPostProcessor, Ordered {
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("full_page_writes", "off");
             } else {
+                // kept data (./run.sh's data/): durable, so a complaint the resident saw acknowledged survives a power
+                // cut. The library's own default is synchronous_commit=off.
                 Files.createDirectories(dataDirectory);
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
             }
             EmbeddedPostgres started = builder.start();
             requirePassword(started, password);

@@ -65,8 +65,15 @@ class EmbeddedDatabaseUpgradeTest {
                 }
                 assertThatThrownBy(() -> statement.execute("COPY (SELECT 1) TO PROGRAM 'true'")).isInstanceOf(SQLException.class);
             }
-            try (Connection superuser = connect(url, "postgres", "super-secret-1")) {
+            try (Connection superuser = connect(url, "postgres", "super-secret-1"); Statement statement = superuser.createStatement()) {
                 assertThat(superuser.isValid(5)).isTrue();
+                // kept data is durable: what was acknowledged is on disk (only the tests' throwaway server is not)
+                for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                    try (ResultSet value = statement.executeQuery("SHOW " + setting)) {
+                        value.next();
+                        assertThat(value.getString(1)).as(setting).isEqualTo("on");
+                    }
+                }
             }
             System.out.println("HOSTILE database: an old trusting data directory upgraded: password required, "
                     + "objects owned by the app role, COPY TO PROGRAM refused");
