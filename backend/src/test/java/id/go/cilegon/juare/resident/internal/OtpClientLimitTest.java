@@ -26,11 +26,14 @@ class OtpClientLimitTest extends IntegrationTest {
     @Autowired TokenService tokens;
     @Autowired ResidentDirectory residents;
     @Autowired Clock clock;
+    @Autowired RequestLimits limits;
+    @Autowired Accounts accounts;
+    @Autowired ResidentEvents events;
 
     @Test
     void codeRequestsAreLimitedPerClientAddress() {
         OtpService otp = new OtpService(db, tx, cipher, whatsApp, tokens, residents,
-                new OtpProperties(Duration.ofMinutes(5), 5, Duration.ofHours(1), 5, 5, 3), clock);
+                new OtpProperties(Duration.ofMinutes(5), 5, Duration.ofHours(1), 5, 5, 3, 5), clock, limits, accounts, events);
         String client = "client-" + UUID.randomUUID();
         for (int i = 0; i < 3; i++) {
             otp.requestOtp(TestData.nik(), TestData.phone(), client).block();
