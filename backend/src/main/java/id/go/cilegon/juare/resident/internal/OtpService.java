@@ -81,7 +81,7 @@ class OtpService {
                 .flatMap(account -> {
                     // a registered NIK's code goes to the number that proved it; an unknown NIK registers the typed one
                     PhoneNumber destination = account.map(a -> PhoneNumber.parse(a.phoneE164()).orElseThrow()).orElse(typed);
-                    NewChallenge challenge = newChallenge(nik, nikHash, destination, account.map(Accounts.Account::id).orElse(null));
+                    NewChallenge challenge = newChallenge(nik, nikHash, destination, account.map(Accounts.Account::id).orElse(null), clientAddress);
                     return limits.count(signInKeys(nik, typed, destination, account.isPresent(), clientAddress), properties.rateWindow())
                             .then(insert(challenge))
                             .then(deliver(destination, challenge.code()))
@@ -106,13 +106,13 @@ class OtpService {
         return keys;
     }
 
-    private NewChallenge newChallenge(Nik nik, byte[] nikHash, PhoneNumber destination, UUID residentId) {
+    private NewChallenge newChallenge(Nik nik, byte[] nikHash, PhoneNumber destination, UUID residentId, String client) {
         UUID id = UUID.randomUUID();
         String code = newCode();
         Instant now = clock.instant();
         return new NewChallenge(id, code, now, now.plus(properties.ttl()), nikHash, cipher.encrypt(nik.digits()),
                 cipher.hash("phone", destination.e164()), cipher.encrypt(destination.e164()),
-                codeHash(id, code), residentId);
+                cipher.hash("client", client), codeHash(id, code), residentId);
     }
 
     String newCode() {
@@ -129,8 +129,7 @@ class OtpService {
                 .bind("nikEnc", c.nikEncrypted())
                 .bind("phoneHash", c.phoneHash())
                 .bind("phoneEnc", c.phoneEncrypted())
-                // the client is counted in rate_counter now; the column stays for old rows
-                .bind("clientHash", new byte[0])
+                .bind("clientHash", c.clientHash())
                 .bind("codeHash", c.codeHash())
                 .bind("created", c.createdAt())
                 .bind("expires", c.expiresAt());
@@ -310,7 +309,7 @@ class OtpService {
     }
 
     private record NewChallenge(UUID id, String code, Instant createdAt, Instant expiresAt, byte[] nikHash, byte[] nikEncrypted,
-                                byte[] phoneHash, byte[] phoneEncrypted, byte[] codeHash, UUID residentId) {
+                                byte[] phoneHash, byte[] phoneEncrypted, byte[] clientHash, byte[] codeHash, UUID residentId) {
     }
 
     private record StoredChallenge(UUID id, byte[] nikHash, byte[] nikEncrypted, byte[] phoneHash, byte[] phoneEncrypted,

@@ -225,6 +225,10 @@ class PhoneChangeService {
                 .then(events.append(change.residentId(), ResidentEvents.PHONE_CHANGE_REQUESTED, ResidentEvents.Actor.APPLICANT, null,
                         change.id(), (photo ? KTP_PHOTO : KTP_AT_OFFICE) + " " + change.newPhoneMasked(), now))
                 .then(outbox.enqueue(cipher.decrypt(change.newPhoneEncrypted()), ResidentTexts.requested(photo), "PHONE_CHANGE_REQUESTED", null))
+                // if the registered number is not lost after all, its owner learns of the request at once
+                .then(db.sql("SELECT phone_encrypted FROM resident WHERE id = :id").bind("id", change.residentId())
+                        .map(row -> cipher.decrypt(row.get("phone_encrypted", byte[].class))).one()
+                        .flatMap(old -> outbox.enqueue(old, ResidentTexts.requestedToOld(change.newPhoneMasked()), "PHONE_CHANGE_REQUESTED", null)))
                 .thenReturn(new Confirmation("PENDING", null,
                         photo ? new KtpUpload("/api/phone-changes/" + change.id() + "/ktp-photo", secret) : null));
     }

@@ -24,6 +24,11 @@ final class ResidentTexts {
                 + (photo ? "Send the photo of your KTP in the app." : "Show your KTP at the kelurahan office.");
     }
 
+    static String requestedToOld(String newMasked) {
+        return "Juare: ada permintaan mengganti nomor WhatsApp akun Anda ke " + newMasked + "; petugas akan memeriksa KTP."
+                + " / Someone asked to change your account's WhatsApp number to " + newMasked + "; an operator will check the KTP." + NOT_YOU;
+    }
+
     static String approved(String newMasked) {
         return "Juare: permintaan ganti nomor disetujui. Nomor WhatsApp akun Anda sekarang " + newMasked + "; silakan masuk dengan nomor ini."
                 + " / Your number change was approved. Your account's number is now " + newMasked + "; sign in with it.";
