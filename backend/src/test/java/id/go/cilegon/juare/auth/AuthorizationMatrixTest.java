@@ -101,6 +101,14 @@ class AuthorizationMatrixTest extends IntegrationTest {
         cases.add(new Case("VerifyOtp", Map.of("input", Map.of("challengeId", UUID.randomUUID().toString(), "code", "000000")), EVERYONE));
         cases.add(new Case("RefreshSession", Map.of("input", Map.of("refreshToken", "bogus")), EVERYONE));
         cases.add(new Case("Login", Map.of("input", Map.of("username", "nobody-here", "password", "wrong-password")), EVERYONE));
+        // a phone change is proven by codes, not by a session; the KTP check is the operators'
+        cases.add(new Case("RequestPhoneChange", Map.of("input", Map.of("nik", "1", "newPhone", "1")), EVERYONE));
+        cases.add(new Case("ConfirmPhoneChange", Map.of("input", Map.of("challengeId", UUID.randomUUID().toString(), "newCode", "000000")),
+                EVERYONE));
+        cases.add(new Case("PhoneChangeQueue", Map.of("first", 5), Set.of(Who.OPERATOR)));
+        cases.add(new Case("ApprovePhoneChange", Map.of("input", Map.of("requestId", UUID.randomUUID().toString())), Set.of(Who.OPERATOR)));
+        cases.add(new Case("RejectPhoneChange", Map.of("input", Map.of("requestId", UUID.randomUUID().toString(), "reason", "tidak jelas")),
+                Set.of(Who.OPERATOR)));
         // the resident's own
         cases.add(new Case("Me", Map.of(), Set.of(Who.RESIDENT)));
         cases.add(new Case("MyComplaints", Map.of("first", 5), Set.of(Who.RESIDENT)));

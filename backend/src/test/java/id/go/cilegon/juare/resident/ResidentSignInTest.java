@@ -122,16 +122,23 @@ class ResidentSignInTest extends IntegrationTest {
     }
 
     @Test
-    void oneResidentPerNikAndMovingToANewNumberNeedsACodeOnThatNumber() {
+    void aRegisteredNiksCodeGoesToItsRegisteredNumberAndSignInNeverChangesIt() {
         String nik = TestData.nik();
-        Api.Resident first = api().signIn(nik, TestData.phone(), "Ahmad");
-        String newPhone = TestData.phone();
-        Api.Resident moved = api().signIn(nik, newPhone, "Ahmad Baru");
+        String phone = TestData.phone();
+        Api.Resident first = api().signIn(nik, phone, "Ahmad");
+        String otherPhone = TestData.phone();
 
-        assertThat(moved.id()).isEqualTo(first.id());
-        operation(api().as(moved.token()), "Me").execute()
-                .path("me.name").entity(String.class).isEqualTo("Ahmad")
-                .path("me.maskedPhone").entity(String.class).satisfies(m -> assertThat(m).endsWith(newPhone.substring(newPhone.length() - 3)));
+        GraphQlTester.Response requested = requestOtp(nik, otherPhone);
+        requested.path("requestOtp.errors").entityList(Object.class).hasSize(0);
+        requested.path("requestOtp.challenge.maskedPhone").entity(String.class)
+                .satisfies(m -> assertThat(m).endsWith(phone.substring(phone.length() - 3)).contains("•"));
+        String code = WHATSAPP.lastCodeFor(TestData.e164(phone));
+        GraphQlTester.Response ok = verifyOtp(challengeId(requested), code, "Ahmad Baru");
+        ok.path("verifyOtp.errors").entityList(Object.class).hasSize(0);
+        ok.path("verifyOtp.resident.id").entity(String.class).isEqualTo(first.id());
+        ok.path("verifyOtp.resident.name").entity(String.class).isEqualTo("Ahmad");
+        ok.path("verifyOtp.resident.maskedPhone").entity(String.class).satisfies(m -> assertThat(m).endsWith(phone.substring(phone.length() - 3)));
+        assertThat(WHATSAPP.requests()).noneMatch(r -> r.to().equals(TestData.e164(otherPhone).substring(1)));
         long residents = db.sql("SELECT count(*) AS n FROM resident WHERE id = :id")
                 .bind("id", UUID.fromString(first.id()))
                 .map(row -> row.get("n", Long.class))
@@ -148,11 +155,20 @@ class ResidentSignInTest extends IntegrationTest {
         }
         hasError(requestOtp(TestData.nik(), phone), "requestOtp", "RATE_LIMITED", null);
 
+        // per NIK at a higher ceiling (10): the owner's own pair keeps its own allowance
         String nik = TestData.nik();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 10; i++) {
             requestOtp(nik, TestData.phone()).path("requestOtp.errors").entityList(Object.class).hasSize(0);
         }
         hasError(requestOtp(nik, TestData.phone()), "requestOtp", "RATE_LIMITED", null);
+
+        // per (NIK, phone) pair
+        String pairNik = TestData.nik();
+        String pairPhone = TestData.phone();
+        for (int i = 0; i < 5; i++) {
+            requestOtp(pairNik, pairPhone).path("requestOtp.errors").entityList(Object.class).hasSize(0);
+        }
+        hasError(requestOtp(pairNik, pairPhone), "requestOtp", "RATE_LIMITED", null);
     }
 
     @Test

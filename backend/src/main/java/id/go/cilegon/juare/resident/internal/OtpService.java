@@ -10,11 +10,12 @@ import id.go.cilegon.juare.resident.OtpChallenge;
 import id.go.cilegon.juare.resident.PhoneNumber;
 import id.go.cilegon.juare.resident.ResidentDirectory;
 import id.go.cilegon.juare.resident.SignIn;
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,11 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Sign-in by one-time code over WhatsApp. Codes are stored only as a keyed hash, expire, allow a few attempts,
- * and may be requested only so often per phone, per NIK and per client address.
+ * Sign-in by one-time code over WhatsApp. A registered NIK's code goes to its registered number, whatever number
+ * was typed: the account stays with the number that proved it, and sign-in never changes it (that is
+ * {@link PhoneChangeService}'s job). Codes are stored only as a keyed hash, expire, allow a few attempts, and are
+ * rate-limited atomically ({@link RequestLimits}). Every answer has the same shape for a registered and an unknown
+ * NIK: the challenge names only the masked number the code went to, and a wrong code is OTP_WRONG for both.
  */
 @Service
 class OtpService {
@@ -40,10 +44,14 @@ class OtpService {
     private final ResidentDirectory residents;
     private final OtpProperties properties;
     private final Clock clock;
+    private final RequestLimits limits;
+    private final Accounts accounts;
+    private final ResidentEvents events;
     private final SecureRandom random = new SecureRandom();
 
     OtpService(DatabaseClient db, TransactionalOperator tx, PersonalDataCipher cipher, WhatsAppSender whatsApp,
-               TokenService tokens, ResidentDirectory residents, OtpProperties properties, Clock clock) {
+               TokenService tokens, ResidentDirectory residents, OtpProperties properties, Clock clock,
+               RequestLimits limits, Accounts accounts, ResidentEvents events) {
         this.db = db;
         this.tx = tx;
         this.cipher = cipher;
@@ -52,73 +60,70 @@ class OtpService {
         this.residents = residents;
         this.properties = properties;
         this.clock = clock;
+        this.limits = limits;
+        this.accounts = accounts;
+        this.events = events;
     }
 
     Mono<OtpChallenge> requestOtp(String nikInput, String phoneInput, String clientAddress) {
         Nik nik = Nik.parse(nikInput).orElse(null);
         if (nik == null) {
-            return Mono.error(UserError.of(ErrorCode.INVALID_NIK,
-                    "NIK harus 16 angka dari KTP Kota Cilegon (3672…) / NIK must be the 16 digits of a Cilegon ID card",
-                    "nik").exception());
+            return Mono.error(invalidNik("nik"));
         }
-        PhoneNumber phone = PhoneNumber.parse(phoneInput).orElse(null);
-        if (phone == null) {
-            return Mono.error(UserError.of(ErrorCode.INVALID_PHONE,
-                    "Nomor WhatsApp tidak valid, contoh 0812xxxxxxx / Not a valid Indonesian mobile number",
-                    "phone").exception());
+        PhoneNumber typed = PhoneNumber.parse(phoneInput).orElse(null);
+        if (typed == null) {
+            return Mono.error(invalidPhone("phone"));
         }
-        NewChallenge challenge = newChallenge(nik, phone, clientAddress);
-        return storeWithinRateLimits(challenge)
-                .as(tx::transactional)
-                .then(deliver(challenge, phone))
-                .thenReturn(new OtpChallenge(challenge.id(), challenge.expiresAt(), phone.masked()));
+        byte[] nikHash = cipher.hash("nik", nik.digits());
+        return accounts.byNikHash(nikHash)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(account -> {
+                    // a registered NIK's code goes to the number that proved it; an unknown NIK registers the typed one
+                    PhoneNumber destination = account.map(a -> PhoneNumber.parse(a.phoneE164()).orElseThrow()).orElse(typed);
+                    NewChallenge challenge = newChallenge(nik, nikHash, destination, account.map(Accounts.Account::id).orElse(null), clientAddress);
+                    return limits.count(signInKeys(nik, typed, destination, account.isPresent(), clientAddress), properties.rateWindow())
+                            .then(insert(challenge))
+                            .then(deliver(destination, challenge.code()))
+                            .thenReturn(new OtpChallenge(challenge.id(), challenge.expiresAt(), destination.masked()));
+                });
     }
 
-    private NewChallenge newChallenge(Nik nik, PhoneNumber phone, String clientAddress) {
+    /**
+     * Counted per (NIK, typed number) pair and per client always. A request that is not the owner's own pair (a
+     * registered NIK with its registered number) also counts against the number the code goes to and the NIK: so a
+     * stranger with made-up numbers can send the owner only so many codes and cannot use up the owner's pair.
+     */
+    private RequestLimits.Keys signInKeys(Nik nik, PhoneNumber typed, PhoneNumber destination, boolean registered, String client) {
+        RequestLimits.Keys keys = new RequestLimits.Keys()
+                .add(RequestLimits.key("pair", cipher.hash("pair", nik.digits() + "|" + typed.e164())), properties.maxPerPair())
+                .add(RequestLimits.key("client", cipher.hash("client", client)), properties.maxPerClient());
+        boolean ownersPair = registered && destination.equals(typed);
+        if (!ownersPair) {
+            keys.add(RequestLimits.key("dest", cipher.hash("phone", destination.e164())), properties.maxPerPhone())
+                    .add(RequestLimits.key("nik", cipher.hash("nik", nik.digits())), properties.maxPerNik());
+        }
+        return keys;
+    }
+
+    private NewChallenge newChallenge(Nik nik, byte[] nikHash, PhoneNumber destination, UUID residentId, String client) {
         UUID id = UUID.randomUUID();
-        String code = String.format("%06d", random.nextInt(1_000_000));
+        String code = newCode();
         Instant now = clock.instant();
-        return new NewChallenge(id, code, now, now.plus(properties.ttl()),
-                cipher.hash("nik", nik.digits()), cipher.encrypt(nik.digits()),
-                cipher.hash("phone", phone.e164()), cipher.encrypt(phone.e164()),
-                cipher.hash("client", clientAddress), codeHash(id, code));
+        return new NewChallenge(id, code, now, now.plus(properties.ttl()), nikHash, cipher.encrypt(nik.digits()),
+                cipher.hash("phone", destination.e164()), cipher.encrypt(destination.e164()),
+                cipher.hash("client", client), codeHash(id, code), residentId);
     }
 
-    private Mono<Void> storeWithinRateLimits(NewChallenge c) {
-        // serialise requests for one phone so that parallel requests cannot slip past the count
-        return db.sql("SELECT pg_advisory_xact_lock(:key)")
-                .bind("key", ByteBuffer.wrap(c.phoneHash()).getLong())
-                .then()
-                .then(recentCounts(c))
-                .flatMap(counts -> checkLimits(counts).then(insert(c)));
-    }
-
-    private Mono<long[]> recentCounts(NewChallenge c) {
-        return db.sql("""
-                        SELECT (SELECT count(*) FROM otp_challenge WHERE phone_hash = :phone AND created_at > :since) AS by_phone,
-                               (SELECT count(*) FROM otp_challenge WHERE nik_hash = :nik AND created_at > :since) AS by_nik,
-                               (SELECT count(*) FROM otp_challenge WHERE client_hash = :client AND created_at > :since) AS by_client""")
-                .bind("phone", c.phoneHash())
-                .bind("nik", c.nikHash())
-                .bind("client", c.clientHash())
-                .bind("since", c.createdAt().minus(properties.rateWindow()))
-                .map(row -> new long[] {row.get("by_phone", Long.class), row.get("by_nik", Long.class), row.get("by_client", Long.class)})
-                .one();
-    }
-
-    private Mono<Void> checkLimits(long[] counts) {
-        if (counts[0] >= properties.maxPerPhone() || counts[1] >= properties.maxPerNik() || counts[2] >= properties.maxPerClient()) {
-            return Mono.error(UserError.of(ErrorCode.RATE_LIMITED,
-                    "Terlalu banyak permintaan kode, coba lagi nanti / Too many code requests, try again later").exception());
-        }
-        return Mono.empty();
+    String newCode() {
+        return String.format("%06d", random.nextInt(1_000_000));
     }
 
     private Mono<Void> insert(NewChallenge c) {
-        return db.sql("""
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         INSERT INTO otp_challenge (id, nik_hash, nik_encrypted, phone_hash, phone_encrypted, client_hash,
-                                                   code_hash, created_at, expires_at)
-                        VALUES (:id, :nikHash, :nikEnc, :phoneHash, :phoneEnc, :clientHash, :codeHash, :created, :expires)""")
+                                                   code_hash, created_at, expires_at, resident_id)
+                        VALUES (:id, :nikHash, :nikEnc, :phoneHash, :phoneEnc, :clientHash, :codeHash, :created, :expires, :resident)""")
                 .bind("id", c.id())
                 .bind("nikHash", c.nikHash())
                 .bind("nikEnc", c.nikEncrypted())
@@ -127,27 +132,31 @@ class OtpService {
                 .bind("clientHash", c.clientHash())
                 .bind("codeHash", c.codeHash())
                 .bind("created", c.createdAt())
-                .bind("expires", c.expiresAt())
-                .then();
+                .bind("expires", c.expiresAt());
+        spec = c.residentId() == null ? spec.bindNull("resident", UUID.class) : spec.bind("resident", c.residentId());
+        return spec.then();
     }
 
-    private Mono<Void> deliver(NewChallenge challenge, PhoneNumber phone) {
-        return whatsApp.sendOtp(phone.e164(), challenge.code())
+    Mono<Void> deliver(PhoneNumber to, String code) {
+        return whatsApp.sendOtp(to.e164(), code)
                 .onErrorMap(e -> UserError.of(ErrorCode.OTP_DELIVERY_FAILED,
                         "Kode tidak dapat dikirim ke WhatsApp, coba lagi / The code could not be sent, try again").exception());
     }
 
+    /**
+     * Checks the code first (counting the attempt), then signs in. A right code for a NIK without an account needs a
+     * name: NAME_REQUIRED then leaves the challenge unused, so the app can send it again with the name.
+     */
     Mono<SignIn> verifyOtp(UUID challengeId, String code, String name) {
         return loadChallenge(challengeId)
-                .switchIfEmpty(Mono.error(expired()))
-                .flatMap(challenge -> requireNameForNewResident(challenge, name).thenReturn(challenge))
+                .switchIfEmpty(Mono.error(OtpService::expired))
                 .flatMap(challenge -> countAttempt(challengeId).thenReturn(challenge))
                 .flatMap(challenge -> checkCode(challenge, code))
-                .flatMap(challenge -> consumeAndSignIn(challenge, name).as(tx::transactional));
+                .flatMap(challenge -> signIn(challenge, name).as(tx::transactional));
     }
 
     private Mono<StoredChallenge> loadChallenge(UUID id) {
-        return db.sql("SELECT id, nik_hash, nik_encrypted, phone_hash, phone_encrypted, code_hash FROM otp_challenge WHERE id = :id")
+        return db.sql("SELECT id, nik_hash, nik_encrypted, phone_hash, phone_encrypted, code_hash, resident_id FROM otp_challenge WHERE id = :id")
                 .bind("id", id)
                 .map(row -> new StoredChallenge(
                         row.get("id", UUID.class),
@@ -155,25 +164,12 @@ class OtpService {
                         row.get("nik_encrypted", byte[].class),
                         row.get("phone_hash", byte[].class),
                         row.get("phone_encrypted", byte[].class),
-                        row.get("code_hash", byte[].class)))
+                        row.get("code_hash", byte[].class),
+                        row.get("resident_id", UUID.class)))
                 .one();
     }
 
-    private Mono<Void> requireNameForNewResident(StoredChallenge challenge, String name) {
-        if (name != null && !name.isBlank()) {
-            return validName(name) ? Mono.empty() : Mono.error(UserError.of(ErrorCode.INVALID_INPUT,
-                    "Nama 2–100 huruf / Name must be 2 to 100 characters", "name").exception());
-        }
-        return db.sql("SELECT 1 FROM resident WHERE nik_hash = :nik")
-                .bind("nik", challenge.nikHash())
-                .map(row -> 1)
-                .one()
-                .switchIfEmpty(Mono.error(UserError.of(ErrorCode.NAME_REQUIRED,
-                        "Masukkan nama Anda untuk pendaftaran pertama / Enter your name to register", "name").exception()))
-                .then();
-    }
-
-    private static boolean validName(String name) {
+    static boolean validName(String name) {
         String trimmed = name.strip();
         return trimmed.length() >= 2 && trimmed.length() <= 100 && trimmed.chars().noneMatch(Character::isISOControl);
     }
@@ -199,74 +195,124 @@ class OtpService {
                 .bind("now", clock.instant())
                 .map(row -> Boolean.TRUE.equals(row.get("consumed", Boolean.class)) || Boolean.TRUE.equals(row.get("expired", Boolean.class))
                         ? expired()
-                        : UserError.of(ErrorCode.OTP_TOO_MANY_ATTEMPTS,
-                        "Terlalu banyak percobaan, minta kode baru / Too many attempts, request a new code", "code").exception())
+                        : tooManyAttempts("code"))
                 .one()
                 .flatMap(Mono::error);
     }
 
     private Mono<StoredChallenge> checkCode(StoredChallenge challenge, String code) {
-        String given = code == null ? "" : code.strip();
-        if (MessageDigest.isEqual(codeHash(challenge.id(), given), challenge.codeHash())) {
+        if (codeMatches(codeHash(challenge.id(), code), challenge.codeHash())) {
             return Mono.just(challenge);
         }
-        return Mono.error(UserError.of(ErrorCode.OTP_WRONG, "Kode salah / Wrong code", "code").exception());
+        return Mono.error(wrongCode("code"));
     }
 
-    private Mono<SignIn> consumeAndSignIn(StoredChallenge challenge, String name) {
+    static boolean codeMatches(byte[] given, byte[] stored) {
+        return stored != null && MessageDigest.isEqual(given, stored);
+    }
+
+    /**
+     * The account the code was sent for, if its number is still the one the code went to; else, with no account for
+     * the NIK yet, a new one with that number. A NIK registered meanwhile with another number is not taken over.
+     */
+    private Mono<SignIn> signIn(StoredChallenge c, String name) {
         Instant now = clock.instant();
-        return db.sql("UPDATE otp_challenge SET consumed_at = :now WHERE id = :id AND consumed_at IS NULL")
-                .bind("now", now)
-                .bind("id", challenge.id())
-                .fetch()
-                .rowsUpdated()
-                .flatMap(updated -> updated == 1 ? upsertResident(challenge, name, now) : Mono.error(expired()))
+        return db.sql("SELECT id, phone_hash FROM resident WHERE nik_hash = :nik FOR UPDATE")
+                .bind("nik", c.nikHash())
+                .map(row -> new Object[] {row.get("id", UUID.class), row.get("phone_hash", byte[].class)})
+                .one()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(existing -> {
+                    if (existing.isPresent()) {
+                        UUID residentId = (UUID) existing.get()[0];
+                        boolean sameNumber = Arrays.equals((byte[]) existing.get()[1], c.phoneHash());
+                        return sameNumber ? consume(c, now).thenReturn(residentId) : Mono.error(expired());
+                    }
+                    if (name == null || name.isBlank()) {
+                        return Mono.error(UserError.of(ErrorCode.NAME_REQUIRED,
+                                "Masukkan nama Anda untuk pendaftaran pertama / Enter your name to register", "name").exception());
+                    }
+                    if (!validName(name)) {
+                        return Mono.error(UserError.of(ErrorCode.INVALID_INPUT,
+                                "Nama 2–100 huruf / Name must be 2 to 100 characters", "name").exception());
+                    }
+                    return consume(c, now).then(register(c, name.strip(), now));
+                })
                 .flatMap(residentId -> tokens.residentSession(residentId)
                         .zipWith(residents.find(residentId), SignIn::new));
     }
 
-    /** Creates the resident on first sign-in; a proven new number replaces the old one. */
-    private Mono<UUID> upsertResident(StoredChallenge c, String name, Instant now) {
+    private Mono<Void> consume(StoredChallenge c, Instant now) {
+        return db.sql("UPDATE otp_challenge SET consumed_at = :now WHERE id = :id AND consumed_at IS NULL")
+                .bind("now", now)
+                .bind("id", c.id())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(expired()));
+    }
+
+    /** A new account bound to the number that proved it; a parallel registration of the NIK wins and this one fails. */
+    private Mono<UUID> register(StoredChallenge c, String name, Instant now) {
         String nik = cipher.decrypt(c.nikEncrypted());
         String phone = cipher.decrypt(c.phoneEncrypted());
-        Nik parsedNik = Nik.parse(nik).orElseThrow();
-        PhoneNumber parsedPhone = PhoneNumber.parse(phone).orElseThrow();
+        UUID id = UUID.randomUUID();
         return db.sql("""
                         INSERT INTO resident (id, nik_hash, nik_encrypted, nik_masked, phone_hash, phone_encrypted, phone_masked,
                                               name, created_at, updated_at)
                         VALUES (:id, :nikHash, :nikEnc, :nikMasked, :phoneHash, :phoneEnc, :phoneMasked, :name, :now, :now)
-                        ON CONFLICT (nik_hash) DO UPDATE
-                            SET phone_hash = EXCLUDED.phone_hash, phone_encrypted = EXCLUDED.phone_encrypted,
-                                phone_masked = EXCLUDED.phone_masked, updated_at = EXCLUDED.updated_at
+                        ON CONFLICT (nik_hash) DO NOTHING
                         RETURNING id""")
-                .bind("id", UUID.randomUUID())
+                .bind("id", id)
                 .bind("nikHash", c.nikHash())
                 .bind("nikEnc", c.nikEncrypted())
-                .bind("nikMasked", parsedNik.masked())
+                .bind("nikMasked", Nik.parse(nik).orElseThrow().masked())
                 .bind("phoneHash", c.phoneHash())
                 .bind("phoneEnc", c.phoneEncrypted())
-                .bind("phoneMasked", parsedPhone.masked())
-                .bind("name", name == null || name.isBlank() ? "Warga" : name.strip())
+                .bind("phoneMasked", PhoneNumber.parse(phone).orElseThrow().masked())
+                .bind("name", name)
                 .bind("now", now)
                 .map(row -> row.get("id", UUID.class))
                 .one()
-                .doOnNext(id -> log.info("Resident {} signed in", id));
+                .switchIfEmpty(Mono.error(OtpService::expired))
+                .flatMap(created -> events.append(created, ResidentEvents.REGISTERED, ResidentEvents.Actor.RESIDENT, created,
+                        null, null, now).thenReturn(created))
+                .doOnNext(created -> log.info("Resident {} registered", created));
     }
 
-    private static RuntimeException expired() {
+    static RuntimeException expired() {
         return UserError.of(ErrorCode.OTP_EXPIRED,
                 "Kode sudah tidak berlaku, minta kode baru / The code has expired, request a new one", "code").exception();
     }
 
+    static RuntimeException wrongCode(String field) {
+        return UserError.of(ErrorCode.OTP_WRONG, "Kode salah / Wrong code", field).exception();
+    }
+
+    static RuntimeException tooManyAttempts(String field) {
+        return UserError.of(ErrorCode.OTP_TOO_MANY_ATTEMPTS,
+                "Terlalu banyak percobaan, minta kode baru / Too many attempts, request a new code", field).exception();
+    }
+
+    static RuntimeException invalidNik(String field) {
+        return UserError.of(ErrorCode.INVALID_NIK,
+                "NIK harus 16 angka dari KTP Kota Cilegon (3672…) / NIK must be the 16 digits of a Cilegon ID card", field).exception();
+    }
+
+    static RuntimeException invalidPhone(String field) {
+        return UserError.of(ErrorCode.INVALID_PHONE,
+                "Nomor WhatsApp tidak valid, contoh 0812xxxxxxx / Not a valid Indonesian mobile number", field).exception();
+    }
+
     private byte[] codeHash(UUID challengeId, String code) {
-        return cipher.hash("otp", challengeId + ":" + code);
+        return cipher.hash("otp", challengeId + ":" + (code == null ? "" : code.strip()));
     }
 
     private record NewChallenge(UUID id, String code, Instant createdAt, Instant expiresAt, byte[] nikHash, byte[] nikEncrypted,
-                                byte[] phoneHash, byte[] phoneEncrypted, byte[] clientHash, byte[] codeHash) {
+                                byte[] phoneHash, byte[] phoneEncrypted, byte[] clientHash, byte[] codeHash, UUID residentId) {
     }
 
     private record StoredChallenge(UUID id, byte[] nikHash, byte[] nikEncrypted, byte[] phoneHash, byte[] phoneEncrypted,
-                                   byte[] codeHash) {
+                                   byte[] codeHash, UUID residentId) {
     }
 }

@@ -39,6 +39,29 @@ public final class Resident {
         return new Resident(anonymous.mutate().header("Authorization", "Bearer " + token).build());
     }
 
+    /**
+     * A new resident who then lost the old number: asks for a new number, proves it, and will show the KTP at the
+     * kelurahan office. Returns the pending request's id, for the operators' queue.
+     */
+    public static String lostNumberChange(RunningBackend backend, String name) throws InterruptedException {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        String nik = String.format("3672%02d%02d%02d%02d%04d", 1 + r.nextInt(8), 1 + r.nextInt(28), 1 + r.nextInt(12),
+                r.nextInt(100), 1 + r.nextInt(9999));
+        String digits = String.format("62812%08d", r.nextInt(100_000_000));
+        String newDigits = String.format("62813%08d", r.nextInt(100_000_000));
+        HttpSyncGraphQlClient anonymous = HttpSyncGraphQlClient.builder(RestClient.builder())
+                .url(backend.url().resolve("/graphql"))
+                .build();
+        String challenge = data(anonymous, "RequestOtp", Map.of("nik", nik, "phone", "+" + digits), "requestOtp")
+                .field("requestOtp.challenge.id").toEntity(String.class);
+        data(anonymous, "VerifyOtp", Map.of("challengeId", challenge, "code", backend.whatsApp().awaitCode(digits), "name", name), "verifyOtp");
+        String change = data(anonymous, "RequestPhoneChange", Map.of("nik", nik, "newPhone", "+" + newDigits, "oldNumberLost", true),
+                "requestPhoneChange").field("requestPhoneChange.challenge.id").toEntity(String.class);
+        data(anonymous, "ConfirmPhoneChange", Map.of("challengeId", change, "newCode", backend.whatsApp().awaitCode(newDigits),
+                "ktpProof", "AT_OFFICE"), "confirmPhoneChange");
+        return change;
+    }
+
     /** Files a complaint at a place in Cilegon; returns its id and tracking number. */
     public Filed submit(String categoryCode, String description, double lat, double lng) {
         Map<String, Object> input = Map.of(

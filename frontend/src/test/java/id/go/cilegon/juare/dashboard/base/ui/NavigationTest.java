@@ -45,6 +45,14 @@ class NavigationTest {
     }
 
     @Test
+    void theNumberChangesAreForOperatorsOnly() {
+        for (StaffRole role : StaffRole.values()) {
+            assertThat(Navigation.visibleTo(role)).extracting(Navigation.Item::view).as(role.name())
+                    .matches(views -> views.contains(id.go.cilegon.juare.dashboard.identity.ui.PhoneChangesView.class) == (role == StaffRole.OPERATOR));
+        }
+    }
+
+    @Test
     void everyMenuItemIsGuarded() {
         assertThat(Navigation.ITEMS).allSatisfy(item ->
                 assertThat(item.view().getAnnotation(jakarta.annotation.security.RolesAllowed.class)).isNotNull());
