@@ -178,6 +178,20 @@ public class PhotoService {
                 .flatMap(updated -> updated == distinct.length ? Mono.<Void>empty() : Mono.error(photoNotFound()));
     }
 
+    /**
+     * Hands an unattached photo over to a record of another module (a KTP photo of a phone change): it has no owner
+     * any more, so only a {@link PhotoAccessPolicy} lets anyone see it, and the clean-up of unattached uploads keeps
+     * it. Run it inside the caller's transaction.
+     */
+    public Mono<Void> handOver(UUID photoId) {
+        return db.sql("UPDATE photo SET owner_resident_id = NULL, owner_staff_id = NULL, handed_over = true"
+                        + " WHERE id = :id AND complaint_id IS NULL")
+                .bind("id", photoId)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(photoNotFound()));
+    }
+
     private static RuntimeException photoNotFound() {
         return UserError.of(ErrorCode.PHOTO_NOT_FOUND,
                 "Foto tidak ditemukan atau sudah dipakai / Photo not found or already used", "photoIds").exception();

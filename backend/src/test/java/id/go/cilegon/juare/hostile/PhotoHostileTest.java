@@ -177,12 +177,16 @@ class PhotoHostileTest extends IntegrationTest {
         Photo stale = photos.upload(resident, Images.jpeg(64, 48)).block();
         Photo attached = photos.upload(resident, Images.jpeg(64, 48)).block();
         Photo fresh = photos.upload(resident, Images.jpeg(64, 48)).block();
+        // a KTP photo handed over to a phone change: no complaint, but kept (ADR 0010)
+        Photo handedOver = photos.upload(resident, Images.jpeg(64, 48)).block();
+        photos.handOver(handedOver.id()).block();
         UUID complaint = insertComplaint(resident);
         db.sql("UPDATE photo SET complaint_id = :complaint WHERE id = :id")
                 .bind("complaint", complaint).bind("id", attached.id()).then().block();
         Instant longAgo = Instant.now().minus(properties.unattachedRetention()).minus(Duration.ofHours(1));
-        db.sql("UPDATE photo SET created_at = :at WHERE id IN (:stale, :attached)")
-                .bind("at", longAgo).bind("stale", stale.id()).bind("attached", attached.id()).then().block();
+        db.sql("UPDATE photo SET created_at = :at WHERE id IN (:stale, :attached, :handedOver)")
+                .bind("at", longAgo).bind("stale", stale.id()).bind("attached", attached.id())
+                .bind("handedOver", handedOver.id()).then().block();
         assertThat(file(stale.id())).exists();
 
         Integer removed = cleanup.runOnce().block(Duration.ofSeconds(30));
@@ -197,6 +201,8 @@ class PhotoHostileTest extends IntegrationTest {
         assertThat(file(attached.id())).exists();
         assertThat(rowExists(fresh.id())).isTrue();
         assertThat(file(fresh.id())).exists();
+        assertThat(rowExists(handedOver.id())).isTrue();
+        assertThat(file(handedOver.id())).exists();
     }
 
     // --- a burst of hostile uploads, with a bystander and the heap watched ---

@@ -98,7 +98,7 @@ public class UnattachedPhotoCleanup implements SmartLifecycle {
     private Mono<Integer> removeBatch(Instant cutoff) {
         return db.sql("""
                         DELETE FROM photo WHERE id IN (
-                            SELECT id FROM photo WHERE complaint_id IS NULL AND created_at < :cutoff
+                            SELECT id FROM photo WHERE complaint_id IS NULL AND NOT handed_over AND created_at < :cutoff
                             ORDER BY created_at LIMIT :batch FOR UPDATE SKIP LOCKED)
                         RETURNING id""")
                 .bind("cutoff", cutoff)

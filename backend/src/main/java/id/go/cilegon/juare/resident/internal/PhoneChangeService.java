@@ -4,6 +4,7 @@ import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.auth.TokenService;
 import id.go.cilegon.juare.notify.NotificationOutbox;
 import id.go.cilegon.juare.notify.PhoneMask;
+import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.PersonalDataCipher;
@@ -64,9 +65,13 @@ class PhoneChangeService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
+    private final PhotoService photos;
+
     PhoneChangeService(DatabaseClient db, TransactionalOperator tx, PersonalDataCipher cipher, OtpService otp,
                        OtpProperties properties, RequestLimits limits, Accounts accounts, ResidentEvents events,
-                       NotificationOutbox outbox, TokenService tokens, ResidentDirectory residents, Clock clock) {
+                       NotificationOutbox outbox, TokenService tokens, ResidentDirectory residents, Clock clock,
+                       PhotoService photos) {
+        this.photos = photos;
         this.db = db;
         this.tx = tx;
         this.cipher = cipher;
@@ -381,10 +386,7 @@ class PhoneChangeService {
                 .bind("photo", photoId)
                 .bind("id", id)
                 .fetch().rowsUpdated()
-                .flatMap(updated -> db.sql("UPDATE photo SET owner_resident_id = NULL WHERE id = :photo")
-                        .bind("photo", photoId)
-                        .then()
-                        .thenReturn(updated == 1))
+                .flatMap(updated -> updated == 1 ? photos.handOver(photoId).thenReturn(true) : Mono.just(false))
                 .as(tx::transactional);
     }
 
