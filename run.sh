@@ -21,7 +21,9 @@ dashboard_port="${DASHBOARD_PORT:-8081}"
 echo "Building Juare (JDK: $JAVA_HOME)..."
 ./mvnw -q -B -DskipTests install
 
-args=(--server.port="$port" --juare.data-dir="$here/data" --spring.graphql.graphiql.enabled=true --juare.demo.enabled="${JUARE_DEMO:-true}" --juare.demo.bulk-complaints="${JUARE_DEMO_BULK:-0}" --juare.demo.simulate-days="${JUARE_DEMO_SIMULATE_DAYS:-30}")
+management_port="${JUARE_MANAGEMENT_PORT:-8180}"
+dashboard_management_port="${DASHBOARD_MANAGEMENT_PORT:-8181}"
+args=(--server.port="$port" --management.server.port="$management_port" --juare.data-dir="$here/data" --spring.graphql.graphiql.enabled=true --juare.demo.enabled="${JUARE_DEMO:-true}" --juare.demo.bulk-complaints="${JUARE_DEMO_BULK:-0}" --juare.demo.simulate-days="${JUARE_DEMO_SIMULATE_DAYS:-30}")
 if [ -n "${JUARE_DB_URL:-}" ]; then
   jdbc="jdbc:${JUARE_DB_URL#r2dbc:}"
   args+=(--spring.r2dbc.url="$JUARE_DB_URL" --spring.r2dbc.username="${JUARE_DB_USER:-}" --spring.r2dbc.password="${JUARE_DB_PASSWORD:-}"
@@ -52,7 +54,7 @@ done
 # the dashboard: a GraphQL client of the backend (no database, so no user namespace needed)
 dashboard_log="$here/data/dashboard.log"
 "$JAVA_HOME/bin/java" -Xmx512m -jar frontend/target/juare-frontend-0.1.0-SNAPSHOT.jar \
-  --server.port="$dashboard_port" --juare.backend.url="http://localhost:$port" > "$dashboard_log" 2>&1 &
+  --server.port="$dashboard_port" --management.server.port="$dashboard_management_port" --juare.backend.url="http://localhost:$port" > "$dashboard_log" 2>&1 &
 dashboard=$!
 for _ in $(seq 1 120); do
   if grep -q "Started DashboardApplication" "$dashboard_log" 2>/dev/null; then break; fi
@@ -68,6 +70,7 @@ cat <<MSG
     GraphQL (WebSocket): ws://localhost:$port/graphql   (graphql-ws protocol)
     GraphiQL:            http://localhost:$port/graphiql
     Photo upload:        http://localhost:$port/api/photos
+    Health and metrics:  http://localhost:$management_port/actuator/health, /actuator/prometheus (dashboard: port $dashboard_management_port)
   Sign-in codes are written to the log (no WhatsApp gateway configured): $log
   Press Ctrl-C to stop.
 
