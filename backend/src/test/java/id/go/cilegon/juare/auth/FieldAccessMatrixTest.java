@@ -14,6 +14,7 @@ import id.go.cilegon.juare.support.AccessScenario.Who;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
 import id.go.cilegon.juare.support.Staff;
+import id.go.cilegon.juare.support.TestData;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ class FieldAccessMatrixTest extends IntegrationTest {
     static final Set<String> COVERED = new TreeSet<>(List.of("Complaint.duplicateOf", "Complaint.duplicateOfReference",
             "Complaint.possibleDuplicates", "Complaint.timeline", "Complaint.reporter", "Complaint.photos",
             "ComplaintEvent.complaint", "ComplaintPayload.complaint", "SubmitComplaintPayload.complaint",
-            "VerifyOtpPayload.resident", "LoginPayload.account", "StaffAccountPayload.account", "CommandCentre.onDuty",
+            "VerifyOtpPayload.resident", "ConfirmPhoneChangePayload.resident", "LoginPayload.account", "StaffAccountPayload.account", "CommandCentre.onDuty",
             "ComplaintMap.markers", "OpdScorecard.complaints", "DailyReportOpd.overdueComplaints"));
 
     @Autowired
@@ -75,6 +76,33 @@ class FieldAccessMatrixTest extends IntegrationTest {
 
     /** One row of the matrix: a field, how to reach it as each caller, what the answer shows, what each should get. */
     record FieldCase(String field, String description, Function<Who, String> outcome, Map<Who, String> expected) {
+    }
+
+    /**
+     * What confirmPhoneChange's resident shows: the resident after proving the old and the new number ("OWN"), and
+     * nothing for a lost-number request that waits for an operator's KTP check ("PENDING NULL").
+     */
+    private static String phoneChangeShows(Api api) {
+        Api.Resident resident = api.newResident();
+        String newPhone = TestData.phone();
+        String id = Api.operation(api.anonymous(), "RequestPhoneChange")
+                .variable("input", Map.of("nik", resident.nik(), "newPhone", newPhone, "oldNumberLost", false))
+                .execute().path("requestPhoneChange.challenge.id").entity(String.class).get();
+        String oldCode = WHATSAPP.lastCodeFor(TestData.e164(resident.phone()));
+        String newCode = WHATSAPP.lastCodeFor(TestData.e164(newPhone));
+        String done = Api.operation(api.anonymous(), "ConfirmPhoneChange")
+                .variable("input", Map.of("challengeId", id, "newCode", newCode, "oldCode", oldCode))
+                .execute().path("confirmPhoneChange.resident.id").entity(String.class).get();
+        Api.Resident other = api.newResident();
+        String lostPhone = TestData.phone();
+        String lostId = Api.operation(api.anonymous(), "RequestPhoneChange")
+                .variable("input", Map.of("nik", other.nik(), "newPhone", lostPhone, "oldNumberLost", true))
+                .execute().path("requestPhoneChange.challenge.id").entity(String.class).get();
+        Object pending = Api.operation(api.anonymous(), "ConfirmPhoneChange")
+                .variable("input", Map.of("challengeId", lostId,
+                        "newCode", WHATSAPP.lastCodeFor(TestData.e164(lostPhone)), "ktpProof", "AT_OFFICE"))
+                .execute().path("confirmPhoneChange").entity(Map.class).get().get("resident");
+        return (resident.id().equals(done) ? "OWN" : "NOT OWN") + ", PENDING " + (pending == null ? "NULL" : "SHOWN");
     }
 
     /** Expected outcomes, by caller; callers not named get {@code otherwise}. */
@@ -181,6 +209,10 @@ class FieldAccessMatrixTest extends IntegrationTest {
         String verified = api.newResident().id() != null ? "OWN" : "NULL";
         cases.add(new FieldCase("VerifyOtpPayload.resident", "the resident who proved the code (the caller's token plays no part)",
                 who -> verified, expect("OWN", Who.ANONYMOUS, "OWN")));
+        String changed = phoneChangeShows(api);
+        cases.add(new FieldCase("ConfirmPhoneChangePayload.resident",
+                "the resident who proved both numbers; nobody while a lost-number request waits for an operator",
+                who -> changed, expect("OWN, PENDING NULL", Who.ANONYMOUS, "OWN, PENDING NULL")));
         String loggedIn = Objects.equals(new Staff(api).login(s.mayor.username(), Staff.PASSWORD).path("login.account.username")
                 .entity(String.class).get(), s.mayor.username()) ? "OWN" : "NOT OWN";
         cases.add(new FieldCase("LoginPayload.account", "the account whose password was given (the caller's token plays no part)",

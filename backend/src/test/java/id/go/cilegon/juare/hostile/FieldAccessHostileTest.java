@@ -52,7 +52,7 @@ class FieldAccessHostileTest extends IntegrationTest {
                 "query($id: ID!) { complaint(id: $id) { ...Outer } } fragment Outer on Complaint { duplicateOf { ... on Complaint { ...Inner } } }"
                         + " fragment Inner on Complaint { description timeline { message actorName } }", Map.of("id", d), residentSecrets, Who.OPERATOR));
         attacks.add(new Attack("duplicateOf through myComplaints", Who.OWNER,
-                "{ myComplaints(first: 20) { edges { node { trackingNumber duplicateOf { " + deep + " } timeline { actorName note } } } } }",
+                "{ myComplaints(first: 10) { edges { node { trackingNumber duplicateOf { " + deep + " } timeline { actorName note } } } } }",
                 Map.of(), residentSecrets, null));
         attacks.add(new Attack("the original by id", Who.OWNER,
                 "query($id: ID!) { complaint(id: $id) { " + deep + " } }", Map.of("id", w), residentSecrets, Who.OPERATOR));
@@ -84,7 +84,7 @@ class FieldAccessHostileTest extends IntegrationTest {
         attacks.add(new Attack("the intake queue", Who.OTHER_OPD,
                 "{ intakeQueue(first: 20) { edges { node { " + deep + " } } } }", Map.of(), dlhSecrets, null));
         attacks.add(new Attack("its own queue, and the duplicates of each", Who.OTHER_OPD,
-                "{ opdQueue(first: 20) { edges { node { description possibleDuplicates { " + deep + " } } } } }", Map.of(), dlhSecrets, null));
+                "{ opdQueue(first: 3) { edges { node { description possibleDuplicates { " + deep + " } } } } }", Map.of(), dlhSecrets, null));
 
         // 3. the OPD that has Z now, after what DLH wrote while Z was with it
         attacks.add(new Attack("a rerouted complaint's earlier internal notes and staff names", Who.OPD,
@@ -94,7 +94,7 @@ class FieldAccessHostileTest extends IntegrationTest {
                 "query($id: ID!) { complaint(id: $id) { possibleDuplicates { " + deep + " } } }",
                 Map.of("id", c1), dpuprSecrets, Who.OPERATOR));
         attacks.add(new Attack("the same through its queue", Who.OPD,
-                "{ opdQueue(first: 20) { edges { node { timeline { actorName message note } possibleDuplicates { " + deep + " } } } } }",
+                "{ opdQueue(first: 3) { edges { node { timeline { actorName message note } possibleDuplicates { " + deep + " } } } } }",
                 Map.of(), dpuprSecrets, null));
 
         List<String> failures = new ArrayList<>();

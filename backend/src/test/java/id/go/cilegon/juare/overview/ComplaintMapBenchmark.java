@@ -53,7 +53,7 @@ class ComplaintMapBenchmark extends IntegrationTest {
         long seeding = System.nanoTime();
         seed();
         System.out.printf(Locale.ROOT, "%nSeeded %,d complaints in %.1f s%n", COMPLAINTS, (System.nanoTime() - seeding) / 1e9);
-        String token = Seed.staffToken(tokens, "OPERATOR", null);
+        String token = Seed.staffToken(db, tokens, "OPERATOR", null);
 
         System.out.printf(Locale.ROOT, "%-32s %8s %8s %10s %10s%n", "operation", "items", "total", "median ms", "p95 ms");
         measure(token, "complaintMap city zoom 12", mapBody(CITY, 12));

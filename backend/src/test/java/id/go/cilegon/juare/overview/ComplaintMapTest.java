@@ -68,7 +68,7 @@ class ComplaintMapTest extends IntegrationTest {
     }
 
     private String operator() {
-        return Seed.staffToken(tokens, "OPERATOR", null);
+        return Seed.staffToken(db, tokens, "OPERATOR", null);
     }
 
     @Test
@@ -140,14 +140,14 @@ class ComplaintMapTest extends IntegrationTest {
 
     @Test
     void anOpdSeesOnlyItsOwnComplaintsOnTheMap() {
-        GraphQlTester.Response response = map(Seed.staffToken(tokens, "OPD_RESPONDER", "DPUPR"), around(0.5), 10, null);
+        GraphQlTester.Response response = map(Seed.staffToken(db, tokens, "OPD_RESPONDER", "DPUPR"), around(0.5), 10, null);
 
         response.path("complaintMap.total").entity(Integer.class).isEqualTo(3);
         response.path("complaintMap.clusters[*].count").entityList(Integer.class).containsExactly(2);
         response.path("complaintMap.clusters[0].byStatus[*].status").entityList(String.class).containsExactly("DISPATCHED", "CLOSED");
         response.path("complaintMap.markers[*].complaintId").entityList(String.class).containsExactly(alone.id().toString());
 
-        map(Seed.staffToken(tokens, "OPD_HEAD", "DPUPR"), around(0.5), 10, Map.of("opdCodes", List.of("DLH")))
+        map(Seed.staffToken(db, tokens, "OPD_HEAD", "DPUPR"), around(0.5), 10, Map.of("opdCodes", List.of("DLH")))
                 .path("complaintMap.total").entity(Integer.class).isEqualTo(0);
     }
 
@@ -173,7 +173,7 @@ class ComplaintMapTest extends IntegrationTest {
 
     @Test
     void othersAreTurnedAway() {
-        OverviewErrors.hasCode(map(Seed.residentToken(tokens), around(0.5), 10, null), "FORBIDDEN");
+        OverviewErrors.hasCode(map(Seed.residentToken(db, tokens), around(0.5), 10, null), "FORBIDDEN");
         OverviewErrors.hasCode(operation(api().anonymous(), "ComplaintMap")
                 .variable("box", around(0.5))
                 .variable("zoom", 10)

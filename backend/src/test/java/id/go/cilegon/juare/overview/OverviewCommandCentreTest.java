@@ -47,7 +47,7 @@ class OverviewCommandCentreTest extends IntegrationTest {
         UUID noShift = seed.staff("OPERATOR", null, null, true);
         UUID responder = seed.staff("OPD_RESPONDER", "DPUPR", before, true);
 
-        GraphQlTester.Response response = operation(api().as(Seed.staffToken(tokens, "OPERATOR", null)), "CommandCentre").execute();
+        GraphQlTester.Response response = operation(api().as(Seed.staffToken(db, tokens, "OPERATOR", null)), "CommandCentre").execute();
         // a shift change between seeding and answering would make the expectations wrong: rare, and skipped then
         assumeThat(shiftNow()).isEqualTo(before);
 
@@ -67,16 +67,16 @@ class OverviewCommandCentreTest extends IntegrationTest {
     @Test
     void theMayorAndAdminsMayLookToo() {
         for (String role : List.of("MAYOR", "ADMIN")) {
-            operation(api().as(Seed.staffToken(tokens, role, null)), "CommandCentre").execute()
+            operation(api().as(Seed.staffToken(db, tokens, role, null)), "CommandCentre").execute()
                     .path("commandCentre.intakeToday").entityList(Object.class).hasSize(3);
         }
     }
 
     @Test
     void opdStaffResidentsAndStrangersMayNot() {
-        OverviewErrors.hasCode(operation(api().as(Seed.staffToken(tokens, "OPD_RESPONDER", "DPUPR")), "CommandCentre").execute(), "FORBIDDEN");
-        OverviewErrors.hasCode(operation(api().as(Seed.staffToken(tokens, "OPD_HEAD", "DLH")), "CommandCentre").execute(), "FORBIDDEN");
-        OverviewErrors.hasCode(operation(api().as(Seed.residentToken(tokens)), "CommandCentre").execute(), "FORBIDDEN");
+        OverviewErrors.hasCode(operation(api().as(Seed.staffToken(db, tokens, "OPD_RESPONDER", "DPUPR")), "CommandCentre").execute(), "FORBIDDEN");
+        OverviewErrors.hasCode(operation(api().as(Seed.staffToken(db, tokens, "OPD_HEAD", "DLH")), "CommandCentre").execute(), "FORBIDDEN");
+        OverviewErrors.hasCode(operation(api().as(Seed.residentToken(db, tokens)), "CommandCentre").execute(), "FORBIDDEN");
         OverviewErrors.hasCode(operation(api().anonymous(), "CommandCentre").execute(), "UNAUTHENTICATED");
     }
 }

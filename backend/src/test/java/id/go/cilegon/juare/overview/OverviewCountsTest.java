@@ -77,7 +77,7 @@ class OverviewCountsTest extends IntegrationTest {
     }
 
     private String staff(String role, String opd) {
-        return Seed.staffToken(tokens, role, opd);
+        return Seed.staffToken(db, tokens, role, opd);
     }
 
     @Test
@@ -155,7 +155,7 @@ class OverviewCountsTest extends IntegrationTest {
 
     @Test
     void othersAreTurnedAway() {
-        OverviewErrors.hasCode(counts(Seed.residentToken(tokens), Map.of()), "FORBIDDEN");
+        OverviewErrors.hasCode(counts(Seed.residentToken(db, tokens), Map.of()), "FORBIDDEN");
         OverviewErrors.hasCode(operation(api().anonymous(), "ComplaintCounts").execute(), "UNAUTHENTICATED");
         // an OPD role without an OPD sees nothing at all
         OverviewErrors.hasCode(counts(staff("OPD_RESPONDER", null), Map.of()), "FORBIDDEN");

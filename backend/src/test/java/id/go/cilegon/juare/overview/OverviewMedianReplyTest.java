@@ -75,7 +75,7 @@ class OverviewMedianReplyTest extends IntegrationTest {
         Map<String, Object> filter = new HashMap<>(extraFilter);
         filter.put("from", from.toString());
         filter.put("to", to.toString());
-        return api().as(Seed.staffToken(tokens, role, opd)).document(DOCUMENT).variable("filter", filter).execute();
+        return api().as(Seed.staffToken(db, tokens, role, opd)).document(DOCUMENT).variable("filter", filter).execute();
     }
 
     @Test

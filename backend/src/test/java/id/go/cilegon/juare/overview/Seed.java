@@ -112,15 +112,33 @@ public final class Seed {
         return id;
     }
 
-    /** An access token for a staff member with one role (and, for OPD roles, an OPD). */
-    public static String staffToken(TokenService tokens, String role, String opdCode) {
-        AuthSession session = tokens.issue(TokenService.KIND_STAFF, UUID.randomUUID(), new TokenService.Grant(List.of(role), opdCode))
+    /**
+     * An access token for a new, active staff member with one role (and, for OPD roles, an OPD): a real account,
+     * since every request checks that its account is still active.
+     */
+    public static String staffToken(DatabaseClient db, TokenService tokens, String role, String opdCode) {
+        // the token carries the grant asked for, even one the accounts table cannot hold (an OPD role without an OPD)
+        boolean opdRole = role.startsWith("OPD_");
+        UUID id = new Seed(db, null).staff(role, opdRole && opdCode == null ? "DPUPR" : opdRole ? opdCode : null, null, true);
+        AuthSession session = tokens.issue(TokenService.KIND_STAFF, id, new TokenService.Grant(List.of(role), opdCode))
                 .block();
         return session.accessToken();
     }
 
-    public static String residentToken(TokenService tokens) {
-        return tokens.residentSession(UUID.randomUUID()).block().accessToken();
+    /** An access token for a new resident (a real account, with made-up personal data it never shows). */
+    public static String residentToken(DatabaseClient db, TokenService tokens) {
+        UUID id = UUID.randomUUID();
+        db.sql("""
+                        INSERT INTO resident (id, nik_hash, nik_encrypted, nik_masked, phone_hash, phone_encrypted, phone_masked,
+                                              name, created_at, updated_at)
+                        VALUES (:id, :nikHash, :nikHash, '3672••••••••0002', :phoneHash, :phoneHash, '+62812•••••788', 'Warga Uji',
+                                now(), now())""")
+                .bind("id", id)
+                .bind("nikHash", randomBytes())
+                .bind("phoneHash", randomBytes())
+                .then()
+                .block();
+        return tokens.residentSession(id).block().accessToken();
     }
 
     /** A complaint being described; defaults: JALAN in kecamatan Cilegon, SUBMITTED, filed now. */

@@ -154,9 +154,7 @@ class PhotoIntegrationTest {
                 .uri(photo.url())
                 .exchange()
                 .expectStatus().isUnauthorized();
-        String staffToken = tokens.issue(TokenService.KIND_STAFF, UUID.randomUUID(), List.of("OPERATOR"))
-                .block()
-                .accessToken();
+        String staffToken = id.go.cilegon.juare.overview.Seed.staffToken(db, tokens, "OPERATOR", null);
         http.get()
                 .uri(photo.url())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken)
@@ -177,9 +175,7 @@ class PhotoIntegrationTest {
     @Test
     void onlyResidentsUpload() throws IOException {
         byte[] body = multipart("file", "IMG_0002.jpg", "image/jpeg", jpeg(64, 48));
-        String staffToken = tokens.issue(TokenService.KIND_STAFF, UUID.randomUUID(), List.of("OPERATOR"))
-                .block()
-                .accessToken();
+        String staffToken = id.go.cilegon.juare.overview.Seed.staffToken(db, tokens, "OPERATOR", null);
 
         http.post()
                 .uri("/api/photos")

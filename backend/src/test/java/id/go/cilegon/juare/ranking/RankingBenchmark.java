@@ -117,7 +117,7 @@ class RankingBenchmark extends IntegrationTest {
         awaitListener(delivered);
         watch.dispose();
 
-        String mayor = Seed.staffToken(tokens, "MAYOR", null);
+        String mayor = Seed.staffToken(db, tokens, "MAYOR", null);
         YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
         System.out.printf(Locale.ROOT, "%-48s %10s %10s %10s%n", "operation", "received", "median ms", "p95 ms");
         measure(mayor, "opdRanking TODAY", ranking(Map.of("kind", "TODAY")));

@@ -43,7 +43,7 @@ class RankingFiguresTest extends IntegrationTest {
 
     @BeforeAll
     void writeHistory() {
-        mayor = Seed.staffToken(tokens, "MAYOR", null);
+        mayor = Seed.staffToken(db, tokens, "MAYOR", null);
         History history = new History(Seed.with(db, cipher));
         // A8: received 1 March 00:30 WIB (still February in UTC); the resolution note is its first answer after 5 h
         Instant a8 = Instant.parse("2021-02-28T17:30:00Z");
@@ -190,16 +190,16 @@ class RankingFiguresTest extends IntegrationTest {
     @Test
     void theMayorOperatorsAndAdminsSeeTheRankingOpdStaffOnlyTheirOwnScorecard() {
         for (String role : List.of("OPERATOR", "ADMIN")) {
-            ranking(Seed.staffToken(tokens, role, null), MARCH_2021).path("opdRanking.rows").entityList(Object.class)
+            ranking(Seed.staffToken(db, tokens, role, null), MARCH_2021).path("opdRanking.rows").entityList(Object.class)
                     .satisfies(rows -> assertThat(rows).isNotEmpty());
         }
-        String dispora = Seed.staffToken(tokens, "OPD_HEAD", "DISPORA");
+        String dispora = Seed.staffToken(db, tokens, "OPD_HEAD", "DISPORA");
         ranking(dispora, MARCH_2021).errors().satisfy(errors -> assertThat(errors).singleElement()
                 .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
         scorecard(dispora, "DISPORA").path("opdScorecard.figures.received").entity(Integer.class).isEqualTo(5);
         scorecard(dispora, "DINKOPUKM").errors().satisfy(errors -> assertThat(errors).singleElement()
                 .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
-        ranking(Seed.residentToken(tokens), MARCH_2021).errors().satisfy(errors -> assertThat(errors).singleElement()
+        ranking(Seed.residentToken(db, tokens), MARCH_2021).errors().satisfy(errors -> assertThat(errors).singleElement()
                 .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "FORBIDDEN")));
         operation(api().anonymous(), "OpdRanking").variable("period", MARCH_2021).execute().errors()
                 .satisfy(errors -> assertThat(errors).singleElement()

@@ -207,7 +207,7 @@ class SimulatedMonthProofTest extends IntegrationTest {
                 .bind("prefix", simulation.prefix() + "%").map(row -> row.get(0, Long.class)).one().block();
         assertThat(leftOpen).as("never fixed, by habit").isBetween(1L, 60L);
 
-        String mayor = Seed.staffToken(tokens, "MAYOR", null);
+        String mayor = Seed.staffToken(db, tokens, "MAYOR", null);
         GraphQlTester.Response response = operation(api().as(mayor), "OpdRanking").variable("period", PERIOD).execute();
         Instant now = Instant.parse(response.path("opdRanking.computedAt").entity(String.class).get());
         List<Map<String, Object>> rows = response.path("opdRanking.rows").entityList(Map.class).get().stream()

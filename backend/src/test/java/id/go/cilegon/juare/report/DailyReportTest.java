@@ -62,7 +62,7 @@ class DailyReportTest extends IntegrationTest {
     @BeforeAll
     void writeHistory() {
         admin = new Staff(api()).adminToken();
-        mayor = Seed.staffToken(tokens, "MAYOR", null);
+        mayor = Seed.staffToken(db, tokens, "MAYOR", null);
         Seed seed = Seed.with(db, cipher);
         timeline = new Timeline(db, seed);
         // C1: DPUPR since 5 days, never answered: open, reply and fix clocks run out
@@ -245,13 +245,13 @@ class DailyReportTest extends IntegrationTest {
         regenerate(admin, "2017-08-16").path("regenerateDailyReport.errors").entityList(Object.class).hasSize(0);
         String path = "/api/reports/2017-08-16.pdf";
         api().http().get().uri(path).exchange().expectStatus().isUnauthorized();
-        for (String token : List.of(Seed.staffToken(tokens, "OPD_RESPONDER", "DPUPR"), Seed.staffToken(tokens, "OPD_HEAD", "DPUPR"),
-                Seed.residentToken(tokens))) {
+        for (String token : List.of(Seed.staffToken(db, tokens, "OPD_RESPONDER", "DPUPR"), Seed.staffToken(db, tokens, "OPD_HEAD", "DPUPR"),
+                Seed.residentToken(db, tokens))) {
             api().http().get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange()
                     .expectStatus().isForbidden();
         }
         for (String role : List.of("MAYOR", "OPERATOR", "ADMIN")) {
-            api().http().get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + Seed.staffToken(tokens, role, null)).exchange()
+            api().http().get().uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + Seed.staffToken(db, tokens, role, null)).exchange()
                     .expectStatus().isOk()
                     .expectHeader().contentType("application/pdf");
         }
