@@ -3,7 +3,10 @@ package id.go.cilegon.juare.hostile;
 import static id.go.cilegon.juare.support.Api.operation;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.go.cilegon.juare.event.ActorType;
 import id.go.cilegon.juare.event.EventLog;
+import id.go.cilegon.juare.event.EventType;
+import id.go.cilegon.juare.event.NewEvent;
 import id.go.cilegon.juare.event.EventStream;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 
 /**
@@ -50,6 +54,7 @@ class FreshSubscriptionHostileTest extends IntegrationTest {
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("juare.hostile.events.seconds", 15));
     private static final int SUBSCRIBER_LOOPS = 4;
     private static final int RESIDENT_WRITERS = 3;
+    private static final int DIRECT_APPENDERS = 3;
     private static final int MAX_EVENTS = 5_000;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -59,11 +64,19 @@ class FreshSubscriptionHostileTest extends IntegrationTest {
     @Autowired
     EventLog eventLog;
 
+    @Autowired
+    TransactionalOperator tx;
+
     enum Mode {
-        OPERATOR_FRESH, OPERATOR_AFTER, RESIDENT_FRESH, RESIDENT_AFTER;
+        OPERATOR_FRESH, OPERATOR_AFTER, RESIDENT_FRESH, RESIDENT_AFTER, OPERATOR_HEAVY_AFTER, OPERATOR_HEAVY_FRESH;
 
         boolean fresh() {
-            return this == OPERATOR_FRESH || this == RESIDENT_FRESH;
+            return this == OPERATOR_FRESH || this == RESIDENT_FRESH || this == OPERATOR_HEAVY_FRESH;
+        }
+
+        /** Asks for fields that resolve later (each its own query), so events could overtake one another. */
+        boolean heavy() {
+            return this == OPERATOR_HEAVY_AFTER || this == OPERATOR_HEAVY_FRESH;
         }
 
         boolean resident() {
@@ -106,9 +119,29 @@ class FreshSubscriptionHostileTest extends IntegrationTest {
         try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
              ExecutorService subscribers = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> writing = new ArrayList<>();
+            List<UUID[]> filed = new CopyOnWriteArrayList<>();
             for (Api.Resident resident : residents) {
-                writing.add(writers.submit(() -> keepWriting(stop, firstId, writeFailures,
-                        () -> submitted.add(Live.submitComplaint(api(), resident.token())))));
+                writing.add(writers.submit(() -> keepWriting(stop, firstId, writeFailures, () -> {
+                    String id = Live.submitComplaint(api(), resident.token());
+                    submitted.add(id);
+                    filed.add(new UUID[] {UUID.fromString(id), UUID.fromString(resident.id())});
+                })));
+            }
+            // appenders in the backend itself, many small transactions at once, so commits crowd one another
+            for (int i = 0; i < DIRECT_APPENDERS; i++) {
+                writing.add(writers.submit(() -> keepWriting(stop, firstId, writeFailures, () -> {
+                    if (filed.isEmpty()) {
+                        Thread.sleep(50);
+                        return;
+                    }
+                    UUID[] complaint = filed.get(ThreadLocalRandom.current().nextInt(filed.size()));
+                    boolean visible = ThreadLocalRandom.current().nextBoolean();
+                    eventLog.append(new NewEvent(complaint[0], EventType.INTERNAL_NOTE, ActorType.SYSTEM, null, "SUBMITTED",
+                                    complaint[1], null, "36.72.02", "JALAN", visible, Map.of("message", "uji beban")))
+                            .as(tx::transactional)
+                            .block(WAIT);
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(5));
+                })));
             }
             GraphQlTester asOperator = api().as(operator.token());
             writing.add(writers.submit(() -> keepWriting(stop, firstId, writeFailures, () -> {
@@ -240,8 +273,8 @@ class FreshSubscriptionHostileTest extends IntegrationTest {
             Long after = mode.fresh() ? null : Math.max(0, logAt - ThreadLocalRandom.current().nextInt(40));
             String afterArg = after == null ? null : Long.toString(after);
             @SuppressWarnings("rawtypes")
-            Flux<Map> events = mode.resident()
-                    ? Live.myComplaintEvents(ws, afterArg)
+            Flux<Map> events = mode.resident() ? Live.myComplaintEvents(ws, afterArg)
+                    : mode.heavy() ? heavyStaffEvents(ws, afterArg)
                     : staffEvents(ws, afterArg);
             AtomicLong target = new AtomicLong(Long.MAX_VALUE);
             List<Long> received = Collections.synchronizedList(new ArrayList<>());
@@ -274,6 +307,22 @@ class FreshSubscriptionHostileTest extends IntegrationTest {
     @SuppressWarnings("rawtypes")
     private static Flux<Map> staffEvents(WebSocketGraphQlTester ws, String after) {
         var request = operation(ws, "ComplaintEvents");
+        if (after != null) {
+            request = request.variable("after", after);
+        }
+        return request.executeSubscription().toFlux("complaintEvents", Map.class);
+    }
+
+    /** A hostile client's own selection: the complaint's photos, timeline, category and OPD, each resolved apart. */
+    @SuppressWarnings("rawtypes")
+    private static Flux<Map> heavyStaffEvents(WebSocketGraphQlTester ws, String after) {
+        var request = ws.document("""
+                subscription Heavy($after: ID) {
+                    complaintEvents(after: $after) {
+                        id subscribedAfter
+                        complaint { category { nameId } opd { name } kecamatan { name } photos { id } timeline { id } }
+                    }
+                }""");
         if (after != null) {
             request = request.variable("after", after);
         }
