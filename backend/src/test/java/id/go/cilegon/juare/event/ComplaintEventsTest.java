@@ -22,6 +22,9 @@ class ComplaintEventsTest extends IntegrationTest {
     @Autowired
     EventStream stream;
 
+    @Autowired
+    EventLog eventLog;
+
     private String submit(Api.Resident resident) {
         return Live.submitComplaint(api(), resident.token());
     }
@@ -87,6 +90,58 @@ class ComplaintEventsTest extends IntegrationTest {
         assertThat(resumed.subList(0, 6)).extracting(e -> e.get("complaintId")).containsExactlyElementsOf(missed);
         assertThat(resumed).extracting(e -> Long.parseLong((String) e.get("id"))).isSorted().doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).isGreaterThan(Long.parseLong(lastSeen)));
+        ws.stop().block(WAIT);
+    }
+
+    @Test
+    void aSubscriptionStatesWhereItStartedAndGetsWhatFollows() {
+        stream.listening().block(WAIT);
+        Api.Resident resident = api().newResident();
+        WebSocketGraphQlTester ws = api().webSocket(resident.token());
+        String before = submit(resident);
+        long committedBefore = eventLog.lastId().block(WAIT);
+        int subscribers = stream.subscriberCount();
+
+        // without after: it starts at the newest event committed when it was set up, not before what we saw
+        List<Map> fresh = new java.util.ArrayList<>();
+        StepVerifier.create(events(ws, null).take(1))
+                .then(() -> awaitSubscribers(subscribers + 1))
+                .then(() -> submit(resident))
+                .assertNext(fresh::add)
+                .expectComplete()
+                .verify(WAIT);
+        long start = Long.parseLong((String) fresh.getFirst().get("subscribedAfter"));
+        assertThat(start).isGreaterThanOrEqualTo(committedBefore).isLessThan(Long.parseLong((String) fresh.getFirst().get("id")));
+        assertThat(fresh.getFirst().get("complaintId")).isNotEqualTo(before);
+
+        // with after: that id, on every event
+        List<Map> resumed = events(ws, "0").take(2).collectList().block(WAIT);
+        assertThat(resumed).extracting(e -> e.get("subscribedAfter")).containsOnly("0");
+        assertThat(resumed.getFirst().get("complaintId")).isEqualTo(before);
+        ws.stop().block(WAIT);
+    }
+
+    @Test
+    void eventsWhoseSelectionNeedsQueriesStillComeInIdOrder() {
+        Api.Resident resident = api().newResident();
+        for (int i = 0; i < 8; i++) {
+            submit(resident);
+        }
+        WebSocketGraphQlTester ws = api().webSocket(resident.token());
+        // each event's photos, timeline and category are read apart: without ordering, a quick one overtakes
+        List<Long> ids = ws.document("""
+                        subscription {
+                            myComplaintEvents(after: "0") {
+                                id
+                                complaint { category { nameId } photos { id } timeline { id message } kelurahan { name } }
+                            }
+                        }""")
+                .executeSubscription().toFlux("myComplaintEvents", Map.class)
+                .take(8)
+                .map(e -> Long.parseLong((String) e.get("id")))
+                .collectList()
+                .block(WAIT);
+        assertThat(ids).hasSize(8).isSorted().doesNotHaveDuplicates();
         ws.stop().block(WAIT);
     }
 
