@@ -50,7 +50,7 @@ import reactor.core.publisher.Flux;
 @Tag("hostile")
 class FreshSubscriptionHostileTest extends IntegrationTest {
 
-    /** How long fresh subscriptions are opened for; writers run until the last one is done. */
+    /** How long fresh subscriptions are opened for (at most, see MAX_EVENTS); writers run until the last one is done. */
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("juare.hostile.events.seconds", 15));
     private static final int SUBSCRIBER_LOOPS = 4;
     private static final int RESIDENT_WRITERS = 3;
@@ -177,7 +177,9 @@ class FreshSubscriptionHostileTest extends IntegrationTest {
                 int first = loop;
                 subscribing.add(subscribers.submit(() -> {
                     int n = first;
-                    while (System.nanoTime() < until && subscriberErrors.size() < 5) {
+                    // bounded by time and by the log's growth; writers go on until the last subscription is done
+                    while (System.nanoTime() < until && subscriberErrors.size() < 5
+                            && eventLog.lastId().block(WAIT) - firstId < MAX_EVENTS) {
                         Mode mode = Mode.values()[n++ % Mode.values().length];
                         Api.Resident resident = residents.get(n % residents.size());
                         try {
@@ -333,14 +335,10 @@ class FreshSubscriptionHostileTest extends IntegrationTest {
         void run() throws Exception;
     }
 
-    /** Repeats a write until told to stop or the log has grown by MAX_EVENTS; counts failures without stopping. */
+    /** Repeats a write until told to stop; counts failures without stopping. */
     private void keepWriting(AtomicBoolean stop, long firstId, AtomicInteger failures, Step step) {
         while (!stop.get()) {
             try {
-                if (eventLog.lastId().block(WAIT) - firstId > MAX_EVENTS) {
-                    Thread.sleep(100);
-                    continue;
-                }
                 step.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -22,10 +22,10 @@ import reactor.core.publisher.Mono;
 /**
  * ComplaintEvent: the live events a caller may see, resumable with the last id seen.
  * <p>
- * Order matters (a client resumes after the last id it saw), and graphql-java sends each event as soon as its
- * fields resolve. So each event comes with its complaint already loaded (in order, by concatMap) and the event's
- * fields resolve at once. graphql-java's own ordering option (KEEP_SUBSCRIPTION_EVENTS_ORDERED) is not used: in
- * our tests it sometimes lost a subscription's first signal.
+ * Order matters (a client resumes after the last id it saw). Each event comes with its complaint already loaded
+ * (in order, by concatMap), and graphql-java keeps events in order even when a selection needs queries
+ * (KEEP_SUBSCRIPTION_EVENTS_ORDERED, platform OrderedSubscriptions). Every event states where its subscription
+ * started ({@code subscribedAfter}); the guarantee is in docs/adr/0001.
  */
 @Controller
 class ComplaintEventController {
