@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.event;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
@@ -84,21 +85,23 @@ public class EventStream {
      */
     public Flux<SubscribedEvent> resumable(Long after, Predicate<StoredEvent> visible, LongFunction<Flux<StoredEvent>> replay) {
         return Flux.defer(() -> {
-            Sinks.Many<StoredEvent> buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<StoredEvent>get(subscriberBuffer).get());
+            // a queue that grows as needed (a full-size array for each of many subscriptions would cost memory)
+            // with the bound counted here
+            Sinks.Many<StoredEvent> buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<StoredEvent>unbounded(64).get());
+            AtomicInteger waiting = new AtomicInteger();
+            // on overflow the live stream is let go at once: the subscription ends once the client took what waits
             Disposable liveSubscription = sink.asFlux()
                     .filter(visible)
-                    .subscribe(event -> {
-                        if (buffer.tryEmitNext(event).isFailure()) {
-                            buffer.tryEmitError(Exceptions.failWithOverflow(
-                                    "more than " + subscriberBuffer + " events waiting for this subscriber"));
-                        }
-                    }, buffer::tryEmitError);
+                    .takeWhile(event -> waiting.incrementAndGet() <= subscriberBuffer && buffer.tryEmitNext(event).isSuccess())
+                    .subscribe(null, buffer::tryEmitError, () -> buffer.tryEmitError(Exceptions.failWithOverflow(
+                            "more than " + subscriberBuffer + " events waiting for this subscriber")));
             Mono<Long> start = after != null ? Mono.just(after) : eventLog.lastId();
             return start.flatMapMany(startId -> {
                         AtomicLong lastSeen = new AtomicLong(startId);
                         Flux<StoredEvent> missed = after == null ? Flux.empty() : replay.apply(startId)
                                 .doOnNext(event -> lastSeen.set(event.id()));
                         Flux<StoredEvent> fresh = buffer.asFlux()
+                                .doOnNext(event -> waiting.decrementAndGet())
                                 .filter(event -> event.id() > lastSeen.get());
                         return missed.concatWith(fresh)
                                 .map(event -> new SubscribedEvent(startId, event));
