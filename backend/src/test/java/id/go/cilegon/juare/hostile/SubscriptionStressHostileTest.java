@@ -48,7 +48,7 @@ import reactor.core.publisher.Flux;
  * otherwise the {@code subscribedAfter} the subscription states with its events.
  */
 @Tag("hostile")
-class FreshSubscriptionHostileTest extends IntegrationTest {
+class SubscriptionStressHostileTest extends IntegrationTest {
 
     /** How long fresh subscriptions are opened for (at most, see MAX_EVENTS); writers run until the last one is done. */
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("juare.hostile.events.seconds", 15));
