@@ -1,14 +1,17 @@
 package id.go.cilegon.juare.event;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.Disposable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.util.concurrent.Queues;
 
 /**
  * This instance's one hot stream of committed events, in id order, fed by the LISTEN connection. Subscribers
@@ -22,7 +25,10 @@ public class EventStream {
     private volatile boolean listeningNow;
     private final int subscriberBuffer;
 
-    public EventStream(@Value("${juare.events.subscriber-buffer:10000}") int subscriberBuffer) {
+    private final EventLog eventLog;
+
+    public EventStream(EventLog eventLog, @Value("${juare.events.subscriber-buffer:10000}") int subscriberBuffer) {
+        this.eventLog = eventLog;
         this.subscriberBuffer = subscriberBuffer;
     }
 
@@ -65,29 +71,42 @@ public class EventStream {
     }
 
     /**
-     * Live events that {@code visible} accepts; with {@code after}, first the missed ones from {@code replay}
-     * (events with id greater than after, oldest first). The live stream is subscribed before the replay is read
-     * and its events are passed on only past the last replayed id, so there is no gap and no duplicate.
+     * The events that {@code visible} accepts after a start point, live, each once, in id order. With {@code after}
+     * the start point is that id, and the missed events come first from {@code replay} (events with an id greater
+     * than its argument, oldest first). Without it, the start point is the newest event committed once this
+     * subscription is attached to the live stream; each event carries it, so the client knows where it started.
+     * <p>
+     * Either way the live stream is attached first and the start point (and the replay) read after, so an event
+     * committed after the start point reaches the subscriber live even if the replay does not hold it: ids are in
+     * commit order and the listener publishes an event only after reading it committed. Live events up to the last
+     * one replayed (or up to the start point) are dropped: no gap, no duplicate. The live events wait in a buffer of
+     * {@code subscriber-buffer} while the replay runs or the client is slow; past that the subscription ends with an
+     * error and can resume with the last id it saw.
      */
-    public Flux<StoredEvent> resumable(Long after, Predicate<StoredEvent> visible, LongFunction<Flux<StoredEvent>> replay) {
-        if (after == null) {
-            return live().filter(visible);
-        }
-        return Flux.defer(() -> replayThenLive(after, visible, replay));
-    }
-
-    private Flux<StoredEvent> replayThenLive(long after, Predicate<StoredEvent> visible, LongFunction<Flux<StoredEvent>> replay) {
-        Sinks.Many<StoredEvent> buffer = Sinks.many().unicast().onBackpressureBuffer();
-        Disposable liveSubscription = live()
-                .filter(visible)
-                .subscribe(buffer::tryEmitNext, buffer::tryEmitError);
-        AtomicLong lastSeen = new AtomicLong(after);
-        Flux<StoredEvent> missed = replay.apply(after)
-                .doOnNext(event -> lastSeen.set(event.id()));
-        Flux<StoredEvent> fresh = buffer.asFlux()
-                .filter(event -> event.id() > lastSeen.get());
-        return missed
-                .concatWith(fresh)
-                .doFinally(signal -> liveSubscription.dispose());
+    public Flux<SubscribedEvent> resumable(Long after, Predicate<StoredEvent> visible, LongFunction<Flux<StoredEvent>> replay) {
+        return Flux.defer(() -> {
+            // a queue that grows as needed (a full-size array for each of many subscriptions would cost memory)
+            // with the bound counted here
+            Sinks.Many<StoredEvent> buffer = Sinks.many().unicast().onBackpressureBuffer(Queues.<StoredEvent>unbounded(64).get());
+            AtomicInteger waiting = new AtomicInteger();
+            // on overflow the live stream is let go at once: the subscription ends once the client took what waits
+            Disposable liveSubscription = sink.asFlux()
+                    .filter(visible)
+                    .takeWhile(event -> waiting.incrementAndGet() <= subscriberBuffer && buffer.tryEmitNext(event).isSuccess())
+                    .subscribe(null, buffer::tryEmitError, () -> buffer.tryEmitError(Exceptions.failWithOverflow(
+                            "more than " + subscriberBuffer + " events waiting for this subscriber")));
+            Mono<Long> start = after != null ? Mono.just(after) : eventLog.lastId();
+            return start.flatMapMany(startId -> {
+                        AtomicLong lastSeen = new AtomicLong(startId);
+                        Flux<StoredEvent> missed = after == null ? Flux.empty() : replay.apply(startId)
+                                .doOnNext(event -> lastSeen.set(event.id()));
+                        Flux<StoredEvent> fresh = buffer.asFlux()
+                                .doOnNext(event -> waiting.decrementAndGet())
+                                .filter(event -> event.id() > lastSeen.get());
+                        return missed.concatWith(fresh)
+                                .map(event -> new SubscribedEvent(startId, event));
+                    })
+                    .doFinally(signal -> liveSubscription.dispose());
+        });
     }
 }

@@ -22,6 +22,9 @@ class ComplaintEventsTest extends IntegrationTest {
     @Autowired
     EventStream stream;
 
+    @Autowired
+    EventLog eventLog;
+
     private String submit(Api.Resident resident) {
         return Live.submitComplaint(api(), resident.token());
     }
@@ -87,6 +90,62 @@ class ComplaintEventsTest extends IntegrationTest {
         assertThat(resumed.subList(0, 6)).extracting(e -> e.get("complaintId")).containsExactlyElementsOf(missed);
         assertThat(resumed).extracting(e -> Long.parseLong((String) e.get("id"))).isSorted().doesNotHaveDuplicates()
                 .allSatisfy(id -> assertThat(id).isGreaterThan(Long.parseLong(lastSeen)));
+        ws.stop().block(WAIT);
+    }
+
+    @Test
+    void aSubscriptionStatesWhereItStartedAndGetsWhatFollows() {
+        stream.listening().block(WAIT);
+        Api.Resident resident = api().newResident();
+        WebSocketGraphQlTester ws = api().webSocket(resident.token());
+        String before = submit(resident);
+        long committedBefore = eventLog.lastId().block(WAIT);
+
+        // without after: it starts at the newest event committed when it was set up, not before what we saw, and
+        // its first event is the first of ours after that (complaints are filed until one arrives: the client cannot
+        // know when the server has set the subscription up, which is why it states where it started)
+        reactor.core.Disposable filing = Flux.interval(Duration.ofMillis(300)).take(30)
+                .publishOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                .subscribe(tick -> submit(resident));
+        Map first = events(ws, null).blockFirst(WAIT);
+        filing.dispose();
+        long start = Long.parseLong((String) first.get("subscribedAfter"));
+        long firstId = Long.parseLong((String) first.get("id"));
+        assertThat(start).isGreaterThanOrEqualTo(committedBefore).isLessThan(firstId);
+        long firstOfOursAfterStart = db.sql("SELECT min(id) FROM complaint_event WHERE resident_id = :resident"
+                        + " AND visible_to_resident AND id > :start")
+                .bind("resident", java.util.UUID.fromString(resident.id())).bind("start", start)
+                .map(row -> row.get(0, Long.class)).one().block(WAIT);
+        assertThat(firstId).isEqualTo(firstOfOursAfterStart);
+
+        // with after: that id, on every event
+        List<Map> resumed = events(ws, "0").take(2).collectList().block(WAIT);
+        assertThat(resumed).extracting(e -> e.get("subscribedAfter")).containsOnly("0");
+        assertThat(resumed.getFirst().get("complaintId")).isEqualTo(before);
+        ws.stop().block(WAIT);
+    }
+
+    @Test
+    void eventsWhoseSelectionNeedsQueriesStillComeInIdOrder() {
+        Api.Resident resident = api().newResident();
+        for (int i = 0; i < 8; i++) {
+            submit(resident);
+        }
+        WebSocketGraphQlTester ws = api().webSocket(resident.token());
+        // each event's photos, timeline and category are read apart: without ordering, a quick one overtakes
+        List<Long> ids = ws.document("""
+                        subscription {
+                            myComplaintEvents(after: "0") {
+                                id
+                                complaint { category { nameId } photos { id } timeline { id message } kelurahan { name } }
+                            }
+                        }""")
+                .executeSubscription().toFlux("myComplaintEvents", Map.class)
+                .take(8)
+                .map(e -> Long.parseLong((String) e.get("id")))
+                .collectList()
+                .block(WAIT);
+        assertThat(ids).hasSize(8).isSorted().doesNotHaveDuplicates();
         ws.stop().block(WAIT);
     }
 

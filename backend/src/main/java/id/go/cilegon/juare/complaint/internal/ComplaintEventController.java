@@ -6,6 +6,7 @@ import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.event.EventLog;
 import id.go.cilegon.juare.event.EventStream;
 import id.go.cilegon.juare.event.StoredEvent;
+import id.go.cilegon.juare.event.SubscribedEvent;
 import id.go.cilegon.juare.platform.ApiException;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +22,10 @@ import reactor.core.publisher.Mono;
 /**
  * ComplaintEvent: the live events a caller may see, resumable with the last id seen.
  * <p>
- * Order matters (a client resumes after the last id it saw), and graphql-java sends each event as soon as its
- * fields resolve. So each event comes with its complaint already loaded (in order, by concatMap) and the event's
- * fields resolve at once. graphql-java's own ordering option (KEEP_SUBSCRIPTION_EVENTS_ORDERED) is not used: in
- * our tests it sometimes lost a subscription's first signal.
+ * Order matters (a client resumes after the last id it saw). Each event comes with its complaint already loaded
+ * (in order, by concatMap), and graphql-java keeps events in order even when a selection needs queries
+ * (KEEP_SUBSCRIPTION_EVENTS_ORDERED, platform OrderedSubscriptions). Every event states where its subscription
+ * started ({@code subscribedAfter}); the guarantee is in docs/adr/0001.
  */
 @Controller
 class ComplaintEventController {
@@ -122,18 +123,25 @@ class ComplaintEventController {
      * The complaint as it is now, if the caller may still see it: an OPD replaying the events of a complaint since
      * sent to another OPD gets the events (they were its own) but not the complaint.
      */
-    private Mono<ComplaintEventView> withComplaint(Caller caller, StoredEvent event) {
+    private Mono<ComplaintEventView> withComplaint(Caller caller, SubscribedEvent delivered) {
+        StoredEvent event = delivered.event();
         return complaints.findById(event.complaintId())
-                .map(complaint -> ComplaintEventView.of(event, ComplaintAccess.maySee(caller, complaint) ? complaint : null));
+                .map(complaint -> ComplaintEventView.of(event, ComplaintAccess.maySee(caller, complaint) ? complaint : null,
+                        delivered.subscribedAfter()))
+                // the complaint is written in the event's transaction, so this cannot happen; if it did, a silent
+                // skip would be a missed event the client could never notice
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("event " + event.id() + " without its complaint")));
     }
 
     /** GraphQL ComplaintEvent. */
     record ComplaintEventView(String id, String type, String status, Instant at, String actor, String message, UUID complaintId,
-                              String opdCode, String kecamatanCode, String categoryCode, Complaint complaint) {
+                              String opdCode, String kecamatanCode, String categoryCode, Complaint complaint,
+                              String subscribedAfter) {
 
-        static ComplaintEventView of(StoredEvent e, Complaint complaint) {
+        static ComplaintEventView of(StoredEvent e, Complaint complaint, long subscribedAfter) {
             return new ComplaintEventView(Long.toString(e.id()), e.type().name(), e.status(), e.occurredAt(),
-                    e.actorType().name(), e.message(), e.complaintId(), e.opdCode(), e.kecamatanCode(), e.categoryCode(), complaint);
+                    e.actorType().name(), e.message(), e.complaintId(), e.opdCode(), e.kecamatanCode(), e.categoryCode(), complaint,
+                    Long.toString(subscribedAfter));
         }
     }
 }

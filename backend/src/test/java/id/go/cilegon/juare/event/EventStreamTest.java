@@ -1,0 +1,90 @@
+package id.go.cilegon.juare.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import reactor.core.Exceptions;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/** EventStream.resumable without a database: where a subscription starts, replay against live, the buffer bound. */
+class EventStreamTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(5);
+
+    private final AtomicLong committed = new AtomicLong();
+
+    /** A log whose newest committed id is whatever the test says. */
+    private final EventLog log = new EventLog(null, null, null) {
+        @Override
+        public Mono<Long> lastId() {
+            return Mono.fromSupplier(committed::get);
+        }
+    };
+
+    private static StoredEvent event(long id) {
+        return new StoredEvent(id, UUID.randomUUID(), EventType.INTERNAL_NOTE, ActorType.SYSTEM, null, Instant.EPOCH, "SUBMITTED",
+                UUID.randomUUID(), null, "36.72.02", "JALAN", false, Map.of());
+    }
+
+    @Test
+    void withoutAfterASubscriptionStartsAtTheNewestCommittedEventAndSaysSo() {
+        EventStream stream = new EventStream(log, 100);
+        committed.set(5);
+        // 4 and 5 were committed before the subscription was set up but the listener publishes them only now
+        StepVerifier.create(stream.resumable(null, e -> true, from -> Flux.error(new AssertionError("no replay without after"))))
+                .then(() -> {
+                    for (long id = 4; id <= 7; id++) {
+                        stream.publish(event(id));
+                    }
+                })
+                .assertNext(e -> assertThat(e).extracting(x -> x.event().id(), SubscribedEvent::subscribedAfter).containsExactly(6L, 5L))
+                .assertNext(e -> assertThat(e).extracting(x -> x.event().id(), SubscribedEvent::subscribedAfter).containsExactly(7L, 5L))
+                .thenCancel()
+                .verify(WAIT);
+        assertThat(stream.subscriberCount()).isZero();
+    }
+
+    @Test
+    void withAfterTheReplayComesFirstAndLiveEventsItAlsoHoldsAreNotRepeated() {
+        EventStream stream = new EventStream(log, 100);
+        // while the replay is read, the listener publishes 4 to 6: 4 and 5 are in the replay too, 6 is not
+        Flux<StoredEvent> replay = Flux.defer(() -> {
+            for (long id = 4; id <= 6; id++) {
+                stream.publish(event(id));
+            }
+            return Flux.just(event(3), event(4), event(5));
+        });
+        StepVerifier.create(stream.resumable(2L, e -> true, from -> {
+                    assertThat(from).isEqualTo(2L);
+                    return replay;
+                }).map(e -> e.event().id() + "/" + e.subscribedAfter()))
+                .expectNext("3/2", "4/2", "5/2", "6/2")
+                .then(() -> stream.publish(event(7)))
+                .expectNext("7/2")
+                .thenCancel()
+                .verify(WAIT);
+    }
+
+    @Test
+    void aSubscriberThatFallsTooFarBehindGetsAnOverflowErrorInsteadOfGrowingTheHeap() {
+        EventStream stream = new EventStream(log, 8);
+        StepVerifier.create(stream.resumable(0L, e -> true, from -> Flux.empty()), 0)
+                .then(() -> {
+                    for (long id = 1; id <= 100; id++) {
+                        stream.publish(event(id));
+                    }
+                })
+                .thenRequest(Long.MAX_VALUE)
+                .thenConsumeWhile(e -> true)
+                .expectErrorMatches(Exceptions::isOverflow)
+                .verify(WAIT);
+        assertThat(stream.subscriberCount()).isZero();
+    }
+}
