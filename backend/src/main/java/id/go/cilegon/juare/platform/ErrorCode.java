@@ -30,5 +30,7 @@ public enum ErrorCode {
     UNKNOWN_OPD,
     AFTER_PHOTO_REQUIRED,
     MESSAGE_TOO_SHORT,
-    INVALID_RATING
+    INVALID_RATING,
+    /** The photo store (S3 bucket) is unreachable: HTTP 503 with Retry-After from POST /api/photos; retry later. */
+    PHOTO_STORE_UNAVAILABLE
 }
