@@ -98,6 +98,9 @@ class ClusterFaultTest {
     /** clientRequestId → every complaint id any answer (first or retry) named for it. */
     private final Map<String, Set<String>> answers = new ConcurrentHashMap<>();
     private volatile boolean storeDown;
+    private final AtomicInteger replied = new AtomicInteger();
+    private final List<Subscriber> residentSubscribers = new CopyOnWriteArrayList<>();
+    private static final int SUBSCRIBING_RESIDENTS = 10;
 
     @Test
     @Timeout(value = 20, unit = TimeUnit.MINUTES)
@@ -130,7 +133,8 @@ class ClusterFaultTest {
             Deadline load = new Deadline(loadStart + LOAD.toNanos(), loadEnd);
             List<java.util.concurrent.Future<?>> residents = new ArrayList<>();
             for (int i = 0; i < RESIDENTS; i++) {
-                residents.add(workers.submit(() -> resident(load, loadEnd + DRAIN.toNanos())));
+                boolean subscribes = i < SUBSCRIBING_RESIDENTS;
+                residents.add(workers.submit(() -> resident(load, loadEnd + DRAIN.toNanos(), subscribes, workers)));
             }
             workers.submit(() -> operatorLoop(operator, load));
             workers.submit(() -> responderLoop(responder, load));
@@ -154,6 +158,11 @@ class ClusterFaultTest {
                     restarts.get(), verdict.lost, verdict.duplicated, verdict.wrongAnswers, verdict.gaps,
                     verdict.events, subscriber.seen.size(), subscriber.resumes.get(), dispatched.get(), resolved.get(),
                     storeUnavailable.get(), storeOtherErrors.get());
+            System.out.printf("HOSTILE cluster subscribers: %d residents, %d events entitled, gaps %d, resumes %d; "
+                            + "notifications sent %d, missing %d, twice %d; replied %d; complaints without their photo %d%n",
+                    residentSubscribers.size(), verdict.residentEvents, verdict.residentGaps, verdict.residentResumes,
+                    verdict.notifications, verdict.notificationsMissing, verdict.notificationsTwice, replied.get(),
+                    verdict.complaintsWithoutPhoto);
             System.out.printf("HOSTILE replica memory (RSS): replica 1 %d MB at rest, %d MB peak under load; "
                             + "replica 2 %d MB at rest, %d MB peak under load%n",
                     rssAtRest[0] >> 10, peakRss.get(0) >> 10, rssAtRest[1] >> 10, peakRss.get(1) >> 10);
@@ -166,6 +175,13 @@ class ClusterFaultTest {
             assertThat(verdict.logHoles).as("event ids missing or duplicated in the log").isZero();
             assertThat(verdict.gaps).as("events the subscriber missed, saw twice or out of order").isZero();
             assertThat(subscriber.resumes.get()).as("the subscriber resumed after the faults").isPositive();
+            assertThat(residentSubscribers).as("resident subscribers").hasSize(SUBSCRIBING_RESIDENTS);
+            assertThat(verdict.residentGaps).as("events resident subscribers missed, saw twice or out of order").isZero();
+            assertThat(verdict.residentEvents).as("events resident subscribers were entitled to").isPositive();
+            assertThat(verdict.notifications).as("notifications sent").isPositive();
+            assertThat(verdict.notificationsMissing).as("notifications marked sent that WhatsApp never got").isZero();
+            assertThat(verdict.notificationsTwice).as("notifications WhatsApp got more than once").isZero();
+            assertThat(verdict.complaintsWithoutPhoto).as("complaints stored without their photo").isZero();
             assertThat(storeUnavailable.get()).as("uploads refused with PHOTO_STORE_UNAVAILABLE while the store was down")
                     .isPositive();
             assertThat(storeOtherErrors.get()).as("uploads answered otherwise while the store was down").isZero();
@@ -175,6 +191,7 @@ class ClusterFaultTest {
             if (subscriber != null) {
                 subscriber.stop();
             }
+            residentSubscribers.forEach(Subscriber::stop);
             workers.shutdownNow();
             cluster(Duration.ofMinutes(2), "stop");
             Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -279,15 +296,27 @@ class ClusterFaultTest {
 
     // ---------------------------------------------------------------- load
 
-    /** A phone app: signs in, then submits complaints with a photo, retrying each with its clientRequestId. */
-    private void resident(Deadline load, long hardEnd) {
+    /**
+     * A phone app: signs in, then submits complaints with a photo, retrying each with its clientRequestId; the
+     * subscribing ones follow their complaints' events live.
+     */
+    private void resident(Deadline load, long hardEnd, boolean subscribes, ExecutorService workers) {
         try {
-            String token = null;
-            while (token == null && System.nanoTime() < hardEnd) {
-                token = attempt(this::signIn);
-                if (token == null) {
+            String[] signedIn = null;
+            while (signedIn == null && System.nanoTime() < hardEnd) {
+                requests.incrementAndGet();
+                try {
+                    signedIn = signIn();
+                } catch (Exception e) {
                     pause(Duration.ofSeconds(1));
                 }
+            }
+            String token = signedIn == null ? null : signedIn[0];
+            if (token != null && subscribes) {
+                // from the start of the resident's history: it has no complaint yet
+                Subscriber subscriber = new Subscriber(token, 0, "MyComplaintEvents", "myComplaintEvents", signedIn[1]);
+                residentSubscribers.add(subscriber);
+                workers.submit(subscriber::run);
             }
             int submissions = 0;
             while (token != null && !load.over()) {
@@ -335,7 +364,8 @@ class ClusterFaultTest {
         }
     }
 
-    private String signIn() throws Exception {
+    /** The access token and the resident's id. */
+    private String[] signIn() throws Exception {
         String nik = TestData.nik();
         String phone = TestData.phone();
         JsonNode challenge = graphql(null, "RequestOtp", Map.of("input", Map.of("nik", nik, "phone", phone)))
@@ -349,7 +379,8 @@ class ClusterFaultTest {
         if (!verified.path("errors").isEmpty()) {
             throw new IOException("verifyOtp: " + verified.path("errors"));
         }
-        return verified.path("session").path("accessToken").asString();
+        return new String[] {verified.path("session").path("accessToken").asString(),
+                verified.path("resident").path("id").asString()};
     }
 
     private String codeFor(String phoneE164) throws Exception {
@@ -437,8 +468,11 @@ class ClusterFaultTest {
                     String id = edge.path("node").path("id").asString();
                     String status = edge.path("node").path("status").asString();
                     if ("DISPATCHED".equals(status)) {
-                        graphql(token, "Reply", Map.of("input", Map.of("complaintId", id,
-                                "message", "Laporan diterima, tim kami segera meninjau lokasi.")));
+                        JsonNode payload = graphql(token, "Reply", Map.of("input", Map.of("complaintId", id,
+                                "message", "Laporan diterima, tim kami segera meninjau lokasi."))).path("reply");
+                        if (payload.path("errors").isEmpty()) {
+                            replied.incrementAndGet();
+                        }
                     } else if ("IN_PROGRESS".equals(status)) {
                         String photo = uploadPhoto(token);
                         JsonNode payload = graphql(token, "Resolve", Map.of("input", Map.of("complaintId", id,
@@ -483,7 +517,9 @@ class ClusterFaultTest {
 
     // ---------------------------------------------------------------- the verdict
 
-    private record Verdict(long lost, long duplicated, long wrongAnswers, long logHoles, long gaps, long events) {
+    private record Verdict(long lost, long duplicated, long wrongAnswers, long logHoles, long gaps, long events,
+                           long residentGaps, long residentEvents, long residentResumes, long notifications,
+                           long notificationsMissing, long notificationsTwice, long complaintsWithoutPhoto) {
     }
 
     private Verdict verify(Subscriber subscriber, long firstEvent) throws Exception {
@@ -547,7 +583,76 @@ class ClusterFaultTest {
             if (gaps > 0) {
                 System.out.println("HOSTILE subscriber expected " + expected.size() + " events, saw " + seen.size());
             }
-            return new Verdict(lost, duplicated, wrong, holes, gaps, expected.size());
+            // every resident subscriber: its own complaints' visible events, once and in order
+            long residentGaps = 0;
+            long residentEvents = 0;
+            long residentResumes = 0;
+            for (Subscriber resident : residentSubscribers) {
+                List<Long> entitled = new ArrayList<>();
+                try (ResultSet rows = sql.executeQuery("SELECT id FROM complaint_event WHERE visible_to_resident AND resident_id = '"
+                        + UUID.fromString(resident.residentId) + "' AND id > " + resident.firstEvent + " ORDER BY id")) {
+                    while (rows.next()) {
+                        entitled.add(rows.getLong(1));
+                    }
+                }
+                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                long lastEntitled = entitled.isEmpty() ? 0 : entitled.getLast();
+                while (System.nanoTime() < until && resident.last() < lastEntitled) {
+                    Thread.sleep(200);
+                }
+                long residentDifferences = differences(entitled, List.copyOf(resident.seen));
+                if (residentDifferences > 0) {
+                    System.out.println("HOSTILE resident subscriber expected " + entitled + ", saw " + resident.seen);
+                }
+                residentGaps += residentDifferences;
+                residentEvents += entitled.size();
+                residentResumes += resident.resumes.get();
+            }
+
+            // every notification the outbox marks sent reached WhatsApp (the stub) exactly once
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < until && count(sql, "SELECT count(*) FROM notification_outbox WHERE sent_at IS NULL") > 0) {
+                Thread.sleep(500);
+            }
+            Map<String, Integer> outbox = new HashMap<>();
+            try (ResultSet rows = sql.executeQuery("SELECT body FROM notification_outbox WHERE sent_at IS NOT NULL")) {
+                while (rows.next()) {
+                    outbox.merge(rows.getString(1), 1, Integer::sum);
+                }
+            }
+            Map<String, Integer> delivered = new HashMap<>();
+            for (WhatsAppStub.Request request : whatsApp.requests()) {
+                String body = request.body().path("text").path("body").asString("");
+                if (request.path().endsWith("/messages") && request.otpCode() == null && !body.isEmpty()) {
+                    delivered.merge(body, 1, Integer::sum);
+                }
+            }
+            long missing = 0;
+            long twice = 0;
+            for (var sent : outbox.entrySet()) {
+                int got = delivered.getOrDefault(sent.getKey(), 0);
+                missing += Math.max(0, sent.getValue() - got);
+                twice += Math.max(0, got - sent.getValue());
+            }
+            for (var got : delivered.entrySet()) {
+                if (!outbox.containsKey(got.getKey())) {
+                    twice += got.getValue();
+                }
+            }
+            long notifications = outbox.values().stream().mapToLong(Integer::longValue).sum();
+
+            // nothing half-stored: every complaint has the photo its resident attached
+            long withoutPhoto = count(sql, "SELECT count(*) FROM complaint c WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM photo p WHERE p.complaint_id = c.id)");
+            return new Verdict(lost, duplicated, wrong, holes, gaps, expected.size(), residentGaps, residentEvents,
+                    residentResumes, notifications, missing, twice, withoutPhoto);
+        }
+    }
+
+    private static long count(Statement sql, String query) throws Exception {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
@@ -571,10 +676,17 @@ class ClusterFaultTest {
 
     // ---------------------------------------------------------------- the staff subscriber
 
-    /** complaintEvents over graphql-ws through the proxy; on any close it reconnects with after = the last id seen. */
+    /**
+     * complaintEvents (staff) or myComplaintEvents (a resident) over graphql-ws through the proxy; on any close it
+     * reconnects with after = the last id it saw.
+     */
     private final class Subscriber {
 
         private final String token;
+        private final String operation;
+        private final String field;
+        final String residentId;
+        final long firstEvent;
         final List<Long> seen = new CopyOnWriteArrayList<>();
         final AtomicInteger resumes = new AtomicInteger();
         private volatile boolean stopped;
@@ -582,8 +694,16 @@ class ClusterFaultTest {
         private volatile long last;
 
         Subscriber(String token, long after) {
+            this(token, after, "ComplaintEvents", "complaintEvents", null);
+        }
+
+        Subscriber(String token, long after, String operation, String field, String residentId) {
             this.token = token;
             this.last = after;
+            this.firstEvent = after;
+            this.operation = operation;
+            this.field = field;
+            this.residentId = residentId;
         }
 
         long last() {
@@ -654,11 +774,11 @@ class ClusterFaultTest {
                         Map<String, Object> variables = new HashMap<>();
                         variables.put("after", String.valueOf(last));
                         webSocket.sendText(JSON.writeValueAsString(Map.of("type", "subscribe", "id", "1",
-                                "payload", Map.of("query", OperationDocuments.load("ComplaintEvents"), "variables", variables))), true);
+                                "payload", Map.of("query", OperationDocuments.load(operation), "variables", variables))), true);
                     }
                     case "ping" -> webSocket.sendText("{\"type\":\"pong\"}", true);
                     case "next" -> {
-                        JsonNode event = node.path("payload").path("data").path("complaintEvents");
+                        JsonNode event = node.path("payload").path("data").path(field);
                         if (event.isMissingNode() || event.isNull()) {
                             closed.complete(null);
                             webSocket.abort();
