@@ -31,5 +31,7 @@ public enum ErrorCode {
     AFTER_PHOTO_REQUIRED,
     MESSAGE_TOO_SHORT,
     INVALID_RATING,
-    PHOTO_BUSY
+    PHOTO_BUSY,
+    /** The photo store (S3 bucket) is unreachable: HTTP 503 with Retry-After from POST /api/photos; retry later. */
+    PHOTO_STORE_UNAVAILABLE
 }

@@ -177,6 +177,13 @@ class PhotoEndpoint {
 
     @ExceptionHandler
     ResponseEntity<ErrorBody> apiError(ApiException e) {
+        if (e.code() == ErrorCode.PHOTO_STORE_UNAVAILABLE) {
+            // nothing was kept (PhotoService removes what was written): the app uploads again after a while
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "10")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(ErrorBody.of(e.code().name(), e.getMessage()));
+        }
         return error(statusOf(e.code()), e.code().name(), e.getMessage());
     }
 
@@ -223,7 +230,7 @@ class PhotoEndpoint {
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND, PHOTO_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
-            case PHOTO_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
+            case PHOTO_BUSY, PHOTO_STORE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.BAD_REQUEST;
         };
     }

@@ -1,15 +1,21 @@
 package id.go.cilegon.juare.photo.internal;
 
 import id.go.cilegon.juare.photo.PhotoStore;
+import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.ErrorCode;
 import java.util.List;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -27,6 +33,8 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
  * complete). An object is stored whole or not at all by S3 itself. Calls block, so they run on boundedElastic.
  */
 final class S3PhotoStore implements PhotoStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(S3PhotoStore.class);
 
     private static final String CHECK_KEY = "photos/.juare-start-check";
 
@@ -82,9 +90,23 @@ final class S3PhotoStore implements PhotoStore, AutoCloseable {
     @Override
     public Mono<Void> save(UUID id, byte[] image, byte[] thumbnail) {
         return Mono.<Void>fromRunnable(() -> {
-            put(key(id, true), thumbnail);
-            put(key(id, false), image);
-        }).subscribeOn(Schedulers.boundedElastic());
+                    put(key(id, true), thumbnail);
+                    put(key(id, false), image);
+                })
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(S3PhotoStore::storeAway, failure -> unavailable(failure));
+    }
+
+    /** The store cannot be reached or answers 5xx: the client may try again later (not a fault in the request). */
+    static boolean storeAway(Throwable failure) {
+        return failure instanceof SdkClientException
+                || (failure instanceof AwsServiceException service && service.statusCode() >= 500);
+    }
+
+    private static ApiException unavailable(Throwable failure) {
+        log.warn("Photo store unavailable: {}", failure.toString());
+        return new ApiException(ErrorCode.PHOTO_STORE_UNAVAILABLE,
+                "Penyimpanan foto sedang tidak tersedia, coba lagi sebentar / Photo storage is unavailable, please try again shortly");
     }
 
     private void put(String key, byte[] content) {

@@ -3,7 +3,12 @@ package id.go.cilegon.juare.photo.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
+import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.support.S3Server;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
@@ -68,5 +73,25 @@ class S3PhotoStoreTest {
         assertThatThrownBy(() -> S3PhotoStore.connect(new PhotoStorageProperties.S3(S3Server.BUCKET, S3Server.get().endpoint(),
                 "us-east-1", "NOBODY", "wrong-secret", true, Duration.ofSeconds(5))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("keys");
+    }
+
+    /** A store that went away after the start: saving fails with the typed, retryable PHOTO_STORE_UNAVAILABLE. */
+    @Test
+    void aStoreThatWentAwayIsUnavailableNotAnInternalError() throws Exception {
+        // an S3 stand-in that accepts the start-up check, then stops
+        HttpServer gone = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        gone.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        gone.start();
+        URI endpoint = URI.create("http://127.0.0.1:" + gone.getAddress().getPort());
+        try (S3PhotoStore away = S3PhotoStore.connect(settings("photos", endpoint, S3Server.SECRET_KEY))) {
+            gone.stop(0);
+            assertThatThrownBy(() -> away.save(UUID.randomUUID(), new byte[] {1}, new byte[] {2}).block())
+                    .isInstanceOfSatisfying(ApiException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.PHOTO_STORE_UNAVAILABLE));
+        }
     }
 }
