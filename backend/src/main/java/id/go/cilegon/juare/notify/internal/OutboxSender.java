@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -24,23 +23,25 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Sends the notification outbox. Every poll interval (and right after start) a pass claims a batch of due
- * messages with {@code FOR UPDATE SKIP LOCKED} and sends them while holding the row locks, so that of several
- * instances exactly one attempts a message at a time; each message is then marked sent, or rescheduled with
- * exponential backoff, or after the last attempt given up (next attempt at infinity, sent_at left empty).
+ * messages with {@code FOR UPDATE SKIP LOCKED} and leases them (their next attempt moves past the time the batch may
+ * take) in one short statement, so that of several instances exactly one attempts a message at a time; each message
+ * is then marked sent as soon as it is, in its own statement, or rescheduled with exponential backoff, or after the
+ * last attempt given up (next attempt at infinity, sent_at left empty).
  * <p>
- * A message is sent at least once: if the instance dies between the send and the commit, it is sent again.
+ * A message is sent at least once: if the instance or the database dies between a send and its mark, that message
+ * is sent again after its lease. Marking each message at once keeps such repeats to the sends in flight at the
+ * crash (WhatsApp's API takes no idempotency key, so exactly once is out of reach).
  */
 @Component
 class OutboxSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-    /** Sends in flight at once within a batch; the database updates stay one at a time on the pass's connection. */
+    /** Sends in flight at once within a batch. */
     private static final int SEND_CONCURRENCY = 4;
     private static final Runnable NOTHING = () -> {
     };
 
     private final DatabaseClient db;
-    private final TransactionalOperator tx;
     private final PersonalDataCipher cipher;
     private final WhatsAppSender whatsApp;
     private final OutboxProperties properties;
@@ -55,14 +56,13 @@ class OutboxSender implements SmartLifecycle {
     private final Counter failedCount;
     private final Counter givenUpCount;
 
-    OutboxSender(DatabaseClient db, TransactionalOperator tx, PersonalDataCipher cipher, WhatsAppSender whatsApp,
+    OutboxSender(DatabaseClient db, PersonalDataCipher cipher, WhatsAppSender whatsApp,
                  OutboxProperties properties, Clock clock, MeterRegistry meters) {
         this.db = db;
         this.sentCount = Counter.builder("juare.outbox.sends").tag("outcome", "sent")
                 .description("WhatsApp messages this instance sent or failed to send").register(meters);
         this.failedCount = Counter.builder("juare.outbox.sends").tag("outcome", "failed").register(meters);
         this.givenUpCount = Counter.builder("juare.outbox.sends").tag("outcome", "given_up").register(meters);
-        this.tx = tx;
         this.cipher = cipher;
         this.whatsApp = whatsApp;
         this.properties = properties;
@@ -76,31 +76,42 @@ class OutboxSender implements SmartLifecycle {
     }
 
     private Mono<Pass> pass() {
-        // the SELECT is read to the end before anything else runs on the transaction's connection
-        Mono<Pass> pass = claimDue()
+        return claimDue()
                 .collectList()
                 .flatMap(this::deliverAll);
-        return tx.transactional(pass);
     }
 
+    /** Claims and leases a batch in one statement (its own transaction): no lock is held while sending. */
     private Flux<Pending> claimDue() {
+        Instant now = clock.instant();
         return db.sql("""
-                        SELECT id, phone_encrypted, phone_masked, body, kind, attempts, document, document_filename, document_mime
-                        FROM notification_outbox
-                        WHERE sent_at IS NULL AND next_attempt_at <= :now
-                        ORDER BY next_attempt_at
-                        LIMIT :batch
-                        FOR UPDATE SKIP LOCKED""")
-                .bind("now", clock.instant())
+                        UPDATE notification_outbox o SET next_attempt_at = :leaseEnd
+                        FROM (SELECT id FROM notification_outbox
+                              WHERE sent_at IS NULL AND next_attempt_at <= :now
+                              ORDER BY next_attempt_at
+                              LIMIT :batch
+                              FOR UPDATE SKIP LOCKED) due
+                        WHERE o.id = due.id
+                        RETURNING o.id, o.phone_encrypted, o.phone_masked, o.body, o.kind, o.attempts, o.document,
+                                  o.document_filename, o.document_mime""")
+                .bind("now", now)
+                .bind("leaseEnd", now.plus(lease()))
                 .bind("batch", properties.batchSize())
                 .map(OutboxSender::toPending)
-                .all();
+                .all()
+                .sort(java.util.Comparator.comparingLong(Pending::id));
+    }
+
+    /** Long enough for a whole batch to be tried: its sends run a few at a time, each within the send timeout. */
+    private Duration lease() {
+        int rounds = (properties.batchSize() + SEND_CONCURRENCY - 1) / SEND_CONCURRENCY;
+        return properties.sendTimeout().multipliedBy(rounds + 1L);
     }
 
     private Mono<Pass> deliverAll(List<Pending> batch) {
+        // each message is marked right after its own send: a crash repeats at most the sends in flight
         return Flux.fromIterable(batch)
-                .flatMap(this::attempt, SEND_CONCURRENCY)
-                .concatMap(this::record)
+                .flatMap(message -> attempt(message).flatMap(this::record), SEND_CONCURRENCY)
                 .filter(Outcome::sent)
                 .count()
                 .map(sent -> new Pass(batch.size(), sent.intValue()));
@@ -222,7 +233,7 @@ class OutboxSender implements SmartLifecycle {
         return Mono.empty();
     }
 
-    /** Lets a pass in progress finish (its sends are bounded), so that it is not rolled back and sent again. */
+    /** Lets a pass in progress finish (its sends are bounded), so that what it sends is marked sent. */
     @Override
     public void stop(Runnable callback) {
         running = false;

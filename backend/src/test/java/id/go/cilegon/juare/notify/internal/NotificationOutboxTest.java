@@ -112,8 +112,8 @@ class NotificationOutboxTest extends IntegrationTest {
     void sendersRacingOnTheSameTableDeliverEachMessageExactlyOnce() {
         OutboxProperties smallBatches = new OutboxProperties(properties.pollInterval(), 3, properties.maxAttempts(),
                 properties.initialBackoff(), properties.maxBackoff(), properties.sendTimeout());
-        OutboxSender first = new OutboxSender(db, tx, cipher, whatsApp, smallBatches, clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-        OutboxSender second = new OutboxSender(db, tx, cipher, whatsApp, smallBatches, clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        OutboxSender first = new OutboxSender(db, cipher, whatsApp, smallBatches, clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        OutboxSender second = new OutboxSender(db, cipher, whatsApp, smallBatches, clock, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         List<String> phones = IntStream.range(0, 12).mapToObj(i -> newPhone()).toList();
         Map<String, String> bodies = phones.stream().collect(Collectors.toMap(Function.identity(), phone -> uniqueBody()));
         Flux.fromIterable(phones)
