@@ -217,7 +217,7 @@ class PhotoEndpoint {
     @ExceptionHandler
     ResponseEntity<ErrorBody> unexpected(Exception e) {
         String incident = UUID.randomUUID().toString();
-        log.error("Unexpected failure in the photo endpoint, incident {}", incident, e);
+        log.atError().addKeyValue("incident", incident).setCause(e).log("Unexpected failure in the photo endpoint, incident {}", incident);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Terjadi kesalahan di server / Server error (" + incident + ")");
     }

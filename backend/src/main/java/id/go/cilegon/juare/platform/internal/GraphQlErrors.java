@@ -80,7 +80,8 @@ class GraphQlErrors {
                     .extensions(Map.of("code", "CANCELLED")).build();
         }
         String incident = java.util.UUID.randomUUID().toString();
-        log.error("Unexpected failure, incident {}", incident, ex);
+        // the incident as its own field too, for JSON logs (logging.structured.format.console)
+        log.atError().addKeyValue("incident", incident).setCause(ex).log("Unexpected failure, incident {}", incident);
         return builder.errorType(org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR)
                 .message("Terjadi kesalahan di server / Server error (" + incident + ")")
                 .extensions(Map.of("code", "INTERNAL_ERROR", "incident", incident)).build();
