@@ -1,5 +1,7 @@
 package id.go.cilegon.juare.event;
 
+import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.ErrorCode;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
@@ -26,6 +28,9 @@ public class EventStream {
     private final int subscriberBuffer;
 
     private final EventLog eventLog;
+
+    /** The server is stopping: every subscription ends with SERVER_STOPPING, so its client resumes elsewhere. */
+    private volatile Sinks.One<Void> stopping = Sinks.one();
 
     public EventStream(EventLog eventLog, @Value("${juare.events.subscriber-buffer:10000}") int subscriberBuffer) {
         this.eventLog = eventLog;
@@ -84,6 +89,30 @@ public class EventStream {
      * error and can resume with the last id it saw.
      */
     public Flux<SubscribedEvent> resumable(Long after, Predicate<StoredEvent> visible, LongFunction<Flux<StoredEvent>> replay) {
+        return Flux.defer(() -> Flux.merge(subscription(after, visible, replay),
+                stopping.asMono().then(Mono.error(EventStream::serverStopping))));
+    }
+
+    /**
+     * Ends every subscription now with a retryable error (code SERVER_STOPPING), rather than leaving clients on a
+     * connection that graceful shutdown will cut: each resumes with {@code after} on another instance. Called when
+     * this instance begins to stop, before the web server stops taking requests.
+     */
+    public void stopSubscriptions() {
+        stopping.tryEmitEmpty();
+    }
+
+    /** Takes subscriptions again (a stopped application context that starts again, as test contexts do). */
+    public void acceptSubscriptions() {
+        stopping = Sinks.one();
+    }
+
+    private static ApiException serverStopping() {
+        return new ApiException(ErrorCode.SERVER_STOPPING,
+                "Server dimatikan, sambung lagi dengan after / The server is stopping: subscribe again with after");
+    }
+
+    private Flux<SubscribedEvent> subscription(Long after, Predicate<StoredEvent> visible, LongFunction<Flux<StoredEvent>> replay) {
         return Flux.defer(() -> {
             // a queue that grows as needed (a full-size array for each of many subscriptions would cost memory)
             // with the bound counted here

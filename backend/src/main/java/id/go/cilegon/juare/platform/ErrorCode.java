@@ -33,5 +33,7 @@ public enum ErrorCode {
     INVALID_RATING,
     PHOTO_BUSY,
     /** The photo store (S3 bucket) is unreachable: HTTP 503 with Retry-After from POST /api/photos; retry later. */
-    PHOTO_STORE_UNAVAILABLE
+    PHOTO_STORE_UNAVAILABLE,
+    /** This instance is stopping: a live subscription ends with it; subscribe again with after (another instance answers). */
+    SERVER_STOPPING
 }

@@ -87,4 +87,25 @@ class EventStreamTest {
                 .verify(WAIT);
         assertThat(stream.subscriberCount()).isZero();
     }
+
+    @Test
+    void whenTheServerStopsEverySubscriptionEndsWithARetryableCodeAndLaterOnesAreTakenAgainAfterAStart() {
+        EventStream stream = new EventStream(log, 100);
+        committed.set(1);
+        StepVerifier.create(stream.resumable(null, e -> true, from -> Flux.empty()))
+                .then(() -> stream.publish(event(2)))
+                .assertNext(e -> assertThat(e.event().id()).isEqualTo(2L))
+                .then(stream::stopSubscriptions)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(id.go.cilegon.juare.platform.ApiException.class,
+                        api -> assertThat(api.code()).isEqualTo(id.go.cilegon.juare.platform.ErrorCode.SERVER_STOPPING)))
+                .verify(WAIT);
+        assertThat(stream.subscriberCount()).isZero();
+        stream.acceptSubscriptions();
+        committed.set(2);
+        StepVerifier.create(stream.resumable(null, e -> true, from -> Flux.empty()))
+                .then(() -> stream.publish(event(3)))
+                .assertNext(e -> assertThat(e.event().id()).isEqualTo(3L))
+                .thenCancel()
+                .verify(WAIT);
+    }
 }

@@ -64,6 +64,8 @@ class ClusterFaultTest {
     private static final Path CLUSTER = ROOT.resolve("target/cluster-fault");
     private static final int PROXY_PORT = 18000;
     private static final int[] MGMT_PORTS = {18180, 18182};
+    /** The replicas' public ports, straight, not through the proxy (scripts/cluster's defaults). */
+    private static final int[] PUBLIC_PORTS = {18080, 18082};
     private static final int ADMIN_PORT = 18999;
     private static final int PG_PORT = 15432;
     private static final String ADMIN_PASSWORD = "admin-cluster-password";
@@ -115,9 +117,13 @@ class ClusterFaultTest {
         env.put("JUARE_STAFF_ADMINPASSWORD", ADMIN_PASSWORD);
         // every resident comes from 127.0.0.1 through the proxy
         env.put("JUARE_OTP_MAXPERCLIENT", "100000");
+        // residents retry every failed upload (the store goes away): the hourly photo quota is not what is tested here
+        env.put("JUARE_PHOTO_MAXPERHOUR", "100000");
         env.put("JUARE_OUTBOX_BATCHSIZE", String.valueOf(OUTBOX_BATCH));
         // yesterday's report is due at once whatever the hour, so the suite sees it made (once)
         env.put("JUARE_REPORT_DAILYTIME", "00:00");
+        // the clock job looks often, so that deadlines moved into the past are marked within the run
+        env.put("JUARE_CLOCKS_CHECKEVERY", "3s");
         java.time.LocalDate startDay = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Jakarta"));
         Thread cleanup = new Thread(() -> cluster(Duration.ofMinutes(2), "stop"));
         Runtime.getRuntime().addShutdownHook(cleanup);
@@ -158,6 +164,12 @@ class ClusterFaultTest {
 
             // --- the log, the complaints, the subscriber ---
             Verdict verdict = verify(subscriber, firstEvent);
+            long[] photosServed = photosServedByEachReplica(operator);
+            long[] clockMarks = clockJobMarksEachBreachOnce();
+            System.out.printf("HOSTILE clock job: %d reply deadlines moved into the past, %d marked, %d complaints with "
+                    + "other than one REPLY_OVERDUE event%n", clockMarks[0], clockMarks[1], clockMarks[2]);
+            System.out.printf("HOSTILE shared photos: %d photos asked of each replica, %d answered alike by both%n",
+                    photosServed[0], photosServed[1]);
             System.out.printf("HOSTILE faults: %s%n", String.join("; ", faultLog));
             System.out.printf("HOSTILE cluster load %d s: requests %d, acknowledged %d, retried %d, resubmitted %d, "
                             + "kills %d, restarts %d, lost %d, duplicated %d, wrong answers %d, subscriber gaps %d "
@@ -178,6 +190,10 @@ class ClusterFaultTest {
                     rssAtRest[0] >> 10, peakRss.get(0) >> 10, rssAtRest[1] >> 10, peakRss.get(1) >> 10);
 
             assertThat(acknowledged.get()).as("acknowledged submissions").isGreaterThanOrEqualTo(RESIDENTS);
+            assertThat(photosServed[0]).as("photos asked of each replica").isPositive();
+            assertThat(clockMarks[1]).as("breaches the clock job marked (two replicas, one lock)").isEqualTo(clockMarks[0]);
+            assertThat(clockMarks[2]).as("complaints whose breach was recorded other than once").isZero();
+            assertThat(photosServed[1]).as("photos each replica served, the same bytes (one bucket)").isEqualTo(photosServed[0]);
             assertThat(kills.get()).isEqualTo(1);
             assertThat(verdict.lost).as("acknowledged complaints missing").isZero();
             assertThat(verdict.duplicated).as("complaints stored more than once").isZero();
@@ -677,6 +693,67 @@ class ClusterFaultTest {
             return new Verdict(lost, duplicated, wrong, holes, gaps, expected.size(), residentGaps, residentEvents,
                     residentResumes, notifications, missing, twice, withoutPhoto, dailyReports);
         }
+    }
+
+    /**
+     * The clock job, with both replicas running it every few seconds under one advisory lock: reply deadlines of
+     * waiting complaints are moved into the past, and each breach must be recorded exactly once. Returns {moved,
+     * marked within a minute, complaints with other than one REPLY_OVERDUE event}.
+     */
+    private long[] clockJobMarksEachBreachOnce() throws Exception {
+        String password = Files.readString(CLUSTER.resolve("secrets/db-password")).trim();
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PG_PORT + "/juare", "juare", password);
+             Statement sql = db.createStatement()) {
+            sql.execute("CREATE TEMP TABLE moved AS SELECT id FROM complaint WHERE status IN ('DISPATCHED', 'REOPENED') "
+                    + "AND first_reply_at IS NULL AND reply_overdue_at IS NULL");
+            sql.executeUpdate("UPDATE complaint SET reply_due_at = now() - interval '1 minute' WHERE id IN (SELECT id FROM moved)");
+            long moved = count(sql, "SELECT count(*) FROM moved");
+            long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long marked = 0;
+            while (System.nanoTime() < until) {
+                marked = count(sql, "SELECT count(*) FROM complaint c JOIN moved m ON m.id = c.id WHERE c.reply_overdue_at IS NOT NULL "
+                        + "OR c.first_reply_at IS NOT NULL OR c.status NOT IN ('DISPATCHED', 'REOPENED')");
+                if (marked == moved) {
+                    break;
+                }
+                Thread.sleep(500);
+            }
+            // a reply that raced the move leaves no breach: only complaints still waiting are counted
+            long notOnce = count(sql, "SELECT count(*) FROM moved m JOIN complaint c ON c.id = m.id WHERE c.reply_overdue_at IS NOT NULL "
+                    + "AND (SELECT count(*) FROM complaint_event e WHERE e.complaint_id = m.id AND e.type = 'REPLY_OVERDUE') <> 1");
+            return new long[] {moved, marked, notOnce};
+        }
+    }
+
+    /**
+     * Photos of complaints, each fetched straight from both replicas: one bucket, so each serves every photo whichever
+     * replica took the upload. Returns {asked, answered alike}.
+     */
+    private long[] photosServedByEachReplica(String operator) throws Exception {
+        String password = Files.readString(CLUSTER.resolve("secrets/db-password")).trim();
+        List<String> ids = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + PG_PORT + "/juare", "juare", password);
+             Statement sql = db.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT id FROM photo WHERE complaint_id IS NOT NULL ORDER BY created_at LIMIT 20")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        long alike = 0;
+        for (String id : ids) {
+            byte[][] bodies = new byte[PUBLIC_PORTS.length][];
+            for (int i = 0; i < PUBLIC_PORTS.length; i++) {
+                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + PUBLIC_PORTS[i] + "/api/photos/" + id))
+                        .header("Authorization", "Bearer " + operator).timeout(Duration.ofSeconds(20)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                bodies[i] = response.statusCode() == 200 ? response.body() : null;
+            }
+            if (bodies[0] != null && bodies[0].length > 0 && java.util.Arrays.equals(bodies[0], bodies[1])) {
+                alike++;
+            }
+        }
+        return new long[] {ids.size(), alike};
     }
 
     private static long count(Statement sql, String query) throws Exception {
