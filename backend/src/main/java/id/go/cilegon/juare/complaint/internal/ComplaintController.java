@@ -330,7 +330,8 @@ class ComplaintController {
                 return null;
             }
             if (full) {
-                return staffNames.get(e.actorId());
+                // an event written without its staff member (imported history) has no name to show
+                return e.actorId() == null ? null : staffNames.get(e.actorId());
             }
             Opd opd = e.opdCode() == null ? null : agencies.opds().get(e.opdCode());
             boolean byOpd = e.type() == EventType.REPLIED || e.type() == EventType.RESOLVED;
