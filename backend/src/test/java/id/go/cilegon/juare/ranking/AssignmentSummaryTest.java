@@ -85,6 +85,23 @@ class AssignmentSummaryTest extends IntegrationTest {
     }
 
     @Test
+    void aTemplateReplyDoesNotStopTheReplyClockInTheSummaryNorInTheLog() {
+        History history = new History(Seed.with(db, cipher));
+        Instant t = Instant.parse("2018-09-27T02:00:00Z");
+        // long enough, but judged a template when written: neither counts it; the real reply after it does
+        UUID templated = history.story(t, "IN_PROGRESS", "DLH").row(t.plusSeconds(86_400), t.plusSeconds(259_200), t.plusSeconds(7200))
+                .dispatched("DLH", t).templateReplied(t.plusSeconds(60), "Laporan sedang kami proses, terima kasih")
+                .replied(t.plusSeconds(7200), TWENTY_LETTERS).id();
+        assertThat(firstReply(templated)).isEqualTo(t.plusSeconds(7200));
+        UUID onlyTemplates = history.story(t, "IN_PROGRESS", "DLH").row(t.plusSeconds(86_400), t.plusSeconds(259_200), null)
+                .dispatched("DLH", t).templateReplied(t.plusSeconds(60), "okokokokokokokokokok").id();
+        assertThat(firstReply(onlyTemplates)).isNull();
+        assertThat(count("SELECT count(*) FROM opd_assignment_from_log('infinity', 15) WHERE complaint_id = '" + onlyTemplates
+                + "' AND first_reply_at IS NULL")).isOne();
+        assertThat(differences(15)).isZero();
+    }
+
+    @Test
     void aNewThresholdRebuildsTheSummaryAndTheTriggerUsesIt() {
         History history = new History(Seed.with(db, cipher));
         Instant t = Instant.parse("2018-09-25T02:00:00Z");

@@ -62,6 +62,12 @@ final class History {
             return event("REPLIED", "STAFF", at, opd, "{\"message\": \"" + message + "\"}");
         }
 
+        /** A reply the lifecycle judged a template (ADR 0018): on the event, as LifecycleService writes it. */
+        Story templateReplied(Instant at, String message) {
+            status = "IN_PROGRESS";
+            return event("REPLIED", "STAFF", at, opd, "{\"message\": \"" + message + "\", \"template\": true}");
+        }
+
         Story transferRequested(Instant at) {
             return event("TRANSFER_REQUESTED", "STAFF", at, opd, "{\"message\": \"Bukan kewenangan kami, mohon dialihkan.\"}");
         }

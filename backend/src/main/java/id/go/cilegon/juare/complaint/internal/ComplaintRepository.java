@@ -28,6 +28,27 @@ class ComplaintRepository {
         this.db = db;
     }
 
+    /**
+     * Whether the OPD sent a reply or resolution note with this fingerprint (ReplyRule) to another complaint since
+     * {@code since}: boilerplate (ADR 0018). Served by complaint_event_reply_fingerprint.
+     */
+    Mono<Boolean> repliedElsewhere(String opdCode, UUID complaintId, String fingerprint, Instant since) {
+        if (opdCode == null) {
+            return Mono.just(false);
+        }
+        return db.sql("""
+                        SELECT EXISTS (SELECT 1 FROM complaint_event
+                                       WHERE type IN ('REPLIED', 'RESOLVED') AND opd_code = :opd
+                                         AND payload ->> 'fingerprint' = :fingerprint AND occurred_at >= :since
+                                         AND complaint_id <> :complaint)""")
+                .bind("opd", opdCode)
+                .bind("fingerprint", fingerprint)
+                .bind("since", since)
+                .bind("complaint", complaintId)
+                .map(row -> Boolean.TRUE.equals(row.get(0, Boolean.class)))
+                .one();
+    }
+
     /** Inserts, or returns empty if this resident already used the client request id. */
     Mono<Complaint> insertUnlessRequested(Complaint c) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""

@@ -10,6 +10,7 @@ import id.go.cilegon.juare.event.ActorType;
 import id.go.cilegon.juare.event.EventLog;
 import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.event.NewEvent;
+import id.go.cilegon.juare.graphql.ReplyRule;
 import id.go.cilegon.juare.photo.Photo;
 import id.go.cilegon.juare.photo.PhotoOwner;
 import id.go.cilegon.juare.photo.PhotoService;
@@ -44,7 +45,9 @@ class LifecycleService {
     static final int MIN_MESSAGE = 10;
     static final int MAX_TEXT = 2000;
     /** A reply needs this many letters or digits: "ok", "siap" or "........" do not stop the reply clock (ADR 0007). */
-    static final int DEFAULT_MIN_REPLY_CHARACTERS = 15;
+    static final int DEFAULT_MIN_REPLY_CHARACTERS = ReplyRule.DEFAULT_MIN_CHARACTERS;
+    /** How far back an OPD's replies to other complaints make the same text a template (ADR 0018). */
+    static final int DEFAULT_TEMPLATE_WINDOW_DAYS = 30;
     private static final Set<ComplaintStatus> OPEN = EnumSet.of(ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS, ComplaintStatus.REOPENED);
 
     private final ComplaintRepository complaints;
@@ -55,11 +58,14 @@ class LifecycleService {
     private final TransactionalOperator tx;
     private final Clock clock;
     private final int minReplyCharacters;
+    private final Duration templateWindow;
 
     LifecycleService(ComplaintRepository complaints, AgencyCatalog catalog, EventLog eventLog, PhotoService photos,
                      ComplaintNotifier notifier, TransactionalOperator tx, Clock clock,
-                     @Value("${juare.lifecycle.min-reply-characters:" + DEFAULT_MIN_REPLY_CHARACTERS + "}") int minReplyCharacters) {
+                     @Value("${juare.lifecycle.min-reply-characters:" + DEFAULT_MIN_REPLY_CHARACTERS + "}") int minReplyCharacters,
+                     @Value("${juare.lifecycle.template-window-days:" + DEFAULT_TEMPLATE_WINDOW_DAYS + "}") int templateWindowDays) {
         this.minReplyCharacters = minReplyCharacters;
+        this.templateWindow = Duration.ofDays(templateWindowDays);
         this.complaints = complaints;
         this.catalog = catalog;
         this.eventLog = eventLog;
@@ -195,17 +201,38 @@ class LifecycleService {
                 .then(requireRealAnswer(message, "message"))
                 .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
                         .then(requireStatus(complaint, OPEN))
-                        .thenReturn(replyStep(complaint, message.strip()))));
+                        .then(template(complaint, message))
+                        .map(template -> replyStep(complaint, message.strip(), template))));
     }
 
-    private Step replyStep(Complaint complaint, String message) {
+    private Step replyStep(Complaint complaint, String message, boolean template) {
         ComplaintUpdate update = ComplaintUpdate.create().set("status", ComplaintStatus.IN_PROGRESS.name());
-        boolean first = complaint.firstReplyAt() == null;
-        if (first) {
+        boolean unanswered = complaint.firstReplyAt() == null;
+        // a template still reaches the resident, but only a real reply stops the reply clock (ADR 0018)
+        if (unanswered && !template) {
             update.set("first_reply_at", now());
         }
-        return new Step(update, EventType.REPLIED, true, payload("message", message, "first", first),
-                first ? (before, after) -> notifier.firstReply(after, message) : null);
+        Map<String, Object> payload = payload("message", message, "first", unanswered && !template);
+        return new Step(update, EventType.REPLIED, true, withReplyRule(payload, message, template),
+                unanswered ? (before, after) -> notifier.firstReply(after, message) : null);
+    }
+
+    /**
+     * A template (ADR 0018): mostly one repeated token or short pattern, or the same text (ReplyRule's fingerprint) as
+     * a reply or resolution note the OPD sent to another complaint within the window.
+     */
+    private Mono<Boolean> template(Complaint complaint, String text) {
+        if (ReplyRule.repetitive(text, minReplyCharacters)) {
+            return Mono.just(true);
+        }
+        return complaints.repliedElsewhere(complaint.opdCode(), complaint.id(), ReplyRule.fingerprint(text), now().minus(templateWindow));
+    }
+
+    /** The rule's decision, kept on the event: the ranking's summary and the report read it instead of re-deciding. */
+    private static Map<String, Object> withReplyRule(Map<String, Object> payload, String text, boolean template) {
+        payload.put("template", template);
+        payload.put("fingerprint", ReplyRule.fingerprint(text));
+        return payload;
     }
 
     Mono<Complaint> requestTransfer(Caller caller, UUID id, String reason, Integer expectedVersion) {
@@ -235,20 +262,22 @@ class LifecycleService {
                 .then(requireRealAnswer(note, "note"))
                 .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
                         .then(requireStatus(complaint, OPEN))
-                        .thenReturn(resolveStep(caller, complaint, note.strip(), photoIds))));
+                        .then(template(complaint, note))
+                        .map(template -> resolveStep(caller, complaint, note.strip(), photoIds, template))));
     }
 
-    private Step resolveStep(Caller caller, Complaint complaint, String note, Set<UUID> photoIds) {
+    private Step resolveStep(Caller caller, Complaint complaint, String note, Set<UUID> photoIds, boolean template) {
         ComplaintUpdate update = ComplaintUpdate.create()
                 .set("status", ComplaintStatus.RESOLVED.name())
                 .set("resolved_at", now())
                 .clear("transfer_requested_at", Instant.class)
                 .clear("transfer_reason", String.class);
-        if (complaint.firstReplyAt() == null) {
+        if (complaint.firstReplyAt() == null && !template) {
             // the resolution note is a real message to the resident: it answers too
             update.set("first_reply_at", now());
         }
-        return new Step(update, EventType.RESOLVED, true, payload("message", note, "afterPhotos", photoIds.size()),
+        return new Step(update, EventType.RESOLVED, true,
+                withReplyRule(payload("message", note, "afterPhotos", photoIds.size()), note, template),
                 (before, after) -> photos.attach(photoIds, PhotoOwner.staffMember(caller.id()), after.id(), Photo.AFTER)
                         .then(notifier.resolved(after, note)));
     }
@@ -381,13 +410,8 @@ class LifecycleService {
         return payload;
     }
 
-    /** Letters and digits in a text: what is left of a token answer once spaces and punctuation are gone. */
-    static int meaningfulCharacters(String text) {
-        return text == null ? 0 : (int) text.codePoints().filter(Character::isLetterOrDigit).count();
-    }
-
     private Mono<Void> requireRealAnswer(String text, String field) {
-        if (meaningfulCharacters(text) < minReplyCharacters) {
+        if (ReplyRule.tooShort(text, minReplyCharacters)) {
             return Mono.error(invalid(ErrorCode.MESSAGE_TOO_SHORT, "Jawaban harus berisi minimal " + minReplyCharacters
                     + " huruf atau angka / An answer needs at least " + minReplyCharacters + " letters or digits", field));
         }

@@ -6,6 +6,7 @@ import id.go.cilegon.juare.agency.Opd;
 import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.geo.GeoIndex;
 import id.go.cilegon.juare.geo.Kelurahan;
+import id.go.cilegon.juare.graphql.ReplyRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +40,7 @@ final class MonthSimulation {
     /** As the lifecycle: the resident has this long to answer a resolution (juare.clocks.auto-close-after). */
     private static final Duration AUTO_CLOSE_AFTER = Duration.ofDays(5);
     /** As the lifecycle (juare.lifecycle.min-reply-characters): fewer letters or digits are refused. */
-    private static final int MIN_REPLY_CHARACTERS = 15;
+    private static final int MIN_REPLY_CHARACTERS = ReplyRule.DEFAULT_MIN_CHARACTERS;
     private static final double MISROUTED = 0.05;
     private static final double SPAM = 0.04;
 
@@ -255,7 +256,7 @@ final class MonthSimulation {
     }
 
     private static boolean refused(String reply) {
-        return reply.codePoints().filter(Character::isLetterOrDigit).count() < MIN_REPLY_CHARACTERS;
+        return ReplyRule.tooShort(reply, MIN_REPLY_CHARACTERS);
     }
 
     private static String checked(String reply) {

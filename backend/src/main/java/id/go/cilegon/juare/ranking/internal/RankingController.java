@@ -70,6 +70,11 @@ class RankingController {
                 .map(byDay -> everyDay(card.period(), byDay));
     }
 
+    @SchemaMapping(typeName = "OpdScorecard")
+    Mono<RankingRepository.TemplateReplies> templateReplies(Scorecard card) {
+        return repository.templateReplies(card.period(), card.computedAt(), card.opd().code());
+    }
+
     /** Days without complaints appear too, so that a chart's axis has no gaps. */
     private static List<RankingRepository.Day> everyDay(Period period, Map<LocalDate, RankingRepository.Day> byDay) {
         List<RankingRepository.Day> days = new ArrayList<>();

@@ -204,6 +204,33 @@ class RankingRepository {
                 .all();
     }
 
+    /**
+     * The OPD's replies and resolution notes written in the period (up to now), and how many of them the lifecycle
+     * judged templates (ReplyRule, ADR 0018; the decision is on the event). Served by complaint_event_opd_replies.
+     */
+    Mono<TemplateReplies> templateReplies(Period period, Instant now, String opdCode) {
+        Instant end = period.end().isAfter(now) ? now : period.end();
+        return db.sql("""
+                        SELECT count(*) AS replies,
+                               count(*) FILTER (WHERE coalesce((payload ->> 'template')::boolean, false)) AS templates
+                        FROM complaint_event
+                        WHERE type IN ('REPLIED', 'RESOLVED') AND opd_code = :opd
+                          AND occurred_at >= :start AND occurred_at < :end""")
+                .bind("opd", opdCode)
+                .bind("start", period.start())
+                .bind("end", end)
+                .map(row -> TemplateReplies.of(toInt(row, "replies"), toInt(row, "templates")))
+                .one();
+    }
+
+    /** GraphQL TemplateReplies. */
+    record TemplateReplies(int replies, int templates, Double share) {
+
+        static TemplateReplies of(int replies, int templates) {
+            return new TemplateReplies(replies, templates, Figures.share(templates, replies));
+        }
+    }
+
     /** GraphQL ScorecardDay. */
     record Day(LocalDate day, int received, Double medianReplySeconds, Double replyOnTimeShare, Double fixOnTimeShare) {
     }

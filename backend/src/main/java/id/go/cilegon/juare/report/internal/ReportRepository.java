@@ -130,7 +130,7 @@ class ReportRepository {
                 JOIN category cat ON cat.code = s.category_code
                 CROSS JOIN LATERAL (
                     SELECT min(e.occurred_at) FILTER (WHERE e.type IN ('REPLIED', 'RESOLVED')
-                               AND length(regexp_replace(coalesce(e.payload ->> 'message', ''), '[^[:alnum:]]', '', 'g')) >= :minReply)
+                               AND real_reply(e.payload, :minReply))
                                AS first_reply_at,
                            max(e.id) FILTER (WHERE e.type = 'TRANSFER_REQUESTED') AS last_transfer_request,
                            max(e.id) FILTER (WHERE e.type IN ('TRANSFER_DECLINED', 'RESOLVED')) AS last_transfer_answer

@@ -71,6 +71,18 @@ public final class ComplaintTexts implements Serializable {
         return t.translate("complaint.countdown.label", t.translate("complaint.countdown." + countdown.clock().name()), time);
     }
 
+    /**
+     * The user's language's part of a backend message ("Bahasa Indonesia / English", docs/adr/0003): the first part in
+     * Indonesian, the last in English; the whole text when it has one part.
+     */
+    public String ownLanguage(String message) {
+        if (message == null) {
+            return "";
+        }
+        String[] parts = message.split(" / ");
+        return ("en".equals(t.translate("complaint.language")) ? parts[parts.length - 1] : parts[0]).strip();
+    }
+
     /** A refused action in words: our text for the codes a screen handles, else the backend's own message. */
     public String refusal(ComplaintRefused refused) {
         if (refused.isConflict()) {

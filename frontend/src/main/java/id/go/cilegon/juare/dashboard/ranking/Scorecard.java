@@ -6,5 +6,6 @@ import java.util.List;
 /** One OPD's figures, score and trend over a period (the backend's {@code OpdScorecard} without its complaints). */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Scorecard(Opd opd, ResolvedPeriod period, Integer rank, boolean ranked, Double score,
-                        List<ScorePart> scoreParts, Figures figures, int minComplaints, List<TrendDay> trend) {
+                        List<ScorePart> scoreParts, Figures figures, int minComplaints, List<TrendDay> trend,
+                        TemplateReplies templateReplies) {
 }

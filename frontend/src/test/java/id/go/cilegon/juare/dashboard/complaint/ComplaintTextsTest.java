@@ -99,4 +99,12 @@ class ComplaintTextsTest {
         assertThat(english.refusal(new ComplaintRefused("MESSAGE_TOO_SHORT", "Tulis minimal 10 karakter / At least 10 characters", "message")))
                 .isEqualTo("Refused: Tulis minimal 10 karakter / At least 10 characters");
     }
+
+    @Test
+    void aFieldRefusalInTheUsersLanguage() {
+        String backend = "Jawaban harus berisi minimal 15 huruf atau angka / An answer needs at least 15 letters or digits";
+        assertThat(texts(TranslationProvider.INDONESIAN).ownLanguage(backend)).isEqualTo("Jawaban harus berisi minimal 15 huruf atau angka");
+        assertThat(texts(Locale.ENGLISH).ownLanguage(backend)).isEqualTo("An answer needs at least 15 letters or digits");
+        assertThat(texts(Locale.ENGLISH).ownLanguage("Hanya satu bahasa")).isEqualTo("Hanya satu bahasa");
+    }
 }

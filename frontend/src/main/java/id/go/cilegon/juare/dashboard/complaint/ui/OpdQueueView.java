@@ -235,15 +235,12 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
         if (current == null) {
             return;
         }
-        if (replyMessage.getValue().strip().length() < 10) {
-            replyMessage.setInvalid(true);
-            replyMessage.setErrorMessage(getTranslation("opdQueue.tooShort"));
+        if (!FieldRefusal.realAnswer(replyMessage, replyMessage.getValue(), this::getTranslation)) {
             return;
         }
-        replyMessage.setInvalid(false);
         StaffComplaint seen = current;
         work.act(() -> desk.reply(session, seen, replyMessage.getValue()), getTranslation("opdQueue.replied", seen.trackingNumber()),
-                false, replyMessage::clear);
+                false, replyMessage::clear, refused -> FieldRefusal.shown(refused, "message", replyMessage, texts));
     }
 
     private void addNote() {
@@ -281,7 +278,7 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
         confirm.addClickListener(click -> {
             if (reason.getValue().strip().length() < 10) {
                 reason.setInvalid(true);
-                reason.setErrorMessage(getTranslation("opdQueue.tooShort"));
+                reason.setErrorMessage(getTranslation("opdQueue.transfer.tooShort"));
                 return;
             }
             dialog.close();
@@ -304,7 +301,7 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
         ResolveDialog[] dialog = new ResolveDialog[1];
         dialog[0] = new ResolveDialog(seen, desk, session, texts, (text, photoIds) ->
                 work.act(() -> desk.resolve(session, seen, text, photoIds), getTranslation("opdQueue.resolved", seen.trackingNumber()),
-                        true, () -> dialog[0].close()));
+                        true, () -> dialog[0].close(), refused -> dialog[0].refused(refused)));
         dialog[0].open();
     }
 

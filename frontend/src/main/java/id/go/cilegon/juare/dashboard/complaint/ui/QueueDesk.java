@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -144,11 +145,19 @@ final class QueueDesk implements Serializable {
      * The focus returns to the queue.
      */
     void act(Supplier<StaffComplaint> action, String doneText, boolean leaves, Runnable onDone) {
+        act(action, doneText, leaves, onDone, refused -> false);
+    }
+
+    /** As above; {@code onField} shows a refusal on the input at fault and answers true, else it is told as a notice. */
+    void act(Supplier<StaffComplaint> action, String doneText, boolean leaves, Runnable onDone, Predicate<ComplaintRefused> onField) {
         String actedOn = currentId();
         int at = Math.max(0, queue.indexOf(actedOn));
         try {
             action.get();
         } catch (ComplaintRefused refused) {
+            if (onField.test(refused)) {
+                return;
+            }
             Notices.error(texts.refusal(refused));
             if (refused.isStale()) {
                 reload(actedOn, at);

@@ -35,12 +35,14 @@ class ResolveDialog extends Dialog {
     private final Span state = new Span();
     private final Span error = new Span();
     private final Button confirm = new Button();
+    private final ComplaintTexts texts;
 
     /**
      * @param onResolve gets the note and the photo ids; it closes this dialog when the resolution went through
      */
     ResolveDialog(StaffComplaint complaint, ComplaintDesk desk, BackendSession session, ComplaintTexts texts,
                   BiConsumer<String, List<String>> onResolve) {
+        this.texts = texts;
         setId("resolve-dialog");
         setHeaderTitle(getTranslation("opdQueue.resolve.title", complaint.trackingNumber()));
         setWidth("min(96vw, 40rem)");
@@ -48,7 +50,6 @@ class ResolveDialog extends Dialog {
         note.setId("resolve-note");
         note.setLabel(getTranslation("opdQueue.resolve.note"));
         note.setHelperText(getTranslation("opdQueue.resolve.note.helper"));
-        note.setMinLength(10);
         note.setMaxLength(2000);
         note.setWidthFull();
 
@@ -105,9 +106,7 @@ class ResolveDialog extends Dialog {
         confirm.setId("resolve-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
         confirm.addClickListener(click -> {
-            if (note.getValue().strip().length() < 10) {
-                note.setInvalid(true);
-                note.setErrorMessage(getTranslation("opdQueue.tooShort"));
+            if (!FieldRefusal.realAnswer(note, note.getValue(), this::getTranslation)) {
                 return;
             }
             onResolve.accept(note.getValue(), photos.photoIds());
@@ -120,6 +119,11 @@ class ResolveDialog extends Dialog {
         add(new VerticalLayout(note, rules, upload, state, error));
         getFooter().add(cancel, confirm);
         refresh();
+    }
+
+    /** Shows the backend's refusal of the note on it; true if it was the note's. */
+    boolean refused(ComplaintRefused refused) {
+        return FieldRefusal.shown(refused, "note", note, texts);
     }
 
     private void refresh() {

@@ -40,6 +40,7 @@ import id.go.cilegon.juare.dashboard.ranking.RankingService;
 import id.go.cilegon.juare.dashboard.ranking.Scorecard;
 import id.go.cilegon.juare.dashboard.ranking.ScorecardComplaint;
 import id.go.cilegon.juare.dashboard.ranking.ScorePart;
+import id.go.cilegon.juare.dashboard.ranking.TemplateReplies;
 import id.go.cilegon.juare.dashboard.ranking.TrendChart;
 import id.go.cilegon.juare.dashboard.ranking.TrendDay;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
@@ -235,6 +236,7 @@ public class ScorecardView extends VerticalLayout implements BeforeEnterObserver
         periodShown.setText(PeriodTexts.range(card.period(), getLocale()));
         showScore(card);
         showFigures(card.figures());
+        showTemplateReplies(card.templateReplies());
         showTrend(card.trend());
         listTitle.setText(getTranslation("ranking.list.title", getTranslation("ranking.metric." + metric.name())));
     }
@@ -292,6 +294,25 @@ public class ScorecardView extends VerticalLayout implements BeforeEnterObserver
         figure(Metric.OPEN_NOW, f, null);
         figure(Metric.OVERDUE_NOW, f, null);
         markChosen();
+    }
+
+    /** Not a drill-down: the share of the OPD's replies that were templates (ADR 0018), after the figures. */
+    private void showTemplateReplies(TemplateReplies t) {
+        if (t == null) {
+            return;
+        }
+        Span value = new Span(Numbers.share(t.share(), getLocale()));
+        value.addClassName("figure-value");
+        value.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "700");
+        Span small = new Span(getTranslation("ranking.templateReplies.detail", t.templates(), t.replies()));
+        small.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        Div card = new Div(new Div(new Span(getTranslation("ranking.templateReplies"))), new Div(value), new Div(small));
+        card.setId("figure-TEMPLATE_REPLIES");
+        card.addClassName("figure-card");
+        card.getElement().setAttribute("title", getTranslation("ranking.templateReplies.help"));
+        card.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "11rem")
+                .set("border-radius", "var(--lumo-border-radius-l)").set("border", "1px dashed var(--lumo-contrast-20pct)");
+        figures.add(card);
     }
 
     private void figure(Metric m, Figures f, String detail) {

@@ -98,7 +98,7 @@ class ComplaintScreensBrowserTest extends BrowserIT {
         browser.screenshot("opd-queue.png");
 
         // reply to the resident
-        driver.findElement(By.cssSelector("#reply-message textarea")).sendKeys("Tim kami akan meninjau lokasi besok pagi.");
+        driver.findElement(By.cssSelector("#reply-message textarea")).sendKeys("Petugas kami datang ke lokasi ini besok pagi.");
         driver.findElement(By.id("reply")).click();
         browser.waiting().until(d -> !d.findElements(By.cssSelector("#detail-timeline .timeline-entry[data-type='REPLIED']")).isEmpty());
 
@@ -128,7 +128,7 @@ class ComplaintScreensBrowserTest extends BrowserIT {
         browser.waiting().until(d -> number.equals(d.findElement(By.id("detail-tracking-number")).getText()));
         WebElement thumbnail = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#detail-photos img.photo-thumb")));
         browser.waiting().until(d -> loaded(d, thumbnail));
-        assertThat(driver.findElement(By.id("detail-timeline")).getText()).contains("Tim kami akan meninjau lokasi besok pagi.");
+        assertThat(driver.findElement(By.id("detail-timeline")).getText()).contains("Petugas kami datang ke lokasi ini besok pagi.");
         browser.screenshot("complaint-detail.png");
         thumbnail.click();
         WebElement full = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("lightbox-image")));

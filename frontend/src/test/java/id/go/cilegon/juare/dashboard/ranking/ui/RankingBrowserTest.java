@@ -65,6 +65,8 @@ class RankingBrowserTest extends BrowserIT {
         assertThat(driver.getCurrentUrl()).contains("metric=RECEIVED").contains("period=LAST_30_DAYS");
         wait.until(d -> d.findElement(By.id("scorecard-title")).getText().contains(busiest.opd().name()));
         assertThat(driver.findElement(By.cssSelector("#figure-RECEIVED .figure-value")).getText()).isEqualTo(Integer.toString(figure));
+        // the share of template replies (ADR 0018), beside the figures
+        assertThat(driver.findElement(By.id("figure-TEMPLATE_REPLIES")).getText()).contains("Balasan templat").contains("balasan");
         int firstPage = Math.min(figure, RankingService.PAGE_SIZE);
         wait.until(d -> d.findElement(By.id("complaints-listed")).getAttribute("data-count").equals(Integer.toString(firstPage)));
         assertThat(driver.findElement(By.id("load-more")).isDisplayed()).isEqualTo(figure > RankingService.PAGE_SIZE);
