@@ -11,13 +11,13 @@ import id.go.cilegon.juare.platform.DataDirectory;
 import id.go.cilegon.juare.platform.PersonalDataCipher;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.Images;
+import id.go.cilegon.juare.overview.Seed;
 import id.go.cilegon.juare.support.IntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,7 +47,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Tag("hostile")
 class PhotoHostileTest extends IntegrationTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String BOUNDARY = "juare-hostile-boundary-51c2";
     private static final Duration ANSWER_BOUND = Duration.ofSeconds(60);
 
@@ -173,14 +172,14 @@ class PhotoHostileTest extends IntegrationTest {
 
     @Test
     void unattachedPhotosOlderThanADayAreRemovedAndAttachedOnesKept() {
-        UUID resident = insertResident();
+        UUID resident = Seed.with(db, cipher).residentId();
         Photo stale = photos.upload(resident, Images.jpeg(64, 48)).block();
         Photo attached = photos.upload(resident, Images.jpeg(64, 48)).block();
         Photo fresh = photos.upload(resident, Images.jpeg(64, 48)).block();
         // a KTP photo handed over to a phone change: no complaint, but kept (ADR 0010)
         Photo handedOver = photos.upload(resident, Images.jpeg(64, 48)).block();
         photos.handOver(handedOver.id()).block();
-        UUID complaint = insertComplaint(resident);
+        UUID complaint = Seed.bareComplaint(db, resident);
         db.sql("UPDATE photo SET complaint_id = :complaint WHERE id = :id")
                 .bind("complaint", complaint).bind("id", attached.id()).then().block();
         Instant longAgo = Instant.now().minus(properties.unattachedRetention()).minus(Duration.ofHours(1));
@@ -322,46 +321,7 @@ class PhotoHostileTest extends IntegrationTest {
 
     /** A resident written straight to the database (sign-in is not what is tested here), with a token. */
     private String newResident() {
-        return tokens.residentSession(insertResident()).block().accessToken();
-    }
-
-    private UUID insertResident() {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        db.sql("""
-                        INSERT INTO resident (id, nik_hash, nik_encrypted, nik_masked, phone_hash, phone_encrypted,
-                                              phone_masked, name, created_at, updated_at)
-                        VALUES (:id, :nikHash, :nikEncrypted, '3672************', :phoneHash, :phoneEncrypted,
-                                '+62812******', 'Warga Uji', :now, :now)""")
-                .bind("id", id)
-                .bind("nikHash", randomBytes())
-                .bind("nikEncrypted", cipher.encrypt("3672011203900001"))
-                .bind("phoneHash", randomBytes())
-                .bind("phoneEncrypted", cipher.encrypt("+6281234567890"))
-                .bind("now", now)
-                .then()
-                .block();
-        return id;
-    }
-
-    private UUID insertComplaint(UUID resident) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        db.sql("""
-                        INSERT INTO complaint (id, tracking_number, resident_id, client_request_id, category_code,
-                                               description, lat, lng, kecamatan_code, kelurahan_code, confidential,
-                                               status, created_at, updated_at)
-                        VALUES (:id, :tracking, :resident, :request, (SELECT min(code) FROM category),
-                                'Jalan berlubang di depan sekolah', -6.03311, 106.06966, '36.72.01', '36.72.01.1001',
-                                false, 'SUBMITTED', :now, :now)""")
-                .bind("id", id)
-                .bind("tracking", "JRT-" + id.toString().substring(0, 8))
-                .bind("resident", resident)
-                .bind("request", Api.newRequestId())
-                .bind("now", now)
-                .then()
-                .block();
-        return id;
+        return tokens.residentSession(Seed.with(db, cipher).residentId()).block().accessToken();
     }
 
     private long countPhotos() {
@@ -381,12 +341,6 @@ class PhotoHostileTest extends IntegrationTest {
     private Path thumbnail(UUID id) {
         String name = id.toString();
         return dataDirectory.root().resolve("photos").resolve(name.substring(0, 2)).resolve(name + "-thumb.jpg");
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -65,6 +65,27 @@ public final class Seed {
         return new Seed(db, id);
     }
 
+    /** A SUBMITTED complaint of the resident, with no history: for tests of what hangs on a complaint (photos). */
+    public static UUID bareComplaint(DatabaseClient db, UUID residentId) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now();
+        db.sql("""
+                        INSERT INTO complaint (id, tracking_number, resident_id, client_request_id, category_code,
+                                               description, lat, lng, kecamatan_code, kelurahan_code, confidential,
+                                               status, created_at, updated_at)
+                        VALUES (:id, :tracking, :resident, :request, (SELECT min(code) FROM category),
+                                'Jalan berlubang di depan sekolah', -6.03311, 106.06966, '36.72.01', '36.72.01.1001',
+                                false, 'SUBMITTED', :now, :now)""")
+                .bind("id", id)
+                .bind("tracking", "JRT-" + id.toString().substring(0, 8))
+                .bind("resident", residentId)
+                .bind("request", UUID.randomUUID().toString())
+                .bind("now", now)
+                .then()
+                .block();
+        return id;
+    }
+
     private static byte[] randomBytes() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

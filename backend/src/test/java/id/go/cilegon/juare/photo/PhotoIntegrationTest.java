@@ -3,6 +3,7 @@ package id.go.cilegon.juare.photo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.auth.TokenService;
+import id.go.cilegon.juare.overview.Seed;
 import id.go.cilegon.juare.platform.DataDirectory;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.UserErrorException;
@@ -16,7 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +51,6 @@ class PhotoIntegrationTest {
     @org.springframework.beans.factory.annotation.Autowired
     id.go.cilegon.juare.platform.PersonalDataCipher cipher;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @LocalServerPort
     int port;
@@ -84,7 +83,7 @@ class PhotoIntegrationTest {
 
     @Test
     void residentUploadsAPhotoAndOnlyTheOwnerGetsItBack() throws IOException {
-        UUID owner = newResident();
+        UUID owner = Seed.with(db, cipher).residentId();
         String ownerToken = tokenOf(owner);
 
         Photo photo = http.post()
@@ -138,7 +137,7 @@ class PhotoIntegrationTest {
                 .getResponseBody();
         assertThat(size(thumbnail)).containsExactly(320, 240);
 
-        String strangerToken = tokenOf(newResident());
+        String strangerToken = tokenOf(Seed.with(db, cipher).residentId());
         http.get()
                 .uri(photo.url())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + strangerToken)
@@ -196,7 +195,7 @@ class PhotoIntegrationTest {
 
     @Test
     void aTwelveMegabyteBodyIsRefusedWithoutStoringAnything() throws IOException {
-        UUID resident = newResident();
+        UUID resident = Seed.with(db, cipher).residentId();
         long filesBefore = storedFiles();
         byte[] big = new byte[12 * 1024 * 1024];
         System.arraycopy(jpeg(64, 48), 0, big, 0, 100);
@@ -219,7 +218,7 @@ class PhotoIntegrationTest {
     /** The answer comes from the Content-Length alone: this body never ends, so waiting for it would time out. */
     @Test
     void anOversizedContentLengthIsRefusedBeforeTheBodyArrives() throws IOException {
-        UUID resident = newResident();
+        UUID resident = Seed.with(db, cipher).residentId();
         byte[] start = multipart("file", "big.jpg", "image/jpeg", jpeg(64, 48));
         Flux<DataBuffer> endless = Flux.concat(
                 Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(start)),
@@ -244,7 +243,7 @@ class PhotoIntegrationTest {
     /** Without a Content-Length (chunked), the part is read up to 10 MB and refused past that. */
     @Test
     void aStreamedPartOverTenMegabytesIsRefused() {
-        UUID resident = newResident();
+        UUID resident = Seed.with(db, cipher).residentId();
         byte[] content = new byte[10 * 1024 * 1024 + 1];
         content[0] = (byte) 0xFF;
         content[1] = (byte) 0xD8;
@@ -267,7 +266,7 @@ class PhotoIntegrationTest {
 
     @Test
     void aPdfCalledPhotoJpgIsRefused() {
-        UUID resident = newResident();
+        UUID resident = Seed.with(db, cipher).residentId();
         long filesBefore = storedFiles();
         byte[] pdf = "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -288,7 +287,7 @@ class PhotoIntegrationTest {
     void aRequestWithoutTheFilePartIsInvalid() throws IOException {
         http.post()
                 .uri("/api/photos")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(newResident()))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokenOf(Seed.with(db, cipher).residentId()))
                 .contentType(multipartType())
                 .bodyValue(multipart("image", "IMG_0003.jpg", "image/jpeg", jpeg(64, 48)))
                 .exchange()
@@ -298,9 +297,9 @@ class PhotoIntegrationTest {
 
     @Test
     void attachedPhotosAreListedPerComplaintOldestFirst() throws IOException {
-        UUID resident = newResident();
-        UUID complaint = newComplaint(resident);
-        UUID otherComplaint = newComplaint(resident);
+        UUID resident = Seed.with(db, cipher).residentId();
+        UUID complaint = Seed.bareComplaint(db, resident);
+        UUID otherComplaint = Seed.bareComplaint(db, resident);
         Photo first = photos.upload(resident, jpeg(300, 200)).block();
         Photo second = photos.upload(resident, jpeg(200, 300)).block();
         Photo unattached = photos.upload(resident, jpeg(100, 100)).block();
@@ -319,9 +318,9 @@ class PhotoIntegrationTest {
 
     @Test
     void attachingSomeoneElsesPhotoFailsAndAttachesNothing() throws IOException {
-        UUID resident = newResident();
-        UUID other = newResident();
-        UUID complaint = newComplaint(resident);
+        UUID resident = Seed.with(db, cipher).residentId();
+        UUID other = Seed.with(db, cipher).residentId();
+        UUID complaint = Seed.bareComplaint(db, resident);
         Photo mine = photos.upload(resident, jpeg(120, 80)).block();
         Photo theirs = photos.upload(other, jpeg(120, 80)).block();
 
@@ -340,7 +339,7 @@ class PhotoIntegrationTest {
 
         // once attached, a photo cannot be attached again
         photos.attach(List.of(mine.id()), resident, complaint).as(tx::transactional).block();
-        StepVerifier.create(photos.attach(List.of(mine.id()), resident, newComplaint(resident)).as(tx::transactional))
+        StepVerifier.create(photos.attach(List.of(mine.id()), resident, Seed.bareComplaint(db, resident)).as(tx::transactional))
                 .expectErrorSatisfies(e -> assertThat(((UserErrorException) e).error().code())
                         .isEqualTo(ErrorCode.PHOTO_NOT_FOUND))
                 .verify(Duration.ofSeconds(30));
@@ -348,45 +347,6 @@ class PhotoIntegrationTest {
     }
 
     // --- fixtures ---
-
-    private UUID newResident() {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        db.sql("""
-                        INSERT INTO resident (id, nik_hash, nik_encrypted, nik_masked, phone_hash, phone_encrypted,
-                                              phone_masked, name, created_at, updated_at)
-                        VALUES (:id, :nikHash, :nikEncrypted, '3672************', :phoneHash, :phoneEncrypted,
-                                '+62812******', 'Warga Uji', :now, :now)""")
-                .bind("id", id)
-                .bind("nikHash", randomBytes())
-                .bind("nikEncrypted", cipher.encrypt("3672011203900001"))
-                .bind("phoneHash", randomBytes())
-                .bind("phoneEncrypted", cipher.encrypt("+6281234567890"))
-                .bind("now", now)
-                .then()
-                .block();
-        return id;
-    }
-
-    private UUID newComplaint(UUID resident) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
-        db.sql("""
-                        INSERT INTO complaint (id, tracking_number, resident_id, client_request_id, category_code,
-                                               description, lat, lng, kecamatan_code, kelurahan_code, confidential,
-                                               status, created_at, updated_at)
-                        VALUES (:id, :tracking, :resident, :request, (SELECT min(code) FROM category),
-                                'Jalan berlubang di depan sekolah', -6.03311, 106.06966, '36.72.01', '36.72.01.1001',
-                                false, 'SUBMITTED', :now, :now)""")
-                .bind("id", id)
-                .bind("tracking", "JRT-" + id.toString().substring(0, 8))
-                .bind("resident", resident)
-                .bind("request", UUID.randomUUID().toString())
-                .bind("now", now)
-                .then()
-                .block();
-        return id;
-    }
 
     private String tokenOf(UUID resident) {
         return tokens.residentSession(resident).block().accessToken();
@@ -418,12 +378,6 @@ class PhotoIntegrationTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return bytes;
     }
 
     private static byte[] jpeg(int width, int height) throws IOException {

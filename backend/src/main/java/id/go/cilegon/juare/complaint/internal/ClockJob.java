@@ -2,8 +2,8 @@ package id.go.cilegon.juare.complaint.internal;
 
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.event.EventType;
+import id.go.cilegon.juare.platform.ClusterLock;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,16 +69,10 @@ class ClockJob implements SmartLifecycle {
 
     /** One run, if this instance gets the lock; how many complaints changed (0 when another instance holds it). */
     Mono<Integer> runOnce() {
-        return Mono.usingWhen(connections.create(), this::runLocked, Connection::close);
-    }
-
-    private Mono<Integer> runLocked(Connection connection) {
-        return Mono.from(connection.createStatement("SELECT pg_try_advisory_lock($1) AS locked").bind("$1", LOCK_KEY).execute())
-                .flatMap(result -> Mono.from(result.map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))))
-                .flatMap(locked -> locked ? work().flatMap(count -> unlock(connection).thenReturn(count))
-                        .doOnNext(count -> counted("ran", count))
-                        .onErrorResume(e -> unlock(connection).then(Mono.fromRunnable(() -> counted("failed", 0))).then(Mono.error(e)))
-                        : Mono.fromCallable(() -> counted("another_instance", 0)));
+        return ClusterLock.runAlone(connections, LOCK_KEY, Mono.defer(this::work))
+                .doOnNext(count -> counted("ran", count))
+                .doOnError(e -> counted("failed", 0))
+                .switchIfEmpty(Mono.fromCallable(() -> counted("another_instance", 0)));
     }
 
     /** Runs by outcome (ran here, held by another instance, failed) and the complaints they changed. */
@@ -86,12 +80,6 @@ class ClockJob implements SmartLifecycle {
         meters.counter("juare.clock.runs", "outcome", outcome).increment();
         meters.counter("juare.clock.changes").increment(changed);
         return changed;
-    }
-
-    private Mono<Void> unlock(Connection connection) {
-        return Mono.from(connection.createStatement("SELECT pg_advisory_unlock($1)").bind("$1", LOCK_KEY).execute())
-                .flatMap(result -> Mono.from(result.getRowsUpdated()))
-                .then();
     }
 
     private Mono<Integer> work() {

@@ -1,7 +1,7 @@
 package id.go.cilegon.juare.photo.internal;
 
 import id.go.cilegon.juare.photo.PhotoStore;
-import io.r2dbc.spi.Connection;
+import id.go.cilegon.juare.platform.ClusterLock;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,20 +65,7 @@ public class UnattachedPhotoCleanup implements SmartLifecycle {
 
     /** One run, if this instance gets the lock: how many photos were removed (0 when another instance runs it). */
     public Mono<Integer> runOnce() {
-        return Mono.usingWhen(connections.create(), this::runLocked, Connection::close);
-    }
-
-    private Mono<Integer> runLocked(Connection connection) {
-        return Mono.from(connection.createStatement("SELECT pg_try_advisory_lock($1) AS locked").bind("$1", LOCK_KEY).execute())
-                .flatMap(result -> Mono.from(result.map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))))
-                .flatMap(locked -> locked ? work().flatMap(count -> unlock(connection).thenReturn(count))
-                        .onErrorResume(e -> unlock(connection).then(Mono.error(e))) : Mono.just(0));
-    }
-
-    private Mono<Void> unlock(Connection connection) {
-        return Mono.from(connection.createStatement("SELECT pg_advisory_unlock($1)").bind("$1", LOCK_KEY).execute())
-                .flatMap(result -> Mono.from(result.getRowsUpdated()))
-                .then();
+        return ClusterLock.runAlone(connections, LOCK_KEY, Mono.defer(this::work)).defaultIfEmpty(0);
     }
 
     private Mono<Integer> work() {
