@@ -14,7 +14,7 @@ CREATE TABLE ranking_definition (
     description     text        NOT NULL
 );
 
--- Version 1 is what the ranking always did (from the epoch); version 2 applies from the moment this migration runs.
+-- Version 1 is what the ranking always did (from 1900); version 2 applies from the moment this migration runs.
 INSERT INTO ranking_definition (version, method, prior_strength, few_complaints, effective_from, description)
-VALUES (1, 'PLAIN', 0, 0, '1970-01-01 00:00:00+00', 'Plain rates (issue 5)'),
+VALUES (1, 'PLAIN', 0, 0, '1900-01-01 00:00:00+00', 'Plain rates (issue 5)'),
        (2, 'SHRUNK', 10, 30, now(), 'Rates shrunk towards the city''s rate, 10 complaints'' strength (issue 12)');

@@ -99,6 +99,10 @@ final class Score {
         }
         double m = definition.priorStrength();
         List<Part> parts = new ArrayList<>();
+        if (plain.stream().allMatch(part -> part.value() == null)) {
+            // nothing measured of the OPD itself: no score (not the city's rate)
+            return new Result(plain, null, null, null, null, null);
+        }
         double weighted = 0;
         double weightSum = 0;
         double variance = 0;
@@ -109,7 +113,7 @@ final class Score {
             if (all.trials() > 0) {
                 double prior = all.successes() / all.trials();
                 double n = own.trials() + m;
-                // an OPD with no complaints of its own and no prior strength has nothing to measure
+                // a part the OPD has nothing of yet is the city's rate: it neither helps nor hurts (null without a prior)
                 value = n == 0 ? null : (own.successes() + m * prior) / n;
                 if (value != null && part.weight() > 0) {
                     // the beta posterior's spread, floored at twice the most one more outcome can move the value

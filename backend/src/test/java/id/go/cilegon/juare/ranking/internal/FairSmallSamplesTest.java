@@ -99,6 +99,10 @@ class FairSmallSamplesTest {
     void aCityWithoutMeasurementsGivesNoScoreAndPlainPublishesNoInterval() {
         Ranking shrunk = rank(Map.of(), SHRUNK);
         assertThat(shrunk.rowOf("SMALL").score()).isNull();
+        // an OPD with nothing measured of its own gets no score, not the city's rate
+        Map<String, Figures> withIdle = city();
+        withIdle.remove("SMALL");
+        assertThat(rank(withIdle, SHRUNK).rowOf("SMALL").score()).isNull();
         Ranking.Row plain = rank(city(), Definition.PLAIN).rowOf("SMALL");
         assertThat(plain.scoreLow()).isNull();
         assertThat(plain.uncertainty()).isNull();
