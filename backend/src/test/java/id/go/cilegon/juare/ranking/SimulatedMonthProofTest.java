@@ -206,7 +206,7 @@ class SimulatedMonthProofTest extends IntegrationTest {
 
     /**
      * docs/ranking.md, definition 2 (SHRUNK, strength m): each part (k + m × K / N) / (n + m) with K / N the city's
-     * pooled rate; the half-width 1.96 × √(v(1 − v) / (n + m + 1)), at least 2 / (n + m + 1), per part, combined as
+     * pooled rate, parts the OPD has nothing of its own in left out; the half-width 1.96 × √(v(1 − v) / (n + m + 1)), at least 2 / (n + m + 1), per part, combined as
      * √Σ(w × half)² / Σw. Returns score, low, high, uncertainty.
      */
     static double[] shrunk(Expected x, Iterable<Expected> city, double m) {
@@ -226,8 +226,8 @@ class SimulatedMonthProofTest extends IntegrationTest {
         double weights = 0;
         double variance = 0;
         for (int i = 0; i < 5; i++) {
-            if (all[i][1] == 0) {
-                continue;
+            if (own[i][1] == 0) {
+                continue; // nothing of its own in this part: left out
             }
             double n = own[i][1] + m;
             double v = (own[i][0] + m * all[i][0] / all[i][1]) / n;

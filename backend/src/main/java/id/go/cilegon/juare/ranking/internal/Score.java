@@ -99,10 +99,6 @@ final class Score {
         }
         double m = definition.priorStrength();
         List<Part> parts = new ArrayList<>();
-        if (plain.stream().allMatch(part -> part.value() == null)) {
-            // nothing measured of the OPD itself: no score (not the city's rate)
-            return new Result(plain, null, null, null, null, null);
-        }
         double weighted = 0;
         double weightSum = 0;
         double variance = 0;
@@ -110,12 +106,13 @@ final class Score {
             Counts own = counts(part.component(), f);
             Counts all = city.get(part.component());
             Double value = null;
-            if (all.trials() > 0) {
+            // a part the OPD has nothing of its own in is left out, as with plain rates: not filled in with the city's
+            // rate, which would credit an OPD that never resolves anything with the city's "not reopened" and ratings
+            if (own.trials() > 0) {
                 double prior = all.successes() / all.trials();
                 double n = own.trials() + m;
-                // a part the OPD has nothing of yet is the city's rate: it neither helps nor hurts (null without a prior)
-                value = n == 0 ? null : (own.successes() + m * prior) / n;
-                if (value != null && part.weight() > 0) {
+                value = (own.successes() + m * prior) / n;
+                if (part.weight() > 0) {
                     // the beta posterior's spread, floored at twice the most one more outcome can move the value
                     double spread = Math.max(Z95 * Math.sqrt(value * (1 - value) / (n + 1)), 2 / (n + 1));
                     weighted += part.weight() * value;

@@ -96,6 +96,35 @@ class FairSmallSamplesTest {
     }
 
     @Test
+    void aPartAnOpdHasNothingOfIsLeftOutNotFilledWithTheCitysRate() {
+        // five complaints, none answered or fixed in time, nothing resolved: no credit for "not reopened" or ratings
+        Map<String, Figures> byOpd = city();
+        byOpd.put("SMALL", new Figures(5, 0, 0, null, null, 0, 5, 0, 5, 0, 0, 0, null, 0, 0, 5, 5));
+        Ranking ranking = rank(byOpd, SHRUNK);
+        Ranking.Row idle = ranking.rowOf("SMALL");
+        assertThat(idle.scoreParts()).extracting(Score.Part::value).satisfiesExactly(
+                reply -> assertThat(reply).isLessThan(0.5), fix -> assertThat(fix).isLessThan(0.5),
+                reopened -> assertThat(reopened).isNull(), rating -> assertThat(rating).isNull(),
+                confirmed -> assertThat(confirmed).isNull());
+        // below the slowest OPD that did some of its work
+        assertThat(idle.rank()).isEqualTo(4);
+        assertThat(idle.score()).isLessThan(ranking.rowOf("SLOW").score());
+    }
+
+    @Test
+    void aPartThatAppearsOnASmallOpdMovesItsScoreByLessThanItsShownUncertainty() {
+        // replies decided on 6 complaints, no fix clock out yet; then the first fix deadline passes
+        Map<String, Figures> byOpd = city();
+        byOpd.put("SMALL", new Figures(6, 0, 6, 3600.0, 3600.0, 6, 6, 0, 0, 0, 0, 0, null, 0, 0, 6, 0));
+        Ranking.Row was = rank(byOpd, SHRUNK).rowOf("SMALL");
+        byOpd.put("SMALL", new Figures(6, 0, 6, 3600.0, 3600.0, 6, 6, 0, 1, 0, 0, 0, null, 0, 0, 6, 1));
+        Ranking.Row is = rank(byOpd, SHRUNK).rowOf("SMALL");
+        System.out.printf("FAIR SMALL first fix deadline passed: %.1f -> %.1f (shown ± %.1f)%n", was.score(), is.score(),
+                was.uncertainty());
+        assertThat(Math.abs(is.score() - was.score())).isLessThanOrEqualTo(was.uncertainty());
+    }
+
+    @Test
     void aCityWithoutMeasurementsGivesNoScoreAndPlainPublishesNoInterval() {
         Ranking shrunk = rank(Map.of(), SHRUNK);
         assertThat(shrunk.rowOf("SMALL").score()).isNull();
