@@ -180,6 +180,7 @@ class SimulatedMonthProofTest extends IntegrationTest {
         return whole == 0 ? null : (double) part / whole;
     }
 
+    /** The plain score: each part the OPD's own rate (definition version 1, and plainScore). */
     static Double score(Expected x) {
         Double[] values = {share(x.replyOnTime, x.replyDecided), share(x.fixOnTime, x.fixDecided),
                 x.resolved == 0 ? null : 1 - (double) x.reopened / x.resolved,
@@ -194,6 +195,51 @@ class SimulatedMonthProofTest extends IntegrationTest {
             }
         }
         return weights == 0 ? null : Math.round(1000 * sum / weights) / 10.0;
+    }
+
+    /** Successes and trials of the five parts, in WEIGHTS order (ratings: the sum of (rating − 1) / 4). */
+    static double[][] parts(Expected x) {
+        return new double[][] {{x.replyOnTime, x.replyDecided}, {x.fixOnTime, x.fixDecided},
+                {x.resolved - x.reopened, x.resolved}, {x.ratings.stream().mapToDouble(r -> (r - 1) / 4.0).sum(), x.ratings.size()},
+                {x.closed - x.autoClosed, x.closed}};
+    }
+
+    /**
+     * docs/ranking.md, definition 2 (SHRUNK, strength m): each part (k + m × K / N) / (n + m) with K / N the city's
+     * pooled rate, parts the OPD has nothing of its own in left out; the half-width 1.96 × √(v(1 − v) / (n + m + 1)), at least 2 / (n + m + 1), per part, combined as
+     * √Σ(w × half)² / Σw. Returns score, low, high, uncertainty.
+     */
+    static double[] shrunk(Expected x, Iterable<Expected> city, double m) {
+        double[][] own = parts(x);
+        if (score(x) == null) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}; // nothing of its own measured: no score
+        }
+        double[][] all = new double[5][2];
+        for (Expected other : city) {
+            double[][] o = parts(other);
+            for (int i = 0; i < 5; i++) {
+                all[i][0] += o[i][0];
+                all[i][1] += o[i][1];
+            }
+        }
+        double sum = 0;
+        double weights = 0;
+        double variance = 0;
+        for (int i = 0; i < 5; i++) {
+            if (own[i][1] == 0) {
+                continue; // nothing of its own in this part: left out
+            }
+            double n = own[i][1] + m;
+            double v = (own[i][0] + m * all[i][0] / all[i][1]) / n;
+            double half = Math.max(1.959964 * Math.sqrt(v * (1 - v) / (n + 1)), 2 / (n + 1));
+            sum += WEIGHTS[i] * v;
+            weights += WEIGHTS[i];
+            variance += Math.pow(WEIGHTS[i] * half, 2);
+        }
+        double raw = 100 * sum / weights;
+        double half = 100 * Math.sqrt(variance) / weights;
+        return new double[] {Math.round(10 * raw) / 10.0, Math.max(0, Math.round(10 * (raw - half)) / 10.0),
+                Math.min(100, Math.round(10 * (raw + half)) / 10.0), Math.round(10 * half) / 10.0};
     }
 
     @Test
@@ -214,6 +260,10 @@ class SimulatedMonthProofTest extends IntegrationTest {
                 .map(r -> (Map<String, Object>) r).toList();
 
         Map<String, Expected> expected = recompute(now);
+        // the definition in force now (docs/ranking.md): rates shrunk towards the city's by 10 complaints
+        response.path("opdRanking.definition.method").entity(String.class).isEqualTo("SHRUNK")
+                .path("opdRanking.definition.priorStrength").entity(Double.class).isEqualTo(10.0)
+                .path("opdRanking.definition.fewComplaints").entity(Integer.class).isEqualTo(30);
         // the simulation's OPDs with their habits all appear, and the fast one beats the slow one
         assertThat(expected.keySet()).contains("DPUPR", "DLH", "DISHUB");
         assertThat(expected.get("DLH").reopened).isPositive();
@@ -240,7 +290,13 @@ class SimulatedMonthProofTest extends IntegrationTest {
             close(opd + " fix share", f.get("fixOnTimeShare"), share(x.fixOnTime, x.fixDecided));
             close(opd + " reopen rate", f.get("reopenRate"), share(x.reopened, x.resolved));
             close(opd + " auto-closed share", f.get("autoClosedShare"), share(x.autoClosed, x.closed));
-            close(opd + " score", row.get("score"), score(x));
+            close(opd + " plain score", row.get("plainScore"), score(x));
+            double[] fair = shrunk(x, expected.values(), 10);
+            close(opd + " score", row.get("score"), orNull(fair[0]));
+            close(opd + " score low", row.get("scoreLow"), orNull(fair[1]));
+            close(opd + " score high", row.get("scoreHigh"), orNull(fair[2]));
+            close(opd + " uncertainty", row.get("uncertainty"), orNull(fair[3]));
+            assertThat(row.get("fewComplaints")).as(opd + " few complaints").isEqualTo(x.received < 30);
             assertThat(row.get("ranked")).as(opd + " ranked").isEqualTo(x.received >= 5 && score(x) != null);
             checked++;
         }
@@ -274,6 +330,10 @@ class SimulatedMonthProofTest extends IntegrationTest {
     @SuppressWarnings("unchecked")
     private static String code(Map<String, Object> row) {
         return (String) ((Map<String, Object>) row.get("opd")).get("code");
+    }
+
+    private static Double orNull(double value) {
+        return Double.isNaN(value) ? null : value;
     }
 
     private static void close(String what, Object actual, Double expected) {

@@ -226,12 +226,12 @@ class DailyReportTest extends IntegrationTest {
         assertThat(sections).hasSize(2);
         List<String[]> opds = Arrays.stream(sections[0].split("\r\n")).map(line -> line.split(";", -1)).toList();
         assertThat(opds.getFirst()).containsExactly("tanggal", "kode_opd", "nama_opd", "peringkat", "skor", "masuk", "ditangani",
-                "belum_ditangani", "terlambat", "menunggu_disposisi");
+                "belum_ditangani", "terlambat", "menunggu_disposisi", "skor_bawah", "skor_atas", "sedikit_pengaduan");
         String[] dpupr = opds.stream().filter(r -> r[1].equals("DPUPR")).findFirst().orElseThrow();
         assertThat(dpupr).containsSequence("1965-08-17", "DPUPR", "Dinas Pekerjaan Umum dan Penataan Ruang");
         assertThat(Arrays.copyOfRange(dpupr, 5, 9)).containsExactly("1", "2", "3", "2");
         String[] city = opds.getLast();
-        assertThat(city).containsExactly("1965-08-17", "KOTA", "Kota Cilegon", "", "", "3", "2", "6", "2", "1");
+        assertThat(city).containsExactly("1965-08-17", "KOTA", "Kota Cilegon", "", "", "3", "2", "6", "2", "1", "", "", "");
         List<String[]> late = Arrays.stream(sections[1].split("\r\n")).map(line -> line.split(";", -1)).toList();
         assertThat(late.getFirst()[1]).isEqualTo("nomor_pelacakan");
         assertThat(late.subList(1, late.size())).extracting(r -> r[1]).containsExactly(c1.trackingNumber(), c8.trackingNumber());

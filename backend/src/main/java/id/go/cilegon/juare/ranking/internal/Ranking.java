@@ -5,10 +5,17 @@ import java.time.Instant;
 import java.util.List;
 
 /** GraphQL OpdRanking. */
-record Ranking(Period period, int minComplaints, List<Score.Part> weights, List<Row> rows, Instant computedAt) {
+record Ranking(Period period, int minComplaints, List<Score.Part> weights, List<Row> rows, Instant computedAt,
+               Definition definition) {
 
-    /** GraphQL OpdRankingRow. */
-    record Row(Integer rank, boolean ranked, Opd opd, Double score, List<Score.Part> scoreParts, Figures figures) {
+    /** GraphQL OpdRankingRow: the score it is ranked by, its interval, and the score from plain rates. */
+    record Row(Integer rank, boolean ranked, Opd opd, Double score, List<Score.Part> scoreParts, Figures figures,
+               Double plainScore, Double scoreLow, Double scoreHigh, Double uncertainty, boolean fewComplaints) {
+
+        Row withRank(Integer newRank) {
+            return new Row(newRank, ranked, opd, score, scoreParts, figures, plainScore, scoreLow, scoreHigh, uncertainty,
+                    fewComplaints);
+        }
     }
 
     Row rowOf(String opdCode) {

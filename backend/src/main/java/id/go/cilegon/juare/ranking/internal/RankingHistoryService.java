@@ -26,13 +26,14 @@ class RankingHistoryService implements RankingHistory {
 
     private static List<OpdStanding> standings(Ranking ranking) {
         return ranking.rows().stream()
-                .map(RankingHistoryService::standing)
+                .map(row -> standing(row, ranking.definition().version()))
                 .toList();
     }
 
-    private static OpdStanding standing(Ranking.Row row) {
+    private static OpdStanding standing(Ranking.Row row, int definitionVersion) {
         Figures f = row.figures();
         return new OpdStanding(row.opd().code(), row.opd().name(), row.rank(), row.ranked(), row.score(), f.received(),
-                f.medianReplySeconds(), f.replyOnTimeShare(), f.fixOnTimeShare());
+                f.medianReplySeconds(), f.replyOnTimeShare(), f.fixOnTimeShare(), row.scoreLow(), row.scoreHigh(),
+                row.fewComplaints(), definitionVersion);
     }
 }

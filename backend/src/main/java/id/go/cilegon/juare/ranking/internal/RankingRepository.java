@@ -174,6 +174,24 @@ class RankingRepository {
                 .as(tx::transactional);
     }
 
+    /** The definition in force at {@code at}: the one with the latest effective_from not after it. */
+    Mono<Definition> definitionAt(Instant at) {
+        return db.sql("""
+                        SELECT version, method, prior_strength, few_complaints, effective_from, description
+                        FROM ranking_definition WHERE effective_from <= :at ORDER BY effective_from DESC LIMIT 1""")
+                .bind("at", at)
+                .map(row -> new Definition(toInt(row, "version"), Definition.Method.valueOf(row.get("method", String.class)),
+                        row.get("prior_strength", Double.class), toInt(row, "few_complaints"),
+                        effectiveFrom(row.get("effective_from", java.time.OffsetDateTime.class)),
+                        row.get("description", String.class)))
+                .one()
+                .defaultIfEmpty(Definition.PLAIN);
+    }
+
+    private static Instant effectiveFrom(java.time.OffsetDateTime at) {
+        return at.toInstant();
+    }
+
     /** Open and overdue complaints per OPD now, from the complaint rows. */
     private Mono<Map<String, int[]>> openNow(Instant now, String opdCode) {
         DatabaseClient.GenericExecuteSpec nowSpec = db.sql(NOW.formatted(opdCode == null ? "" : "AND c.opd_code = :opd"))

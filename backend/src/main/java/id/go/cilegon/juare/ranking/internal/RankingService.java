@@ -25,32 +25,35 @@ class RankingService {
     }
 
     Mono<Ranking> ranking(Period period, Instant now) {
-        return Mono.zip(repository.figures(period, now, null), catalog.opds())
-                .map(t -> rank(period, now, t.getT1(), t.getT2()));
+        return Mono.zip(repository.figures(period, now, null), catalog.opds(), repository.definitionAt(now))
+                .map(t -> rank(period, now, t.getT1(), t.getT2(), t.getT3()));
     }
 
     /** The ranking as it stood at {@code asOf}, from the event log alone (no open-work-now figures). */
     Mono<Ranking> rankingAsOf(Period period, Instant asOf) {
-        return Mono.zip(repository.figuresAsOf(period, asOf, null), catalog.opds())
-                .map(t -> rank(period, asOf, t.getT1(), t.getT2()));
+        // the definition in force at the instant: a report made again later is ranked by the same rules
+        return Mono.zip(repository.figuresAsOf(period, asOf, null), catalog.opds(), repository.definitionAt(asOf))
+                .map(t -> rank(period, asOf, t.getT1(), t.getT2(), t.getT3()));
     }
 
     RankingProperties properties() {
         return properties;
     }
 
-    Ranking rank(Period period, Instant now, Map<String, Figures> figures, List<Opd> opds) {
+    Ranking rank(Period period, Instant now, Map<String, Figures> figures, List<Opd> opds, Definition definition) {
         Map<Score.Component, Double> weights = properties.weights().byComponent();
+        Map<Score.Component, Score.Counts> city = Score.city(figures.values());
         List<Ranking.Row> candidates = new ArrayList<>();
         for (Opd opd : opds) {
             Figures f = figures.getOrDefault(opd.code(), Figures.NONE);
             if (!opd.active() && f.equals(Figures.NONE)) {
                 continue;
             }
-            List<Score.Part> parts = Score.parts(f, weights);
-            Double score = Score.of(parts);
+            Score.Result result = Score.of(f, weights, definition, city);
+            Double score = result.score();
             boolean ranked = f.received() >= properties.minComplaints() && score != null;
-            candidates.add(new Ranking.Row(null, ranked, opd, score, parts, f));
+            candidates.add(new Ranking.Row(null, ranked, opd, score, result.parts(), f, result.plainScore(), result.low(),
+                    result.high(), result.uncertainty(), f.received() < definition.fewComplaints()));
         }
         candidates.sort(ORDER);
         List<Ranking.Row> rows = new ArrayList<>();
@@ -65,12 +68,12 @@ class RankingService {
                 lastRank = rank;
                 lastScore = row.score();
             }
-            rows.add(new Ranking.Row(rank, row.ranked(), row.opd(), row.score(), row.scoreParts(), row.figures()));
+            rows.add(row.withRank(rank));
         }
         List<Score.Part> weightParts = weights.entrySet().stream()
                 .map(e -> new Score.Part(e.getKey(), e.getValue(), null))
                 .toList();
-        return new Ranking(period, properties.minComplaints(), weightParts, rows, now);
+        return new Ranking(period, properties.minComplaints(), weightParts, rows, now, definition);
     }
 
     /** Ranked first, best score first; then by complaints received; then by code, so the order is stable. */

@@ -28,9 +28,18 @@ record ReportContent(LocalDate day, Instant asOf, Figures totals, int awaitingDi
         }
     }
 
-    /** One OPD's part. The name is the one it had when the report was made, as printed in the PDF. */
+    /**
+     * One OPD's part. The name is the one it had when the report was made, as printed in the PDF. The score's 95 %
+     * interval (null when the ranking definition at the cut-off published none) and the "few complaints" mark are
+     * printed beside it.
+     */
     record OpdSection(String opdCode, String opdName, Figures figures, Integer rank, Double score,
-                      List<OverdueComplaint> overdueComplaints) {
+                      List<OverdueComplaint> overdueComplaints, Double scoreLow, Double scoreHigh, boolean fewComplaints) {
+
+        OpdSection(String opdCode, String opdName, Figures figures, Integer rank, Double score,
+                   List<OverdueComplaint> overdueComplaints) {
+            this(opdCode, opdName, figures, rank, score, overdueComplaints, null, null, false);
+        }
     }
 
     /** GraphQL DailyReportOverdueComplaint. */

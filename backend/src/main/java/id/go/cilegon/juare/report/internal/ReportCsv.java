@@ -19,7 +19,7 @@ final class ReportCsv {
 
     static final String CITY_CODE = "KOTA";
     static final List<String> OPD_HEADER = List.of("tanggal", "kode_opd", "nama_opd", "peringkat", "skor", "masuk", "ditangani",
-            "belum_ditangani", "terlambat", "menunggu_disposisi");
+            "belum_ditangani", "terlambat", "menunggu_disposisi", "skor_bawah", "skor_atas", "sedikit_pengaduan");
     static final List<String> OVERDUE_HEADER = List.of("kode_opd", "nomor_pelacakan", "id_pengaduan", "kategori", "kecamatan",
             "status", "diterima_opd", "batas_tanggapan", "batas_selesai", "tanggapan_terlambat", "penyelesaian_terlambat");
     private static final String EOL = "\r\n";
@@ -36,11 +36,11 @@ final class ReportCsv {
             ReportContent.Figures f = opd.figures();
             line(csv, List.of(day, opd.opdCode(), opd.opdName(), opd.rank() == null ? "" : opd.rank().toString(), score(opd.score()),
                     String.valueOf(f.received()), String.valueOf(f.handled()), String.valueOf(f.notHandled()),
-                    String.valueOf(f.overdue()), ""));
+                    String.valueOf(f.overdue()), "", score(opd.scoreLow()), score(opd.scoreHigh()), opd.fewComplaints() ? "ya" : "tidak"));
         }
         ReportContent.Figures t = content.totals();
         line(csv, List.of(day, CITY_CODE, "Kota Cilegon", "", "", String.valueOf(t.received()), String.valueOf(t.handled()),
-                String.valueOf(t.notHandled()), String.valueOf(t.overdue()), String.valueOf(content.awaitingDispatch())));
+                String.valueOf(t.notHandled()), String.valueOf(t.overdue()), String.valueOf(content.awaitingDispatch()), "", "", ""));
         csv.append(EOL);
         line(csv, OVERDUE_HEADER);
         for (ReportContent.OpdSection opd : content.opds()) {

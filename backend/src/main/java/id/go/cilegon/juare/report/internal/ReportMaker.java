@@ -116,7 +116,10 @@ class ReportMaker {
                     new ReportContent.Figures(dayOf[0], dayOf[1], open.getOrDefault(code, List.of()).size(), overdue.size()),
                     standing != null && standing.ranked() ? standing.rank() : null,
                     standing == null ? null : standing.score(),
-                    overdue));
+                    overdue,
+                    standing == null ? null : standing.scoreLow(),
+                    standing == null ? null : standing.scoreHigh(),
+                    standing != null && standing.fewComplaints()));
             overdueTotal += overdue.size();
         }
         ReportContent.Figures totals = new ReportContent.Figures(city[0], city[1], backlog.size(), overdueTotal);

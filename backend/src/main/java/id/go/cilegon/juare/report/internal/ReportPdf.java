@@ -158,7 +158,7 @@ final class ReportPdf {
 
     private static void opdTable(Document document, ReportContent content) {
         document.add(section("Per OPD (urutan peringkat 30 hari terakhir)"));
-        PdfPTable table = new PdfPTable(new float[] {6, 34, 10, 12, 12, 14, 12});
+        PdfPTable table = new PdfPTable(new float[] {6, 30, 18, 10, 11, 13, 12});
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         table.setSpacingAfter(10);
@@ -175,7 +175,7 @@ final class ReportPdf {
             PdfPCell name = new PdfPCell(new Phrase(opd.opdName() + " (" + opd.opdCode() + ")", CELL));
             name.setPadding(3);
             table.addCell(name);
-            table.addCell(number(ReportCsv.score(opd.score()).isEmpty() ? "\u2013" : ReportCsv.score(opd.score()).replace('.', ','), false));
+            table.addCell(number(scoreText(opd), false));
             table.addCell(number(String.valueOf(f.received()), false));
             table.addCell(number(String.valueOf(f.handled()), false));
             table.addCell(number(String.valueOf(f.notHandled()), false));
@@ -190,6 +190,24 @@ final class ReportPdf {
         table.addCell(number(String.valueOf(t.notHandled()), true));
         table.addCell(number(String.valueOf(t.overdue()), true));
         document.add(table);
+        if (content.opds().stream().anyMatch(opd -> opd.scoreLow() != null || opd.fewComplaints())) {
+            document.add(new Paragraph("Skor (rentang 95 %): skor yang memperhitungkan jumlah pengaduan; * = sedikit pengaduan, "
+                    + "skor masih bisa banyak berubah. / Score (95 % range) accounting for the number of complaints; "
+                    + "* = few complaints, the score can still move a lot.", SMALL));
+        }
+    }
+
+    /** "62,3 (58,1–66,5)*": the score, its 95 % interval when published, * for few complaints (explained below). */
+    private static String scoreText(ReportContent.OpdSection opd) {
+        if (opd.score() == null) {
+            return "\u2013";
+        }
+        String text = ReportCsv.score(opd.score()).replace('.', ',');
+        if (opd.scoreLow() != null && opd.scoreHigh() != null) {
+            text += " (" + ReportCsv.score(opd.scoreLow()).replace('.', ',') + "\u2013"
+                    + ReportCsv.score(opd.scoreHigh()).replace('.', ',') + ")";
+        }
+        return opd.fewComplaints() ? text + "*" : text;
     }
 
     private static PdfPCell number(String text, boolean bold) {

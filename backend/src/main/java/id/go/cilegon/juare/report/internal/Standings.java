@@ -13,7 +13,8 @@ import reactor.core.publisher.Mono;
 class Standings {
 
     /** One OPD's place, in ranking order. */
-    record Standing(String opdCode, String opdName, Integer rank, boolean ranked, Double score) {
+    record Standing(String opdCode, String opdName, Integer rank, boolean ranked, Double score, Double scoreLow,
+                    Double scoreHigh, boolean fewComplaints) {
     }
 
     private final RankingHistory history;
@@ -30,6 +31,7 @@ class Standings {
     }
 
     private static Standing of(OpdStanding s) {
-        return new Standing(s.opdCode(), s.opdName(), s.rank(), s.ranked(), s.score());
+        return new Standing(s.opdCode(), s.opdName(), s.rank(), s.ranked(), s.score(), s.scoreLow(), s.scoreHigh(),
+                s.fewComplaints());
     }
 }

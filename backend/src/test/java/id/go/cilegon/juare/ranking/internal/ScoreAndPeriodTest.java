@@ -50,7 +50,7 @@ class ScoreAndPeriodTest {
         List<Opd> opds = List.of(opd("A", true), opd("B", true), opd("C", true), opd("D", true), opd("E", true),
                 opd("IDLE", true), opd("GONE", false));
         Ranking ranking = service.rank(Period.days(Period.Kind.RANGE, LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 1)), NOW,
-                byOpd, opds);
+                byOpd, opds, Definition.PLAIN);
         assertThat(ranking.rows()).extracting(row -> row.opd().code()).containsExactly("A", "C", "B", "E", "D", "IDLE");
         assertThat(ranking.rows()).extracting(Ranking.Row::rank).containsExactly(1, 2, 2, 4, null, null);
         assertThat(ranking.rowOf("D").ranked()).isFalse();

@@ -7,7 +7,12 @@ import java.util.List;
 /** The backend's {@code OpdRanking}: ranked OPDs best first, then the unranked ones. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Ranking(ResolvedPeriod period, int minComplaints, List<ScorePart> weights, List<RankingRow> rows,
-                      Instant computedAt) {
+                      Instant computedAt, RankingDefinition definition) {
+
+    public Ranking(ResolvedPeriod period, int minComplaints, List<ScorePart> weights, List<RankingRow> rows,
+                   Instant computedAt) {
+        this(period, minComplaints, weights, rows, computedAt, null);
+    }
 
     public List<RankingRow> ranked() {
         return rows.stream().filter(RankingRow::ranked).toList();

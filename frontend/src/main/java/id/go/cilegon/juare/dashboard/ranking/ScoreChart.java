@@ -20,8 +20,15 @@ public final class ScoreChart {
     static final double AXIS = 30;
     static final int MAX_LABEL = 40;
 
-    /** One bar: the OPD's name, its score 0–100, and the score as the table writes it. */
-    public record Bar(String label, double score, String shown) {
+    /**
+     * One bar: the OPD's name, its score 0–100, the score as the table writes it, the score's 95 % interval (nulls:
+     * none published) drawn as a whisker over the bar, and a "few complaints" mark (the bar is drawn faded).
+     */
+    public record Bar(String label, double score, String shown, Double low, Double high, boolean fewComplaints) {
+
+        public Bar(String label, double score, String shown) {
+            this(label, score, shown, null, null, false);
+        }
     }
 
     private ScoreChart() {
@@ -43,8 +50,20 @@ public final class ScoreChart {
             double score = Math.clamp(bar.score(), 0, 100);
             double length = plot * score / 100;
             svg.text(LABEL_WIDTH - 10, y + BAR / 2, shorten(bar.label()), "end", 15, "fill: var(--lumo-body-text-color, #222)");
-            svg.rect(LABEL_WIDTH, y, length, BAR, "fill: " + colour(score), "score-bar");
-            svg.text(LABEL_WIDTH + length + 8, y + BAR / 2, bar.shown(), "start", 15,
+            svg.rect(LABEL_WIDTH, y, length, BAR, "fill: " + colour(score) + (bar.fewComplaints() ? "; fill-opacity: 0.45" : ""),
+                    bar.fewComplaints() ? "score-bar few-complaints" : "score-bar");
+            double valueX = LABEL_WIDTH + length + 8;
+            if (bar.low() != null && bar.high() != null) {
+                // the interval: one more decided complaint moves the score by less than this
+                double from = LABEL_WIDTH + plot * Math.clamp(bar.low(), 0, 100) / 100;
+                double to = LABEL_WIDTH + plot * Math.clamp(bar.high(), 0, 100) / 100;
+                String style = "stroke: var(--lumo-body-text-color, #222); stroke-width: 2";
+                svg.line(from, y + BAR / 2, to, y + BAR / 2, style, "score-interval");
+                svg.line(from, y + 5, from, y + BAR - 5, style);
+                svg.line(to, y + 5, to, y + BAR - 5, style);
+                valueX = Math.max(valueX, to + 8);
+            }
+            svg.text(valueX, y + BAR / 2, bar.shown(), "start", 15,
                     "fill: var(--lumo-body-text-color, #222); font-weight: 600");
         }
         return svg.end();

@@ -28,9 +28,13 @@ final class SvgWriter {
     }
 
     SvgWriter line(double x1, double y1, double x2, double y2, String style) {
+        return line(x1, y1, x2, y2, style, null);
+    }
+
+    SvgWriter line(double x1, double y1, double x2, double y2, String style, String cssClass) {
         svg.append("<line x1=\"").append(number(x1)).append("\" y1=\"").append(number(y1)).append("\" x2=\"")
                 .append(number(x2)).append("\" y2=\"").append(number(y2)).append('"');
-        attributes(style, null);
+        attributes(style, cssClass);
         svg.append("/>");
         return this;
     }

@@ -46,4 +46,15 @@ class ScoreChartTest {
         Matcher bars = Pattern.compile("<rect [^>]*width=\"([0-9.]+)\"[^>]*class=\"score-bar\"").matcher(svg);
         return bars.results().map(m -> Double.parseDouble(m.group(1))).toList();
     }
+
+    @Test
+    void anIntervalIsAWhiskerOverTheBarAndFewComplaintsFadeIt() {
+        String svg = ScoreChart.svg(List.of(new ScoreChart.Bar("Dinas Kecil", 80, "80,0*", 70.0, 90.0, true),
+                new ScoreChart.Bar("Dinas Besar", 85, "85,0", null, null, false)), "Skor per OPD");
+        double plot = ScoreChart.WIDTH - ScoreChart.LABEL_WIDTH - ScoreChart.VALUE_WIDTH;
+        assertThat(svg).containsOnlyOnce("class=\"score-interval\"")
+                .contains("x1=\"" + SvgWriter.number(ScoreChart.LABEL_WIDTH + plot * 0.7) + "\"")
+                .contains("x2=\"" + SvgWriter.number(ScoreChart.LABEL_WIDTH + plot * 0.9) + "\"")
+                .containsOnlyOnce("score-bar few-complaints").contains("80,0*");
+    }
 }

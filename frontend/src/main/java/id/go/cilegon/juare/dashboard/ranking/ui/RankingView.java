@@ -64,6 +64,7 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
     private final Paragraph message = new Paragraph();
     private Period period = Period.DEFAULT;
     private int minComplaints;
+    private int fewComplaints;
     private LiveState lastState;
 
     public RankingView(RankingService service, CurrentStaff currentStaff, LiveEvents live, Clock clock) {
@@ -123,11 +124,8 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         grid.addComponentColumn(this::position).setHeader(header("ranking.col.rank", null))
                 .setWidth("4.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
         grid.addComponentColumn(this::opdCell).setHeader(header("ranking.col.opd", null)).setFlexGrow(1).setWidth("17rem");
-        grid.addComponentColumn(row -> {
-            Component score = link(row, Metric.RECEIVED, Numbers.score(row.score(), getLocale()), "score");
-            score.getElement().getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-l)");
-            return score;
-        }).setHeader(header("ranking.col.score", "ranking.help.score")).setTextAlign(ColumnTextAlign.END).setWidth("6rem").setFlexGrow(0);
+        grid.addComponentColumn(this::scoreCell)
+                .setHeader(header("ranking.col.score", "ranking.help.score")).setTextAlign(ColumnTextAlign.END).setWidth("8rem").setFlexGrow(0);
         number("ranking.col.received", "ranking.help.received", Metric.RECEIVED, row -> Integer.toString(row.figures().received()));
         number("ranking.col.medianReply", "ranking.help.medianReply", Metric.REPLIED, row -> duration(Numbers.duration(row.figures().medianReplySeconds())));
         number("ranking.col.p90Reply", "ranking.help.p90Reply", Metric.REPLIED, row -> duration(Numbers.duration(row.figures().p90ReplySeconds())));
@@ -146,6 +144,36 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
                 .setTextAlign(ColumnTextAlign.END)
                 .setWidth("6.5rem")
                 .setFlexGrow(0);
+    }
+
+    /** The score, under it its uncertainty (± points, the 95 % range on hover) and a "few complaints" mark. */
+    private Component scoreCell(RankingRow row) {
+        Component score = link(row, Metric.RECEIVED, Numbers.score(row.score(), getLocale()), "score");
+        score.getElement().getStyle().set("font-weight", "700").set("font-size", "var(--lumo-font-size-l)");
+        Div cell = new Div(score);
+        cell.getStyle().set("white-space", "normal");
+        if (row.uncertainty() != null && row.scoreLow() != null && row.scoreHigh() != null) {
+            Span interval = new Span("\u00b1 " + Numbers.score(row.uncertainty(), getLocale()));
+            interval.addClassName("score-uncertainty");
+            interval.getElement().setAttribute("data-opd", row.opd().code());
+            interval.getElement().setAttribute("title", getTranslation("ranking.score.interval",
+                    Numbers.score(row.scoreLow(), getLocale()), Numbers.score(row.scoreHigh(), getLocale()),
+                    Numbers.score(row.plainScore(), getLocale())));
+            interval.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
+                    .set("color", "var(--lumo-secondary-text-color)");
+            cell.add(interval);
+        }
+        if (row.fewComplaints()) {
+            Span few = new Span(getTranslation("ranking.fewComplaints"));
+            few.addClassName("few-complaints");
+            few.getElement().setAttribute("data-opd", row.opd().code());
+            few.getStyle().set("display", "inline-block").set("font-size", "var(--lumo-font-size-xs)")
+                    .set("padding", "0 var(--lumo-space-xs)").set("border-radius", "var(--lumo-border-radius-s)")
+                    .set("background", "var(--lumo-contrast-10pct)").set("color", "var(--lumo-secondary-text-color)");
+            few.getElement().setAttribute("title", getTranslation("ranking.fewComplaints.help", fewComplaints));
+            cell.add(few);
+        }
+        return cell;
     }
 
     private Component position(RankingRow row) {
@@ -229,13 +257,16 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
 
     private void show(Ranking ranking) {
         minComplaints = ranking.minComplaints();
+        fewComplaints = ranking.definition() == null ? 0 : ranking.definition().fewComplaints();
         periodShown.setText(PeriodTexts.range(ranking.period(), getLocale()));
         asOf.setText(getTranslation("ranking.computedAt", Wib.time(ranking.computedAt(), getLocale())));
         grid.setItems(ranking.rows());
         showWeights(ranking);
         List<ScoreChart.Bar> bars = ranking.ranked().stream()
                 .filter(row -> row.score() != null)
-                .map(row -> new ScoreChart.Bar(row.opd().name(), row.score(), Numbers.score(row.score(), getLocale())))
+                .map(row -> new ScoreChart.Bar(row.opd().name(), row.score(),
+                        Numbers.score(row.score(), getLocale()) + (row.fewComplaints() ? "*" : ""), row.scoreLow(), row.scoreHigh(),
+                        row.fewComplaints()))
                 .toList();
         if (bars.isEmpty()) {
             chart.setSvg(ScoreChart.svg(List.of(), getTranslation("ranking.chart.none", minComplaints)));
@@ -262,10 +293,17 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         }
         Paragraph formula = new Paragraph(getTranslation("ranking.weights.formula"));
         Paragraph minimum = new Paragraph(getTranslation("ranking.weights.minimum", ranking.minComplaints()));
-        for (Paragraph p : List.of(formula, minimum)) {
+        List<Paragraph> notes = new java.util.ArrayList<>(List.of(formula, minimum));
+        if (ranking.definition() != null && ranking.definition().shrunk()) {
+            Paragraph shrunk = new Paragraph(getTranslation("ranking.weights.shrunk",
+                    Numbers.score(ranking.definition().priorStrength(), getLocale()), ranking.definition().fewComplaints()));
+            shrunk.setId("score-method");
+            notes.add(shrunk);
+        }
+        for (Paragraph p : notes) {
             p.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         }
-        weights.add(formula, minimum);
+        weights.add(notes.toArray(Paragraph[]::new));
     }
 
     @Override

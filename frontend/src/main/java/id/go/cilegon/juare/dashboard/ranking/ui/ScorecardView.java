@@ -250,7 +250,27 @@ public class ScorecardView extends VerticalLayout implements BeforeEnterObserver
                 ? getTranslation("ranking.scorecard.rank", card.rank())
                 : getTranslation("ranking.unranked", card.minComplaints()));
         rank.setId("scorecard-rank");
-        Div head = new Div(new Div(new Span(getTranslation("ranking.col.score"))), value, new Div(rank));
+        Div head = new Div(new Div(new Span(getTranslation("ranking.col.score"))), value);
+        if (card.uncertainty() != null && card.scoreLow() != null && card.scoreHigh() != null) {
+            Span interval = new Span(getTranslation("ranking.scorecard.interval", Numbers.score(card.uncertainty(), getLocale()),
+                    Numbers.score(card.scoreLow(), getLocale()), Numbers.score(card.scoreHigh(), getLocale())));
+            interval.setId("scorecard-score-interval");
+            interval.getElement().setAttribute("title", getTranslation("ranking.score.interval",
+                    Numbers.score(card.scoreLow(), getLocale()), Numbers.score(card.scoreHigh(), getLocale()),
+                    Numbers.score(card.plainScore(), getLocale())));
+            interval.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            head.add(new Div(interval));
+        }
+        if (card.fewComplaints()) {
+            Span few = new Span(getTranslation("ranking.fewComplaints"));
+            few.setId("scorecard-few-complaints");
+            few.getElement().setAttribute("title", getTranslation("ranking.fewComplaints.help",
+                    card.definition() == null ? 0 : card.definition().fewComplaints()));
+            few.getStyle().set("font-size", "var(--lumo-font-size-s)").set("padding", "0 var(--lumo-space-xs)")
+                    .set("border-radius", "var(--lumo-border-radius-s)").set("background", "var(--lumo-contrast-10pct)");
+            head.add(new Div(few));
+        }
+        head.add(new Div(rank));
         head.getStyle().set("min-width", "12rem");
 
         Grid<ScorePart> parts = new Grid<>();
@@ -265,6 +285,8 @@ public class ScorecardView extends VerticalLayout implements BeforeEnterObserver
         parts.addColumn(p -> Numbers.decimal(p.weight(), 0, getLocale())).setHeader(getTranslation("ranking.parts.weight"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         parts.addColumn(p -> Numbers.share(p.value(), getLocale())).setHeader(getTranslation("ranking.parts.value"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        parts.addColumn(p -> Numbers.share(p.plainValue(), getLocale())).setHeader(getTranslation("ranking.parts.plainValue"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         parts.setItems(card.scoreParts());
         parts.setWidth("34rem");

@@ -45,6 +45,15 @@ class RankingBrowserTest extends BrowserIT {
         assertThat(driver.findElement(By.id("score-chart")).getAttribute("data-bars")).isEqualTo(Long.toString(scored));
         assertThat(driver.findElements(By.cssSelector("#score-chart svg rect.score-bar"))).hasSize((int) scored);
         assertThat(driver.findElement(By.id("score-weights")).getText()).contains("Bobot skor").contains("Balasan tepat waktu");
+        // each score's uncertainty beside it, its interval over its bar, and the few-complaints mark (issue 12)
+        long withInterval = expected.rows().stream().filter(row -> row.uncertainty() != null).count();
+        assertThat(withInterval).as("the definition in force publishes intervals").isPositive();
+        assertThat(driver.findElements(By.cssSelector("#ranking-grid .score-uncertainty"))).hasSize((int) withInterval);
+        assertThat(driver.findElements(By.cssSelector("#score-chart svg line.score-interval")))
+                .hasSize((int) expected.ranked().stream().filter(row -> row.score() != null && row.scoreLow() != null).count());
+        assertThat(driver.findElements(By.cssSelector("#ranking-grid .few-complaints")))
+                .hasSize((int) expected.rows().stream().filter(RankingRow::fewComplaints).count());
+        assertThat(driver.findElement(By.id("score-method")).getText()).contains("rata-rata kota");
         assertThat(receivedLink(busiest.opd().code()).getText()).isEqualTo(Integer.toString(busiest.figures().received()));
         browser.screenshot("ranking.png");
 
