@@ -140,8 +140,9 @@ class QueryCostHostileTest extends IntegrationTest {
                     + " after=" + after / 1_048_576);
             assertThat(refused.get()).isEqualTo(sent.get()).isPositive();
             assertThat(slowest).as("a bystander's query while bombs are sent").isLessThan(3_000);
-            // the refused bombs build nothing: the heap stays in the range of a normal test JVM
-            assertThat(peak.get() - before).as("heap growth during the attack").isLessThan(256L * 1_048_576);
+            // the refused bombs build nothing and keep nothing: what the heap holds after a collection is what it held
+            // before (the peak is printed, not asserted: in a test JVM with a large heap it is mostly uncollected garbage)
+            assertThat(after - before).as("heap kept after the attack").isLessThan(64L * 1_048_576);
         } finally {
             attacking.set(false);
             pool.shutdownNow();
