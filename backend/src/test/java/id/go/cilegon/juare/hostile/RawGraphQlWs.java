@@ -52,6 +52,16 @@ final class RawGraphQlWs implements AutoCloseable {
         send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query)));
     }
 
+    void subscribe(String id, String query, Map<String, Object> variables) {
+        send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query, "variables", variables)));
+    }
+
+    /** Every message received so far (for a failure's message). */
+    synchronized List<Map<String, Object>> seen() {
+        received.drainTo(seen);
+        return List.copyOf(seen);
+    }
+
     void complete(String id) {
         send(Map.of("id", id, "type", "complete"));
     }
