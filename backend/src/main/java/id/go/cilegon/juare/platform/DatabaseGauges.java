@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,7 +31,7 @@ public class DatabaseGauges implements SmartLifecycle {
     private final MeterRegistry registry;
     private final Duration refreshEvery;
     private final List<Supplier<Mono<Void>>> readings = new CopyOnWriteArrayList<>();
-    private volatile Disposable schedule;
+    private final Periodic schedule = new Periodic("Reading the database gauges");
 
     public DatabaseGauges(MeterRegistry registry, @Value("${juare.metrics.refresh-every:60s}") Duration refreshEvery) {
         this.registry = registry;
@@ -75,23 +74,16 @@ public class DatabaseGauges implements SmartLifecycle {
 
     @Override
     public void start() {
-        schedule = Flux.interval(Duration.ZERO, refreshEvery)
-                .onBackpressureDrop()
-                .concatMap(tick -> refresh())
-                .subscribe();
+        schedule.start(Duration.ZERO, refreshEvery, this::refresh);
     }
 
     @Override
     public void stop() {
-        Disposable current = schedule;
-        if (current != null) {
-            current.dispose();
-        }
+        schedule.stop();
     }
 
     @Override
     public boolean isRunning() {
-        Disposable current = schedule;
-        return current != null && !current.isDisposed();
+        return schedule.isRunning();
     }
 }

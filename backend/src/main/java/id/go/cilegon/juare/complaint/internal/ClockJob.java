@@ -3,6 +3,7 @@ package id.go.cilegon.juare.complaint.internal;
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.platform.ClusterLock;
+import id.go.cilegon.juare.platform.Periodic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
@@ -11,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -38,7 +38,7 @@ class ClockJob implements SmartLifecycle {
     private final LifecycleService lifecycle;
     private final ClockProperties properties;
     private final Clock clock;
-    private volatile Disposable schedule;
+    private final Periodic schedule = new Periodic("The clock job");
     private final MeterRegistry meters;
 
     ClockJob(ConnectionFactory connections, ComplaintRepository complaints, LifecycleService lifecycle,
@@ -56,15 +56,7 @@ class ClockJob implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
-        schedule = Flux.interval(properties.checkEvery(), properties.checkEvery())
-                .onBackpressureDrop()
-                .concatMap(tick -> runOnce().onErrorResume(this::logFailure))
-                .subscribe();
-    }
-
-    private Mono<Integer> logFailure(Throwable e) {
-        log.warn("Clock job run failed, next run retries: {}", e.toString());
-        return Mono.just(0);
+        schedule.start(properties.checkEvery(), properties.checkEvery(), this::runOnce);
     }
 
     /** One run, if this instance gets the lock; how many complaints changed (0 when another instance holds it). */
@@ -102,15 +94,11 @@ class ClockJob implements SmartLifecycle {
 
     @Override
     public void stop() {
-        Disposable current = schedule;
-        if (current != null) {
-            current.dispose();
-        }
+        schedule.stop();
     }
 
     @Override
     public boolean isRunning() {
-        Disposable current = schedule;
-        return current != null && !current.isDisposed();
+        return schedule.isRunning();
     }
 }

@@ -2,6 +2,7 @@ package id.go.cilegon.juare.photo.internal;
 
 import id.go.cilegon.juare.photo.PhotoStore;
 import id.go.cilegon.juare.platform.ClusterLock;
+import id.go.cilegon.juare.platform.Periodic;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -35,7 +34,7 @@ public class UnattachedPhotoCleanup implements SmartLifecycle {
     private final PhotoQuota quota;
     private final PhotoProperties properties;
     private final Clock clock;
-    private volatile Disposable schedule;
+    private final Periodic schedule = new Periodic("The photo clean-up");
 
     UnattachedPhotoCleanup(ConnectionFactory connections, DatabaseClient db, PhotoStore store, PhotoQuota quota,
                            PhotoProperties properties, Clock clock) {
@@ -52,15 +51,7 @@ public class UnattachedPhotoCleanup implements SmartLifecycle {
         if (!properties.cleanupEnabled()) {
             return;
         }
-        schedule = Flux.interval(properties.cleanupEvery(), properties.cleanupEvery())
-                .onBackpressureDrop()
-                .concatMap(tick -> runOnce().onErrorResume(this::logFailure))
-                .subscribe();
-    }
-
-    private Mono<Integer> logFailure(Throwable e) {
-        log.warn("Photo clean-up failed, next run retries: {}", e.toString());
-        return Mono.just(0);
+        schedule.start(properties.cleanupEvery(), properties.cleanupEvery(), this::runOnce);
     }
 
     /** One run, if this instance gets the lock: how many photos were removed (0 when another instance runs it). */
@@ -103,15 +94,11 @@ public class UnattachedPhotoCleanup implements SmartLifecycle {
 
     @Override
     public void stop() {
-        Disposable current = schedule;
-        if (current != null) {
-            current.dispose();
-        }
+        schedule.stop();
     }
 
     @Override
     public boolean isRunning() {
-        Disposable current = schedule;
-        return current != null && !current.isDisposed();
+        return schedule.isRunning();
     }
 }
