@@ -126,15 +126,18 @@ public class PhotoService {
     }
 
     private Mono<Void> insert(UUID id, PhotoOwner owner, PhotoProcessor.Processed processed) {
-        return db.sql("INSERT INTO photo (id, " + owner.column() + ", complaint_id, width, height, size_bytes, created_at)"
-                        + " VALUES (:id, :owner, NULL, :width, :height, :size, :createdAt)")
+        DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO photo (id, " + owner.column()
+                        + ", complaint_id, width, height, size_bytes, created_at, sha256, dhash)"
+                        + " VALUES (:id, :owner, NULL, :width, :height, :size, :createdAt, :sha256, :dhash)")
                 .bind("id", id)
                 .bind("owner", owner.id())
                 .bind("width", processed.width())
                 .bind("height", processed.height())
                 .bind("size", processed.jpeg().length)
-                .bind("createdAt", clock.instant())
-                .then();
+                .bind("createdAt", clock.instant());
+        spec = processed.sha256() == null ? spec.bindNull("sha256", byte[].class) : spec.bind("sha256", processed.sha256());
+        spec = processed.dHash() == null ? spec.bindNull("dhash", Long.class) : spec.bind("dhash", processed.dHash());
+        return spec.then();
     }
 
     /** No files without a row: removes what was written, then reports the original failure. */
@@ -195,6 +198,24 @@ public class PhotoService {
     private static RuntimeException photoNotFound() {
         return UserError.of(ErrorCode.PHOTO_NOT_FOUND,
                 "Foto tidak ditemukan atau sudah dipakai / Photo not found or already used", "photoIds").exception();
+    }
+
+    /**
+     * Whether an AFTER photo of the complaint looks like one of its residents' photos (EVIDENCE or DISPUTE): the same
+     * stored bytes, or difference hashes at most {@code maxDistance} bits apart (ADR 0021). Run it in the caller's
+     * transaction to see the photos it attached.
+     */
+    public Mono<Boolean> afterLooksLikeBefore(UUID complaintId, int maxDistance) {
+        return db.sql("""
+                        SELECT EXISTS (
+                            SELECT 1 FROM photo a JOIN photo b ON b.complaint_id = a.complaint_id
+                            WHERE a.complaint_id = :complaint AND a.kind = 'AFTER' AND b.kind IN ('EVIDENCE', 'DISPUTE')
+                              AND (a.sha256 = b.sha256 OR bit_count((a.dhash # b.dhash)::bit(64)) <= :distance)) AS alike""")
+                .bind("complaint", complaintId)
+                .bind("distance", maxDistance)
+                .map(row -> Boolean.TRUE.equals(row.get("alike", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
     }
 
     /** The photos of each complaint, oldest first; every requested complaint has an entry (maybe empty). */

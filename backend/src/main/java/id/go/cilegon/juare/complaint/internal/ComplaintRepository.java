@@ -162,6 +162,39 @@ class ComplaintRepository {
                 .all();
     }
 
+    /** The complaint's verification status (QUEUED, VERIFIED, REJECTED), empty when its closure was never queued. */
+    Mono<String> verificationOf(UUID id) {
+        return db.sql("SELECT verification FROM complaint WHERE id = :id AND verification IS NOT NULL")
+                .bind("id", id)
+                .map(row -> row.get("verification", String.class))
+                .one();
+    }
+
+    /**
+     * What the operator checking fixes needs beyond the complaint (ADR 0021): the verification, why it was queued, when
+     * it closed, and the note of its latest resolution; one query for a page of complaints, only those ever queued.
+     */
+    Mono<Map<UUID, Verification>> verifications(java.util.Collection<UUID> ids) {
+        return db.sql("""
+                        SELECT c.id, c.verification, c.verification_reason, c.closed_at,
+                               (SELECT e.payload ->> 'message' FROM complaint_event e
+                                WHERE e.complaint_id = c.id AND e.type = 'RESOLVED' ORDER BY e.id DESC LIMIT 1) AS note
+                        FROM complaint c
+                        WHERE c.id = ANY(:ids) AND c.verification IS NOT NULL""")
+                .bind("ids", ids.stream().distinct().toArray(UUID[]::new))
+                .map(row -> new Verification(row.get("id", UUID.class),
+                        FixVerification.Status.valueOf(row.get("verification", String.class)),
+                        FixVerification.Reason.valueOf(row.get("verification_reason", String.class)),
+                        row.get("closed_at", Instant.class), row.get("note", String.class)))
+                .all()
+                .collectMap(Verification::complaintId);
+    }
+
+    /** GraphQL FixVerification. */
+    record Verification(UUID complaintId, FixVerification.Status status, FixVerification.Reason reason, Instant closedAt,
+                        String resolutionNote) {
+    }
+
     /** A queue page: the rows matching {@code where}, in {@code orderBy} order, after a keyset position. */
     Flux<Complaint> queuePage(String where, String sortKey, Instant afterKey, UUID afterId, int limit, Map<String, Object> binds) {
         String keyset = afterKey == null ? "" : " AND (" + sortKey + ", id) > (:afterKey, :afterId)";

@@ -84,14 +84,14 @@ class LifecycleController {
      * Expected failures become payload errors; not signed in / not allowed stay GraphQL errors with a code. The
      * complaint after the change is shown only if the caller may still see it (as complaint(id) decides).
      */
-    private static Mono<ComplaintPayload> perform(Function<Caller, Mono<Complaint>> action) {
+    static Mono<ComplaintPayload> perform(Function<Caller, Mono<Complaint>> action) {
         return CurrentCaller.get()
                 .flatMap(caller -> Payloads.of(Mono.defer(() -> action.apply(caller)),
                         complaint -> new ComplaintPayload(ComplaintAccess.maySee(caller, complaint) ? complaint : null, List.of()),
                         errors -> new ComplaintPayload(null, errors)));
     }
 
-    private static UUID id(String id) {
+    static UUID id(String id) {
         return ComplaintController.parseId(id);
     }
 

@@ -27,8 +27,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -59,11 +62,15 @@ class LifecycleService {
     private final Clock clock;
     private final int minReplyCharacters;
     private final Duration templateWindow;
+    private final VerificationProperties verification;
+    // which auto-closures are sampled must not be predictable by an OPD
+    private final RandomGenerator sampler = new SecureRandom();
 
     LifecycleService(ComplaintRepository complaints, AgencyCatalog catalog, EventLog eventLog, PhotoService photos,
-                     ComplaintNotifier notifier, TransactionalOperator tx, Clock clock,
+                     ComplaintNotifier notifier, TransactionalOperator tx, Clock clock, VerificationProperties verification,
                      @Value("${juare.lifecycle.min-reply-characters:" + DEFAULT_MIN_REPLY_CHARACTERS + "}") int minReplyCharacters,
                      @Value("${juare.lifecycle.template-window-days:" + DEFAULT_TEMPLATE_WINDOW_DAYS + "}") int templateWindowDays) {
+        this.verification = verification;
         this.minReplyCharacters = minReplyCharacters;
         this.templateWindow = Duration.ofDays(templateWindowDays);
         this.complaints = complaints;
@@ -353,13 +360,79 @@ class LifecycleService {
 
     // ---------- the system ----------
 
-    /** Closes a resolution the resident left unanswered; empty if it changed meanwhile. */
+    /**
+     * Closes a resolution the resident left unanswered; empty if it changed meanwhile. In the same transaction it
+     * decides whether an operator must check the fix (ADR 0021): always when an after-photo looks like a before-photo,
+     * else a random share; the decision is on the complaint (verification) and in the event's payload.
+     */
     Mono<Complaint> autoClose(Complaint complaint) {
-        Step close = closeStep(ComplaintUpdate.create().set("auto_closed", true), EventType.AUTO_CLOSED,
-                payload("message", "Ditutup otomatis: tidak ada tanggapan atas penyelesaian"));
-        Step step = new Step(close.update(), close.type(), true, close.payload(), close.alsoInTransaction(), "status = 'RESOLVED'");
-        return apply(complaint, step, ActorType.SYSTEM, null, true)
+        return photos.afterLooksLikeBefore(complaint.id(), verification.maxDistance())
+                .map(samePhoto -> Optional.ofNullable(FixVerification.decide(samePhoto, sampler.nextDouble(), verification.sampleShare())))
+                .flatMap(reason -> apply(complaint, autoCloseStep(reason.orElse(null)), ActorType.SYSTEM, null, true))
+                .as(tx::transactional)
                 .onErrorResume(LifecycleService::isConflict, conflict -> Mono.empty());
+    }
+
+    private Step autoCloseStep(FixVerification.Reason reason) {
+        ComplaintUpdate update = ComplaintUpdate.create().set("auto_closed", true);
+        Map<String, Object> payload = payload("message", "Ditutup otomatis: tidak ada tanggapan atas penyelesaian");
+        if (reason != null) {
+            update.set("verification", FixVerification.Status.QUEUED.name()).set("verification_reason", reason.name());
+            payload.put("verification", FixVerification.Status.QUEUED.name());
+            payload.put("verificationReason", reason.name());
+        } else {
+            // a closure after a rejected fix that is not queued again waits for nobody
+            update.clear("verification", String.class).clear("verification_reason", String.class);
+        }
+        Step close = closeStep(update, EventType.AUTO_CLOSED, payload);
+        return new Step(close.update(), close.type(), true, close.payload(), close.alsoInTransaction(), "status = 'RESOLVED'");
+    }
+
+    // ---------- operators: verified fixes (ADR 0021) ----------
+
+    /** The fix that closed by itself is really done: FIX_VERIFIED, the complaint stays CLOSED and counts fully. */
+    Mono<Complaint> verifyFix(Caller caller, UUID id, String note, Integer expectedVersion) {
+        return requireRole(caller, "OPERATOR")
+                .then(note != null && note.length() > MAX_TEXT
+                        ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "Paling banyak 2000 karakter / At most 2000 characters", "note"))
+                        : Mono.empty())
+                .then(act(caller, id, expectedVersion, complaint -> requireQueued(complaint)
+                        .thenReturn(new Step(ComplaintUpdate.create().set("verification", FixVerification.Status.VERIFIED.name()),
+                                EventType.FIX_VERIFIED, true,
+                                payload("message", "Perbaikan sudah diperiksa Command Center / The fix was checked by the command centre",
+                                        "note", clean(note)),
+                                null, VERIFICATION_QUEUED))));
+    }
+
+    /**
+     * The fix that closed by itself is not done: FIX_REJECTED, REOPENED with the assignment's original fix deadline
+     * (one deadline per assignment), counted as a dispute; the OPD sees it in its queue and live, as a resident's dispute.
+     */
+    Mono<Complaint> rejectFix(Caller caller, UUID id, String reason, Integer expectedVersion) {
+        return requireRole(caller, "OPERATOR")
+                .then(requireText(reason, MIN_MESSAGE, "reason"))
+                .then(act(caller, id, expectedVersion, complaint -> requireQueued(complaint)
+                        .thenReturn(new Step(ComplaintUpdate.create()
+                                .set("status", ComplaintStatus.REOPENED.name())
+                                .set("verification", FixVerification.Status.REJECTED.name())
+                                .set("auto_closed", false)
+                                .clear("closed_at", Instant.class)
+                                .clear("resolved_at", Instant.class)
+                                .expression("reopen_count", "reopen_count + 1"),
+                                EventType.FIX_REJECTED, true,
+                                payload("message", reason.strip(), "opdCode", complaint.opdCode()),
+                                (before, after) -> notifier.reopened(after, reason.strip()), VERIFICATION_QUEUED))));
+    }
+
+    private static final String VERIFICATION_QUEUED = "verification = 'QUEUED'";
+
+    private Mono<Void> requireQueued(Complaint complaint) {
+        return complaints.verificationOf(complaint.id())
+                .filter(FixVerification.Status.QUEUED.name()::equals)
+                .filter(queued -> complaint.status() == ComplaintStatus.CLOSED)
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.INVALID_TRANSITION,
+                        "Pengaduan ini tidak menunggu verifikasi / This complaint is not waiting for verification", "complaintId")))
+                .then();
     }
 
     /** Marks a breached clock once and appends REPLY_OVERDUE or FIX_OVERDUE; empty if it changed meanwhile. */

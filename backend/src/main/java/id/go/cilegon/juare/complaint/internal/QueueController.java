@@ -41,6 +41,13 @@ class QueueController {
                         Complaint::transferRequestedAt, first, after, Map.of()));
     }
 
+    /** Auto-closed fixes waiting for an operator's check, oldest closure first (ADR 0021); never for OPD staff. */
+    @QueryMapping
+    Mono<Connection<Complaint>> verificationQueue(@Argument Integer first, @Argument String after) {
+        return CurrentCaller.staffWithRole("OPERATOR", "MAYOR", "ADMIN")
+                .flatMap(caller -> page("verification = 'QUEUED'", "closed_at", Complaint::closedAt, first, after, Map.of()));
+    }
+
     @QueryMapping
     Mono<Connection<Complaint>> opdQueue(@Argument String opdCode, @Argument Integer first, @Argument String after) {
         return CurrentCaller.staff()

@@ -59,8 +59,15 @@ public final class PhotoProcessor {
     private static final byte[] JPEG_MAGIC = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
 
-    /** The stored JPEG, its thumbnail, and the stored JPEG's size in pixels. */
-    public record Processed(byte[] jpeg, byte[] thumbnail, int width, int height) {
+    /**
+     * The stored JPEG, its thumbnail, the stored JPEG's size in pixels, and what it looks like ({@link Likeness}: the
+     * JPEG's SHA-256 and the picture's 64-bit difference hash; null when not computed).
+     */
+    public record Processed(byte[] jpeg, byte[] thumbnail, int width, int height, byte[] sha256, Long dHash) {
+
+        public Processed(byte[] jpeg, byte[] thumbnail, int width, int height) {
+            this(jpeg, thumbnail, width, height, null, null);
+        }
     }
 
     enum Format {
@@ -116,7 +123,9 @@ public final class PhotoProcessor {
             BufferedImage scaled = fit(decoded, MAX_SIDE);
             BufferedImage upright = upright(scaled, orientation);
             BufferedImage thumbnail = fit(upright, THUMBNAIL_SIDE);
-            return new Processed(encode(upright), encode(thumbnail), upright.getWidth(), upright.getHeight());
+            byte[] jpeg = encode(upright);
+            return new Processed(jpeg, encode(thumbnail), upright.getWidth(), upright.getHeight(),
+                    Likeness.sha256(jpeg), Likeness.dHash(thumbnail));
         } catch (OutOfMemoryError e) {
             // the budget is an estimate and the heap is shared: answer "try again", never leave the request hanging
             log.error("Out of memory while processing a {} photo of {}x{}", format, header.width(), header.height());

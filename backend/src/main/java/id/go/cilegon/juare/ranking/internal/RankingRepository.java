@@ -70,7 +70,9 @@ class RankingRepository {
                    count(*) FILTER (WHERE NOT misrouted_away AND rating IS NOT NULL) AS rated,
                    avg(rating) FILTER (WHERE NOT misrouted_away)::double precision AS average_rating,
                    count(*) FILTER (WHERE NOT misrouted_away AND closed) AS closed,
-                   count(*) FILTER (WHERE NOT misrouted_away AND auto_closed) AS auto_closed
+                   count(*) FILTER (WHERE NOT misrouted_away AND auto_closed) AS auto_closed,
+                   count(*) FILTER (WHERE NOT misrouted_away AND fix_on_time AND auto_closed AND NOT verified) AS fix_on_time_unverified,
+                   count(*) FILTER (WHERE NOT misrouted_away AND auto_closed AND verified) AS auto_closed_verified
             FROM judged
             GROUP BY opd_code
             """;
@@ -177,13 +179,13 @@ class RankingRepository {
     /** The definition in force at {@code at}: the one with the latest effective_from not after it. */
     Mono<Definition> definitionAt(Instant at) {
         return db.sql("""
-                        SELECT version, method, prior_strength, few_complaints, effective_from, description
+                        SELECT version, method, prior_strength, few_complaints, effective_from, description, unverified_credit
                         FROM ranking_definition WHERE effective_from <= :at ORDER BY effective_from DESC LIMIT 1""")
                 .bind("at", at)
                 .map(row -> new Definition(toInt(row, "version"), Definition.Method.valueOf(row.get("method", String.class)),
                         row.get("prior_strength", Double.class), toInt(row, "few_complaints"),
                         effectiveFrom(row.get("effective_from", java.time.OffsetDateTime.class)),
-                        row.get("description", String.class)))
+                        row.get("description", String.class), row.get("unverified_credit", Double.class)))
                 .one()
                 .defaultIfEmpty(Definition.PLAIN);
     }
@@ -353,7 +355,9 @@ class RankingRepository {
                 row.get("average_rating", Double.class),
                 toInt(row, "closed"),
                 toInt(row, "auto_closed"),
-                0, 0);
+                0, 0,
+                toInt(row, "fix_on_time_unverified"),
+                toInt(row, "auto_closed_verified"));
     }
 
     private static int toInt(Readable row, String column) {

@@ -42,7 +42,7 @@ class RankingService {
 
     Ranking rank(Period period, Instant now, Map<String, Figures> figures, List<Opd> opds, Definition definition) {
         Map<Score.Component, Double> weights = properties.weights().byComponent();
-        Map<Score.Component, Score.Counts> city = Score.city(figures.values());
+        Map<Score.Component, Score.Counts> city = Score.city(figures.values(), definition.unverifiedCredit());
         List<Ranking.Row> candidates = new ArrayList<>();
         for (Opd opd : opds) {
             Figures f = figures.getOrDefault(opd.code(), Figures.NONE);

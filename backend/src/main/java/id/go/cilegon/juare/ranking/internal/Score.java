@@ -49,22 +49,35 @@ final class Score {
 
     /** The city's counts per component, over every OPD's figures in the period: what small samples shrink towards. */
     static Map<Component, Counts> city(Iterable<Figures> all) {
+        return city(all, 1.0);
+    }
+
+    /** As {@link #city(Iterable)}, with unverified auto-closed on-time fixes counting {@code unverifiedCredit} each. */
+    static Map<Component, Counts> city(Iterable<Figures> all, double unverifiedCredit) {
         Map<Component, Counts> city = new EnumMap<>(Component.class);
         for (Component component : Component.values()) {
             city.put(component, new Counts(0, 0));
         }
         for (Figures f : all) {
             for (Component component : Component.values()) {
-                city.merge(component, counts(component, f), Counts::plus);
+                city.merge(component, counts(component, f, unverifiedCredit), Counts::plus);
             }
         }
         return city;
     }
 
     static Counts counts(Component component, Figures f) {
+        return counts(component, f, 1.0);
+    }
+
+    /**
+     * The counts of one component; an on-time fix that closed by itself and no operator verified is worth
+     * {@code unverifiedCredit} of one (ADR 0021): fixOnTime - (1 - credit) x fixOnTimeUnverified successes.
+     */
+    static Counts counts(Component component, Figures f, double unverifiedCredit) {
         return switch (component) {
             case REPLY_ON_TIME -> new Counts(f.replyOnTime(), f.replyDecided());
-            case FIX_ON_TIME -> new Counts(f.fixOnTime(), f.fixDecided());
+            case FIX_ON_TIME -> new Counts(creditedFixOnTime(f, unverifiedCredit), f.fixDecided());
             case NOT_REOPENED -> new Counts(f.resolved() - f.reopened(), f.resolved());
             case RATING -> new Counts(f.averageRating() == null ? 0 : f.rated() * (f.averageRating() - 1) / 4, f.rated());
             case CONFIRMED_BY_RESIDENT -> new Counts(f.closed() - f.autoClosed(), f.closed());
@@ -75,15 +88,28 @@ final class Score {
     }
 
     static List<Part> parts(Figures f, Map<Component, Double> weights) {
+        return parts(f, weights, 1.0);
+    }
+
+    static List<Part> parts(Figures f, Map<Component, Double> weights, double unverifiedCredit) {
         List<Part> parts = new ArrayList<>();
-        weights.forEach((component, weight) -> parts.add(new Part(component, weight, value(component, f))));
+        weights.forEach((component, weight) -> parts.add(new Part(component, weight, value(component, f, unverifiedCredit))));
         return parts;
     }
 
+    /** On-time fixes with the unverified auto-closed ones counting {@code unverifiedCredit} each. */
+    static double creditedFixOnTime(Figures f, double unverifiedCredit) {
+        return f.fixOnTime() - (1 - unverifiedCredit) * f.fixOnTimeUnverified();
+    }
+
     static Double value(Component component, Figures f) {
+        return value(component, f, 1.0);
+    }
+
+    static Double value(Component component, Figures f, double unverifiedCredit) {
         return switch (component) {
             case REPLY_ON_TIME -> f.replyOnTimeShare();
-            case FIX_ON_TIME -> f.fixOnTimeShare();
+            case FIX_ON_TIME -> f.fixDecided() == 0 ? null : creditedFixOnTime(f, unverifiedCredit) / f.fixDecided();
             case NOT_REOPENED -> f.reopenRate() == null ? null : 1 - f.reopenRate();
             case RATING -> f.averageRating() == null ? null : (f.averageRating() - 1) / 4;
             case CONFIRMED_BY_RESIDENT -> f.autoClosedShare() == null ? null : 1 - f.autoClosedShare();
@@ -92,7 +118,8 @@ final class Score {
 
     /** The score of {@code f} under {@code definition}, with {@code city} the pooled counts of the period. */
     static Result of(Figures f, Map<Component, Double> weights, Definition definition, Map<Component, Counts> city) {
-        List<Part> plain = parts(f, weights);
+        double credit = definition.unverifiedCredit();
+        List<Part> plain = parts(f, weights, credit);
         Double plainScore = of(plain);
         if (definition.method() == Definition.Method.PLAIN) {
             return new Result(plain, plainScore, plainScore, null, null, null);
@@ -103,7 +130,7 @@ final class Score {
         double weightSum = 0;
         double variance = 0;
         for (Part part : plain) {
-            Counts own = counts(part.component(), f);
+            Counts own = counts(part.component(), f, credit);
             Counts all = city.get(part.component());
             Double value = null;
             // a part the OPD has nothing of its own in is left out, as with plain rates: not filled in with the city's
