@@ -4,11 +4,11 @@
 -- rejects (FIX_REJECTED, REOPENED, a dispute). The ranking gives an on-time fix that closed by itself and was never
 -- verified only the definition's unverified_credit (version 3: 0.5) instead of 1.
 
--- What a photo looks like: the SHA-256 of the stored JPEG and a 64-bit difference hash (dHash) of a 9x8 grey
--- thumbnail (photo.internal.Likeness). Photos stored before have neither and are never "alike".
+-- What a photo looks like: the SHA-256 of the stored JPEG and a 64-bit DCT perceptual hash (pHash) of its thumbnail
+-- (photo.internal.Likeness). Photos stored before have neither and are never "alike".
 ALTER TABLE photo
     ADD COLUMN sha256 bytea,
-    ADD COLUMN dhash  bigint;
+    ADD COLUMN phash  bigint;
 
 -- The verification of an auto-closed fix: QUEUED (waiting for an operator), then VERIFIED or REJECTED; null when the
 -- closure was not queued. The reason says why it was queued.

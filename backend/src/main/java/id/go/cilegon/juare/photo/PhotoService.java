@@ -127,8 +127,8 @@ public class PhotoService {
 
     private Mono<Void> insert(UUID id, PhotoOwner owner, PhotoProcessor.Processed processed) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("INSERT INTO photo (id, " + owner.column()
-                        + ", complaint_id, width, height, size_bytes, created_at, sha256, dhash)"
-                        + " VALUES (:id, :owner, NULL, :width, :height, :size, :createdAt, :sha256, :dhash)")
+                        + ", complaint_id, width, height, size_bytes, created_at, sha256, phash)"
+                        + " VALUES (:id, :owner, NULL, :width, :height, :size, :createdAt, :sha256, :phash)")
                 .bind("id", id)
                 .bind("owner", owner.id())
                 .bind("width", processed.width())
@@ -136,7 +136,7 @@ public class PhotoService {
                 .bind("size", processed.jpeg().length)
                 .bind("createdAt", clock.instant());
         spec = processed.sha256() == null ? spec.bindNull("sha256", byte[].class) : spec.bind("sha256", processed.sha256());
-        spec = processed.dHash() == null ? spec.bindNull("dhash", Long.class) : spec.bind("dhash", processed.dHash());
+        spec = processed.pHash() == null ? spec.bindNull("phash", Long.class) : spec.bind("phash", processed.pHash());
         return spec.then();
     }
 
@@ -202,7 +202,7 @@ public class PhotoService {
 
     /**
      * Whether an AFTER photo of the complaint looks like one of its residents' photos (EVIDENCE or DISPUTE): the same
-     * stored bytes, or difference hashes at most {@code maxDistance} bits apart (ADR 0021). Run it in the caller's
+     * stored bytes, or perceptual hashes at most {@code maxDistance} bits apart (ADR 0021). Run it in the caller's
      * transaction to see the photos it attached.
      */
     public Mono<Boolean> afterLooksLikeBefore(UUID complaintId, int maxDistance) {
@@ -210,7 +210,7 @@ public class PhotoService {
                         SELECT EXISTS (
                             SELECT 1 FROM photo a JOIN photo b ON b.complaint_id = a.complaint_id
                             WHERE a.complaint_id = :complaint AND a.kind = 'AFTER' AND b.kind IN ('EVIDENCE', 'DISPUTE')
-                              AND (a.sha256 = b.sha256 OR bit_count((a.dhash # b.dhash)::bit(64)) <= :distance)) AS alike""")
+                              AND (a.sha256 = b.sha256 OR bit_count((a.phash # b.phash)::bit(64)) <= :distance)) AS alike""")
                 .bind("complaint", complaintId)
                 .bind("distance", maxDistance)
                 .map(row -> Boolean.TRUE.equals(row.get("alike", Boolean.class)))

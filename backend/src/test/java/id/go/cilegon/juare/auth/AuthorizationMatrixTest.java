@@ -158,6 +158,10 @@ class AuthorizationMatrixTest extends IntegrationTest {
         cases.add(new Case("Resolve", Map.of("input", Map.of("complaintId", complaint, "note", "x", "afterPhotoIds", List.of())), OPD));
         cases.add(new Case("AddInternalNote", Map.of("input", Map.of("complaintId", complaint, "note", "")),
                 Set.of(Who.OPERATOR, Who.OPD_RESPONDER, Who.OPD_HEAD, Who.ADMIN)));
+        // verified fixes (ADR 0021): the command centre reads the queue, operators act; never an OPD or a resident
+        cases.add(new Case("VerificationQueue", Map.of("first", 5), COMMAND));
+        cases.add(new Case("VerifyFix", Map.of("input", Map.of("complaintId", complaint)), Set.of(Who.OPERATOR)));
+        cases.add(new Case("RejectFix", Map.of("input", Map.of("complaintId", complaint, "reason", "x")), Set.of(Who.OPERATOR)));
         return cases;
     }
 

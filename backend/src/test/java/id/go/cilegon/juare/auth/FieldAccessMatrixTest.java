@@ -12,7 +12,9 @@ import graphql.schema.GraphQLTypeUtil;
 import id.go.cilegon.juare.support.AccessScenario;
 import id.go.cilegon.juare.support.AccessScenario.Who;
 import id.go.cilegon.juare.support.Api;
+import id.go.cilegon.juare.support.Images;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.Live;
 import id.go.cilegon.juare.support.Staff;
 import id.go.cilegon.juare.support.TestData;
 import java.util.ArrayList;
@@ -69,7 +71,8 @@ class FieldAccessMatrixTest extends IntegrationTest {
             "Complaint.possibleDuplicates", "Complaint.timeline", "Complaint.reporter", "Complaint.photos",
             "ComplaintEvent.complaint", "ComplaintPayload.complaint", "SubmitComplaintPayload.complaint",
             "VerifyOtpPayload.resident", "ConfirmPhoneChangePayload.resident", "LoginPayload.account", "StaffAccountPayload.account", "CommandCentre.onDuty",
-            "ComplaintMap.markers", "OpdScorecard.complaints", "DailyReportOpd.overdueComplaints"));
+            "ComplaintMap.markers", "OpdScorecard.complaints", "DailyReportOpd.overdueComplaints",
+            "Complaint.verification", "VerifyFixPayload.complaint", "RejectFixPayload.complaint"));
 
     @Autowired
     GraphQlSource graphQlSource;
@@ -147,6 +150,11 @@ class FieldAccessMatrixTest extends IntegrationTest {
     }
 
     static List<FieldCase> cases(AccessScenario s, Api api) {
+        return cases(s, api, List.of());
+    }
+
+    /** @param queued three of the owner's complaints at DPUPR whose auto-closed fix waits for verification (SAME_PHOTO) */
+    static List<FieldCase> cases(AccessScenario s, Api api, List<String> queued) {
         List<FieldCase> cases = new ArrayList<>();
         String complaint = "query($id: ID!) { complaint(id: $id) { %s } }";
 
@@ -244,7 +252,44 @@ class FieldAccessMatrixTest extends IntegrationTest {
                 query(s, "{ dailyReports(first: 3) { edges { node { opds { overdueComplaints { complaintId trackingNumber } } } } } }",
                         Map.of(), r -> at(r, "dailyReports") == null ? "NULL" : "VISIBLE"),
                 expect("FORBIDDEN", COMMAND, "VISIBLE")));
+
+        if (!queued.isEmpty()) {
+            // verified fixes (ADR 0021): only the command centre learns which closures are checked, and why
+            cases.add(new FieldCase("Complaint.verification", "the owner's auto-closed fix at DPUPR, queued as SAME_PHOTO",
+                    query(s, complaint.formatted("verification { status reason resolutionNote }"), Map.of("id", queued.get(0)),
+                            r -> at(r, "complaint.verification") == null ? "NULL"
+                                    : at(r, "complaint.verification.status") + " " + at(r, "complaint.verification.reason")),
+                    expect("FORBIDDEN", Who.OWNER, "NULL", COMMAND, "QUEUED SAME_PHOTO", DPUPR, "NULL")));
+            cases.add(new FieldCase("VerifyFixPayload.complaint", "an operator verifies the owner's queued fix",
+                    query(s, "mutation($input: VerifyFixInput!) { verifyFix(input: $input) { complaint { id description } errors { code } } }",
+                            Map.of("input", Map.of("complaintId", queued.get(1))), r -> nullOr(at(r, "verifyFix.complaint"), "COMPLAINT")),
+                    expect("FORBIDDEN", Who.OPERATOR, "COMPLAINT")));
+            cases.add(new FieldCase("RejectFixPayload.complaint", "an operator rejects the owner's queued fix",
+                    query(s, "mutation($input: RejectFixInput!) { rejectFix(input: $input) { complaint { id description } errors { code } } }",
+                            Map.of("input", Map.of("complaintId", queued.get(2), "reason", "Foto sesudah sama dengan foto sebelum")),
+                            r -> nullOr(at(r, "rejectFix.complaint"), "COMPLAINT")),
+                    expect("FORBIDDEN", Who.OPERATOR, "COMPLAINT")));
+        }
         return cases;
+    }
+
+    /** Complaints of the scenario's owner at DPUPR, resolved and auto-closed with the closure waiting for an operator. */
+    private List<String> queuedFixes(AccessScenario s, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = Live.submitComplaint(api(), s.tokens.get(Who.OWNER));
+            Api.operation(api().as(s.operator.token()), "Dispatch").variable("input", Map.of("complaintId", id, "opdCode", "DPUPR"))
+                    .execute().path("dispatch.errors").entityList(Object.class).hasSize(0);
+            String photo = api().uploadedPhotoId(s.dpupr.token(), Images.jpeg(64, 64));
+            Api.operation(api().as(s.dpupr.token()), "Resolve")
+                    .variable("input", Map.of("complaintId", id, "note", "Jalan sudah ditambal oleh tim DPUPR.", "afterPhotoIds", List.of(photo)))
+                    .execute().path("resolve.errors").entityList(Object.class).hasSize(0);
+            // the clock job's auto-closure, its decision written directly (the lifecycle's own path: VerifiedFixHostileTest)
+            db.sql("UPDATE complaint SET status = 'CLOSED', closed_at = now(), auto_closed = true, verification = 'QUEUED',"
+                    + " verification_reason = 'SAME_PHOTO' WHERE id = :id").bind("id", java.util.UUID.fromString(id)).then().block();
+            ids.add(id);
+        }
+        return ids;
     }
 
     @SuppressWarnings("unchecked")
@@ -297,7 +342,7 @@ class FieldAccessMatrixTest extends IntegrationTest {
     @Test
     void everyCallerAgainstEveryNestedComplaintAndPersonField() {
         AccessScenario s = AccessScenario.create(api());
-        List<FieldCase> cases = cases(s, api());
+        List<FieldCase> cases = cases(s, api(), queuedFixes(s, 3));
         Set<String> rows = cases.stream().map(FieldCase::field).collect(Collectors.toCollection(TreeSet::new));
         assertThat(rows).isEqualTo(COVERED);
         Map<String, String> actual = new LinkedHashMap<>();

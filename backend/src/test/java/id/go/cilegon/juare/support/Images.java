@@ -222,4 +222,112 @@ public final class Images {
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) (b << 16 | 1)).array());
         return out.toByteArray();
     }
+
+    /**
+     * A made-up street photo: sky, a road in perspective, buildings, parked cars, a pothole and sensor noise, all
+     * from the seed (the same seed, the same picture). For the photo-likeness tests (issue 12, verified fixes).
+     */
+    public static BufferedImage street(long seed, int width, int height) {
+        java.util.Random random = new java.util.Random(seed);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        int horizon = height * (35 + random.nextInt(20)) / 100;
+        g.setPaint(new java.awt.GradientPaint(0, 0, new Color(90 + random.nextInt(80), 140 + random.nextInt(80), 200 + random.nextInt(55)),
+                0, horizon, new Color(200 + random.nextInt(55), 210 + random.nextInt(45), 230)));
+        g.fillRect(0, 0, width, horizon);
+        for (int x = 0; x < width; ) {
+            int w = width / 12 + random.nextInt(width / 5);
+            int h = horizon / 3 + random.nextInt(horizon * 2 / 3);
+            g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+            g.fillRect(x, horizon - h, w, h + height / 10);
+            g.setColor(new Color(random.nextInt(80), random.nextInt(80), random.nextInt(120)));
+            for (int wy = horizon - h + 8; wy < horizon - 10; wy += 18 + random.nextInt(10)) {
+                for (int wx = x + 6; wx < x + w - 10; wx += 14 + random.nextInt(12)) {
+                    g.fillRect(wx, wy, 6 + random.nextInt(5), 8 + random.nextInt(5));
+                }
+            }
+            x += w;
+        }
+        g.setColor(new Color(60 + random.nextInt(70), 60 + random.nextInt(60), 60 + random.nextInt(60)));
+        int vanishing = width / 4 + random.nextInt(width / 2);
+        g.fillPolygon(new int[] {vanishing - width / 40, vanishing + width / 40, width + random.nextInt(width / 2), -random.nextInt(width / 2)},
+                new int[] {horizon, horizon, height, height}, 4);
+        g.setColor(new Color(120 + random.nextInt(80), 140 + random.nextInt(60), 60 + random.nextInt(60)));
+        g.fillRect(0, horizon + height / 10, width / 8 + random.nextInt(width / 6), height);
+        for (int i = 0; i < 2 + random.nextInt(4); i++) {
+            g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256)));
+            int cx = random.nextInt(width);
+            int cy = horizon + random.nextInt(Math.max(1, height - horizon - height / 8));
+            g.fillRoundRect(cx, cy, width / 8 + random.nextInt(width / 8), height / 14 + random.nextInt(height / 14), 20, 20);
+        }
+        g.setColor(new Color(30 + random.nextInt(30), 25 + random.nextInt(30), 20 + random.nextInt(30)));
+        g.fillOval(random.nextInt(width * 2 / 3) + width / 6, horizon + (height - horizon) / 3 + random.nextInt(Math.max(1, (height - horizon) / 3)),
+                width / 6 + random.nextInt(width / 6), height / 12 + random.nextInt(height / 12));
+        g.dispose();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int rgb = image.getRGB(x, y);
+                int noise = random.nextInt(17) - 8;
+                image.setRGB(x, y, clamp((rgb >> 16 & 0xFF) + noise) << 16 | clamp((rgb >> 8 & 0xFF) + noise) << 8 | clamp((rgb & 0xFF) + noise));
+            }
+        }
+        return image;
+    }
+
+    private static int clamp(int value) {
+        return Math.max(0, Math.min(255, value));
+    }
+
+    /** The image as a JPEG of the given quality (0..1). */
+    public static byte[] jpeg(BufferedImage image, float quality) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The image scaled to the given size (smooth). */
+    public static BufferedImage resized(BufferedImage image, int width, int height) {
+        BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = target.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(image, 0, 0, width, height, null);
+        g.dispose();
+        return target;
+    }
+
+    /** The image with {@code share} of its width and height cut off, half on each side. */
+    public static BufferedImage cropped(BufferedImage image, double share) {
+        int dx = (int) Math.round(image.getWidth() * share / 2);
+        int dy = (int) Math.round(image.getHeight() * share / 2);
+        BufferedImage part = image.getSubimage(dx, dy, image.getWidth() - 2 * dx, image.getHeight() - 2 * dy);
+        BufferedImage copy = new BufferedImage(part.getWidth(), part.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = copy.createGraphics();
+        g.drawImage(part, 0, 0, null);
+        g.dispose();
+        return copy;
+    }
+
+    /** The image a little brighter (a phone's automatic exposure). */
+    public static BufferedImage brighter(BufferedImage image, int by) {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                copy.setRGB(x, y, clamp((rgb >> 16 & 0xFF) + by) << 16 | clamp((rgb >> 8 & 0xFF) + by) << 8 | clamp((rgb & 0xFF) + by));
+            }
+        }
+        return copy;
+    }
 }

@@ -61,9 +61,9 @@ public final class PhotoProcessor {
 
     /**
      * The stored JPEG, its thumbnail, the stored JPEG's size in pixels, and what it looks like ({@link Likeness}: the
-     * JPEG's SHA-256 and the picture's 64-bit difference hash; null when not computed).
+     * JPEG's SHA-256 and the picture's 64-bit perceptual hash; null when not computed).
      */
-    public record Processed(byte[] jpeg, byte[] thumbnail, int width, int height, byte[] sha256, Long dHash) {
+    public record Processed(byte[] jpeg, byte[] thumbnail, int width, int height, byte[] sha256, Long pHash) {
 
         public Processed(byte[] jpeg, byte[] thumbnail, int width, int height) {
             this(jpeg, thumbnail, width, height, null, null);
@@ -125,7 +125,7 @@ public final class PhotoProcessor {
             BufferedImage thumbnail = fit(upright, THUMBNAIL_SIDE);
             byte[] jpeg = encode(upright);
             return new Processed(jpeg, encode(thumbnail), upright.getWidth(), upright.getHeight(),
-                    Likeness.sha256(jpeg), Likeness.dHash(thumbnail));
+                    Likeness.sha256(jpeg), Likeness.pHash(thumbnail));
         } catch (OutOfMemoryError e) {
             // the budget is an estimate and the heap is shared: answer "try again", never leave the request hanging
             log.error("Out of memory while processing a {} photo of {}x{}", format, header.width(), header.height());
