@@ -271,4 +271,15 @@ class VerifiedFixHostileTest extends IntegrationTest {
         @SuppressWarnings("unchecked") Map<String, Object> figures = (Map<String, Object>) scorecard("KEC-CIWANDAN").get("figures");
         assertThat(figures).containsEntry("autoClosedVerified", COMPLAINTS).containsEntry("fixOnTimeUnverified", 0);
     }
+
+    /** Stable history: the credit is part of the recorded definition, so rankings as of an instant before it keep full credit. */
+    @Test
+    void theCreditAppliesFromItsOwnDefinitionOnly() {
+        List<Map<String, Object>> definitions = db.sql("""
+                        SELECT version, unverified_credit, effective_from FROM ranking_definition WHERE version <= 3 ORDER BY version""")
+                .fetch().all().collectList().block();
+        assertThat(definitions).extracting(d -> ((Number) d.get("unverified_credit")).doubleValue()).containsExactly(1.0, 1.0, 0.5);
+        assertThat((java.time.OffsetDateTime) definitions.get(2).get("effective_from"))
+                .isAfterOrEqualTo((java.time.OffsetDateTime) definitions.get(1).get("effective_from"));
+    }
 }

@@ -88,7 +88,7 @@ class SimulatedMonthProofTest extends IntegrationTest {
     /** What the figures need, judged from the facts at {@code now}. */
     static final class Expected {
         int received, misroutedAway, replied, replyOnTime, replyDecided, fixOnTime, fixDecided, resolved, reopened, rated, closed,
-                autoClosed, openNow, overdueNow;
+                autoClosed, openNow, overdueNow, autoClosedVerified, fixOnTimeUnverified;
         final List<Double> replySeconds = new ArrayList<>();
         final List<Integer> ratings = new ArrayList<>();
     }
@@ -108,6 +108,11 @@ class SimulatedMonthProofTest extends IntegrationTest {
         Instant standing = null;
         boolean resolvedOnce = false;
         boolean disputed = false;
+        // the latest closure after the latest dispute (an operator's rejected fix is a dispute), and whether an
+        // operator verified it when it closed by itself (docs/ranking.md, verified fixes)
+        boolean closed = false;
+        boolean autoClosed = false;
+        boolean verified = false;
         for (int i = 0; i < f.types().size(); i++) {
             String type = f.types().get(i);
             Instant at = f.times().get(i);
@@ -119,21 +124,28 @@ class SimulatedMonthProofTest extends IntegrationTest {
                     standing = at;
                     resolvedOnce = true;
                 }
-                case "DISPUTED" -> {
+                case "DISPUTED", "FIX_REJECTED" -> {
                     standing = null;
                     disputed = true;
+                    closed = false;
+                    autoClosed = false;
+                    verified = false;
                 }
                 case "CONFIRMED" -> {
-                    x.closed++;
+                    closed = true;
+                    autoClosed = false;
+                    verified = false;
                     if (!f.ratings().get(i).isEmpty()) {
                         x.rated++;
                         x.ratings.add(Integer.parseInt(f.ratings().get(i)));
                     }
                 }
                 case "AUTO_CLOSED" -> {
-                    x.closed++;
-                    x.autoClosed++;
+                    closed = true;
+                    autoClosed = true;
+                    verified = false;
                 }
+                case "FIX_VERIFIED" -> verified = autoClosed;
                 default -> {
                 }
             }
@@ -148,10 +160,22 @@ class SimulatedMonthProofTest extends IntegrationTest {
         } else if (!f.replyDue().isAfter(judgedAt)) {
             x.replyDecided++;
         }
+        if (closed) {
+            x.closed++;
+        }
+        if (autoClosed) {
+            x.autoClosed++;
+            if (verified) {
+                x.autoClosedVerified++;
+            }
+        }
         if (standing != null) {
             x.fixDecided++;
             if (!standing.isAfter(f.fixDue())) {
                 x.fixOnTime++;
+                if (autoClosed && !verified) {
+                    x.fixOnTimeUnverified++;
+                }
             }
         } else if (!f.fixDue().isAfter(judgedAt)) {
             x.fixDecided++;
@@ -180,9 +204,17 @@ class SimulatedMonthProofTest extends IntegrationTest {
         return whole == 0 ? null : (double) part / whole;
     }
 
-    /** The plain score: each part the OPD's own rate (definition version 1, and plainScore). */
+    /** An on-time fix that closed by itself and no operator verified counts this much (the definition's unverified credit). */
+    static double credit = 1.0;
+
+    /** On-time fixes, the unverified auto-closed ones counting {@link #credit} each. */
+    static double creditedFixOnTime(Expected x) {
+        return x.fixOnTime - (1 - credit) * x.fixOnTimeUnverified;
+    }
+
+    /** The plain score: each part the OPD's own rate (definition version 1, and plainScore), with the credit. */
     static Double score(Expected x) {
-        Double[] values = {share(x.replyOnTime, x.replyDecided), share(x.fixOnTime, x.fixDecided),
+        Double[] values = {share(x.replyOnTime, x.replyDecided), x.fixDecided == 0 ? null : creditedFixOnTime(x) / x.fixDecided,
                 x.resolved == 0 ? null : 1 - (double) x.reopened / x.resolved,
                 x.ratings.isEmpty() ? null : (x.ratings.stream().mapToInt(Integer::intValue).average().orElseThrow() - 1) / 4,
                 x.closed == 0 ? null : 1 - (double) x.autoClosed / x.closed};
@@ -199,7 +231,7 @@ class SimulatedMonthProofTest extends IntegrationTest {
 
     /** Successes and trials of the five parts, in WEIGHTS order (ratings: the sum of (rating − 1) / 4). */
     static double[][] parts(Expected x) {
-        return new double[][] {{x.replyOnTime, x.replyDecided}, {x.fixOnTime, x.fixDecided},
+        return new double[][] {{x.replyOnTime, x.replyDecided}, {creditedFixOnTime(x), x.fixDecided},
                 {x.resolved - x.reopened, x.resolved}, {x.ratings.stream().mapToDouble(r -> (r - 1) / 4.0).sum(), x.ratings.size()},
                 {x.closed - x.autoClosed, x.closed}};
     }
@@ -263,7 +295,10 @@ class SimulatedMonthProofTest extends IntegrationTest {
         // the definition in force now (docs/ranking.md): rates shrunk towards the city's by 10 complaints
         response.path("opdRanking.definition.method").entity(String.class).isEqualTo("SHRUNK")
                 .path("opdRanking.definition.priorStrength").entity(Double.class).isEqualTo(10.0)
-                .path("opdRanking.definition.fewComplaints").entity(Integer.class).isEqualTo(30);
+                .path("opdRanking.definition.fewComplaints").entity(Integer.class).isEqualTo(30)
+                // verified fixes: an unverified auto-closed on-time fix counts half
+                .path("opdRanking.definition.unverifiedCredit").entity(Double.class).isEqualTo(0.5);
+        credit = 0.5;
         // the simulation's OPDs with their habits all appear, and the fast one beats the slow one
         assertThat(expected.keySet()).contains("DPUPR", "DLH", "DISHUB");
         assertThat(expected.get("DLH").reopened).isPositive();
@@ -281,7 +316,10 @@ class SimulatedMonthProofTest extends IntegrationTest {
                     .containsEntry("fixDecided", x.fixDecided).containsEntry("resolved", x.resolved)
                     .containsEntry("reopened", x.reopened).containsEntry("rated", x.rated).containsEntry("closed", x.closed)
                     .containsEntry("autoClosed", x.autoClosed).containsEntry("openNow", x.openNow)
-                    .containsEntry("overdueNow", x.overdueNow);
+                    .containsEntry("overdueNow", x.overdueNow)
+                    .containsEntry("autoClosedVerified", x.autoClosedVerified)
+                    .containsEntry("autoClosedUnverified", x.autoClosed - x.autoClosedVerified)
+                    .containsEntry("fixOnTimeUnverified", x.fixOnTimeUnverified);
             close(opd + " median", f.get("medianReplySeconds"), percentile(x.replySeconds, 0.5));
             close(opd + " p90", f.get("p90ReplySeconds"), percentile(x.replySeconds, 0.9));
             close(opd + " average rating", f.get("averageRating"),
