@@ -4,6 +4,7 @@ import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Category;
 import id.go.cilegon.juare.agency.Opd;
 import id.go.cilegon.juare.auth.Caller;
+import id.go.cilegon.juare.complaint.Breaches;
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.event.ActorType;
@@ -169,7 +170,7 @@ class LifecycleService {
         return requireStatus(complaint, OPEN)
                 .then(catalog.category(complaint.categoryCode()))
                 .zipWith(handedBackAt(complaint))
-                .map(t -> rerouted(complaint, opd, t.getT1(), misrouted, excused(complaint, misrouted, t.getT2()), note, now()));
+                .map(t -> rerouted(complaint, opd, t.getT1(), misrouted, Breaches.excused(misrouted, t.getT2(), complaint.replyDueAt()), note, now()));
     }
 
     /**
@@ -181,15 +182,6 @@ class LifecycleService {
                 .next()
                 .map(ComplaintRepository.TransferRequest::at)
                 .defaultIfEmpty(now());
-    }
-
-    /**
-     * Whether the reroute takes the assignment off the first OPD's record: only when the operator says it was
-     * misrouted AND the OPD handed it back before its reply deadline. A breach it let happen first stays its own
-     * (ADR 0022): asking for a transfer late does not erase a late reply or fix.
-     */
-    static boolean excused(Complaint complaint, boolean misrouted, Instant handedBackAt) {
-        return misrouted && complaint.replyDueAt() != null && handedBackAt.isBefore(complaint.replyDueAt());
     }
 
     private Step rerouted(Complaint complaint, Opd opd, Category category, boolean misrouted, boolean excused, String note, Instant at) {
