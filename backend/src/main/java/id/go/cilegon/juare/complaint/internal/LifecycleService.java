@@ -4,6 +4,7 @@ import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Category;
 import id.go.cilegon.juare.agency.Opd;
 import id.go.cilegon.juare.auth.Caller;
+import id.go.cilegon.juare.complaint.Breaches;
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.event.ActorType;
@@ -162,6 +163,8 @@ class LifecycleService {
 
     Mono<Complaint> reroute(Caller caller, UUID id, String opdCode, boolean misrouted, String note, Integer expectedVersion) {
         return requireRole(caller, "OPERATOR")
+                // "misrouted" takes the first OPD's time off its record: the operator says why (ADR 0022)
+                .then(misrouted ? requireText(note, MIN_MESSAGE, "note") : Mono.empty())
                 .then(activeOpd(opdCode, "opdCode"))
                 .flatMap(opd -> act(caller, id, expectedVersion, complaint -> rerouteStep(complaint, opd, misrouted, note)));
     }
@@ -173,10 +176,22 @@ class LifecycleService {
         // a new OPD owes a first reply of its own: both clocks start again
         return requireStatus(complaint, OPEN)
                 .then(catalog.category(complaint.categoryCode()))
-                .map(category -> rerouted(complaint, opd, category, misrouted, note, now()));
+                .zipWith(handedBackAt(complaint))
+                .map(t -> rerouted(complaint, opd, t.getT1(), misrouted, Breaches.excused(misrouted, t.getT2(), complaint.replyDueAt()), note, now()));
     }
 
-    private Step rerouted(Complaint complaint, Opd opd, Category category, boolean misrouted, String note, Instant at) {
+    /**
+     * When the OPD handed the complaint back: its first transfer request of this assignment, else now (the operator
+     * took it away before the OPD asked).
+     */
+    private Mono<Instant> handedBackAt(Complaint complaint) {
+        return complaints.transferRequests(complaint.id(), complaint.dispatchedAt())
+                .next()
+                .map(ComplaintRepository.TransferRequest::at)
+                .defaultIfEmpty(now());
+    }
+
+    private Step rerouted(Complaint complaint, Opd opd, Category category, boolean misrouted, boolean excused, String note, Instant at) {
         return new Step(startClocks(ComplaintUpdate.create(), category, at)
                         .set("status", ComplaintStatus.DISPATCHED.name())
                         .set("opd_code", opd.code())
@@ -185,7 +200,7 @@ class LifecycleService {
                         .clear("transfer_reason", String.class),
                         EventType.REROUTED, true,
                         withClocks(payload("message", "Dialihkan ke " + opd.name(), "fromOpd", complaint.opdCode(), "toOpd", opd.code(),
-                                "misrouted", misrouted, "note", clean(note)), category, at),
+                                "misrouted", misrouted, "excused", excused, "note", clean(note)), category, at),
                         (before, after) -> notifier.dispatched(after, opd));
     }
 
@@ -248,10 +263,26 @@ class LifecycleService {
                 .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
                         .then(requireStatus(complaint, OPEN))
                         .then(complaint.transferRequestedAt() != null ? Mono.error(invalidTransition(complaint)) : Mono.empty())
-                        .thenReturn(new Step(ComplaintUpdate.create()
-                                .set("transfer_requested_at", now())
-                                .set("transfer_reason", reason.strip()),
-                                EventType.TRANSFER_REQUESTED, false, payload("message", reason.strip(), "opdCode", complaint.opdCode()), null))));
+                        .then(complaints.transferRequests(complaint.id(), complaint.dispatchedAt()).collectList())
+                        .flatMap(earlier -> transferRequestStep(complaint, reason.strip(), earlier))));
+    }
+
+    /**
+     * A request after a decline must give a new reason (the same text, normalised as ReplyRule does, is refused), and
+     * its number within the assignment is on the event: the scorecard counts repeated requests (ADR 0022).
+     */
+    private Mono<Step> transferRequestStep(Complaint complaint, String reason, List<ComplaintRepository.TransferRequest> earlier) {
+        String fingerprint = ReplyRule.fingerprint(reason);
+        if (earlier.stream().anyMatch(r -> r.reason() != null && ReplyRule.fingerprint(r.reason()).equals(fingerprint))) {
+            return Mono.error(invalid(ErrorCode.TRANSFER_REASON_REPEATED,
+                    "Alasan ini sudah pernah diajukan dan ditolak; tulis alasan baru / This reason was already given and declined; give a new one",
+                    "reason"));
+        }
+        return Mono.just(new Step(ComplaintUpdate.create()
+                .set("transfer_requested_at", now())
+                .set("transfer_reason", reason),
+                EventType.TRANSFER_REQUESTED, false,
+                payload("message", reason, "opdCode", complaint.opdCode(), "attempt", earlier.size() + 1), null));
     }
 
     Mono<Complaint> resolve(Caller caller, UUID id, String note, List<String> afterPhotoIds, Integer expectedVersion) {
@@ -326,22 +357,17 @@ class LifecycleService {
         return requireText(reason, MIN_MESSAGE, "reason")
                 .then(act(caller, id, null, complaint -> requireOwner(caller, complaint)
                         .then(requireStatus(complaint, EnumSet.of(ComplaintStatus.RESOLVED)))
-                        .then(catalog.category(complaint.categoryCode()))
-                        .map(category -> disputeStep(caller, reason, photoIds, category, now()))));
+                        .thenReturn(disputeStep(caller, reason, photoIds))));
     }
 
-    private Step disputeStep(Caller caller, String reason, Set<UUID> photoIds, Category category, Instant at) {
-        Instant fixDue = at.plus(Duration.ofHours(category.fixHours()));
-        // the new fix clock is in the event too, so that figures as of a past moment (the daily report) do not
-        // depend on the category's hours at the time they are computed
+    private Step disputeStep(Caller caller, String reason, Set<UUID> photoIds) {
+        // one deadline per assignment (ADR 0022): the dispute re-opens the same assignment against the fix deadline it
+        // started with, so the OPD queue, the counters, "overdue now" and the ranking all judge it by that one
         return new Step(ComplaintUpdate.create()
                                 .set("status", ComplaintStatus.REOPENED.name())
-                                .set("fix_due_at", fixDue)
-                                .clear("fix_overdue_at", Instant.class)
                                 .clear("resolved_at", Instant.class)
                                 .expression("reopen_count", "reopen_count + 1"),
-                                EventType.DISPUTED, true, payload("message", reason.strip(), "photos", photoIds.size(),
-                                        "fixDueAt", fixDue.toString()),
+                                EventType.DISPUTED, true, payload("message", reason.strip(), "photos", photoIds.size()),
                                 (before, after) -> photos.attach(photoIds, PhotoOwner.resident(caller.id()), after.id(), Photo.DISPUTE)
                                         .then(notifier.reopened(after, reason.strip())));
     }

@@ -2,6 +2,7 @@ package id.go.cilegon.juare.demo.internal;
 
 import id.go.cilegon.juare.agency.Category;
 import id.go.cilegon.juare.agency.Opd;
+import id.go.cilegon.juare.complaint.Breaches;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.event.ActorType;
 import id.go.cilegon.juare.event.EventType;
@@ -60,6 +61,9 @@ final class DemoComplaint {
     Instant replyOverdueAt;
     Instant fixOverdueAt;
     Instant transferRequestedAt;
+    /** The current assignment's first transfer request and how many it made (not columns: what the lifecycle reads from its events). */
+    private Instant firstTransferRequestAt;
+    private int transferRequests;
     String transferReason;
     String rejectReason;
     UUID duplicateOf;
@@ -120,11 +124,10 @@ final class DemoComplaint {
         record(at, EventType.CONFIRMED, ActorType.RESIDENT, residentId, true, payload("message", comment, "rating", rating));
     }
 
-    void disputed(Instant at, Category category, String reason, Duration fixMarkDelay) {
+    void disputed(Instant at, String reason, Duration fixMarkDelay) {
         requireStatus(ComplaintStatus.RESOLVED);
         status = ComplaintStatus.REOPENED;
-        fixDueAt = at.plus(Duration.ofHours(category.fixHours()));
-        fixOverdueAt = null;
+        // one deadline per assignment (ADR 0022): the fix clock it started with, and its breach mark, stay
         resolvedAt = null;
         reopenCount++;
         this.fixMarkDelay = fixMarkDelay;
@@ -157,6 +160,7 @@ final class DemoComplaint {
                   Duration fixMarkDelay) {
         requireOpen();
         String from = opdCode;
+        boolean excused = Breaches.excused(misrouted, firstTransferRequestAt == null ? at : firstTransferRequestAt, replyDueAt);
         status = ComplaintStatus.DISPATCHED;
         opdCode = opd.code();
         dispatchedAt = at;
@@ -167,12 +171,14 @@ final class DemoComplaint {
         firstReplyAt = null;
         transferRequestedAt = null;
         transferReason = null;
+        firstTransferRequestAt = null;
+        transferRequests = 0;
         this.replyMarkDelay = replyMarkDelay;
         this.fixMarkDelay = fixMarkDelay;
         changed(at);
         record(at, EventType.REROUTED, ActorType.STAFF, operatorId, true,
                 payload("message", "Dialihkan ke " + opd.name(), "fromOpd", from, "toOpd", opd.code(), "misrouted", misrouted,
-                        "replyDueAt", replyDueAt.toString(), "fixDueAt", fixDueAt.toString()));
+                        "excused", excused, "replyDueAt", replyDueAt.toString(), "fixDueAt", fixDueAt.toString()));
     }
 
     void rejected(Instant at, UUID operatorId, String reason, String message, String note) {
@@ -217,8 +223,13 @@ final class DemoComplaint {
         requireOpen();
         transferRequestedAt = at;
         transferReason = reason;
+        if (firstTransferRequestAt == null) {
+            firstTransferRequestAt = at;
+        }
+        transferRequests++;
         changed(at);
-        record(at, EventType.TRANSFER_REQUESTED, ActorType.STAFF, responderId, false, payload("message", reason, "opdCode", opdCode));
+        record(at, EventType.TRANSFER_REQUESTED, ActorType.STAFF, responderId, false,
+                payload("message", reason, "opdCode", opdCode, "attempt", transferRequests));
     }
 
     void resolved(Instant at, UUID responderId, String note) {
@@ -271,7 +282,9 @@ final class DemoComplaint {
         }
         Breach fix = null;
         if (fixOverdueAt == null && fixDueAt != null && isOpen()) {
-            fix = new Breach(EventType.FIX_OVERDUE, fixDueAt.plus(fixMarkDelay));
+            // a fix clock that ran out while it was resolved (then disputed) is marked at the job's next run after that
+            Instant due = fixDueAt.isBefore(lastEventAt()) ? lastEventAt() : fixDueAt;
+            fix = new Breach(EventType.FIX_OVERDUE, due.plus(fixMarkDelay));
         }
         Breach first = reply == null ? fix : fix == null || reply.at().isBefore(fix.at()) ? reply : fix;
         return first != null && first.at().isBefore(until) ? first : null;
