@@ -41,7 +41,8 @@ SET last_closed_id = (SELECT max(e.id) FROM complaint_event e
                         AND e.type IN ('CONFIRMED', 'AUTO_CLOSED'))
 WHERE a.closed;
 
--- V12_18's functions with the changes above (marked "verified fixes"); the return type grows, so drop and create.
+-- V12_20's functions (V12_18's with excused_away) with the changes above (marked "verified fixes"); the return type
+-- grows, so drop and create.
 DROP FUNCTION opd_assignment_from_log(timestamptz, integer);
 CREATE FUNCTION opd_assignment_from_log(p_as_of timestamptz, p_min_reply integer)
     RETURNS TABLE (start_id bigint, complaint_id uuid, opd_code text, received_at timestamptz, reply_due timestamptz,
@@ -73,7 +74,7 @@ SELECT s.id, s.complaint_id, s.opd_code, s.occurred_at,
 FROM complaint_event s
 JOIN category cat ON cat.code = s.category_code
 LEFT JOIN LATERAL (
-    SELECT n.id AS end_id, n.occurred_at AS ended_at, (n.payload ->> 'misrouted')::boolean AS misrouted
+    SELECT n.id AS end_id, n.occurred_at AS ended_at, excused_away(n.payload) AS misrouted
     FROM complaint_event n
     WHERE n.complaint_id = s.complaint_id AND n.id > s.id AND n.type = 'REROUTED' AND n.occurred_at < p_as_of
     ORDER BY n.id
@@ -110,7 +111,7 @@ BEGIN
     IF NEW.type = 'REROUTED' THEN
         UPDATE opd_assignment
         SET end_id = NEW.id, ended_at = NEW.occurred_at,
-            misrouted_away = coalesce((NEW.payload ->> 'misrouted')::boolean, false)
+            misrouted_away = excused_away(NEW.payload)
         WHERE complaint_id = NEW.complaint_id AND end_id IS NULL;
     END IF;
     IF NEW.type IN ('DISPATCHED', 'REROUTED') THEN

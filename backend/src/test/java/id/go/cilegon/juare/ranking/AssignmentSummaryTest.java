@@ -26,7 +26,7 @@ class AssignmentSummaryTest extends IntegrationTest {
     private static final String COLUMNS = """
             start_id, complaint_id, opd_code, received_at, reply_due, fix_due, end_id, ended_at, misrouted_away,
             first_reply_at, resolutions, disputes, last_resolved_id, last_disputed_id, last_resolved_at, resolved_at,
-            rating, closed, auto_closed""";
+            rating, closed, auto_closed, last_closed_id, verified""";
     private static final String TWENTY_LETTERS = "Segera kami tinjau ya";
 
     @Autowired ComplaintSimulator simulator;
@@ -78,6 +78,23 @@ class AssignmentSummaryTest extends IntegrationTest {
                 .resolved(t.plusSeconds(10_000), "Rambu sudah dipasang kembali.").disputed(t.plusSeconds(20_000))
                 .resolved(t.plusSeconds(30_000), "Rambu sudah dipasang dengan benar.").disputed(t.plusSeconds(40_000))
                 .resolved(t.plusSeconds(50_000), "Rambu sudah diganti yang baru.").autoClosed(t.plusSeconds(900_000));
+        // verified fixes (ADR 0021): an auto-closure rejected by an operator (a dispute), resolved again, closed by itself
+        // again and verified; another verified at once; a third confirmed by the resident after a rejection
+        history.story(t, "CLOSED", "DPUPR").row(t.plusSeconds(86_400), t.plusSeconds(259_200), t.plusSeconds(600))
+                .dispatched("DPUPR", t).replied(t.plusSeconds(600), TWENTY_LETTERS)
+                .resolved(t.plusSeconds(3600), "Lubang sudah ditambal aspal.").autoClosed(t.plusSeconds(500_000))
+                .fixRejected(t.plusSeconds(510_000)).resolved(t.plusSeconds(520_000), "Lubang ditambal ulang dengan benar.")
+                .autoClosed(t.plusSeconds(990_000)).fixVerified(t.plusSeconds(995_000));
+        history.story(t, "CLOSED", "DLH").row(t.plusSeconds(86_400), t.plusSeconds(259_200), t.plusSeconds(600))
+                .dispatched("DLH", t).resolved(t.plusSeconds(600), "Sampah sudah diangkut petugas.")
+                .autoClosed(t.plusSeconds(500_000)).fixVerified(t.plusSeconds(501_000));
+        history.story(t, "CLOSED", "DISHUB").row(t.plusSeconds(86_400), t.plusSeconds(259_200), t.plusSeconds(600))
+                .dispatched("DISHUB", t).resolved(t.plusSeconds(600), "Lampu lalu lintas sudah diganti.")
+                .autoClosed(t.plusSeconds(500_000)).fixRejected(t.plusSeconds(501_000))
+                .resolved(t.plusSeconds(502_000), "Lampu lalu lintas diganti lagi.").confirmed(t.plusSeconds(503_000), 5);
+        assertThat(count("SELECT count(*) FROM opd_assignment WHERE verified")).isGreaterThanOrEqualTo(2);
+        assertThat(count("SELECT count(*) FROM opd_assignment WHERE closed AND NOT auto_closed AND disputes = 1 AND rating = 5"))
+                .isPositive();
         assertThat(count("SELECT count(*) FROM opd_assignment")).isPositive();
         assertThat(count("SELECT count(*) FROM opd_assignment WHERE misrouted_away")).isPositive();
         assertThat(count("SELECT count(*) FROM opd_assignment WHERE disputes > 1")).isPositive();

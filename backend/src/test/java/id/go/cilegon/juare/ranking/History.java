@@ -101,6 +101,16 @@ final class History {
             return event("AUTO_CLOSED", "SYSTEM", at, opd, "{\"message\": \"Ditutup otomatis\"}");
         }
 
+        /** An operator's check of an auto-closed fix (ADR 0021): verified (stays CLOSED) or rejected (REOPENED). */
+        Story fixVerified(Instant at) {
+            return event("FIX_VERIFIED", "STAFF", at, opd, "{\"message\": \"Perbaikan sudah diperiksa\"}");
+        }
+
+        Story fixRejected(Instant at) {
+            status = "REOPENED";
+            return event("FIX_REJECTED", "STAFF", at, opd, "{\"message\": \"Foto sesudah sama dengan foto sebelum\"}");
+        }
+
         Story overdue(String type, Instant at) {
             return event(type, "SYSTEM", at, opd, "{}");
         }

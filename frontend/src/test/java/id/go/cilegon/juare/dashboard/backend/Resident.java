@@ -16,9 +16,11 @@ import org.springframework.web.client.RestClient;
 public final class Resident {
 
     private final HttpSyncGraphQlClient client;
+    private final String token;
 
-    private Resident(HttpSyncGraphQlClient client) {
+    private Resident(HttpSyncGraphQlClient client, String token) {
         this.client = client;
+        this.token = token;
     }
 
     /** A new resident with a random valid NIK and number, signed in through the real OTP flow. */
@@ -36,7 +38,7 @@ public final class Resident {
         String code = backend.whatsApp().awaitCode(digits);
         String token = data(anonymous, "VerifyOtp", Map.of("challengeId", challenge, "code", code, "name", name), "verifyOtp")
                 .field("verifyOtp.session.accessToken").toEntity(String.class);
-        return new Resident(anonymous.mutate().header("Authorization", "Bearer " + token).build());
+        return new Resident(anonymous.mutate().header("Authorization", "Bearer " + token).build(), token);
     }
 
     /**
@@ -71,6 +73,34 @@ public final class Resident {
                 "location", Map.of("lat", lat, "lng", lng));
         ClientGraphQlResponse response = data(client, "SubmitComplaint", input, "submitComplaint");
         return response.field("submitComplaint.complaint").toEntity(Filed.class);
+    }
+
+    /** Uploads a photo as the app does (POST /api/photos); its id, to file with a complaint. */
+    @SuppressWarnings("unchecked")
+    public String uploadPhoto(RunningBackend backend, byte[] jpeg) {
+        org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+        parts.add("file", new org.springframework.core.io.ByteArrayResource(jpeg) {
+            @Override
+            public String getFilename() {
+                return "bukti.jpg";
+            }
+        });
+        Map<String, Object> created = RestClient.create().post().uri(backend.url().resolve("/api/photos"))
+                .header("Authorization", "Bearer " + token)
+                .contentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA)
+                .body(parts).retrieve().body(Map.class);
+        return (String) created.get("id");
+    }
+
+    /** Files a complaint with photos at a place in Cilegon. */
+    public Filed submit(String categoryCode, String description, double lat, double lng, List<String> photoIds) {
+        Map<String, Object> input = Map.of(
+                "clientRequestId", UUID.randomUUID().toString(),
+                "categoryCode", categoryCode,
+                "description", description,
+                "location", Map.of("lat", lat, "lng", lng),
+                "photoIds", photoIds);
+        return data(client, "SubmitComplaint", input, "submitComplaint").field("submitComplaint.complaint").toEntity(Filed.class);
     }
 
     public record Filed(String id, String trackingNumber, String status) {

@@ -76,7 +76,10 @@ public final class RunningBackend {
                 "--juare.staff.dashboard-password=" + DASHBOARD_PASSWORD,
                 "--juare.whatsapp.base-url=" + whatsApp.baseUrl(),
                 "--juare.whatsapp.phone-number-id=" + WhatsAppCodes.PHONE_NUMBER_ID,
-                "--juare.whatsapp.access-token=" + WhatsAppCodes.ACCESS_TOKEN));
+                "--juare.whatsapp.access-token=" + WhatsAppCodes.ACCESS_TOKEN,
+                // resolutions close by themselves within a test (VerificationBrowserTest): 40 s instead of 5 days
+                "--juare.clocks.auto-close-after=PT40S",
+                "--juare.clocks.check-every=PT5S"));
         // more arguments for one run, e.g. -Djuare.it.backend-args="--juare.demo.bulk-complaints=100000"
         String extra = System.getProperty("juare.it.backend-args", "").strip();
         if (!extra.isEmpty()) {

@@ -9,6 +9,7 @@ import id.go.cilegon.juare.dashboard.commandcentre.ui.CommandCentreView;
 import id.go.cilegon.juare.dashboard.complaint.ui.IntakeView;
 import id.go.cilegon.juare.dashboard.complaint.ui.OpdQueueView;
 import id.go.cilegon.juare.dashboard.identity.ui.PhoneChangesView;
+import id.go.cilegon.juare.dashboard.verification.ui.VerificationView;
 import id.go.cilegon.juare.dashboard.ranking.ui.MyOpdScorecardView;
 import id.go.cilegon.juare.dashboard.ranking.ui.RankingView;
 import id.go.cilegon.juare.dashboard.report.ui.ReportsView;
@@ -30,6 +31,7 @@ public final class Navigation {
             new Item("complaint.nav.intake", IntakeView.class),
             new Item("complaint.nav.opdQueue", OpdQueueView.class),
             new Item("identity.nav", PhoneChangesView.class),
+            new Item("verification.nav", VerificationView.class),
             new Item("ranking.nav.ranking", RankingView.class),
             new Item("ranking.nav.myOpd", MyOpdScorecardView.class),
             new Item("report.nav.reports", ReportsView.class),

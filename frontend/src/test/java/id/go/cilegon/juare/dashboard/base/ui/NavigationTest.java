@@ -53,6 +53,15 @@ class NavigationTest {
     }
 
     @Test
+    void theVerificationOfFixesIsForOperatorsOnly() {
+        for (StaffRole role : StaffRole.values()) {
+            assertThat(Navigation.visibleTo(role)).extracting(Navigation.Item::view).as(role.name())
+                    .matches(views -> views.contains(id.go.cilegon.juare.dashboard.verification.ui.VerificationView.class)
+                            == (role == StaffRole.OPERATOR));
+        }
+    }
+
+    @Test
     void everyMenuItemIsGuarded() {
         assertThat(Navigation.ITEMS).allSatisfy(item ->
                 assertThat(item.view().getAnnotation(jakarta.annotation.security.RolesAllowed.class)).isNotNull());
