@@ -85,10 +85,12 @@ class VerificationBrowserTest extends BrowserIT {
             phone.open("/verification");
             WebElement second = card(phone, gamed.get(1).id());
             phone.screenshot("verification-phone.png");
+            scrollTo(phone.driver(), second.findElement(By.cssSelector("vaadin-button.verification-reject")));
             second.findElement(By.cssSelector(".verification-reject-reason textarea")).sendKeys("x");
             second.findElement(By.cssSelector("vaadin-button.verification-reject")).click();
             phone.waiting().until(d -> d.findElement(By.cssSelector("#verification-" + gamed.get(1).id() + " .verification-reject-reason"))
                     .getDomAttribute("invalid") != null);
+            scrollTo(phone.driver(), second.findElement(By.cssSelector("vaadin-button.verification-reject")));
             second.findElement(By.cssSelector(".verification-reject-reason textarea")).sendKeys(" — foto sesudah sama dengan foto warga");
             second.findElement(By.cssSelector("vaadin-button.verification-reject")).click();
             phone.waiting().until(d -> d.findElements(By.id("verification-" + gamed.get(1).id())).isEmpty());
@@ -97,6 +99,10 @@ class VerificationBrowserTest extends BrowserIT {
         assertThat(reopened.status()).isEqualTo("REOPENED");
         // one deadline per assignment: the fix deadline it was dispatched with
         assertThat(reopened.fixDueAt()).isEqualTo(gamed.get(1).fixDueAt());
+    }
+
+    private static void scrollTo(WebDriver driver, WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
     }
 
     private boolean queued(BackendSession operator, String complaintId) {
@@ -116,6 +122,9 @@ class VerificationBrowserTest extends BrowserIT {
         return browser.waiting().until(d -> {
             List<WebElement> found = d.findElements(By.id("verification-" + complaintId));
             if (!found.isEmpty()) {
+                // into the middle of the window, so that its buttons can be clicked and the screenshot shows it
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                        found.getFirst());
                 return found.getFirst();
             }
             List<WebElement> more = d.findElements(By.id("verification-more"));
