@@ -25,5 +25,18 @@ public record Figures(
         int autoClosed,
         Double autoClosedShare,
         int openNow,
-        int overdueNow) {
+        int overdueNow,
+        int autoClosedVerified,
+        int autoClosedUnverified,
+        int fixOnTimeUnverified) {
+
+    /** Without the verified-fixes figures (backend ADR 0021). */
+    public Figures(int received, int misroutedAway, int replied, Double medianReplySeconds, Double p90ReplySeconds,
+                   int replyOnTime, int replyDecided, Double replyOnTimeShare, int fixOnTime, int fixDecided,
+                   Double fixOnTimeShare, int resolved, int reopened, Double reopenRate, int rated, Double averageRating,
+                   int closed, int autoClosed, Double autoClosedShare, int openNow, int overdueNow) {
+        this(received, misroutedAway, replied, medianReplySeconds, p90ReplySeconds, replyOnTime, replyDecided,
+                replyOnTimeShare, fixOnTime, fixDecided, fixOnTimeShare, resolved, reopened, reopenRate, rated, averageRating,
+                closed, autoClosed, autoClosedShare, openNow, overdueNow, 0, 0, 0);
+    }
 }

@@ -239,6 +239,7 @@ public class ScorecardView extends VerticalLayout implements BeforeEnterObserver
         showFigures(card.figures());
         showTemplateReplies(card.templateReplies());
         showTransferRequests(card.transferRequests());
+        showUnverified(card.figures(), card.definition());
         showTrend(card.trend());
         listTitle.setText(getTranslation("ranking.list.title", getTranslation("ranking.metric." + metric.name())));
     }
@@ -336,6 +337,17 @@ public class ScorecardView extends VerticalLayout implements BeforeEnterObserver
         }
         sideCard("TRANSFER_REQUESTS", "ranking.transferRequests", Integer.toString(t.requests()),
                 getTranslation("ranking.transferRequests.detail", t.repeated(), t.declined()));
+    }
+
+    /** Not a drill-down: auto-closed fixes no operator verified, and what the definition credits them (ADR 0021). */
+    private void showUnverified(Figures f, id.go.cilegon.juare.dashboard.ranking.RankingDefinition definition) {
+        if (f == null) {
+            return;
+        }
+        double credit = definition == null ? 1.0 : definition.credit();
+        sideCard("UNVERIFIED_AUTO_CLOSED", "ranking.unverified", Integer.toString(f.autoClosedUnverified()),
+                getTranslation("ranking.unverified.detail", f.autoClosedVerified(), f.fixOnTimeUnverified(),
+                        Numbers.share(credit, getLocale())));
     }
 
     /** A dashed card after the figures: something shown beside them, not a figure of the score and not a list. */
