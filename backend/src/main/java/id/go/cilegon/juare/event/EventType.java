@@ -16,5 +16,9 @@ public enum EventType {
     DISPUTED,
     AUTO_CLOSED,
     REPLY_OVERDUE,
-    FIX_OVERDUE
+    FIX_OVERDUE,
+    /** An operator checked an auto-closed fix and found it done (verified fixes, issue 12). */
+    FIX_VERIFIED,
+    /** An operator checked an auto-closed fix and found it not done: re-opened, counted as a dispute. */
+    FIX_REJECTED
 }

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.ranking.internal;
 
+import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -83,7 +84,7 @@ class RankingRepository {
      * join, PostgreSQL hashed every dispatch ever written (3.4 s at a million complaints, asking the log) or every
      * assignment not rerouted away (1.2 s, asking the summary) to check some 65,000 open complaints.
      */
-    static final String OPEN_STATUSES = "'DISPATCHED', 'IN_PROGRESS', 'REOPENED'";
+    static final String OPEN_STATUSES = Lifecycle.sqlList(Lifecycle.AT_OPD);
     static final String OVERDUE_CONDITION = "c.transfer_requested_at IS NULL"
             + " AND ((c.first_reply_at IS NULL AND c.reply_due_at < :now) OR c.fix_due_at < :now)";
 

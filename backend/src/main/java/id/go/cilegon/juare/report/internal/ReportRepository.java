@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.report.internal;
 
+import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.event.EventType;
 import io.r2dbc.spi.Readable;
@@ -31,7 +32,7 @@ class ReportRepository {
             .collect(Collectors.joining(", "));
 
     /** The statuses that matter at the cut-off: awaiting dispatch, and open with an OPD. */
-    private static final String COUNTED = "'SUBMITTED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED'";
+    private static final String COUNTED = Lifecycle.sqlList(Lifecycle.WITH_CITY);
 
     /**
      * The candidates are used while the events at or after the cut-off are at most this share of the event log (the
