@@ -1,8 +1,8 @@
 package id.go.cilegon.juare.complaint.internal;
 
-import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;

@@ -1,9 +1,9 @@
 package id.go.cilegon.juare.complaint.internal;
 
-import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.complaint.Complaint;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.platform.ApiException;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +33,7 @@ class QueueController {
     @QueryMapping
     Mono<Connection<Complaint>> intakeQueue(@Argument Integer first, @Argument String after) {
         return CurrentCaller.staffWithRole("OPERATOR", "MAYOR", "ADMIN")
-                .flatMap(caller -> page("status = 'SUBMITTED'", "created_at", Complaint::createdAt, first, after, Map.of()));
+                .flatMap(caller -> page(Lifecycle.sqlIn("status", Lifecycle.WAITING_FOR_OPERATOR), "created_at", Complaint::createdAt, first, after, Map.of()));
     }
 
     @QueryMapping

@@ -1,7 +1,7 @@
 package id.go.cilegon.juare.overview.internal;
 
-import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.overview.internal.ComplaintCounts.GroupCount;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package id.go.cilegon.juare.ranking.internal;
 
-import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
