@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import id.go.cilegon.juare.auth.TokenService;
 import id.go.cilegon.juare.demo.ComplaintSimulator;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.overview.Seed;
 import id.go.cilegon.juare.support.IntegrationTest;
 import java.time.Duration;
@@ -76,10 +77,10 @@ class SimulatedMonthProofTest extends IntegrationTest {
                    sum(CASE WHEN transfer_requested_at IS NULL
                              AND ((first_reply_at IS NULL AND reply_due_at < :now) OR fix_due_at < :now) THEN 1 ELSE 0 END) AS overdue
             FROM complaint c
-            WHERE status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')
+            WHERE status IN (%s)
               AND c.id IN (SELECT complaint_id FROM complaint_event WHERE type = 'DISPATCHED')
             GROUP BY opd_code
-            """;
+            """.formatted(Lifecycle.sqlList(Lifecycle.AT_OPD));
 
     record Facts(String opd, Instant receivedAt, Instant replyDue, Instant fixDue, Instant endedAt, boolean misrouted,
                  List<String> types, List<Instant> times, List<String> messages, List<String> ratings) {
@@ -249,7 +250,7 @@ class SimulatedMonthProofTest extends IntegrationTest {
                 .block(Duration.ofMinutes(2));
         assertThat(simulation.complaints()).isGreaterThan(500);
         long leftOpen = db.sql("SELECT count(*) FROM complaint WHERE tracking_number LIKE :prefix"
-                        + " AND status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')")
+                        + " AND status IN (" + Lifecycle.sqlList(Lifecycle.AT_OPD) + ")")
                 .bind("prefix", simulation.prefix() + "%").map(row -> row.get(0, Long.class)).one().block();
         assertThat(leftOpen).as("never fixed, by habit").isBetween(1L, 60L);
 
