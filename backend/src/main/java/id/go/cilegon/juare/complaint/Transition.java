@@ -37,8 +37,8 @@ public enum Transition {
     /** Stops the fix clock; the note is a first reply too when there was none (and it is not a template). */
     RESOLVE(Lifecycle.AT_OPD, ComplaintStatus.RESOLVED, Clocks.STOP_BOTH, EventType.RESOLVED, OPD_RESPONDER, OPD_HEAD),
     CONFIRM(Lifecycle.WAITING_FOR_RESIDENT, ComplaintStatus.CLOSED, Clocks.NONE, EventType.CONFIRMED, RESIDENT),
-    /** Back to the same OPD, with a fix clock again. */
-    DISPUTE(Lifecycle.WAITING_FOR_RESIDENT, ComplaintStatus.REOPENED, Clocks.RESTART_FIX, EventType.DISPUTED, RESIDENT),
+    /** Back to the same OPD, against the fix deadline its assignment started with (ADR 0022). */
+    DISPUTE(Lifecycle.WAITING_FOR_RESIDENT, ComplaintStatus.REOPENED, Clocks.RESUME_FIX, EventType.DISPUTED, RESIDENT),
     /** A resolution the resident left unanswered (the clock job, {@code juare.clocks.auto-close-after}). */
     AUTO_CLOSE(Lifecycle.WAITING_FOR_RESIDENT, ComplaintStatus.CLOSED, Clocks.NONE, EventType.AUTO_CLOSED, SYSTEM),
     /** The clock job records a breached reply clock once; the clock itself is unchanged. */
@@ -50,7 +50,7 @@ public enum Transition {
     /** An operator checked an auto-closed fix: done (verified fixes). */
     VERIFY_FIX(Set.of(Lifecycle.Status.CLOSED), null, Clocks.NONE, EventType.FIX_VERIFIED, OPERATOR),
     /** An operator checked an auto-closed fix: not done. Re-opened; it counts as a dispute. */
-    REJECT_FIX(Set.of(Lifecycle.Status.CLOSED), ComplaintStatus.REOPENED, Clocks.RESTART_FIX, EventType.FIX_REJECTED, OPERATOR);
+    REJECT_FIX(Set.of(Lifecycle.Status.CLOSED), ComplaintStatus.REOPENED, Clocks.RESUME_FIX, EventType.FIX_REJECTED, OPERATOR);
 
     /** Who acts: a staff role, the resident who filed the complaint, or the system (the clock job). */
     public enum Actor {
@@ -81,8 +81,11 @@ public enum Transition {
         STOP_REPLY,
         /** Both stop: the fix clock, and the reply clock if it still ran and the note is a real reply. */
         STOP_BOTH,
-        /** The fix clock runs again with a new deadline, its breach mark cleared. */
-        RESTART_FIX,
+        /**
+         * The fix clock runs again against the deadline the assignment started with (one deadline per assignment,
+         * ADR 0022); a breach already marked stays marked.
+         */
+        RESUME_FIX,
         NONE
     }
 

@@ -63,9 +63,13 @@ public sealed interface EventPayload {
         }
     }
 
-    /** {@code misrouted}: the first OPD was not the right one (it excuses that assignment, docs/ranking.md). */
-    record Rerouted(String message, String fromOpd, String toOpd, boolean misrouted, String note, Instant replyDueAt,
-                    Instant fixDueAt) implements EventPayload {
+    /**
+     * {@code misrouted}: the operator says the first OPD was not the right one (with a reason, in {@code note});
+     * {@code excused}: it takes that OPD's assignment off its record, only when the OPD handed it back before its reply
+     * deadline (Breaches.excused, ADR 0022).
+     */
+    record Rerouted(String message, String fromOpd, String toOpd, boolean misrouted, boolean excused, String note,
+                    Instant replyDueAt, Instant fixDueAt) implements EventPayload {
         public EventType type() {
             return EventType.REROUTED;
         }
@@ -88,8 +92,8 @@ public sealed interface EventPayload {
         }
     }
 
-    /** Staff only; {@code message}: the OPD's reason. */
-    record TransferRequested(String message, String opdCode) implements EventPayload {
+    /** Staff only; {@code message}: the OPD's reason; {@code attempt}: its number within the assignment (ADR 0022). */
+    record TransferRequested(String message, String opdCode, int attempt) implements EventPayload {
         public EventType type() {
             return EventType.TRANSFER_REQUESTED;
         }
@@ -109,7 +113,10 @@ public sealed interface EventPayload {
         }
     }
 
-    /** {@code fixDueAt}: the fix deadline the dispute set, when it sets one. */
+    /**
+     * {@code fixDueAt}: the new fix deadline a dispute set before ADR 0022 (one deadline per assignment); no longer
+     * written, so null here.
+     */
     record Disputed(String message, int photos, Instant fixDueAt) implements EventPayload {
         public EventType type() {
             return EventType.DISPUTED;

@@ -35,5 +35,7 @@ public enum ErrorCode {
     /** The photo store (S3 bucket) is unreachable: HTTP 503 with Retry-After from POST /api/photos; retry later. */
     PHOTO_STORE_UNAVAILABLE,
     /** This instance is stopping: a live subscription ends with it; subscribe again with after (another instance answers). */
-    SERVER_STOPPING
+    SERVER_STOPPING,
+    /** A transfer request after a decline gave the same reason as an earlier request of the same assignment: give a new one. */
+    TRANSFER_REASON_REPEATED
 }

@@ -151,7 +151,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         cases.add(new Case("Dispatch", Map.of("input", Map.of("complaintId", complaint, "opdCode", "DPUPR")), Set.of(Who.OPERATOR)));
         cases.add(new Case("Reject", Map.of("input", Map.of("complaintId", complaint, "reason", "SPAM")), Set.of(Who.OPERATOR)));
         cases.add(new Case("MarkDuplicate", Map.of("input", Map.of("complaintId", complaint, "duplicateOfId", complaint)), Set.of(Who.OPERATOR)));
-        cases.add(new Case("Reroute", Map.of("input", Map.of("complaintId", complaint, "opdCode", "DPUPR", "misrouted", true)), Set.of(Who.OPERATOR)));
+        cases.add(new Case("Reroute", Map.of("input", Map.of("complaintId", complaint, "opdCode", "DPUPR", "misrouted", true, "note", "Kewenangan DPUPR, bukan OPD ini.")), Set.of(Who.OPERATOR)));
         cases.add(new Case("DeclineTransfer", Map.of("input", Map.of("complaintId", other, "note", "tetap")), Set.of(Who.OPERATOR)));
         cases.add(new Case("Reply", Map.of("input", Map.of("complaintId", complaint, "message", "ok")), OPD));
         cases.add(new Case("RequestTransfer", Map.of("input", Map.of("complaintId", complaint, "reason", "x")), OPD));

@@ -60,7 +60,7 @@ class FieldAccessMatrixTest extends IntegrationTest {
             "fixSecondsLeft", "replyOverdue", "fixOverdue", "rejectReason", "transferRequested", "rating", "residentComment",
             "reopenCount", "autoClosed",
             // staff only (null for residents), about the handling, not a person
-            "transferReason", "suggestedOpd");
+            "transferReason", "transferRequestedAt", "suggestedOpd");
 
     private static final Set<String> ROOTS = Set.of("Query", "Mutation", "Subscription");
 

@@ -203,14 +203,18 @@ class LifecycleTest extends IntegrationTest {
         assertThat(operation(api().as(operator.token()), "TransferQueue").variable("first", 100).execute()
                 .path("transferQueue.edges[*].node.id").entityList(String.class).get()).contains(id);
 
-        ok(operator.token(), "Reroute", input("complaintId", id, "opdCode", "DPUPR", "misrouted", true))
+        // "misrouted" takes DISHUB's time off its record: the operator must say why
+        fails(operator.token(), "Reroute", input("complaintId", id, "opdCode", "DPUPR", "misrouted", true), "MESSAGE_TOO_SHORT");
+        ok(operator.token(), "Reroute", input("complaintId", id, "opdCode", "DPUPR", "misrouted", true,
+                "note", "Jalan kota: kewenangan DPUPR."))
                 .path("reroute.complaint.opd.code").entity(String.class).isEqualTo("DPUPR")
                 .path("reroute.complaint.status").entity(String.class).isEqualTo("DISPATCHED")
                 .path("reroute.complaint.transferRequested").entity(Boolean.class).isEqualTo(false)
                 .path("reroute.complaint.firstReplyAt").valueIsNull();
         String payload = db.sql("SELECT payload::text FROM complaint_event WHERE complaint_id = :id AND type = 'REROUTED'")
                 .bind("id", UUID.fromString(id)).map(row -> row.get(0, String.class)).one().block();
-        assertThat(payload).contains("\"misrouted\": true").contains("\"fromOpd\": \"DISHUB\"");
+        // asked within its reply clock: the lifecycle excuses DISHUB (ADR 0022)
+        assertThat(payload).contains("\"misrouted\": true").contains("\"excused\": true").contains("\"fromOpd\": \"DISHUB\"");
 
         // the first OPD no longer sees it; the second does
         detail(wrong.token(), id).errors().satisfy(errors -> assertThat(errors).singleElement()

@@ -45,14 +45,14 @@ class TransitionTableTest {
             new Row(Transition.REQUEST_TRANSFER, AT_OPD, null, Clocks.NONE, EventType.TRANSFER_REQUESTED, EnumSet.of(Actor.OPD_RESPONDER, Actor.OPD_HEAD)),
             new Row(Transition.RESOLVE, AT_OPD, RESOLVED, Clocks.STOP_BOTH, EventType.RESOLVED, EnumSet.of(Actor.OPD_RESPONDER, Actor.OPD_HEAD)),
             new Row(Transition.CONFIRM, EnumSet.of(RESOLVED), CLOSED, Clocks.NONE, EventType.CONFIRMED, EnumSet.of(Actor.RESIDENT)),
-            new Row(Transition.DISPUTE, EnumSet.of(RESOLVED), REOPENED, Clocks.RESTART_FIX, EventType.DISPUTED, EnumSet.of(Actor.RESIDENT)),
+            new Row(Transition.DISPUTE, EnumSet.of(RESOLVED), REOPENED, Clocks.RESUME_FIX, EventType.DISPUTED, EnumSet.of(Actor.RESIDENT)),
             new Row(Transition.AUTO_CLOSE, EnumSet.of(RESOLVED), CLOSED, Clocks.NONE, EventType.AUTO_CLOSED, EnumSet.of(Actor.SYSTEM)),
             new Row(Transition.MARK_REPLY_OVERDUE, AT_OPD, null, Clocks.NONE, EventType.REPLY_OVERDUE, EnumSet.of(Actor.SYSTEM)),
             new Row(Transition.MARK_FIX_OVERDUE, AT_OPD, null, Clocks.NONE, EventType.FIX_OVERDUE, EnumSet.of(Actor.SYSTEM)),
             new Row(Transition.ADD_INTERNAL_NOTE, EVERY, null, Clocks.NONE, EventType.INTERNAL_NOTE,
                     EnumSet.of(Actor.OPERATOR, Actor.OPD_RESPONDER, Actor.OPD_HEAD, Actor.ADMIN)),
             new Row(Transition.VERIFY_FIX, EnumSet.of(CLOSED), null, Clocks.NONE, EventType.FIX_VERIFIED, EnumSet.of(Actor.OPERATOR)),
-            new Row(Transition.REJECT_FIX, EnumSet.of(CLOSED), REOPENED, Clocks.RESTART_FIX, EventType.FIX_REJECTED, EnumSet.of(Actor.OPERATOR)));
+            new Row(Transition.REJECT_FIX, EnumSet.of(CLOSED), REOPENED, Clocks.RESUME_FIX, EventType.FIX_REJECTED, EnumSet.of(Actor.OPERATOR)));
 
     @Test
     void everyActionHasTheRowWeExpect() {

@@ -72,8 +72,8 @@ class EventPayloadTest {
         assertThat(new EventPayload.Replied("Sudah kami tinjau", false, null, null).toMap())
                 .isEqualTo(Map.of("message", "Sudah kami tinjau", "first", false));
         assertThat(new EventPayload.Confirmed(null, 4).toMap()).isEqualTo(Map.of("rating", 4));
-        assertThat(new EventPayload.Rerouted("Dialihkan ke DLH", "DPUPR", "DLH", true, null, due, due).toMap())
-                .containsEntry("misrouted", true).doesNotContainKey("note");
+        assertThat(new EventPayload.Rerouted("Dialihkan ke DLH", "DPUPR", "DLH", true, false, null, due, due).toMap())
+                .containsEntry("misrouted", true).containsEntry("excused", false).doesNotContainKey("note");
         assertThat(EventPayload.overdue(EventType.FIX_OVERDUE, due, "DLH").toMap())
                 .isEqualTo(Map.of("dueAt", "2026-12-06T01:02:03.123456Z", "opdCode", "DLH"));
     }

@@ -83,7 +83,8 @@ class RankingFairnessTest extends IntegrationTest {
         Staff.Member first = staff().create("OPD_RESPONDER", "BKPSDM");
         String misrouted = dispatched(resident, "BKPSDM");
         ok(first.token(), "RequestTransfer", input("complaintId", misrouted, "reason", "Bukan kewenangan BKPSDM, mohon dialihkan."));
-        ok(staff().operator().token(), "Reroute", input("complaintId", misrouted, "opdCode", "BPKAD", "misrouted", true));
+        ok(staff().operator().token(), "Reroute", input("complaintId", misrouted, "opdCode", "BPKAD", "misrouted", true,
+                "note", "Urusan kepegawaian BPKAD, bukan BKPSDM."));
         // an operator's reroute that says the first OPD was right: that OPD still answers for the time it had it
         String movedOn = dispatched(resident, "BKPSDM");
         ok(staff().operator().token(), "Reroute", input("complaintId", movedOn, "opdCode", "BPKAD", "misrouted", false));

@@ -64,6 +64,8 @@ class RankingFiguresTest extends IntegrationTest {
         ids.put("A3", history.story(h(a3, -1), "IN_PROGRESS", "DISPORA").row(h(a3, 24), h(a3, 72), null)
                 .dispatched("DISPORA", a3).replied(h(a3, 1), "ok siap").overdue("REPLY_OVERDUE", h(a3, 24)).id());
         // A4: DISPORA asks for a transfer; rerouted as misrouted after 40 h: not DISPORA's. DINKOPUKM answers in 1 h.
+        // (An event written before ADR 0022, without "excused": the operator's word excused then, and still does for it.
+        // Under today's rules the lifecycle would not excuse a request made after the reply deadline: BreachHostileTest.)
         Instant a4 = h(T0, 3);
         ids.put("A4", history.story(h(a4, -1), "CLOSED", "DINKOPUKM").row(h(a4, 64), h(a4, 112), h(a4, 41))
                 .dispatched("DISPORA", a4).overdue("REPLY_OVERDUE", h(a4, 24)).transferRequested(h(a4, 30))
@@ -85,7 +87,8 @@ class RankingFiguresTest extends IntegrationTest {
         ids.put("A7", history.story(h(a7, -1), "CLOSED", "DISPORA").row(h(a7, 24), h(a7, 72), h(a7, 1))
                 .dispatched("DISPORA", a7).replied(h(a7, 1), REAL).resolved(h(a7, 2), "Sudah diperbaiki dengan baik sekali.")
                 .confirmed(h(a7, 3), 1).id());
-        // A9: received in April, past its reply clock but waiting for an operator's transfer decision: open, not overdue
+        // A9: received in April, past its reply clock and waiting for an operator's transfer decision: open and overdue (a
+        // pending request hides nothing, ADR 0022)
         Instant a9 = Instant.parse("2021-04-05T01:00:00Z");
         ids.put("A9", history.story(h(a9, -1), "DISPATCHED", "DISPORA").row(h(a9, 24), h(a9, 72), null)
                 .dispatched("DISPORA", a9).transferRequested(h(a9, 2)).id());
@@ -132,8 +135,8 @@ class RankingFiguresTest extends IntegrationTest {
         assertThat(number(f, "averageRating")).isEqualTo(4.5);
         assertThat(f).containsEntry("closed", 3).containsEntry("autoClosed", 1);
         assertThat(number(f, "autoClosedShare")).isCloseTo(1 / 3.0, within(1e-9));
-        // now: A3 (overdue), A6, A9 (waiting for a transfer decision)
-        assertThat(f).containsEntry("openNow", 3).containsEntry("overdueNow", 1);
+        // now: A3 (overdue), A6, A9 (overdue, waiting for a transfer decision)
+        assertThat(f).containsEntry("openNow", 3).containsEntry("overdueNow", 2);
 
         // 30 × 0.4 + 35 × 0.6 + 15 × 0.75 + 15 × 0.875 + 5 × (2/3) = 60.708… of 100
         // the plain score; the ranked score shrinks these rates towards the city's (SimulatedMonthProofTest, FairSmallSamplesTest)
@@ -267,7 +270,7 @@ class RankingFiguresTest extends IntegrationTest {
         assertThat(drill("CLOSED", 50, null, null)).containsExactlyElementsOf(named("A8", "A1", "A2"));
         assertThat(drill("AUTO_CLOSED", 50, null, null)).containsExactlyElementsOf(named("A2"));
         assertThat(drill("OPEN_NOW", 50, null, null)).containsExactlyInAnyOrderElementsOf(named("A3", "A6", "A9"));
-        assertThat(drill("OVERDUE_NOW", 50, null, null)).containsExactlyElementsOf(named("A3"));
+        assertThat(drill("OVERDUE_NOW", 50, null, null)).containsExactlyElementsOf(named("A3", "A9"));
 
         // keyset pages of two
         String[] cursor = new String[1];

@@ -64,7 +64,7 @@ class SimulatedMonthProofTest extends IntegrationTest {
                 WHERE k > 0
                 GROUP BY complaint_id, k
             )
-            SELECT g.*, nxt.received_at AS ended_at, nxt_event.payload ->> 'misrouted' AS misrouted
+            SELECT g.*, nxt.received_at AS ended_at, coalesce(nxt_event.payload ->> 'excused', nxt_event.payload ->> 'misrouted') AS misrouted
             FROM grouped g
             LEFT JOIN grouped nxt ON nxt.complaint_id = g.complaint_id AND nxt.k = g.k + 1
             LEFT JOIN complaint_event nxt_event ON nxt_event.complaint_id = g.complaint_id AND nxt_event.type = 'REROUTED'
@@ -74,8 +74,7 @@ class SimulatedMonthProofTest extends IntegrationTest {
 
     private static final String OPEN_NOW = """
             SELECT opd_code, count(*) AS open,
-                   sum(CASE WHEN transfer_requested_at IS NULL
-                             AND ((first_reply_at IS NULL AND reply_due_at < :now) OR fix_due_at < :now) THEN 1 ELSE 0 END) AS overdue
+                   sum(CASE WHEN ((first_reply_at IS NULL AND reply_due_at < :now) OR fix_due_at < :now) THEN 1 ELSE 0 END) AS overdue
             FROM complaint c
             WHERE status IN (%s)
               AND c.id IN (SELECT complaint_id FROM complaint_event WHERE type = 'DISPATCHED')

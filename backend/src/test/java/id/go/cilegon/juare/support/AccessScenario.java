@@ -91,7 +91,7 @@ public final class AccessScenario {
         act(dlh.token(), "AddInternalNote", Map.of("complaintId", z, "note", dlhNote));
         act(dlh.token(), "Reply", Map.of("complaintId", z, "message", "Laporan diterima, kami periksa ke lokasi."));
         act(dlh.token(), "RequestTransfer", Map.of("complaintId", z, "reason", "Jalan rusak urusan DPUPR " + dlhNote));
-        act(operator.token(), "Reroute", Map.of("complaintId", z, "opdCode", "DPUPR", "misrouted", true));
+        act(operator.token(), "Reroute", Map.of("complaintId", z, "opdCode", "DPUPR", "misrouted", true, "note", "Kewenangan DPUPR, bukan OPD ini."));
         act(dpupr.token(), "AddInternalNote", Map.of("complaintId", z, "note", dpuprNote));
 
         submit(other.token(), "S", 2, List.of());

@@ -10,6 +10,7 @@ import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.resident.ResidentDirectory;
 import id.go.cilegon.juare.staff.StaffDirectory;
 import java.time.Clock;
+import java.time.Instant;
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.event.EventLog;
 import id.go.cilegon.juare.event.StoredEvent;
@@ -210,6 +211,13 @@ class ComplaintController {
     @SchemaMapping(typeName = "Complaint", field = "transferRequested")
     boolean transferRequested(Complaint complaint) {
         return complaint.transferRequestedAt() != null;
+    }
+
+    /** When an OPD handed it back is between staff, as why. */
+    @SchemaMapping(typeName = "Complaint", field = "transferRequestedAt")
+    Mono<Instant> transferRequestedAt(Complaint complaint) {
+        return CurrentCaller.get()
+                .mapNotNull(caller -> ComplaintAccess.staffOnly(caller) ? complaint.transferRequestedAt() : null);
     }
 
     /** Why an OPD handed it back is between staff. */

@@ -50,6 +50,25 @@ class ComplaintRepository {
                 .one();
     }
 
+    /** One transfer request of an assignment: when, and its reason. */
+    record TransferRequest(Instant at, String reason) {
+    }
+
+    /**
+     * The transfer requests the complaint's current assignment made (since {@code since}, its dispatch or reroute),
+     * oldest first. Served by complaint_event_complaint (complaint_id, id).
+     */
+    Flux<TransferRequest> transferRequests(UUID complaintId, Instant since) {
+        return db.sql("""
+                        SELECT occurred_at, payload ->> 'message' AS reason FROM complaint_event
+                        WHERE complaint_id = :complaint AND type = 'TRANSFER_REQUESTED' AND occurred_at >= :since
+                        ORDER BY id""")
+                .bind("complaint", complaintId)
+                .bind("since", since)
+                .map(row -> new TransferRequest(row.get("occurred_at", Instant.class), row.get("reason", String.class)))
+                .all();
+    }
+
     /** Inserts, or returns empty if this resident already used the client request id. */
     Mono<Complaint> insertUnlessRequested(Complaint c) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""

@@ -4,6 +4,7 @@ import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Category;
 import id.go.cilegon.juare.agency.Opd;
 import id.go.cilegon.juare.auth.Caller;
+import id.go.cilegon.juare.complaint.Breaches;
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.complaint.Transition;
@@ -155,6 +156,8 @@ class LifecycleService {
 
     Mono<Complaint> reroute(Caller caller, UUID id, String opdCode, boolean misrouted, String note, Integer expectedVersion) {
         return requireRole(caller, Transition.REROUTE)
+                // "misrouted" takes the first OPD's time off its record: the operator says why (ADR 0022)
+                .then(misrouted ? requireText(note, MIN_MESSAGE, "note") : Mono.empty())
                 .then(activeOpd(opdCode, "opdCode"))
                 .flatMap(opd -> act(caller, id, expectedVersion, complaint -> rerouteStep(complaint, opd, misrouted, note)));
     }
@@ -166,10 +169,22 @@ class LifecycleService {
         // a new OPD owes a first reply of its own: both clocks start again
         return requireStatus(complaint, Transition.REROUTE)
                 .then(catalog.category(complaint.categoryCode()))
-                .map(category -> rerouted(complaint, opd, category, misrouted, note, now()));
+                .zipWith(handedBackAt(complaint))
+                .map(t -> rerouted(complaint, opd, t.getT1(), misrouted, Breaches.excused(misrouted, t.getT2(), complaint.replyDueAt()), note, now()));
     }
 
-    private Step rerouted(Complaint complaint, Opd opd, Category category, boolean misrouted, String note, Instant at) {
+    /**
+     * When the OPD handed the complaint back: its first transfer request of this assignment, else now (the operator
+     * took it away before the OPD asked).
+     */
+    private Mono<Instant> handedBackAt(Complaint complaint) {
+        return complaints.transferRequests(complaint.id(), complaint.dispatchedAt())
+                .next()
+                .map(ComplaintRepository.TransferRequest::at)
+                .defaultIfEmpty(now());
+    }
+
+    private Step rerouted(Complaint complaint, Opd opd, Category category, boolean misrouted, boolean excused, String note, Instant at) {
         return new Step(startClocks(ComplaintUpdate.create(), category, at)
                         .set("status", statusAfter(Transition.REROUTE))
                         .set("opd_code", opd.code())
@@ -177,8 +192,8 @@ class LifecycleService {
                         .clear("transfer_requested_at", Instant.class)
                         .clear("transfer_reason", String.class),
                         Transition.REROUTE.event(), true,
-                        new EventPayload.Rerouted("Dialihkan ke " + opd.name(), complaint.opdCode(), opd.code(), misrouted, clean(note),
-                                replyDue(category, at), fixDue(category, at)).toMap(),
+                        new EventPayload.Rerouted("Dialihkan ke " + opd.name(), complaint.opdCode(), opd.code(), misrouted, excused,
+                                clean(note), replyDue(category, at), fixDue(category, at)).toMap(),
                         (before, after) -> notifier.dispatched(after, opd));
     }
 
@@ -235,11 +250,26 @@ class LifecycleService {
                 .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
                         .then(requireStatus(complaint, Transition.REQUEST_TRANSFER))
                         .then(complaint.transferRequestedAt() != null ? Mono.error(invalidTransition(complaint)) : Mono.empty())
-                        .thenReturn(new Step(ComplaintUpdate.create()
-                                .set("transfer_requested_at", now())
-                                .set("transfer_reason", reason.strip()),
-                                Transition.REQUEST_TRANSFER.event(), false,
-                                new EventPayload.TransferRequested(reason.strip(), complaint.opdCode()).toMap(), null))));
+                        .then(complaints.transferRequests(complaint.id(), complaint.dispatchedAt()).collectList())
+                        .flatMap(earlier -> transferRequestStep(complaint, reason.strip(), earlier))));
+    }
+
+    /**
+     * A request after a decline must give a new reason (the same text, normalised as ReplyRule does, is refused), and
+     * its number within the assignment is on the event: the scorecard counts repeated requests (ADR 0022).
+     */
+    private Mono<Step> transferRequestStep(Complaint complaint, String reason, List<ComplaintRepository.TransferRequest> earlier) {
+        String fingerprint = ReplyRule.fingerprint(reason);
+        if (earlier.stream().anyMatch(r -> r.reason() != null && ReplyRule.fingerprint(r.reason()).equals(fingerprint))) {
+            return Mono.error(invalid(ErrorCode.TRANSFER_REASON_REPEATED,
+                    "Alasan ini sudah pernah diajukan dan ditolak; tulis alasan baru / This reason was already given and declined; give a new one",
+                    "reason"));
+        }
+        return Mono.just(new Step(ComplaintUpdate.create()
+                .set("transfer_requested_at", now())
+                .set("transfer_reason", reason),
+                Transition.REQUEST_TRANSFER.event(), false,
+                new EventPayload.TransferRequested(reason, complaint.opdCode(), earlier.size() + 1).toMap(), null));
     }
 
     Mono<Complaint> resolve(Caller caller, UUID id, String note, List<String> afterPhotoIds, Integer expectedVersion) {
@@ -316,22 +346,18 @@ class LifecycleService {
         return requireText(reason, MIN_MESSAGE, "reason")
                 .then(act(caller, id, null, complaint -> requireOwner(caller, complaint)
                         .then(requireStatus(complaint, Transition.DISPUTE))
-                        .then(catalog.category(complaint.categoryCode()))
-                        .map(category -> disputeStep(caller, reason, photoIds, category, now()))));
+                        .thenReturn(disputeStep(caller, reason, photoIds))));
     }
 
-    private Step disputeStep(Caller caller, String reason, Set<UUID> photoIds, Category category, Instant at) {
-        Instant fixDue = at.plus(Duration.ofHours(category.fixHours()));
-        // the new fix clock is in the event too, so that figures as of a past moment (the daily report) do not
-        // depend on the category's hours at the time they are computed
+    private Step disputeStep(Caller caller, String reason, Set<UUID> photoIds) {
+        // one deadline per assignment (ADR 0022): the dispute re-opens the same assignment against the fix deadline it
+        // started with, so the OPD queue, the counters, "overdue now" and the ranking all judge it by that one
         return new Step(ComplaintUpdate.create()
                                 .set("status", statusAfter(Transition.DISPUTE))
-                                .set("fix_due_at", fixDue)
-                                .clear("fix_overdue_at", Instant.class)
                                 .clear("resolved_at", Instant.class)
                                 .expression("reopen_count", "reopen_count + 1"),
                                 Transition.DISPUTE.event(), true,
-                                new EventPayload.Disputed(reason.strip(), photoIds.size(), fixDue).toMap(),
+                                new EventPayload.Disputed(reason.strip(), photoIds.size(), null).toMap(),
                                 (before, after) -> photos.attach(photoIds, PhotoOwner.resident(caller.id()), after.id(), Photo.DISPUTE)
                                         .then(notifier.reopened(after, reason.strip())));
     }

@@ -2,6 +2,7 @@ package id.go.cilegon.juare.demo.internal;
 
 import id.go.cilegon.juare.agency.Category;
 import id.go.cilegon.juare.agency.Opd;
+import id.go.cilegon.juare.complaint.Breaches;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.complaint.Transition;
 import id.go.cilegon.juare.event.ActorType;
@@ -56,6 +57,9 @@ final class DemoComplaint {
     Instant replyOverdueAt;
     Instant fixOverdueAt;
     Instant transferRequestedAt;
+    /** The current assignment's first transfer request and how many it made (not columns: what the lifecycle reads from its events). */
+    private Instant firstTransferRequestAt;
+    private int transferRequests;
     String transferReason;
     String rejectReason;
     UUID duplicateOf;
@@ -117,10 +121,9 @@ final class DemoComplaint {
         record(at, Transition.CONFIRM, ActorType.RESIDENT, residentId, true, new EventPayload.Confirmed(comment, rating));
     }
 
-    void disputed(Instant at, Category category, String reason, Duration fixMarkDelay) {
+    void disputed(Instant at, String reason, Duration fixMarkDelay) {
         move(Transition.DISPUTE);
-        fixDueAt = at.plus(Duration.ofHours(category.fixHours()));
-        fixOverdueAt = null;
+        // one deadline per assignment (ADR 0022): the fix clock it started with, and its breach mark, stay
         resolvedAt = null;
         reopenCount++;
         this.fixMarkDelay = fixMarkDelay;
@@ -150,6 +153,7 @@ final class DemoComplaint {
     void rerouted(Instant at, UUID operatorId, Opd opd, Category category, boolean misrouted, Duration replyMarkDelay,
                   Duration fixMarkDelay) {
         String from = opdCode;
+        boolean excused = Breaches.excused(misrouted, firstTransferRequestAt == null ? at : firstTransferRequestAt, replyDueAt);
         move(Transition.REROUTE);
         opdCode = opd.code();
         dispatchedAt = at;
@@ -160,11 +164,13 @@ final class DemoComplaint {
         firstReplyAt = null;
         transferRequestedAt = null;
         transferReason = null;
+        firstTransferRequestAt = null;
+        transferRequests = 0;
         this.replyMarkDelay = replyMarkDelay;
         this.fixMarkDelay = fixMarkDelay;
         changed(at);
         record(at, Transition.REROUTE, ActorType.STAFF, operatorId, true,
-                new EventPayload.Rerouted("Dialihkan ke " + opd.name(), from, opd.code(), misrouted, null, replyDueAt, fixDueAt));
+                new EventPayload.Rerouted("Dialihkan ke " + opd.name(), from, opd.code(), misrouted, excused, null, replyDueAt, fixDueAt));
     }
 
     void rejected(Instant at, UUID operatorId, String reason, String message, String note) {
@@ -207,8 +213,13 @@ final class DemoComplaint {
         move(Transition.REQUEST_TRANSFER);
         transferRequestedAt = at;
         transferReason = reason;
+        if (firstTransferRequestAt == null) {
+            firstTransferRequestAt = at;
+        }
+        transferRequests++;
         changed(at);
-        record(at, Transition.REQUEST_TRANSFER, ActorType.STAFF, responderId, false, new EventPayload.TransferRequested(reason, opdCode));
+        record(at, Transition.REQUEST_TRANSFER, ActorType.STAFF, responderId, false,
+                new EventPayload.TransferRequested(reason, opdCode, transferRequests));
     }
 
     void resolved(Instant at, UUID responderId, String note) {
@@ -258,7 +269,9 @@ final class DemoComplaint {
         }
         Breach fix = null;
         if (fixOverdueAt == null && fixDueAt != null && Transition.MARK_FIX_OVERDUE.allowedFrom(status)) {
-            fix = new Breach(Transition.MARK_FIX_OVERDUE.event(), fixDueAt.plus(fixMarkDelay));
+            // a fix clock that ran out while it was resolved (then disputed) is marked at the job's next run after that
+            Instant due = fixDueAt.isBefore(lastEventAt()) ? lastEventAt() : fixDueAt;
+            fix = new Breach(Transition.MARK_FIX_OVERDUE.event(), due.plus(fixMarkDelay));
         }
         Breach first = reply == null ? fix : fix == null || reply.at().isBefore(fix.at()) ? reply : fix;
         return first != null && first.at().isBefore(until) ? first : null;

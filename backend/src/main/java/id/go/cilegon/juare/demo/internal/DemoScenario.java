@@ -476,7 +476,7 @@ final class DemoScenario {
             if (told) {
                 disputesLeft--;
             }
-            c.disputed(at, category, DemoTexts.DISPUTES.getOrDefault(c.categoryCode, DemoTexts.DISPUTE_FALLBACK), markDelay());
+            c.disputed(at, DemoTexts.DISPUTES.getOrDefault(c.categoryCode, DemoTexts.DISPUTE_FALLBACK), markDelay());
             Instant again = at.plus(minutes(60 + random.nextInt(300)));
             if (!told && random.nextBoolean() && act(c, again)) {
                 c.replied(again, responder, DemoTexts.REPLY_AFTER_DISPUTE);

@@ -232,7 +232,7 @@ final class MonthSimulation {
             return;
         }
         if (mayDispute && random.nextDouble() < habit.dispute()) {
-            c.disputed(at, category, "Belum diperbaiki dengan benar, masalahnya masih ada.", markDelay());
+            c.disputed(at, "Belum diperbaiki dengan benar, masalahnya masih ada.", markDelay());
             Instant again = at.plus(minutes(Math.max(60, (long) (logNormal(habit.fixMedian() * 2, 0.5) * 60))));
             if (!act(c, again)) {
                 return;

@@ -75,6 +75,11 @@ class RankingController {
         return repository.templateReplies(card.period(), card.computedAt(), card.opd().code());
     }
 
+    @SchemaMapping(typeName = "OpdScorecard")
+    Mono<RankingRepository.TransferRequests> transferRequests(Scorecard card) {
+        return repository.transferRequests(card.period(), card.computedAt(), card.opd().code());
+    }
+
     /** Days without complaints appear too, so that a chart's axis has no gaps. */
     private static List<RankingRepository.Day> everyDay(Period period, Map<LocalDate, RankingRepository.Day> byDay) {
         List<RankingRepository.Day> days = new ArrayList<>();

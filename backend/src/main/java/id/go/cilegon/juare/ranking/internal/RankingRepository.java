@@ -85,8 +85,8 @@ class RankingRepository {
      * assignment not rerouted away (1.2 s, asking the summary) to check some 65,000 open complaints.
      */
     static final String OPEN_STATUSES = Lifecycle.sqlList(Lifecycle.AT_OPD);
-    static final String OVERDUE_CONDITION = "c.transfer_requested_at IS NULL"
-            + " AND ((c.first_reply_at IS NULL AND c.reply_due_at < :now) OR c.fix_due_at < :now)";
+    /** A pending transfer request does not hide a complaint: the OPD holds it until an operator moves it (ADR 0022). */
+    static final String OVERDUE_CONDITION = "((c.first_reply_at IS NULL AND c.reply_due_at < :now) OR c.fix_due_at < :now)";
 
     private static final String NOW = """
             SELECT c.opd_code, count(*) AS open_now, count(*) FILTER (WHERE %s) AS overdue_now
@@ -240,6 +240,31 @@ class RankingRepository {
                 .bind("end", end)
                 .map(row -> TemplateReplies.of(toInt(row, "replies"), toInt(row, "templates")))
                 .one();
+    }
+
+    /**
+     * The OPD's transfer requests in the period (up to now): how many, how many repeated one declined before in the same
+     * assignment (payload "attempt" above 1), and how many operators declined. Served by complaint_event_opd_transfers.
+     */
+    Mono<TransferRequests> transferRequests(Period period, Instant now, String opdCode) {
+        Instant end = period.end().isAfter(now) ? now : period.end();
+        return db.sql("""
+                        SELECT count(*) FILTER (WHERE type = 'TRANSFER_REQUESTED') AS requests,
+                               count(*) FILTER (WHERE type = 'TRANSFER_REQUESTED'
+                                                  AND coalesce((payload ->> 'attempt')::int, 1) > 1) AS repeated,
+                               count(*) FILTER (WHERE type = 'TRANSFER_DECLINED') AS declined
+                        FROM complaint_event
+                        WHERE type IN ('TRANSFER_REQUESTED', 'TRANSFER_DECLINED') AND opd_code = :opd
+                          AND occurred_at >= :start AND occurred_at < :end""")
+                .bind("opd", opdCode)
+                .bind("start", period.start())
+                .bind("end", end)
+                .map(row -> new TransferRequests(toInt(row, "requests"), toInt(row, "repeated"), toInt(row, "declined")))
+                .one();
+    }
+
+    /** GraphQL TransferRequests. */
+    record TransferRequests(int requests, int repeated, int declined) {
     }
 
     /** GraphQL TemplateReplies. */

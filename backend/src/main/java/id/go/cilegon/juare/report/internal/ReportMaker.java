@@ -127,8 +127,9 @@ class ReportMaker {
     }
 
     /**
-     * Overdue at the cut-off (as ClockJob and the ranking's "overdue now" judge it): no pending transfer request, and
-     * no real reply although the reply clock ran out, or the fix clock ran out. Null when it is not overdue.
+     * Overdue at the cut-off (as ClockJob and the ranking's "overdue now" judge it): no real reply although the reply
+     * clock ran out, or the fix clock ran out; under the lifecycle rules of before ADR 0022, not while a transfer request
+     * was pending (ReportRepository). Null when it is not overdue.
      */
     static ReportContent.OverdueComplaint overdue(ReportRepository.OpenComplaint c, Instant cutoff) {
         if (c.transferPending()) {

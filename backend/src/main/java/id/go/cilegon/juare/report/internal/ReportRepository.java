@@ -107,8 +107,10 @@ class ReportRepository {
      * (by a {@link Strategy}) holds the complaints awaiting dispatch or open at the cut-off, with that status.
      * <p>
      * For an open one: its OPD, receipt and clocks are those of its last dispatch or reroute (the clocks in that event's
-     * payload; a later dispute restarts the fix clock); its first real reply one since that dispatch (as the ranking
-     * counts it); a transfer request is pending when no decline, resolution or reroute followed it.
+     * payload); its first real reply one since that dispatch (as the ranking counts it). Under the lifecycle rules in
+     * force at the cut-off (table lifecycle_rules): from version 2 (ADR 0022) that is all; under version 1, as reports
+     * were made then, a later dispute restarted the fix clock and a pending transfer request (no decline, resolution or
+     * reroute after it) hid the complaint from the overdue list.
      */
     private static final String AT_CUTOFF = """
             WITH %s,
@@ -118,8 +120,9 @@ class ReportRepository {
                        coalesce((s.payload ->> 'replyDueAt')::timestamptz, s.occurred_at + make_interval(hours => cat.reply_hours)) AS reply_due,
                        coalesce(d.fix_due, (s.payload ->> 'fixDueAt')::timestamptz, s.occurred_at + make_interval(hours => cat.fix_hours)) AS fix_due,
                        x.first_reply_at,
-                       coalesce(x.last_transfer_request > coalesce(x.last_transfer_answer, 0), false) AS transfer_pending
+                       coalesce(x.last_transfer_request > coalesce(x.last_transfer_answer, 0), false) AND r.version = 1 AS transfer_pending
                 FROM state o
+                CROSS JOIN (SELECT max(version) AS version FROM lifecycle_rules WHERE effective_from <= :cutoff) r
                 JOIN complaint c ON c.id = o.complaint_id
                 CROSS JOIN LATERAL (
                     SELECT e.id, e.opd_code, e.category_code, e.kecamatan_code, e.occurred_at, e.payload
@@ -142,6 +145,7 @@ class ReportRepository {
                     SELECT coalesce((e.payload ->> 'fixDueAt')::timestamptz, e.occurred_at + make_interval(hours => cat.fix_hours)) AS fix_due
                     FROM complaint_event e
                     WHERE e.complaint_id = o.complaint_id AND e.id > s.id AND e.type = 'DISPUTED' AND e.occurred_at < :cutoff
+                      AND r.version = 1
                     ORDER BY e.id DESC
                     LIMIT 1
                 ) d ON true

@@ -45,6 +45,7 @@ public record StaffComplaint(
         String rejectReason,
         Reference duplicateOf,
         boolean transferRequested,
+        Instant transferRequestedAt,
         String transferReason,
         Integer rating,
         String residentComment,

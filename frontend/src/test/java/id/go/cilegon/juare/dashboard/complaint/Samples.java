@@ -28,7 +28,7 @@ final class Samples {
                 c.addressText(), c.kecamatan(), c.kelurahan(), c.confidential(), c.opd(), c.photos(), c.createdAt(), c.updatedAt(),
                 c.version() + 1, c.dispatchedAt(), c.replyDueAt(), c.fixDueAt(), c.firstReplyAt(), c.resolvedAt(), c.closedAt(),
                 c.replySecondsLeft(), c.fixSecondsLeft(), c.replyOverdue(), c.fixOverdue(), c.rejectReason(), c.duplicateOf(),
-                c.transferRequested(), c.transferReason(), c.rating(), c.residentComment(), c.reopenCount(), c.autoClosed(),
+                c.transferRequested(), c.transferRequestedAt(), c.transferReason(), c.rating(), c.residentComment(), c.reopenCount(), c.autoClosed(),
                 c.reporter(), c.suggestedOpd(), c.possibleDuplicates(), c.timeline());
     }
 
@@ -38,7 +38,7 @@ final class Samples {
         return new StaffComplaint("0d9f6f0e-0000-4000-8000-000000000001", "JRX-7K4M", status, category, null,
                 "Jalan berlubang besar di depan sekolah", new StaffComplaint.GeoPoint(-6.0, 106.05), "Jl. Sudirman",
                 new Named("367201", "Cilegon"), new Named("3672011001", "Ciwaduk"), false, opd, List.of(), created, created, 3,
-                dispatchedAt, replyDueAt, fixDueAt, firstReplyAt, null, null, null, null, false, false, null, null, false, null,
+                dispatchedAt, replyDueAt, fixDueAt, firstReplyAt, null, null, null, null, false, false, null, null, false, null, null,
                 null, null, 0, false, null, new Named("DPUPR", "DPUPR"), null, null);
     }
 }

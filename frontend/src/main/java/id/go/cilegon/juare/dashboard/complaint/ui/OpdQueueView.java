@@ -281,9 +281,10 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
                 reason.setErrorMessage(getTranslation("opdQueue.transfer.tooShort"));
                 return;
             }
-            dialog.close();
+            // a refusal (a reason repeated after a decline, say) stays on the field, with the dialog open
             work.act(() -> desk.requestTransfer(session, seen, reason.getValue()),
-                    getTranslation("opdQueue.transferred", seen.trackingNumber()), false, () -> { });
+                    getTranslation("opdQueue.transferred", seen.trackingNumber()), false, dialog::close,
+                    refused -> FieldRefusal.shown(refused, "reason", reason, texts));
         });
         Button cancel = new Button(getTranslation("complaint.cancel"), click -> dialog.close());
         dialog.add(reason);

@@ -3,11 +3,12 @@ package id.go.cilegon.juare.dashboard.complaint.ui;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk;
@@ -21,13 +22,18 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Complaints an OPD handed back, oldest request first: send it to another OPD (misrouted: the first OPD's time does
- * not count against it) or keep it where it is with a note to the OPD.
+ * Complaints an OPD handed back, oldest request first: send it to another OPD or keep it where it is with a note to the
+ * OPD. Whether the first OPD was simply the wrong one ("misrouted") has no default and needs a reason: it takes the
+ * OPD's time off its record, and only does so if it handed the complaint back before its reply deadline (ADR 0022), so
+ * the panel says which case this is.
  */
 class TransferQueuePanel extends SplitLayout {
 
     /** Events that change what the transfer queue holds. */
     static final Set<String> QUEUE_EVENTS = Set.of("TRANSFER_REQUESTED", "TRANSFER_DECLINED", "REROUTED", "RESOLVED");
+
+    /** Characters a misrouted reroute's reason needs, as the backend checks it. */
+    static final int MIN_REASON = 10;
 
     private final ComplaintDesk desk;
     private final LiveEvents live;
@@ -35,7 +41,8 @@ class TransferQueuePanel extends SplitLayout {
 
     private final QueueDesk work;
     private final ComboBox<Named> opd = new ComboBox<>();
-    private final Checkbox misrouted = new Checkbox();
+    private final RadioButtonGroup<Boolean> misrouted = new RadioButtonGroup<>();
+    private final Paragraph handBack = new Paragraph();
     private final TextField rerouteNote = new TextField();
     private final Button reroute = new Button();
     private final TextField declineNote = new TextField();
@@ -65,8 +72,12 @@ class TransferQueuePanel extends SplitLayout {
         opd.setLabel(getTranslation("transfer.reroute.opd"));
         opd.setItemLabelGenerator(Named::name);
         misrouted.setId("reroute-misrouted");
-        misrouted.setLabel(getTranslation("transfer.reroute.misrouted"));
-        misrouted.setValue(true);
+        misrouted.setLabel(getTranslation("transfer.reroute.why"));
+        misrouted.setItems(true, false);
+        misrouted.setItemLabelGenerator(wrong -> getTranslation(wrong ? "transfer.reroute.misrouted" : "transfer.reroute.other"));
+        misrouted.setRequired(true);
+        handBack.setId("reroute-hand-back");
+        handBack.getStyle().set("margin", "0").set("font-size", "var(--lumo-font-size-s)");
         rerouteNote.setId("reroute-note");
         rerouteNote.setLabel(getTranslation("transfer.reroute.note"));
         reroute.setText(getTranslation("transfer.reroute"));
@@ -79,14 +90,14 @@ class TransferQueuePanel extends SplitLayout {
         decline.setId("decline-transfer");
         decline.addClickListener(click -> decline());
 
-        FlexLayout rerouteRow = new FlexLayout(opd, rerouteNote, misrouted, reroute);
+        FlexLayout rerouteRow = new FlexLayout(opd, misrouted, rerouteNote, reroute);
         FlexLayout declineRow = new FlexLayout(declineNote, decline);
         for (FlexLayout row : List.of(rerouteRow, declineRow)) {
             row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
             row.setAlignItems(FlexComponent.Alignment.BASELINE);
             row.getStyle().set("gap", "var(--lumo-space-s)");
         }
-        VerticalLayout right = new VerticalLayout(rerouteRow, declineRow, work.detail());
+        VerticalLayout right = new VerticalLayout(handBack, rerouteRow, declineRow, work.detail());
         right.setSizeFull();
         right.getStyle().set("overflow", "auto");
         work.detail().setDuplicatesShown(false);
@@ -117,8 +128,13 @@ class TransferQueuePanel extends SplitLayout {
             opd.clear();
             rerouteNote.clear();
             declineNote.clear();
-            misrouted.setValue(true);
+            misrouted.clear();
+            misrouted.setInvalid(false);
+            rerouteNote.setInvalid(false);
         }
+        handBack.setText(current == null || current.transferRequestedAt() == null || current.replyDueAt() == null ? ""
+                : getTranslation(current.transferRequestedAt().isBefore(current.replyDueAt())
+                        ? "transfer.handBack.inTime" : "transfer.handBack.late"));
         boolean can = operator && current != null && current.transferRequested();
         for (var c : List.of(opd, misrouted, rerouteNote, reroute, declineNote, decline)) {
             c.setEnabled(can);
@@ -137,7 +153,17 @@ class TransferQueuePanel extends SplitLayout {
             return;
         }
         opd.setInvalid(false);
-        work.act(() -> desk.reroute(work.session(), seen, to.code(), misrouted.getValue(), rerouteNote.getValue()),
+        Boolean wrong = misrouted.getValue();
+        misrouted.setInvalid(wrong == null);
+        misrouted.setErrorMessage(getTranslation("transfer.reroute.whyRequired"));
+        // the same minimum as the backend's (LifecycleService.MIN_MESSAGE) for a misrouted reroute's reason
+        boolean reasonMissing = Boolean.TRUE.equals(wrong) && rerouteNote.getValue().strip().length() < MIN_REASON;
+        rerouteNote.setInvalid(reasonMissing);
+        rerouteNote.setErrorMessage(getTranslation("transfer.reroute.reasonRequired", MIN_REASON));
+        if (wrong == null || reasonMissing) {
+            return;
+        }
+        work.act(() -> desk.reroute(work.session(), seen, to.code(), wrong, rerouteNote.getValue()),
                 getTranslation("transfer.rerouted", seen.trackingNumber(), to.name()), true, () -> { });
     }
 

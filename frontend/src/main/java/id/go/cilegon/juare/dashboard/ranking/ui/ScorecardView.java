@@ -41,6 +41,7 @@ import id.go.cilegon.juare.dashboard.ranking.Scorecard;
 import id.go.cilegon.juare.dashboard.ranking.ScorecardComplaint;
 import id.go.cilegon.juare.dashboard.ranking.ScorePart;
 import id.go.cilegon.juare.dashboard.ranking.TemplateReplies;
+import id.go.cilegon.juare.dashboard.ranking.TransferRequests;
 import id.go.cilegon.juare.dashboard.ranking.TrendChart;
 import id.go.cilegon.juare.dashboard.ranking.TrendDay;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
@@ -237,6 +238,7 @@ public class ScorecardView extends VerticalLayout implements BeforeEnterObserver
         showScore(card);
         showFigures(card.figures());
         showTemplateReplies(card.templateReplies());
+        showTransferRequests(card.transferRequests());
         showTrend(card.trend());
         listTitle.setText(getTranslation("ranking.list.title", getTranslation("ranking.metric." + metric.name())));
     }
@@ -323,15 +325,30 @@ public class ScorecardView extends VerticalLayout implements BeforeEnterObserver
         if (t == null) {
             return;
         }
-        Span value = new Span(Numbers.share(t.share(), getLocale()));
+        sideCard("TEMPLATE_REPLIES", "ranking.templateReplies", Numbers.share(t.share(), getLocale()),
+                getTranslation("ranking.templateReplies.detail", t.templates(), t.replies()));
+    }
+
+    /** Not a drill-down either: transfer requests, repeated ones and declines (ADR 0022). */
+    private void showTransferRequests(TransferRequests t) {
+        if (t == null) {
+            return;
+        }
+        sideCard("TRANSFER_REQUESTS", "ranking.transferRequests", Integer.toString(t.requests()),
+                getTranslation("ranking.transferRequests.detail", t.repeated(), t.declined()));
+    }
+
+    /** A dashed card after the figures: something shown beside them, not a figure of the score and not a list. */
+    private void sideCard(String id, String key, String shown, String detail) {
+        Span value = new Span(shown);
         value.addClassName("figure-value");
         value.getStyle().set("font-size", "var(--lumo-font-size-xxl)").set("font-weight", "700");
-        Span small = new Span(getTranslation("ranking.templateReplies.detail", t.templates(), t.replies()));
+        Span small = new Span(detail);
         small.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        Div card = new Div(new Div(new Span(getTranslation("ranking.templateReplies"))), new Div(value), new Div(small));
-        card.setId("figure-TEMPLATE_REPLIES");
+        Div card = new Div(new Div(new Span(getTranslation(key))), new Div(value), new Div(small));
+        card.setId("figure-" + id);
         card.addClassName("figure-card");
-        card.getElement().setAttribute("title", getTranslation("ranking.templateReplies.help"));
+        card.getElement().setAttribute("title", getTranslation(key + ".help"));
         card.getStyle().set("padding", "var(--lumo-space-s) var(--lumo-space-m)").set("min-width", "11rem")
                 .set("border-radius", "var(--lumo-border-radius-l)").set("border", "1px dashed var(--lumo-contrast-20pct)");
         figures.add(card);
