@@ -123,7 +123,11 @@ public sealed interface EventPayload {
         }
     }
 
-    record AutoClosed(String message) implements EventPayload {
+    /**
+     * {@code verification}, {@code verificationReason}: set when the closure is queued for an operator's check
+     * (verified fixes, ADR 0021: QUEUED, and why), absent otherwise.
+     */
+    record AutoClosed(String message, String verification, String verificationReason) implements EventPayload {
         public EventType type() {
             return EventType.AUTO_CLOSED;
         }
@@ -149,15 +153,15 @@ public sealed interface EventPayload {
         }
     }
 
-    /** An operator verified an auto-closed fix (verified fixes: that part may add fields). */
-    record FixVerified(String note) implements EventPayload {
+    /** An operator verified an auto-closed fix (ADR 0021); {@code note}: the operator's, optional. */
+    record FixVerified(String message, String note) implements EventPayload {
         public EventType type() {
             return EventType.FIX_VERIFIED;
         }
     }
 
-    /** An operator found an auto-closed fix not done (verified fixes: that part may add fields). */
-    record FixRejected(String message, String note) implements EventPayload {
+    /** An operator found an auto-closed fix not done (ADR 0021); {@code message}: the reason; {@code opdCode}: whose fix. */
+    record FixRejected(String message, String opdCode) implements EventPayload {
         public EventType type() {
             return EventType.FIX_REJECTED;
         }

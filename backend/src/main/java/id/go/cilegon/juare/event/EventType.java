@@ -17,8 +17,8 @@ public enum EventType {
     AUTO_CLOSED,
     REPLY_OVERDUE,
     FIX_OVERDUE,
-    /** An operator checked an auto-closed fix and found it done (verified fixes, issue 12). */
+    /** An operator checked a fix that closed by itself: really done (ADR 0021). */
     FIX_VERIFIED,
-    /** An operator checked an auto-closed fix and found it not done: re-opened, counted as a dispute. */
+    /** An operator checked a fix that closed by itself: not done; reopened, counted as a dispute (ADR 0021). */
     FIX_REJECTED
 }

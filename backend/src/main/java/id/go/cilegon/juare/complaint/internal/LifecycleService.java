@@ -379,7 +379,7 @@ class LifecycleService {
     /** Closes a resolution the resident left unanswered; empty if it changed meanwhile. */
     Mono<Complaint> autoClose(Complaint complaint) {
         Step close = closeStep(ComplaintUpdate.create().set("auto_closed", true), Transition.AUTO_CLOSE,
-                new EventPayload.AutoClosed("Ditutup otomatis: tidak ada tanggapan atas penyelesaian").toMap());
+                new EventPayload.AutoClosed("Ditutup otomatis: tidak ada tanggapan atas penyelesaian", null, null).toMap());
         Step step = new Step(close.update(), close.type(), true, close.payload(), close.alsoInTransaction(),
                 ComplaintStatus.sqlIn("status", Transition.AUTO_CLOSE.from()));
         return apply(complaint, step, ActorType.SYSTEM, null, true)

@@ -246,7 +246,7 @@ final class DemoComplaint {
         autoClosed = true;
         close(at);
         record(at, Transition.AUTO_CLOSE, ActorType.SYSTEM, null, true,
-                new EventPayload.AutoClosed("Ditutup otomatis: tidak ada tanggapan atas penyelesaian"));
+                new EventPayload.AutoClosed("Ditutup otomatis: tidak ada tanggapan atas penyelesaian", null, null));
     }
 
     /** The resolution's after-photos: the simulator's OPDs attach one, as the lifecycle requires. */
