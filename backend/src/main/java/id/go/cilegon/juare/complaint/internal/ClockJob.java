@@ -29,7 +29,7 @@ class ClockJob implements SmartLifecycle {
     private static final int BATCH = 500;
 
     static final String REPLY_BREACHED = "first_reply_at IS NULL AND reply_overdue_at IS NULL"
-            + " AND status IN ('DISPATCHED', 'REOPENED') AND reply_due_at < :now";
+            + " AND status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED') AND reply_due_at < :now";
     static final String FIX_BREACHED = "fix_overdue_at IS NULL AND status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED') AND fix_due_at < :now";
     static final String RESOLUTION_EXPIRED = "status = 'RESOLVED' AND resolved_at < :now";
 

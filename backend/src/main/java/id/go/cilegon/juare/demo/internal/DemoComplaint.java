@@ -7,6 +7,7 @@ import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.event.ActorType;
 import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.event.NewEvent;
+import id.go.cilegon.juare.graphql.ReplyRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -209,14 +210,29 @@ final class DemoComplaint {
     // ---------- the OPD ----------
 
     void replied(Instant at, UUID responderId, String message) {
+        replied(at, responderId, message, false);
+    }
+
+    /** As LifecycleService.reply: a template (ADR 0018) reaches the resident but does not stop the reply clock. */
+    void replied(Instant at, UUID responderId, String message, boolean template) {
         requireOpen();
-        boolean first = firstReplyAt == null;
+        boolean first = firstReplyAt == null && !template;
         status = ComplaintStatus.IN_PROGRESS;
         if (first) {
             firstReplyAt = at;
         }
         changed(at);
-        record(at, EventType.REPLIED, ActorType.STAFF, responderId, true, payload("message", message, "first", first));
+        record(at, EventType.REPLIED, ActorType.STAFF, responderId, true, payload("message", message, "first", first,
+                "template", template, "fingerprint", ReplyRule.fingerprint(message)));
+    }
+
+    /** As LifecycleService.declineTransfer: the request is answered, the complaint stays. */
+    void transferDeclined(Instant at, UUID operatorId, String note) {
+        requireOpen();
+        transferRequestedAt = null;
+        transferReason = null;
+        changed(at);
+        record(at, EventType.TRANSFER_DECLINED, ActorType.STAFF, operatorId, false, payload("note", note));
     }
 
     void transferRequested(Instant at, UUID responderId, String reason) {
@@ -233,18 +249,23 @@ final class DemoComplaint {
     }
 
     void resolved(Instant at, UUID responderId, String note) {
+        resolved(at, responderId, note, false);
+    }
+
+    void resolved(Instant at, UUID responderId, String note, boolean template) {
         requireOpen();
         status = ComplaintStatus.RESOLVED;
         resolvedAt = at;
         transferRequestedAt = null;
         transferReason = null;
-        if (firstReplyAt == null) {
+        if (firstReplyAt == null && !template) {
             // the resolution note answers the resident too
             firstReplyAt = at;
         }
         changed(at);
         // demo resolutions come without after-photos
-        record(at, EventType.RESOLVED, ActorType.STAFF, responderId, true, payload("message", note, "afterPhotos", 0));
+        record(at, EventType.RESOLVED, ActorType.STAFF, responderId, true, payload("message", note, "afterPhotos", 0,
+                "template", template, "fingerprint", ReplyRule.fingerprint(note)));
     }
 
     /** As the clock job's autoClose: a resolution the resident left unanswered closes by itself. */
@@ -258,7 +279,12 @@ final class DemoComplaint {
 
     /** The resolution's after-photos: the simulator's OPDs attach one, as the lifecycle requires. */
     void resolvedWithPhoto(Instant at, UUID responderId, String note) {
-        resolved(at, responderId, note);
+        resolvedWithPhoto(at, responderId, note, false);
+    }
+
+    /** As above; a template note (ADR 0018) does not count as the first answer. */
+    void resolvedWithPhoto(Instant at, UUID responderId, String note, boolean template) {
+        resolved(at, responderId, note, template);
         TimedEvent last = events.removeLast();
         Map<String, Object> payload = new LinkedHashMap<>(last.event().payload());
         payload.put("afterPhotos", 1);
@@ -276,18 +302,24 @@ final class DemoComplaint {
     /** The next breach recorded before {@code until}, given the state since the last change. */
     Breach nextBreachBefore(Instant until) {
         Breach reply = null;
-        if (firstReplyAt == null && replyOverdueAt == null && replyDueAt != null
-                && (status == ComplaintStatus.DISPATCHED || status == ComplaintStatus.REOPENED)) {
-            reply = new Breach(EventType.REPLY_OVERDUE, replyDueAt.plus(replyMarkDelay));
+        // a template reply leaves the reply clock running in IN_PROGRESS too
+        if (firstReplyAt == null && replyOverdueAt == null && replyDueAt != null && isOpen()) {
+            reply = new Breach(EventType.REPLY_OVERDUE, notBeforeLastEvent(replyDueAt).plus(replyMarkDelay));
         }
         Breach fix = null;
         if (fixOverdueAt == null && fixDueAt != null && isOpen()) {
-            // a fix clock that ran out while it was resolved (then disputed) is marked at the job's next run after that
-            Instant due = fixDueAt.isBefore(lastEventAt()) ? lastEventAt() : fixDueAt;
-            fix = new Breach(EventType.FIX_OVERDUE, due.plus(fixMarkDelay));
+            fix = new Breach(EventType.FIX_OVERDUE, notBeforeLastEvent(fixDueAt).plus(fixMarkDelay));
         }
         Breach first = reply == null ? fix : fix == null || reply.at().isBefore(fix.at()) ? reply : fix;
         return first != null && first.at().isBefore(until) ? first : null;
+    }
+
+    /**
+     * A clock that ran out while it could not breach (resolved, then disputed) is marked at the job's next run after
+     * it could again.
+     */
+    private Instant notBeforeLastEvent(Instant due) {
+        return due.isBefore(lastEventAt()) ? lastEventAt() : due;
     }
 
     /** Records a breach as markOverdue does: the column, not the version, and a staff-only event. */

@@ -28,7 +28,7 @@ class ComplaintCountsRepository {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         SELECT GROUPING(opd_code, kecamatan_code) AS grouping_level, opd_code, kecamatan_code, status,
                                count(*) AS total,
-                               count(*) FILTER (WHERE status IN ('DISPATCHED', 'REOPENED') AND first_reply_at IS NULL
+                               count(*) FILTER (WHERE status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED') AND first_reply_at IS NULL
                                                   AND reply_due_at < :now) AS reply_overdue,
                                count(*) FILTER (WHERE status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')
                                                   AND fix_due_at < :now) AS fix_overdue
