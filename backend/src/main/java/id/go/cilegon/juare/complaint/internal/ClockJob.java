@@ -31,7 +31,7 @@ class ClockJob implements SmartLifecycle {
 
     /**
      * At an OPD with no real first reply: a template reply moves a complaint to IN_PROGRESS without stopping the
-     * reply clock (ADR 0018), so IN_PROGRESS counts too (the same predicate as the index complaint_reply_clock, V12_22).
+     * reply clock (ADR 0018), so IN_PROGRESS counts too (the same predicate as the index complaint_reply_clock, V12_20).
      */
     static final String REPLY_BREACHED = "first_reply_at IS NULL AND reply_overdue_at IS NULL"
             + " AND " + ComplaintStatus.sqlIn("status", Transition.MARK_REPLY_OVERDUE.from()) + " AND reply_due_at < :now";

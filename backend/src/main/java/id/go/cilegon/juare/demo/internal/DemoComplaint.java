@@ -9,6 +9,7 @@ import id.go.cilegon.juare.event.ActorType;
 import id.go.cilegon.juare.event.EventPayload;
 import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.event.NewEvent;
+import id.go.cilegon.juare.graphql.ReplyRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -200,13 +201,28 @@ final class DemoComplaint {
     // ---------- the OPD ----------
 
     void replied(Instant at, UUID responderId, String message) {
-        boolean first = firstReplyAt == null;
+        replied(at, responderId, message, false);
+    }
+
+    /** As LifecycleService.reply: a template (ADR 0018) reaches the resident but does not stop the reply clock. */
+    void replied(Instant at, UUID responderId, String message, boolean template) {
+        boolean first = firstReplyAt == null && !template;
         move(Transition.REPLY);
         if (first) {
             firstReplyAt = at;
         }
         changed(at);
-        record(at, Transition.REPLY, ActorType.STAFF, responderId, true, new EventPayload.Replied(message, first, null, null));
+        record(at, Transition.REPLY, ActorType.STAFF, responderId, true,
+                new EventPayload.Replied(message, first, template, ReplyRule.fingerprint(message)));
+    }
+
+    /** As LifecycleService.declineTransfer: the request is answered, the complaint stays. */
+    void transferDeclined(Instant at, UUID operatorId, String note) {
+        move(Transition.DECLINE_TRANSFER);
+        transferRequestedAt = null;
+        transferReason = null;
+        changed(at);
+        record(at, Transition.DECLINE_TRANSFER, ActorType.STAFF, operatorId, false, new EventPayload.TransferDeclined(note));
     }
 
     void transferRequested(Instant at, UUID responderId, String reason) {
@@ -223,21 +239,26 @@ final class DemoComplaint {
     }
 
     void resolved(Instant at, UUID responderId, String note) {
-        // demo resolutions come without after-photos
-        resolved(at, responderId, note, 0);
+        resolved(at, responderId, note, false);
     }
 
-    private void resolved(Instant at, UUID responderId, String note, int afterPhotos) {
+    /** Demo resolutions come without after-photos (the simulator's with one: resolvedWithPhoto). */
+    void resolved(Instant at, UUID responderId, String note, boolean template) {
+        resolved(at, responderId, note, template, 0);
+    }
+
+    private void resolved(Instant at, UUID responderId, String note, boolean template, int afterPhotos) {
         move(Transition.RESOLVE);
         resolvedAt = at;
         transferRequestedAt = null;
         transferReason = null;
-        if (firstReplyAt == null) {
+        if (firstReplyAt == null && !template) {
             // the resolution note answers the resident too
             firstReplyAt = at;
         }
         changed(at);
-        record(at, Transition.RESOLVE, ActorType.STAFF, responderId, true, new EventPayload.Resolved(note, afterPhotos, null, null));
+        record(at, Transition.RESOLVE, ActorType.STAFF, responderId, true,
+                new EventPayload.Resolved(note, afterPhotos, template, ReplyRule.fingerprint(note)));
     }
 
     /** As the clock job's autoClose: a resolution the resident left unanswered closes by itself. */
@@ -251,7 +272,12 @@ final class DemoComplaint {
 
     /** The resolution's after-photos: the simulator's OPDs attach one, as the lifecycle requires. */
     void resolvedWithPhoto(Instant at, UUID responderId, String note) {
-        resolved(at, responderId, note, 1);
+        resolvedWithPhoto(at, responderId, note, false);
+    }
+
+    /** As above; a template note (ADR 0018) does not count as the first answer. */
+    void resolvedWithPhoto(Instant at, UUID responderId, String note, boolean template) {
+        resolved(at, responderId, note, template, 1);
     }
 
     // ---------- the clock job ----------
@@ -263,18 +289,25 @@ final class DemoComplaint {
     /** The next breach recorded before {@code until}, given the state since the last change. */
     Breach nextBreachBefore(Instant until) {
         Breach reply = null;
+        // a template reply leaves the reply clock running in IN_PROGRESS too: the table's MARK_REPLY_OVERDUE is at an OPD
         if (firstReplyAt == null && replyOverdueAt == null && replyDueAt != null
                 && Transition.MARK_REPLY_OVERDUE.allowedFrom(status)) {
-            reply = new Breach(Transition.MARK_REPLY_OVERDUE.event(), replyDueAt.plus(replyMarkDelay));
+            reply = new Breach(Transition.MARK_REPLY_OVERDUE.event(), notBeforeLastEvent(replyDueAt).plus(replyMarkDelay));
         }
         Breach fix = null;
         if (fixOverdueAt == null && fixDueAt != null && Transition.MARK_FIX_OVERDUE.allowedFrom(status)) {
-            // a fix clock that ran out while it was resolved (then disputed) is marked at the job's next run after that
-            Instant due = fixDueAt.isBefore(lastEventAt()) ? lastEventAt() : fixDueAt;
-            fix = new Breach(Transition.MARK_FIX_OVERDUE.event(), due.plus(fixMarkDelay));
+            fix = new Breach(Transition.MARK_FIX_OVERDUE.event(), notBeforeLastEvent(fixDueAt).plus(fixMarkDelay));
         }
         Breach first = reply == null ? fix : fix == null || reply.at().isBefore(fix.at()) ? reply : fix;
         return first != null && first.at().isBefore(until) ? first : null;
+    }
+
+    /**
+     * A clock that ran out while it could not breach (resolved, then disputed) is marked at the job's next run after
+     * it could again.
+     */
+    private Instant notBeforeLastEvent(Instant due) {
+        return due.isBefore(lastEventAt()) ? lastEventAt() : due;
     }
 
     /** Records a breach as markOverdue does: the column, not the version, and a staff-only event. */

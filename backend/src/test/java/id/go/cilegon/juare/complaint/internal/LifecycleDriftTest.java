@@ -43,7 +43,7 @@ class LifecycleDriftTest extends IntegrationTest {
 
     /** Lists in migrations whose object a later migration re-created with a list of the definition. */
     private static final Map<String, Set<String>> SUPERSEDED = Map.of(
-            // complaint_reply_clock, re-created at an OPD by V12_22 (a template reply leaves IN_PROGRESS unanswered)
+            // complaint_reply_clock, re-created at an OPD by V12_20 (a template reply leaves IN_PROGRESS unanswered)
             "V3__staff_lifecycle.sql", Set.of("[DISPATCHED, REOPENED]"));
 
     @Test
