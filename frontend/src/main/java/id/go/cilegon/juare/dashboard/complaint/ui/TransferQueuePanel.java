@@ -32,7 +32,8 @@ import java.util.Set;
  * Complaints an OPD handed back, oldest request first: send it to another OPD or keep it where it is with a note to the
  * OPD. Whether the first OPD was simply the wrong one ("misrouted") has no default and needs a reason: it takes the
  * OPD's time off its record, and only does so if it handed the complaint back before its reply deadline (ADR 0022), so
- * the panel says which case this is.
+ * the panel says which case this is. On a phone the queue is stacked above the decision; a field the backend refuses
+ * shows the refusal itself.
  */
 class TransferQueuePanel extends SplitLayout {
 
@@ -47,6 +48,7 @@ class TransferQueuePanel extends SplitLayout {
 
     private final ComplaintDesk desk;
     private final LiveEvents live;
+    private final ComplaintTexts texts;
     private final boolean operator;
 
     private final QueueDesk work;
@@ -63,6 +65,7 @@ class TransferQueuePanel extends SplitLayout {
                        boolean operator) {
         this.desk = desk;
         this.live = live;
+        this.texts = texts;
         this.operator = operator;
         this.work = new QueueDesk(new QueueDesk.Ids("transfer-queue", "transfer-count", "transfer-detail", "transfer"),
                 desk, currentStaff, texts, this::getTranslation, clock);
@@ -155,10 +158,7 @@ class TransferQueuePanel extends SplitLayout {
 
     /** Side by side on a desk's screen; on a phone the queue above and the decision below, each as wide as the screen. */
     private void orient(int windowWidth) {
-        boolean narrow = windowWidth > 0 && windowWidth < NARROW_WINDOW;
-        setOrientation(narrow ? Orientation.VERTICAL : Orientation.HORIZONTAL);
-        // stacked, the queue needs a few rows only: the decision below gets the room
-        setSplitterPosition(narrow ? 35 : 45);
+        setOrientation(windowWidth > 0 && windowWidth < NARROW_WINDOW ? Orientation.VERTICAL : Orientation.HORIZONTAL);
     }
 
     void reload() {
@@ -225,8 +225,10 @@ class TransferQueuePanel extends SplitLayout {
         if (wrong == null || reasonMissing) {
             return;
         }
+        // the backend's own refusal of a field (its minimum may be configured otherwise) goes on that field
         work.act(() -> desk.reroute(work.session(), seen, to.code(), wrong, rerouteNote.getValue()),
-                getTranslation("transfer.rerouted", seen.trackingNumber(), to.name()), true, () -> { });
+                getTranslation("transfer.rerouted", seen.trackingNumber(), to.name()), true, () -> { },
+                refused -> FieldRefusal.shown(refused, "note", rerouteNote, texts) || FieldRefusal.shown(refused, "opdCode", opd, texts));
     }
 
     private void decline() {
@@ -240,7 +242,9 @@ class TransferQueuePanel extends SplitLayout {
             return;
         }
         declineNote.setInvalid(false);
+        // "ok" is not blank, but the backend wants a few characters: its refusal goes on the field
         work.act(() -> desk.declineTransfer(work.session(), seen, declineNote.getValue()),
-                getTranslation("transfer.declined", seen.trackingNumber()), true, () -> { });
+                getTranslation("transfer.declined", seen.trackingNumber()), true, () -> { },
+                refused -> FieldRefusal.shown(refused, "note", declineNote, texts));
     }
 }

@@ -73,7 +73,15 @@ class TransferRerouteBrowserTest extends BrowserIT {
         // 2. an operator declines it on the transfer tab
         switchTo("operator");
         openTransferTab(number);
-        driver.findElement(By.cssSelector("#decline-note input")).sendKeys("Tetap di Dishub: rambu lalu lintas kota.");
+        // "ok" passes the dashboard's blank check, not the backend's three characters: refused on the field
+        WebElement declineNote = driver.findElement(By.id("decline-note"));
+        declineNote.findElement(By.tagName("input")).sendKeys("ok");
+        driver.findElement(By.id("decline-transfer")).click();
+        String tooShort = wait.until(d -> declineNote.getDomAttribute("invalid") == null ? null : nonEmpty(declineNote.getDomProperty("errorMessage")));
+        assertThat(tooShort).isEqualTo("Tulis minimal 3 karakter");
+        assertThat(driver.findElements(By.id("notice-error"))).isEmpty();
+        declineNote.findElement(By.tagName("input")).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        declineNote.findElement(By.tagName("input")).sendKeys("Tetap di Dishub: rambu lalu lintas kota.");
         driver.findElement(By.id("decline-transfer")).click();
         wait.until(d -> browser.gridCell("transfer-queue", number) == null);
         assertThat(desk.byTrackingNumber(responder, number).orElseThrow().transferRequested()).isFalse();
