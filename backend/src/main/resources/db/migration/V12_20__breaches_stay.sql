@@ -26,6 +26,13 @@ INSERT INTO lifecycle_rules (version, effective_from, description)
 VALUES (1, '1900-01-01 00:00:00+00', 'A pending transfer request hides a complaint from overdue; a dispute starts a new fix clock'),
        (2, now(), 'Breaches stay with who caused them; one deadline per assignment (issue 12)');
 
+-- 4. A template reply (ADR 0018) moves a complaint to IN_PROGRESS without a first reply: its reply clock still runs,
+--    so the clock job and the counters look for breached reply clocks in every status at an OPD, as the ranking's
+--    "overdue now" always did (before, an IN_PROGRESS complaint with only templates was never marked or counted).
+DROP INDEX complaint_reply_clock;
+CREATE INDEX complaint_reply_clock ON complaint (reply_due_at)
+    WHERE first_reply_at IS NULL AND reply_overdue_at IS NULL AND status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED');
+
 -- The scorecard's transfer requests and declines: one OPD's in a period.
 CREATE INDEX complaint_event_opd_transfers ON complaint_event (opd_code, occurred_at)
     WHERE type IN ('TRANSFER_REQUESTED', 'TRANSFER_DECLINED');

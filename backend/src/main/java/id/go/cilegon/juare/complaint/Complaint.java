@@ -23,15 +23,18 @@ public record Complaint(UUID id, String trackingNumber, UUID residentId, String 
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, false);
     }
 
-    public boolean isOpen() {
-        return status == ComplaintStatus.DISPATCHED || status == ComplaintStatus.IN_PROGRESS || status == ComplaintStatus.REOPENED;
+    /** An OPD holds it: its clocks run (docs/lifecycle.md). */
+    public boolean isAtOpd() {
+        return status.isAtOpd();
     }
 
+    /** As the clock job's REPLY_OVERDUE: at an OPD, no real first reply, past the reply deadline. */
     public boolean replyOverdue(Instant now) {
-        return firstReplyAt == null && replyDueAt != null && isOpen() && replyDueAt.isBefore(now);
+        return firstReplyAt == null && replyDueAt != null && isAtOpd() && replyDueAt.isBefore(now);
     }
 
+    /** As the clock job's FIX_OVERDUE: at an OPD, past the fix deadline. */
     public boolean fixOverdue(Instant now) {
-        return fixDueAt != null && isOpen() && fixDueAt.isBefore(now);
+        return fixDueAt != null && isAtOpd() && fixDueAt.isBefore(now);
     }
 }

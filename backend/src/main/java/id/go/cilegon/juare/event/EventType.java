@@ -16,5 +16,9 @@ public enum EventType {
     DISPUTED,
     AUTO_CLOSED,
     REPLY_OVERDUE,
-    FIX_OVERDUE
+    FIX_OVERDUE,
+    /** An operator checked a fix that closed by itself: really done (ADR 0021). */
+    FIX_VERIFIED,
+    /** An operator checked a fix that closed by itself: not done; reopened, counted as a dispute (ADR 0021). */
+    FIX_REJECTED
 }

@@ -3,6 +3,7 @@ package id.go.cilegon.juare.overview;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.demo.BulkComplaints;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.platform.PersonalDataCipher;
 import id.go.cilegon.juare.support.IntegrationTest;
 import java.util.Map;
@@ -37,15 +38,16 @@ class BulkComplaintsTest extends IntegrationTest {
         Map<String, Object> summary = db.sql("""
                         SELECT count(*) AS n, count(DISTINCT status) AS statuses, count(DISTINCT kecamatan_code) AS kecamatan,
                                min(lat) AS south, max(lat) AS north, min(lng) AS west, max(lng) AS east,
-                               count(*) FILTER (WHERE (opd_code IS NULL) <> (status IN ('SUBMITTED', 'REJECTED'))) AS opd_mismatch,
-                               count(*) FILTER (WHERE tracking_number NOT LIKE 'BEN-%') AS other_numbers,
+                               count(*) FILTER (WHERE (opd_code IS NULL) <> (status IN (%1$s))) AS opd_mismatch,
+                               count(*) FILTER (WHERE tracking_number NOT LIKE 'BEN-%%') AS other_numbers,
                                count(*) FILTER (WHERE reply_overdue_at IS NOT NULL OR fix_overdue_at IS NOT NULL) AS marked,
                                -- ClockJob's REPLY_BREACHED and FIX_BREACHED
                                count(*) FILTER (WHERE (first_reply_at IS NULL AND reply_overdue_at IS NULL
-                                                       AND status IN ('DISPATCHED', 'REOPENED') AND reply_due_at < now())
-                                                   OR (fix_overdue_at IS NULL AND status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')
+                                                       AND status IN (%2$s) AND reply_due_at < now())
+                                                   OR (fix_overdue_at IS NULL AND status IN (%2$s)
                                                        AND fix_due_at < now())) AS clock_left
-                        FROM complaint WHERE resident_id = :resident""")
+                        FROM complaint WHERE resident_id = :resident""".formatted(Lifecycle.sqlList(Lifecycle.NEVER_AT_OPD),
+                        Lifecycle.sqlList(Lifecycle.AT_OPD)))
                 .bind("resident", resident)
                 .fetch()
                 .one()

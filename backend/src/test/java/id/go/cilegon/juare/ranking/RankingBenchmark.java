@@ -3,6 +3,7 @@ package id.go.cilegon.juare.ranking;
 import id.go.cilegon.juare.auth.TokenService;
 import id.go.cilegon.juare.demo.ComplaintSimulator;
 import id.go.cilegon.juare.event.EventStream;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.graphql.OperationDocuments;
 import id.go.cilegon.juare.overview.Seed;
 import id.go.cilegon.juare.support.IntegrationTest;
@@ -113,7 +114,7 @@ class RankingBenchmark extends IntegrationTest {
         System.out.printf(Locale.ROOT, "Now %,d complaints, %,d events, %,d assignments%n", count("SELECT count(*) FROM complaint"),
                 count("SELECT count(*) FROM complaint_event"), count("SELECT count(*) FROM opd_assignment"));
         System.out.printf(Locale.ROOT, "Open now (DISPATCHED, IN_PROGRESS, REOPENED): %,d complaints%n",
-                count("SELECT count(*) FROM complaint WHERE status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')"));
+                count("SELECT count(*) FROM complaint WHERE status IN (" + Lifecycle.sqlList(Lifecycle.AT_OPD) + ")"));
         awaitListener(delivered);
         watch.dispose();
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import id.go.cilegon.juare.auth.TokenService;
 import id.go.cilegon.juare.demo.ComplaintSimulator;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.overview.Seed;
 import id.go.cilegon.juare.support.IntegrationTest;
 import java.time.Duration;
@@ -58,12 +59,14 @@ class SimulatedMonthProofTest extends IntegrationTest {
                        array_agg(type ORDER BY id) AS types,
                        array_agg(occurred_at ORDER BY id) AS times,
                        array_agg(coalesce(payload ->> 'message', '') ORDER BY id) AS messages,
-                       array_agg(coalesce(payload ->> 'rating', '') ORDER BY id) AS ratings
+                       array_agg(coalesce(payload ->> 'rating', '') ORDER BY id) AS ratings,
+                       array_agg(coalesce(payload ->> 'template', 'false') ORDER BY id) AS templates
                 FROM numbered
                 WHERE k > 0
                 GROUP BY complaint_id, k
             )
-            SELECT g.*, nxt.received_at AS ended_at, coalesce(nxt_event.payload ->> 'excused', nxt_event.payload ->> 'misrouted') AS misrouted
+            SELECT g.*, nxt.received_at AS ended_at, coalesce(nxt_event.payload ->> 'excused', nxt_event.payload ->> 'misrouted') AS misrouted,
+                   nxt_event.payload ->> 'misrouted' AS claimed
             FROM grouped g
             LEFT JOIN grouped nxt ON nxt.complaint_id = g.complaint_id AND nxt.k = g.k + 1
             LEFT JOIN complaint_event nxt_event ON nxt_event.complaint_id = g.complaint_id AND nxt_event.type = 'REROUTED'
@@ -75,13 +78,23 @@ class SimulatedMonthProofTest extends IntegrationTest {
             SELECT opd_code, count(*) AS open,
                    sum(CASE WHEN ((first_reply_at IS NULL AND reply_due_at < :now) OR fix_due_at < :now) THEN 1 ELSE 0 END) AS overdue
             FROM complaint c
-            WHERE status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')
+            WHERE status IN (%s)
               AND c.id IN (SELECT complaint_id FROM complaint_event WHERE type = 'DISPATCHED')
             GROUP BY opd_code
-            """;
+            """.formatted(Lifecycle.sqlList(Lifecycle.AT_OPD));
 
+    /**
+     * {@code misrouted}: excused by the reroute that ended it (ADR 0022); {@code templates}: the lifecycle's decision on
+     * each event (ADR 0018).
+     */
     record Facts(String opd, Instant receivedAt, Instant replyDue, Instant fixDue, Instant endedAt, boolean misrouted,
-                 List<String> types, List<Instant> times, List<String> messages, List<String> ratings) {
+                 List<String> types, List<Instant> times, List<String> messages, List<String> ratings, List<String> templates) {
+
+        /** The same facts as the rules before issue 12 read them: the operator's "misrouted" excused, templates counted. */
+        Facts asBefore(boolean claimed) {
+            return new Facts(opd, receivedAt, replyDue, fixDue, endedAt, claimed, types, times, messages, ratings,
+                    templates.stream().map(t -> "false").toList());
+        }
     }
 
     /** What the figures need, judged from the facts at {@code now}. */
@@ -110,7 +123,8 @@ class SimulatedMonthProofTest extends IntegrationTest {
         for (int i = 0; i < f.types().size(); i++) {
             String type = f.types().get(i);
             Instant at = f.times().get(i);
-            if ((type.equals("REPLIED") || type.equals("RESOLVED")) && firstReply == null && letters(f.messages().get(i)) >= 15) {
+            if ((type.equals("REPLIED") || type.equals("RESOLVED")) && firstReply == null && letters(f.messages().get(i)) >= 15
+                    && !"true".equals(f.templates().get(i))) {
                 firstReply = at;
             }
             switch (type) {
@@ -248,7 +262,7 @@ class SimulatedMonthProofTest extends IntegrationTest {
                 .block(Duration.ofMinutes(2));
         assertThat(simulation.complaints()).isGreaterThan(500);
         long leftOpen = db.sql("SELECT count(*) FROM complaint WHERE tracking_number LIKE :prefix"
-                        + " AND status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')")
+                        + " AND status IN (" + Lifecycle.sqlList(Lifecycle.AT_OPD) + ")")
                 .bind("prefix", simulation.prefix() + "%").map(row -> row.get(0, Long.class)).one().block();
         assertThat(leftOpen).as("never fixed, by habit").isBetween(1L, 60L);
 
@@ -310,7 +324,30 @@ class SimulatedMonthProofTest extends IntegrationTest {
         }
         double fast = ((Number) ranked.stream().filter(r -> code(r).equals("DPUPR")).findFirst().orElseThrow().get("score")).doubleValue();
         double slow = ((Number) ranked.stream().filter(r -> code(r).equals("DISHUB")).findFirst().orElseThrow().get("score")).doubleValue();
-        assertThat(fast).isGreaterThan(slow);
+        double boilerplate = ((Number) ranked.stream().filter(r -> code(r).equals("DLH")).findFirst().orElseThrow().get("score")).doubleValue();
+        assertThat(fast).isGreaterThan(slow).isGreaterThan(boilerplate);
+
+        // the gaming OPDs' moves did not pay: the same log judged as before issue 12 would have scored them higher
+        Map<String, Expected> hoped = recompute(now, true);
+        int handedBackLate = hoped.get("DISHUB").misroutedAway - expected.get("DISHUB").misroutedAway;
+        int templateFirstReplies = hoped.get("DLH").replyOnTime - expected.get("DLH").replyOnTime;
+        double dishubHoped = shrunk(hoped.get("DISHUB"), hoped.values(), 10)[0];
+        double dlhHoped = shrunk(hoped.get("DLH"), hoped.values(), 10)[0];
+        List<String> averageRanked = ranked.stream().map(SimulatedMonthProofTest::code)
+                .filter(code -> !List.of("DPUPR", "DISHUB", "DLH").contains(code)).toList();
+        double medianAverage = averageRanked.stream().mapToDouble(code -> ((Number) ranked.stream().filter(r -> code(r).equals(code))
+                .findFirst().orElseThrow().get("score")).doubleValue()).sorted().skip(averageRanked.size() / 2).findFirst().orElseThrow();
+        System.out.println("SIMULATION gaming OPDs: DISHUB handed back late and rerouted as misrouted " + handedBackLate
+                + " times, score " + slow + " (as before issue 12: " + dishubHoped + "); DLH template first replies "
+                + templateFirstReplies + ", score " + boilerplate + " (as before: " + dlhHoped + "); DPUPR " + fast
+                + "; median of the average OPDs " + medianAverage);
+        assertThat(handedBackLate).as("late hand-backs the operator called misrouted").isPositive();
+        assertThat(templateFirstReplies).as("boilerplate first replies on time").isPositive();
+        assertThat(slow).isLessThan(dishubHoped);
+        assertThat(boilerplate).isLessThan(dlhHoped);
+        // where they belong: below the OPDs of average habits
+        assertThat(slow).isLessThan(medianAverage);
+        assertThat(boilerplate).isLessThan(medianAverage);
 
         // every figure of the clock-gaming OPD opens to exactly as many complaints
         Map<String, Object> dlh = (Map<String, Object>) rows.stream().filter(r -> code(r).equals("DLH")).findFirst().orElseThrow()
@@ -362,13 +399,22 @@ class SimulatedMonthProofTest extends IntegrationTest {
     }
 
     private Map<String, Expected> recompute(Instant now) {
+        return recompute(now, false);
+    }
+
+    /** {@code asBefore}: as the rules before issue 12 would have judged the same log (what the gaming OPDs hoped for). */
+    private Map<String, Expected> recompute(Instant now, boolean asBefore) {
         Map<String, Expected> byOpd = new HashMap<>();
         db.sql(ASSIGNMENT_FACTS).bind("from", FROM).bind("to", TO)
-                .map(row -> new Facts(row.get("opd", String.class), row.get("received_at", Instant.class),
-                        row.get("reply_due", Instant.class), row.get("fix_due", Instant.class), row.get("ended_at", Instant.class),
-                        "true".equals(row.get("misrouted", String.class)),
-                        List.of(row.get("types", String[].class)), List.of(row.get("times", Instant[].class)),
-                        List.of(row.get("messages", String[].class)), List.of(row.get("ratings", String[].class))))
+                .map(row -> {
+                    Facts facts = new Facts(row.get("opd", String.class), row.get("received_at", Instant.class),
+                            row.get("reply_due", Instant.class), row.get("fix_due", Instant.class), row.get("ended_at", Instant.class),
+                            "true".equals(row.get("misrouted", String.class)),
+                            List.of(row.get("types", String[].class)), List.of(row.get("times", Instant[].class)),
+                            List.of(row.get("messages", String[].class)), List.of(row.get("ratings", String[].class)),
+                            List.of(row.get("templates", String[].class)));
+                    return asBefore ? facts.asBefore("true".equals(row.get("claimed", String.class))) : facts;
+                })
                 .all()
                 .toStream()
                 .forEach(facts -> judge(facts, now, byOpd.computeIfAbsent(facts.opd(), k -> new Expected())));

@@ -1,7 +1,8 @@
 package id.go.cilegon.juare.complaint.internal;
 
 import id.go.cilegon.juare.complaint.Complaint;
-import id.go.cilegon.juare.event.EventType;
+import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.complaint.Transition;
 import id.go.cilegon.juare.platform.ClusterLock;
 import id.go.cilegon.juare.platform.Periodic;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -28,10 +29,15 @@ class ClockJob implements SmartLifecycle {
     static final long LOCK_KEY = 0x4A55415245434C4BL;
     private static final int BATCH = 500;
 
+    /**
+     * At an OPD with no real first reply: a template reply moves a complaint to IN_PROGRESS without stopping the
+     * reply clock (ADR 0018), so IN_PROGRESS counts too (the same predicate as the index complaint_reply_clock, V12_20).
+     */
     static final String REPLY_BREACHED = "first_reply_at IS NULL AND reply_overdue_at IS NULL"
-            + " AND status IN ('DISPATCHED', 'REOPENED') AND reply_due_at < :now";
-    static final String FIX_BREACHED = "fix_overdue_at IS NULL AND status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED') AND fix_due_at < :now";
-    static final String RESOLUTION_EXPIRED = "status = 'RESOLVED' AND resolved_at < :now";
+            + " AND " + ComplaintStatus.sqlIn("status", Transition.MARK_REPLY_OVERDUE.from()) + " AND reply_due_at < :now";
+    static final String FIX_BREACHED = "fix_overdue_at IS NULL AND " + ComplaintStatus.sqlIn("status", Transition.MARK_FIX_OVERDUE.from())
+            + " AND fix_due_at < :now";
+    static final String RESOLUTION_EXPIRED = ComplaintStatus.sqlIn("status", Transition.AUTO_CLOSE.from()) + " AND resolved_at < :now";
 
     private final ConnectionFactory connections;
     private final ComplaintRepository complaints;
@@ -77,9 +83,9 @@ class ClockJob implements SmartLifecycle {
     private Mono<Integer> work() {
         Instant now = clock.instant();
         Flux<Complaint> replyBreaches = complaints.findWhere(REPLY_BREACHED, now, BATCH)
-                .concatMap(c -> lifecycle.markOverdue(c, EventType.REPLY_OVERDUE));
+                .concatMap(c -> lifecycle.markOverdue(c, Transition.MARK_REPLY_OVERDUE.event()));
         Flux<Complaint> fixBreaches = complaints.findWhere(FIX_BREACHED, now, BATCH)
-                .concatMap(c -> lifecycle.markOverdue(c, EventType.FIX_OVERDUE));
+                .concatMap(c -> lifecycle.markOverdue(c, Transition.MARK_FIX_OVERDUE.event()));
         Flux<Complaint> autoClosed = complaints.findWhere(RESOLUTION_EXPIRED, now.minus(properties.autoCloseAfter()), BATCH)
                 .concatMap(lifecycle::autoClose);
         return Flux.concat(replyBreaches, fixBreaches, autoClosed)

@@ -184,13 +184,13 @@ class ComplaintController {
 
     @SchemaMapping(typeName = "Complaint", field = "replySecondsLeft")
     Integer replySecondsLeft(Complaint complaint) {
-        return complaint.isOpen() && complaint.firstReplyAt() == null && complaint.replyDueAt() != null
+        return complaint.isAtOpd() && complaint.firstReplyAt() == null && complaint.replyDueAt() != null
                 ? secondsUntil(complaint.replyDueAt()) : null;
     }
 
     @SchemaMapping(typeName = "Complaint", field = "fixSecondsLeft")
     Integer fixSecondsLeft(Complaint complaint) {
-        return complaint.isOpen() && complaint.fixDueAt() != null ? secondsUntil(complaint.fixDueAt()) : null;
+        return complaint.isAtOpd() && complaint.fixDueAt() != null ? secondsUntil(complaint.fixDueAt()) : null;
     }
 
     private int secondsUntil(java.time.Instant due) {

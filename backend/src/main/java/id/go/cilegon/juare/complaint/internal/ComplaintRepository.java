@@ -2,6 +2,7 @@ package id.go.cilegon.juare.complaint.internal;
 
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
@@ -204,7 +205,7 @@ class ComplaintRepository {
     Mono<Map<UUID, List<Complaint>>> nearbyOpen(java.util.Collection<UUID> ids, String onlyOpd) {
         // 0.0009° is about 100 m here; the box uses the index, the distance orders within it
         String nearby = "SELECT " + COLUMNS + " FROM complaint n"
-                + " WHERE n.category_code = c.category_code AND n.id <> c.id AND n.status NOT IN ('CLOSED', 'REJECTED')"
+                + " WHERE n.category_code = c.category_code AND n.id <> c.id AND n.status NOT IN (" + Lifecycle.sqlList(Lifecycle.FINISHED) + ")"
                 + (onlyOpd == null ? "" : " AND n.opd_code = :opd")
                 + " AND n.lat BETWEEN c.lat - 0.0009 AND c.lat + 0.0009 AND n.lng BETWEEN c.lng - 0.0009 AND c.lng + 0.0009"
                 + " ORDER BY (n.lat - c.lat) ^ 2 + (n.lng - c.lng) ^ 2 LIMIT 5";

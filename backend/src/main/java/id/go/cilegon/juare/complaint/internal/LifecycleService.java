@@ -7,8 +7,10 @@ import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.complaint.Breaches;
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.complaint.Transition;
 import id.go.cilegon.juare.event.ActorType;
 import id.go.cilegon.juare.event.EventLog;
+import id.go.cilegon.juare.event.EventPayload;
 import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.event.NewEvent;
 import id.go.cilegon.juare.graphql.ReplyRule;
@@ -23,8 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * Every transition of the lifecycle (docs/design.md): allowed only from the right states and for the right roles;
+ * Every transition of the lifecycle (docs/lifecycle.md): allowed only from the statuses and for the roles of its
+ * {@link Transition} row, to the status that row gives;
  * one transaction that updates the complaint under an optimistic lock (version), appends exactly one event,
  * and queues the WhatsApp messages it causes.
  */
@@ -49,7 +50,6 @@ class LifecycleService {
     static final int DEFAULT_MIN_REPLY_CHARACTERS = ReplyRule.DEFAULT_MIN_CHARACTERS;
     /** How far back an OPD's replies to other complaints make the same text a template (ADR 0018). */
     static final int DEFAULT_TEMPLATE_WINDOW_DAYS = 30;
-    private static final Set<ComplaintStatus> OPEN = EnumSet.of(ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS, ComplaintStatus.REOPENED);
 
     private final ComplaintRepository complaints;
     private final AgencyCatalog catalog;
@@ -103,59 +103,59 @@ class LifecycleService {
     // ---------- operators ----------
 
     Mono<Complaint> dispatch(Caller caller, UUID id, String opdCode, String note, Integer expectedVersion) {
-        return requireRole(caller, "OPERATOR")
+        return requireRole(caller, Transition.DISPATCH)
                 .then(activeOpd(opdCode, "opdCode"))
                 .flatMap(opd -> act(caller, id, expectedVersion, complaint -> dispatchStep(complaint, opd, note)));
     }
 
     private Mono<Step> dispatchStep(Complaint complaint, Opd opd, String note) {
-        return requireStatus(complaint, EnumSet.of(ComplaintStatus.SUBMITTED))
+        return requireStatus(complaint, Transition.DISPATCH)
                 .then(catalog.category(complaint.categoryCode()))
                 .map(category -> {
                     Instant at = now();
                     return new Step(startClocks(ComplaintUpdate.create(), category, at)
-                            .set("status", ComplaintStatus.DISPATCHED.name())
+                            .set("status", statusAfter(Transition.DISPATCH))
                             .set("opd_code", opd.code()),
-                            EventType.DISPATCHED, true,
-                            withClocks(payload("message", "Diteruskan ke " + opd.name(), "opdCode", opd.code(), "note", clean(note)),
-                                    category, at),
+                            Transition.DISPATCH.event(), true,
+                            new EventPayload.Dispatched("Diteruskan ke " + opd.name(), opd.code(), clean(note),
+                                    replyDue(category, at), fixDue(category, at)).toMap(),
                             (before, after) -> notifier.dispatched(after, opd));
                 });
     }
 
     Mono<Complaint> reject(Caller caller, UUID id, String reason, String note, Integer expectedVersion) {
-        return requireRole(caller, "OPERATOR")
-                .then(act(caller, id, expectedVersion, complaint -> requireStatus(complaint, EnumSet.of(ComplaintStatus.SUBMITTED))
+        return requireRole(caller, Transition.REJECT)
+                .then(act(caller, id, expectedVersion, complaint -> requireStatus(complaint, Transition.REJECT)
                         .thenReturn(new Step(ComplaintUpdate.create()
-                                .set("status", ComplaintStatus.REJECTED.name())
+                                .set("status", statusAfter(Transition.REJECT))
                                 .set("reject_reason", reason)
                                 .set("closed_at", now()),
-                                EventType.REJECTED, true,
-                                payload("message", ComplaintTexts.rejectReason(reason), "reason", reason, "note", clean(note)),
+                                Transition.REJECT.event(), true,
+                                new EventPayload.Rejected(ComplaintTexts.rejectReason(reason), reason, clean(note)).toMap(),
                                 (before, after) -> notifier.rejected(after, reason, clean(note))))));
     }
 
     Mono<Complaint> markDuplicate(Caller caller, UUID id, UUID duplicateOf, String note, Integer expectedVersion) {
-        return requireRole(caller, "OPERATOR")
+        return requireRole(caller, Transition.MARK_DUPLICATE)
                 .then(id.equals(duplicateOf)
                         ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "Tidak bisa duplikat dirinya sendiri / Cannot duplicate itself", "duplicateOfId"))
                         : Mono.empty())
                 .then(complaints.findById(duplicateOf))
                 .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_FOUND, "Pengaduan asal tidak ditemukan / Original not found", "duplicateOfId")))
-                .flatMap(original -> act(caller, id, expectedVersion, complaint -> requireStatus(complaint, EnumSet.of(ComplaintStatus.SUBMITTED))
+                .flatMap(original -> act(caller, id, expectedVersion, complaint -> requireStatus(complaint, Transition.MARK_DUPLICATE)
                         .thenReturn(new Step(ComplaintUpdate.create()
-                                .set("status", ComplaintStatus.REJECTED.name())
+                                .set("status", statusAfter(Transition.MARK_DUPLICATE))
                                 .set("reject_reason", "DUPLICATE")
                                 .set("duplicate_of", original.id())
                                 .set("closed_at", now()),
-                                EventType.MARKED_DUPLICATE, true,
-                                payload("message", "Sama dengan pengaduan " + original.trackingNumber(),
-                                        "duplicateOf", original.trackingNumber(), "note", clean(note)),
+                                Transition.MARK_DUPLICATE.event(), true,
+                                new EventPayload.MarkedDuplicate("Sama dengan pengaduan " + original.trackingNumber(),
+                                        original.trackingNumber(), clean(note)).toMap(),
                                 (before, after) -> notifier.rejected(after, "DUPLICATE", "Sama dengan pengaduan " + original.trackingNumber())))));
     }
 
     Mono<Complaint> reroute(Caller caller, UUID id, String opdCode, boolean misrouted, String note, Integer expectedVersion) {
-        return requireRole(caller, "OPERATOR")
+        return requireRole(caller, Transition.REROUTE)
                 // "misrouted" takes the first OPD's time off its record: the operator says why (ADR 0022)
                 .then(misrouted ? requireText(note, MIN_MESSAGE, "note") : Mono.empty())
                 .then(activeOpd(opdCode, "opdCode"))
@@ -167,7 +167,7 @@ class LifecycleService {
             return Mono.error(invalid(ErrorCode.INVALID_INPUT, "Pilih OPD lain / Choose another OPD", "opdCode"));
         }
         // a new OPD owes a first reply of its own: both clocks start again
-        return requireStatus(complaint, OPEN)
+        return requireStatus(complaint, Transition.REROUTE)
                 .then(catalog.category(complaint.categoryCode()))
                 .zipWith(handedBackAt(complaint))
                 .map(t -> rerouted(complaint, opd, t.getT1(), misrouted, Breaches.excused(misrouted, t.getT2(), complaint.replyDueAt()), note, now()));
@@ -186,49 +186,50 @@ class LifecycleService {
 
     private Step rerouted(Complaint complaint, Opd opd, Category category, boolean misrouted, boolean excused, String note, Instant at) {
         return new Step(startClocks(ComplaintUpdate.create(), category, at)
-                        .set("status", ComplaintStatus.DISPATCHED.name())
+                        .set("status", statusAfter(Transition.REROUTE))
                         .set("opd_code", opd.code())
                         .clear("first_reply_at", Instant.class)
                         .clear("transfer_requested_at", Instant.class)
                         .clear("transfer_reason", String.class),
-                        EventType.REROUTED, true,
-                        withClocks(payload("message", "Dialihkan ke " + opd.name(), "fromOpd", complaint.opdCode(), "toOpd", opd.code(),
-                                "misrouted", misrouted, "excused", excused, "note", clean(note)), category, at),
+                        Transition.REROUTE.event(), true,
+                        new EventPayload.Rerouted("Dialihkan ke " + opd.name(), complaint.opdCode(), opd.code(), misrouted, excused,
+                                clean(note), replyDue(category, at), fixDue(category, at)).toMap(),
                         (before, after) -> notifier.dispatched(after, opd));
     }
 
     Mono<Complaint> declineTransfer(Caller caller, UUID id, String note, Integer expectedVersion) {
-        return requireRole(caller, "OPERATOR")
+        return requireRole(caller, Transition.DECLINE_TRANSFER)
                 .then(requireText(note, 3, "note"))
                 .then(act(caller, id, expectedVersion, complaint -> complaint.transferRequestedAt() == null
+                                || !Transition.DECLINE_TRANSFER.allowedFrom(complaint.status())
                         ? Mono.error(invalidTransition(complaint))
                         : Mono.just(new Step(ComplaintUpdate.create()
                                 .clear("transfer_requested_at", Instant.class)
                                 .clear("transfer_reason", String.class),
-                                EventType.TRANSFER_DECLINED, false, payload("note", clean(note)), null))));
+                                Transition.DECLINE_TRANSFER.event(), false, new EventPayload.TransferDeclined(clean(note)).toMap(), null))));
     }
 
     // ---------- OPD ----------
 
     Mono<Complaint> reply(Caller caller, UUID id, String message, Integer expectedVersion) {
-        return requireRole(caller, "OPD_RESPONDER", "OPD_HEAD")
+        return requireRole(caller, Transition.REPLY)
                 .then(requireText(message, MIN_MESSAGE, "message"))
                 .then(requireRealAnswer(message, "message"))
                 .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
-                        .then(requireStatus(complaint, OPEN))
+                        .then(requireStatus(complaint, Transition.REPLY))
                         .then(template(complaint, message))
                         .map(template -> replyStep(complaint, message.strip(), template))));
     }
 
     private Step replyStep(Complaint complaint, String message, boolean template) {
-        ComplaintUpdate update = ComplaintUpdate.create().set("status", ComplaintStatus.IN_PROGRESS.name());
+        ComplaintUpdate update = ComplaintUpdate.create().set("status", statusAfter(Transition.REPLY));
         boolean unanswered = complaint.firstReplyAt() == null;
         // a template still reaches the resident, but only a real reply stops the reply clock (ADR 0018)
         if (unanswered && !template) {
             update.set("first_reply_at", now());
         }
-        Map<String, Object> payload = payload("message", message, "first", unanswered && !template);
-        return new Step(update, EventType.REPLIED, true, withReplyRule(payload, message, template),
+        return new Step(update, Transition.REPLY.event(), true,
+                new EventPayload.Replied(message, unanswered && !template, template, ReplyRule.fingerprint(message)).toMap(),
                 unanswered ? (before, after) -> notifier.firstReply(after, message) : null);
     }
 
@@ -243,18 +244,11 @@ class LifecycleService {
         return complaints.repliedElsewhere(complaint.opdCode(), complaint.id(), ReplyRule.fingerprint(text), now().minus(templateWindow));
     }
 
-    /** The rule's decision, kept on the event: the ranking's summary and the report read it instead of re-deciding. */
-    private static Map<String, Object> withReplyRule(Map<String, Object> payload, String text, boolean template) {
-        payload.put("template", template);
-        payload.put("fingerprint", ReplyRule.fingerprint(text));
-        return payload;
-    }
-
     Mono<Complaint> requestTransfer(Caller caller, UUID id, String reason, Integer expectedVersion) {
-        return requireRole(caller, "OPD_RESPONDER", "OPD_HEAD")
+        return requireRole(caller, Transition.REQUEST_TRANSFER)
                 .then(requireText(reason, MIN_MESSAGE, "reason"))
                 .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
-                        .then(requireStatus(complaint, OPEN))
+                        .then(requireStatus(complaint, Transition.REQUEST_TRANSFER))
                         .then(complaint.transferRequestedAt() != null ? Mono.error(invalidTransition(complaint)) : Mono.empty())
                         .then(complaints.transferRequests(complaint.id(), complaint.dispatchedAt()).collectList())
                         .flatMap(earlier -> transferRequestStep(complaint, reason.strip(), earlier))));
@@ -274,12 +268,12 @@ class LifecycleService {
         return Mono.just(new Step(ComplaintUpdate.create()
                 .set("transfer_requested_at", now())
                 .set("transfer_reason", reason),
-                EventType.TRANSFER_REQUESTED, false,
-                payload("message", reason, "opdCode", complaint.opdCode(), "attempt", earlier.size() + 1), null));
+                Transition.REQUEST_TRANSFER.event(), false,
+                new EventPayload.TransferRequested(reason, complaint.opdCode(), earlier.size() + 1).toMap(), null));
     }
 
     Mono<Complaint> resolve(Caller caller, UUID id, String note, List<String> afterPhotoIds, Integer expectedVersion) {
-        return requireRole(caller, "OPD_RESPONDER", "OPD_HEAD")
+        return requireRole(caller, Transition.RESOLVE)
                 .then(Mono.fromCallable(() -> ids(afterPhotoIds, "afterPhotoIds")))
                 .flatMap(photoIds -> photoIds.isEmpty() || photoIds.size() > 5
                         ? Mono.error(invalid(ErrorCode.AFTER_PHOTO_REQUIRED,
@@ -292,14 +286,14 @@ class LifecycleService {
                 // the note may be the first answer the resident gets, so it must be a real one too
                 .then(requireRealAnswer(note, "note"))
                 .then(act(caller, id, expectedVersion, complaint -> requireOwnOpd(caller, complaint)
-                        .then(requireStatus(complaint, OPEN))
+                        .then(requireStatus(complaint, Transition.RESOLVE))
                         .then(template(complaint, note))
                         .map(template -> resolveStep(caller, complaint, note.strip(), photoIds, template))));
     }
 
     private Step resolveStep(Caller caller, Complaint complaint, String note, Set<UUID> photoIds, boolean template) {
         ComplaintUpdate update = ComplaintUpdate.create()
-                .set("status", ComplaintStatus.RESOLVED.name())
+                .set("status", statusAfter(Transition.RESOLVE))
                 .set("resolved_at", now())
                 .clear("transfer_requested_at", Instant.class)
                 .clear("transfer_reason", String.class);
@@ -307,8 +301,8 @@ class LifecycleService {
             // the resolution note is a real message to the resident: it answers too
             update.set("first_reply_at", now());
         }
-        return new Step(update, EventType.RESOLVED, true,
-                withReplyRule(payload("message", note, "afterPhotos", photoIds.size()), note, template),
+        return new Step(update, Transition.RESOLVE.event(), true,
+                new EventPayload.Resolved(note, photoIds.size(), template, ReplyRule.fingerprint(note)).toMap(),
                 (before, after) -> photos.attach(photoIds, PhotoOwner.staffMember(caller.id()), after.id(), Photo.AFTER)
                         .then(notifier.resolved(after, note)));
     }
@@ -316,16 +310,18 @@ class LifecycleService {
     // ---------- staff, any ----------
 
     Mono<Complaint> addInternalNote(Caller caller, UUID id, String note) {
-        return requireRole(caller, "OPERATOR", "OPD_RESPONDER", "OPD_HEAD", "ADMIN")
+        return requireRole(caller, Transition.ADD_INTERNAL_NOTE)
                 .then(requireText(note, 3, "note"))
                 .then(act(caller, id, null, complaint -> requireVisible(caller, complaint)
-                        .thenReturn(new Step(ComplaintUpdate.create(), EventType.INTERNAL_NOTE, false, payload("note", note.strip()), null))));
+                        .then(requireStatus(complaint, Transition.ADD_INTERNAL_NOTE))
+                        .thenReturn(new Step(ComplaintUpdate.create(), Transition.ADD_INTERNAL_NOTE.event(), false,
+                                new EventPayload.InternalNote(note.strip()).toMap(), null))));
     }
 
     // ---------- residents ----------
 
     Mono<Complaint> confirmResolution(Caller caller, UUID id, int rating, String comment) {
-        return requireResident(caller)
+        return requireRole(caller, Transition.CONFIRM)
                 .then(rating < 1 || rating > 5
                         ? Mono.error(invalid(ErrorCode.INVALID_RATING, "Nilai 1–5 / Rating 1 to 5", "rating"))
                         : Mono.empty())
@@ -333,13 +329,13 @@ class LifecycleService {
                         ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "Komentar paling banyak 2000 karakter / Comment at most 2000 characters", "comment"))
                         : Mono.empty())
                 .then(act(caller, id, null, complaint -> requireOwner(caller, complaint)
-                        .then(requireStatus(complaint, EnumSet.of(ComplaintStatus.RESOLVED)))
-                        .thenReturn(closeStep(rated(rating, clean(comment)), EventType.CONFIRMED,
-                                payload("message", clean(comment), "rating", rating)))));
+                        .then(requireStatus(complaint, Transition.CONFIRM))
+                        .thenReturn(closeStep(rated(rating, clean(comment)), Transition.CONFIRM,
+                                new EventPayload.Confirmed(clean(comment), rating).toMap()))));
     }
 
     Mono<Complaint> disputeResolution(Caller caller, UUID id, String reason, List<String> photoIdsInput) {
-        return requireResident(caller)
+        return requireRole(caller, Transition.DISPUTE)
                 .then(Mono.fromCallable(() -> ids(photoIdsInput, "photoIds")))
                 .flatMap(photoIds -> photoIds.size() > 5
                         ? Mono.error(invalid(ErrorCode.TOO_MANY_PHOTOS, "Paling banyak 5 foto / At most 5 photos", "photoIds"))
@@ -349,7 +345,7 @@ class LifecycleService {
     private Mono<Complaint> disputeChecked(Caller caller, UUID id, String reason, Set<UUID> photoIds) {
         return requireText(reason, MIN_MESSAGE, "reason")
                 .then(act(caller, id, null, complaint -> requireOwner(caller, complaint)
-                        .then(requireStatus(complaint, EnumSet.of(ComplaintStatus.RESOLVED)))
+                        .then(requireStatus(complaint, Transition.DISPUTE))
                         .thenReturn(disputeStep(caller, reason, photoIds))));
     }
 
@@ -357,10 +353,11 @@ class LifecycleService {
         // one deadline per assignment (ADR 0022): the dispute re-opens the same assignment against the fix deadline it
         // started with, so the OPD queue, the counters, "overdue now" and the ranking all judge it by that one
         return new Step(ComplaintUpdate.create()
-                                .set("status", ComplaintStatus.REOPENED.name())
+                                .set("status", statusAfter(Transition.DISPUTE))
                                 .clear("resolved_at", Instant.class)
                                 .expression("reopen_count", "reopen_count + 1"),
-                                EventType.DISPUTED, true, payload("message", reason.strip(), "photos", photoIds.size()),
+                                Transition.DISPUTE.event(), true,
+                                new EventPayload.Disputed(reason.strip(), photoIds.size(), null).toMap(),
                                 (before, after) -> photos.attach(photoIds, PhotoOwner.resident(caller.id()), after.id(), Photo.DISPUTE)
                                         .then(notifier.reopened(after, reason.strip())));
     }
@@ -370,20 +367,21 @@ class LifecycleService {
         return comment == null ? update : update.set("resident_comment", comment);
     }
 
-    private Step closeStep(ComplaintUpdate update, EventType type, Map<String, Object> payload) {
+    private Step closeStep(ComplaintUpdate update, Transition close, Map<String, Object> payload) {
         return new Step(update
-                .set("status", ComplaintStatus.CLOSED.name())
+                .set("status", statusAfter(close))
                 .set("closed_at", now()),
-                type, true, payload, (before, after) -> notifier.closed(after));
+                close.event(), true, payload, (before, after) -> notifier.closed(after));
     }
 
     // ---------- the system ----------
 
     /** Closes a resolution the resident left unanswered; empty if it changed meanwhile. */
     Mono<Complaint> autoClose(Complaint complaint) {
-        Step close = closeStep(ComplaintUpdate.create().set("auto_closed", true), EventType.AUTO_CLOSED,
-                payload("message", "Ditutup otomatis: tidak ada tanggapan atas penyelesaian"));
-        Step step = new Step(close.update(), close.type(), true, close.payload(), close.alsoInTransaction(), "status = 'RESOLVED'");
+        Step close = closeStep(ComplaintUpdate.create().set("auto_closed", true), Transition.AUTO_CLOSE,
+                new EventPayload.AutoClosed("Ditutup otomatis: tidak ada tanggapan atas penyelesaian", null, null).toMap());
+        Step step = new Step(close.update(), close.type(), true, close.payload(), close.alsoInTransaction(),
+                ComplaintStatus.sqlIn("status", Transition.AUTO_CLOSE.from()));
         return apply(complaint, step, ActorType.SYSTEM, null, true)
                 .onErrorResume(LifecycleService::isConflict, conflict -> Mono.empty());
     }
@@ -394,7 +392,7 @@ class LifecycleService {
         Instant due = breach == EventType.REPLY_OVERDUE ? complaint.replyDueAt() : complaint.fixDueAt();
         // the guard makes the breach event exactly-once even when two instances race for the same complaint
         Step step = new Step(ComplaintUpdate.create().set(column, now()), breach, false,
-                payload("dueAt", due.toString(), "opdCode", complaint.opdCode()),
+                EventPayload.overdue(breach, due, complaint.opdCode()).toMap(),
                 (before, after) -> notifier.escalate(after, breach), column + " IS NULL");
         return apply(complaint, step, ActorType.SYSTEM, null, false)
                 .onErrorResume(LifecycleService::isConflict, conflict -> Mono.empty());
@@ -430,10 +428,12 @@ class LifecycleService {
      * The clocks this dispatch starts, in its event: the ranking measures against them, so that a later change of the
      * category's hours does not rewrite past figures.
      */
-    private static Map<String, Object> withClocks(Map<String, Object> payload, Category category, Instant now) {
-        payload.put("replyDueAt", now.plus(Duration.ofHours(category.replyHours())).toString());
-        payload.put("fixDueAt", now.plus(Duration.ofHours(category.fixHours())).toString());
-        return payload;
+    private static Instant replyDue(Category category, Instant now) {
+        return now.plus(Duration.ofHours(category.replyHours()));
+    }
+
+    private static Instant fixDue(Category category, Instant now) {
+        return now.plus(Duration.ofHours(category.fixHours()));
     }
 
     private Mono<Void> requireRealAnswer(String text, String field) {
@@ -447,8 +447,8 @@ class LifecycleService {
     private static ComplaintUpdate startClocks(ComplaintUpdate update, Category category, Instant now) {
         return update
                 .set("dispatched_at", now)
-                .set("reply_due_at", now.plus(Duration.ofHours(category.replyHours())))
-                .set("fix_due_at", now.plus(Duration.ofHours(category.fixHours())))
+                .set("reply_due_at", replyDue(category, now))
+                .set("fix_due_at", fixDue(category, now))
                 .clear("reply_overdue_at", Instant.class)
                 .clear("fix_overdue_at", Instant.class);
     }
@@ -459,12 +459,16 @@ class LifecycleService {
                 .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_OPD, "OPD tidak dikenal atau nonaktif / Unknown or inactive OPD", field)));
     }
 
-    private static Mono<Void> requireRole(Caller caller, String... roles) {
+    /** Who may do it, from the transition table: the resident, or staff with one of its roles. */
+    private static Mono<Void> requireRole(Caller caller, Transition transition) {
+        if (transition.actors().contains(Transition.Actor.RESIDENT)) {
+            return requireResident(caller);
+        }
         if (!caller.isStaff()) {
             return Mono.error(caller.isResident() ? ApiException.forbidden() : ApiException.unauthenticated());
         }
-        for (String role : roles) {
-            if (caller.hasRole(role)) {
+        for (var role : transition.staffRoles()) {
+            if (caller.hasRole(role.name())) {
                 return Mono.empty();
             }
         }
@@ -491,8 +495,13 @@ class LifecycleService {
         return ComplaintAccess.maySee(caller, complaint) ? Mono.empty() : Mono.error(ApiException.forbidden());
     }
 
-    private static Mono<Void> requireStatus(Complaint complaint, Set<ComplaintStatus> allowed) {
-        return allowed.contains(complaint.status()) ? Mono.empty() : Mono.error(invalidTransition(complaint));
+    private static Mono<Void> requireStatus(Complaint complaint, Transition transition) {
+        return transition.allowedFrom(complaint.status()) ? Mono.empty() : Mono.error(invalidTransition(complaint));
+    }
+
+    /** The status the table gives for a transition that sets one. */
+    private static String statusAfter(Transition transition) {
+        return transition.to().orElseThrow().name();
     }
 
     private static Mono<Void> requireText(String text, int min, String field) {
@@ -537,16 +546,6 @@ class LifecycleService {
 
     private static ActorType actorType(Caller caller) {
         return caller.isResident() ? ActorType.RESIDENT : ActorType.STAFF;
-    }
-
-    private static Map<String, Object> payload(Object... pairs) {
-        Map<String, Object> payload = new HashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                payload.put((String) pairs[i], pairs[i + 1]);
-            }
-        }
-        return payload;
     }
 
     private static String clean(String text) {

@@ -3,6 +3,7 @@ package id.go.cilegon.juare.complaint.internal;
 import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.complaint.Complaint;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.platform.ApiException;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
 @Controller
 class QueueController {
 
-    private static final String OPEN = "status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')";
+    /** An OPD's queue: what is at the OPD (the index complaint_opd_queue's predicate). */
+    private static final String OPEN = Lifecycle.sqlIn("status", Lifecycle.AT_OPD);
     /** What falls due first: the reply clock while unanswered, then the fix clock (LEAST skips nulls); never null. */
     static final String DUE_FIRST = "COALESCE(LEAST(CASE WHEN first_reply_at IS NULL THEN reply_due_at END, fix_due_at), TIMESTAMPTZ '9999-12-31 00:00:00+00')";
     static final Instant NO_DUE_TIME = Instant.parse("9999-12-31T00:00:00Z");
@@ -31,7 +33,7 @@ class QueueController {
     @QueryMapping
     Mono<Connection<Complaint>> intakeQueue(@Argument Integer first, @Argument String after) {
         return CurrentCaller.staffWithRole("OPERATOR", "MAYOR", "ADMIN")
-                .flatMap(caller -> page("status = 'SUBMITTED'", "created_at", Complaint::createdAt, first, after, Map.of()));
+                .flatMap(caller -> page(Lifecycle.sqlIn("status", Lifecycle.WAITING_FOR_OPERATOR), "created_at", Complaint::createdAt, first, after, Map.of()));
     }
 
     @QueryMapping

@@ -4,28 +4,25 @@ import id.go.cilegon.juare.agency.Category;
 import id.go.cilegon.juare.agency.Opd;
 import id.go.cilegon.juare.complaint.Breaches;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.complaint.Transition;
 import id.go.cilegon.juare.event.ActorType;
+import id.go.cilegon.juare.event.EventPayload;
 import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.event.NewEvent;
+import id.go.cilegon.juare.graphql.ReplyRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * A demo complaint as it goes through the lifecycle: each transition sets the columns and appends the event that
- * LifecycleService (and ComplaintService, the clock job) would, at a time in the past. The fields end as the
- * row to insert.
+ * LifecycleService (and ComplaintService, the clock job) would, at a time in the past. Which transitions exist, from
+ * which statuses, to which status and with which event is the {@link Transition} table's, as in LifecycleService; the
+ * payloads are the same {@link EventPayload} records. The fields end as the row to insert.
  */
 final class DemoComplaint {
-
-    private static final Set<ComplaintStatus> OPEN = EnumSet.of(ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS,
-            ComplaintStatus.REOPENED);
 
     /** An event with the time it happened; {@code order} keeps a complaint's events in sequence on equal times. */
     record TimedEvent(Instant at, int order, NewEvent event) {
@@ -106,41 +103,40 @@ final class DemoComplaint {
         return events.isEmpty() ? createdAt : events.getLast().at();
     }
 
-    boolean isOpen() {
-        return OPEN.contains(status);
+    /** At an OPD: its clocks run (docs/lifecycle.md). */
+    boolean isAtOpd() {
+        return status.isAtOpd();
     }
 
     // ---------- the resident ----------
 
     void submitted() {
-        record(createdAt, EventType.SUBMITTED, ActorType.RESIDENT, residentId, true, Map.of("trackingNumber", trackingNumber));
+        record(createdAt, EventType.SUBMITTED, ActorType.RESIDENT, residentId, true, new EventPayload.Submitted(trackingNumber));
     }
 
     void confirmed(Instant at, int rating, String comment) {
-        requireStatus(ComplaintStatus.RESOLVED);
+        move(Transition.CONFIRM);
         this.rating = (short) rating;
         this.residentComment = comment;
         close(at);
-        record(at, EventType.CONFIRMED, ActorType.RESIDENT, residentId, true, payload("message", comment, "rating", rating));
+        record(at, Transition.CONFIRM, ActorType.RESIDENT, residentId, true, new EventPayload.Confirmed(comment, rating));
     }
 
     void disputed(Instant at, String reason, Duration fixMarkDelay) {
-        requireStatus(ComplaintStatus.RESOLVED);
-        status = ComplaintStatus.REOPENED;
+        move(Transition.DISPUTE);
         // one deadline per assignment (ADR 0022): the fix clock it started with, and its breach mark, stay
         resolvedAt = null;
         reopenCount++;
         this.fixMarkDelay = fixMarkDelay;
         changed(at);
-        record(at, EventType.DISPUTED, ActorType.RESIDENT, residentId, true, payload("message", reason, "photos", 0));
+        record(at, Transition.DISPUTE, ActorType.RESIDENT, residentId, true, new EventPayload.Disputed(reason, 0, null));
     }
 
     // ---------- operators ----------
 
     void dispatched(Instant at, UUID operatorId, Opd opd, Category category, String note, Duration replyMarkDelay,
                     Duration fixMarkDelay) {
-        requireStatus(ComplaintStatus.SUBMITTED);
-        status = ComplaintStatus.DISPATCHED;
+        move(Transition.DISPATCH);
         opdCode = opd.code();
         dispatchedAt = at;
         replyDueAt = at.plus(Duration.ofHours(category.replyHours()));
@@ -150,18 +146,16 @@ final class DemoComplaint {
         this.replyMarkDelay = replyMarkDelay;
         this.fixMarkDelay = fixMarkDelay;
         changed(at);
-        record(at, EventType.DISPATCHED, ActorType.STAFF, operatorId, true,
-                payload("message", "Diteruskan ke " + opd.name(), "opdCode", opd.code(), "note", note,
-                        "replyDueAt", replyDueAt.toString(), "fixDueAt", fixDueAt.toString()));
+        record(at, Transition.DISPATCH, ActorType.STAFF, operatorId, true,
+                new EventPayload.Dispatched("Diteruskan ke " + opd.name(), opd.code(), note, replyDueAt, fixDueAt));
     }
 
     /** As LifecycleService.reroute: a new OPD, both clocks again from now, no first reply yet. */
     void rerouted(Instant at, UUID operatorId, Opd opd, Category category, boolean misrouted, Duration replyMarkDelay,
                   Duration fixMarkDelay) {
-        requireOpen();
         String from = opdCode;
         boolean excused = Breaches.excused(misrouted, firstTransferRequestAt == null ? at : firstTransferRequestAt, replyDueAt);
-        status = ComplaintStatus.DISPATCHED;
+        move(Transition.REROUTE);
         opdCode = opd.code();
         dispatchedAt = at;
         replyDueAt = at.plus(Duration.ofHours(category.replyHours()));
@@ -176,51 +170,63 @@ final class DemoComplaint {
         this.replyMarkDelay = replyMarkDelay;
         this.fixMarkDelay = fixMarkDelay;
         changed(at);
-        record(at, EventType.REROUTED, ActorType.STAFF, operatorId, true,
-                payload("message", "Dialihkan ke " + opd.name(), "fromOpd", from, "toOpd", opd.code(), "misrouted", misrouted,
-                        "excused", excused, "replyDueAt", replyDueAt.toString(), "fixDueAt", fixDueAt.toString()));
+        record(at, Transition.REROUTE, ActorType.STAFF, operatorId, true,
+                new EventPayload.Rerouted("Dialihkan ke " + opd.name(), from, opd.code(), misrouted, excused, null, replyDueAt, fixDueAt));
     }
 
     void rejected(Instant at, UUID operatorId, String reason, String message, String note) {
-        requireStatus(ComplaintStatus.SUBMITTED);
-        status = ComplaintStatus.REJECTED;
+        move(Transition.REJECT);
         rejectReason = reason;
         closedAt = at;
         changed(at);
-        record(at, EventType.REJECTED, ActorType.STAFF, operatorId, true, payload("message", message, "reason", reason, "note", note));
+        record(at, Transition.REJECT, ActorType.STAFF, operatorId, true, new EventPayload.Rejected(message, reason, note));
     }
 
     void markedDuplicate(Instant at, UUID operatorId, DemoComplaint original) {
-        requireStatus(ComplaintStatus.SUBMITTED);
-        status = ComplaintStatus.REJECTED;
+        move(Transition.MARK_DUPLICATE);
         rejectReason = "DUPLICATE";
         duplicateOf = original.id;
         closedAt = at;
         changed(at);
-        record(at, EventType.MARKED_DUPLICATE, ActorType.STAFF, operatorId, true,
-                payload("message", "Sama dengan pengaduan " + original.trackingNumber, "duplicateOf", original.trackingNumber));
+        record(at, Transition.MARK_DUPLICATE, ActorType.STAFF, operatorId, true,
+                new EventPayload.MarkedDuplicate("Sama dengan pengaduan " + original.trackingNumber, original.trackingNumber, null));
     }
 
     void internalNote(Instant at, UUID staffId, String note) {
         // no column changes: neither updated_at nor the version move
-        record(at, EventType.INTERNAL_NOTE, ActorType.STAFF, staffId, false, payload("note", note));
+        move(Transition.ADD_INTERNAL_NOTE);
+        record(at, Transition.ADD_INTERNAL_NOTE, ActorType.STAFF, staffId, false, new EventPayload.InternalNote(note));
     }
 
     // ---------- the OPD ----------
 
     void replied(Instant at, UUID responderId, String message) {
-        requireOpen();
-        boolean first = firstReplyAt == null;
-        status = ComplaintStatus.IN_PROGRESS;
+        replied(at, responderId, message, false);
+    }
+
+    /** As LifecycleService.reply: a template (ADR 0018) reaches the resident but does not stop the reply clock. */
+    void replied(Instant at, UUID responderId, String message, boolean template) {
+        boolean first = firstReplyAt == null && !template;
+        move(Transition.REPLY);
         if (first) {
             firstReplyAt = at;
         }
         changed(at);
-        record(at, EventType.REPLIED, ActorType.STAFF, responderId, true, payload("message", message, "first", first));
+        record(at, Transition.REPLY, ActorType.STAFF, responderId, true,
+                new EventPayload.Replied(message, first, template, ReplyRule.fingerprint(message)));
+    }
+
+    /** As LifecycleService.declineTransfer: the request is answered, the complaint stays. */
+    void transferDeclined(Instant at, UUID operatorId, String note) {
+        move(Transition.DECLINE_TRANSFER);
+        transferRequestedAt = null;
+        transferReason = null;
+        changed(at);
+        record(at, Transition.DECLINE_TRANSFER, ActorType.STAFF, operatorId, false, new EventPayload.TransferDeclined(note));
     }
 
     void transferRequested(Instant at, UUID responderId, String reason) {
-        requireOpen();
+        move(Transition.REQUEST_TRANSFER);
         transferRequestedAt = at;
         transferReason = reason;
         if (firstTransferRequestAt == null) {
@@ -228,43 +234,50 @@ final class DemoComplaint {
         }
         transferRequests++;
         changed(at);
-        record(at, EventType.TRANSFER_REQUESTED, ActorType.STAFF, responderId, false,
-                payload("message", reason, "opdCode", opdCode, "attempt", transferRequests));
+        record(at, Transition.REQUEST_TRANSFER, ActorType.STAFF, responderId, false,
+                new EventPayload.TransferRequested(reason, opdCode, transferRequests));
     }
 
     void resolved(Instant at, UUID responderId, String note) {
-        requireOpen();
-        status = ComplaintStatus.RESOLVED;
+        resolved(at, responderId, note, false);
+    }
+
+    /** Demo resolutions come without after-photos (the simulator's with one: resolvedWithPhoto). */
+    void resolved(Instant at, UUID responderId, String note, boolean template) {
+        resolved(at, responderId, note, template, 0);
+    }
+
+    private void resolved(Instant at, UUID responderId, String note, boolean template, int afterPhotos) {
+        move(Transition.RESOLVE);
         resolvedAt = at;
         transferRequestedAt = null;
         transferReason = null;
-        if (firstReplyAt == null) {
+        if (firstReplyAt == null && !template) {
             // the resolution note answers the resident too
             firstReplyAt = at;
         }
         changed(at);
-        // demo resolutions come without after-photos
-        record(at, EventType.RESOLVED, ActorType.STAFF, responderId, true, payload("message", note, "afterPhotos", 0));
+        record(at, Transition.RESOLVE, ActorType.STAFF, responderId, true,
+                new EventPayload.Resolved(note, afterPhotos, template, ReplyRule.fingerprint(note)));
     }
 
     /** As the clock job's autoClose: a resolution the resident left unanswered closes by itself. */
     void autoClosed(Instant at) {
-        requireStatus(ComplaintStatus.RESOLVED);
+        move(Transition.AUTO_CLOSE);
         autoClosed = true;
         close(at);
-        record(at, EventType.AUTO_CLOSED, ActorType.SYSTEM, null, true,
-                payload("message", "Ditutup otomatis: tidak ada tanggapan atas penyelesaian"));
+        record(at, Transition.AUTO_CLOSE, ActorType.SYSTEM, null, true,
+                new EventPayload.AutoClosed("Ditutup otomatis: tidak ada tanggapan atas penyelesaian", null, null));
     }
 
     /** The resolution's after-photos: the simulator's OPDs attach one, as the lifecycle requires. */
     void resolvedWithPhoto(Instant at, UUID responderId, String note) {
-        resolved(at, responderId, note);
-        TimedEvent last = events.removeLast();
-        Map<String, Object> payload = new LinkedHashMap<>(last.event().payload());
-        payload.put("afterPhotos", 1);
-        NewEvent e = last.event();
-        events.add(new TimedEvent(last.at(), last.order(), new NewEvent(e.complaintId(), e.type(), e.actorType(), e.actorId(),
-                e.status(), e.residentId(), e.opdCode(), e.kecamatanCode(), e.categoryCode(), e.visibleToResident(), payload)));
+        resolvedWithPhoto(at, responderId, note, false);
+    }
+
+    /** As above; a template note (ADR 0018) does not count as the first answer. */
+    void resolvedWithPhoto(Instant at, UUID responderId, String note, boolean template) {
+        resolved(at, responderId, note, template, 1);
     }
 
     // ---------- the clock job ----------
@@ -276,23 +289,31 @@ final class DemoComplaint {
     /** The next breach recorded before {@code until}, given the state since the last change. */
     Breach nextBreachBefore(Instant until) {
         Breach reply = null;
+        // a template reply leaves the reply clock running in IN_PROGRESS too: the table's MARK_REPLY_OVERDUE is at an OPD
         if (firstReplyAt == null && replyOverdueAt == null && replyDueAt != null
-                && (status == ComplaintStatus.DISPATCHED || status == ComplaintStatus.REOPENED)) {
-            reply = new Breach(EventType.REPLY_OVERDUE, replyDueAt.plus(replyMarkDelay));
+                && Transition.MARK_REPLY_OVERDUE.allowedFrom(status)) {
+            reply = new Breach(Transition.MARK_REPLY_OVERDUE.event(), notBeforeLastEvent(replyDueAt).plus(replyMarkDelay));
         }
         Breach fix = null;
-        if (fixOverdueAt == null && fixDueAt != null && isOpen()) {
-            // a fix clock that ran out while it was resolved (then disputed) is marked at the job's next run after that
-            Instant due = fixDueAt.isBefore(lastEventAt()) ? lastEventAt() : fixDueAt;
-            fix = new Breach(EventType.FIX_OVERDUE, due.plus(fixMarkDelay));
+        if (fixOverdueAt == null && fixDueAt != null && Transition.MARK_FIX_OVERDUE.allowedFrom(status)) {
+            fix = new Breach(Transition.MARK_FIX_OVERDUE.event(), notBeforeLastEvent(fixDueAt).plus(fixMarkDelay));
         }
         Breach first = reply == null ? fix : fix == null || reply.at().isBefore(fix.at()) ? reply : fix;
         return first != null && first.at().isBefore(until) ? first : null;
     }
 
+    /**
+     * A clock that ran out while it could not breach (resolved, then disputed) is marked at the job's next run after
+     * it could again.
+     */
+    private Instant notBeforeLastEvent(Instant due) {
+        return due.isBefore(lastEventAt()) ? lastEventAt() : due;
+    }
+
     /** Records a breach as markOverdue does: the column, not the version, and a staff-only event. */
     void overdue(Breach breach) {
         boolean reply = breach.type() == EventType.REPLY_OVERDUE;
+        move(reply ? Transition.MARK_REPLY_OVERDUE : Transition.MARK_FIX_OVERDUE);
         Instant due = reply ? replyDueAt : fixDueAt;
         if (reply) {
             replyOverdueAt = breach.at();
@@ -300,13 +321,12 @@ final class DemoComplaint {
             fixOverdueAt = breach.at();
         }
         updatedAt = breach.at();
-        record(breach.at(), breach.type(), ActorType.SYSTEM, null, false, payload("dueAt", due.toString(), "opdCode", opdCode));
+        record(breach.at(), breach.type(), ActorType.SYSTEM, null, false, EventPayload.overdue(breach.type(), due, opdCode));
     }
 
     // ---------- the machinery ----------
 
     private void close(Instant at) {
-        status = ComplaintStatus.CLOSED;
         closedAt = at;
         changed(at);
     }
@@ -317,36 +337,29 @@ final class DemoComplaint {
         version++;
     }
 
+    private void record(Instant at, Transition transition, ActorType actorType, UUID actorId, boolean visibleToResident,
+                        EventPayload payload) {
+        record(at, transition.event(), actorType, actorId, visibleToResident, payload);
+    }
+
     private void record(Instant at, EventType type, ActorType actorType, UUID actorId, boolean visibleToResident,
-                        Map<String, Object> payload) {
+                        EventPayload payload) {
+        if (payload.type() != type) {
+            throw new IllegalStateException("a " + payload.type() + " payload on a " + type + " event");
+        }
         if (at.isBefore(lastEventAt())) {
             throw new IllegalStateException("demo history out of order for " + trackingNumber + ": " + type);
         }
         NewEvent event = new NewEvent(id, type, actorType, actorId, status.name(), residentId, opdCode, kecamatanCode,
-                categoryCode, visibleToResident, payload);
+                categoryCode, visibleToResident, payload.toMap());
         events.add(new TimedEvent(at, events.size(), event));
     }
 
-    private void requireStatus(ComplaintStatus expected) {
-        if (status != expected) {
-            throw new IllegalStateException("demo transition from " + status + " on " + trackingNumber);
+    /** The transition table's move: allowed from this status (or the demo is wrong), to the status it gives. */
+    private void move(Transition transition) {
+        if (!transition.allowedFrom(status)) {
+            throw new IllegalStateException("demo " + transition + " from " + status + " on " + trackingNumber);
         }
-    }
-
-    private void requireOpen() {
-        if (!isOpen()) {
-            throw new IllegalStateException("demo transition from " + status + " on " + trackingNumber);
-        }
-    }
-
-    /** Pairs of key and value; null values are left out, as LifecycleService does. */
-    private static Map<String, Object> payload(Object... pairs) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (pairs[i + 1] != null) {
-                payload.put((String) pairs[i], pairs[i + 1]);
-            }
-        }
-        return payload;
+        status = transition.after(status);
     }
 }

@@ -52,8 +52,8 @@ class DemoSeeder {
         static Result of(DemoScenario.Plan plan, int events) {
             Map<String, Long> byStatus = plan.complaints().stream()
                     .collect(Collectors.groupingBy(c -> c.status.name(), TreeMap::new, Collectors.counting()));
-            long replyOverdue = plan.complaints().stream().filter(c -> c.isOpen() && c.firstReplyAt == null && c.replyOverdueAt != null).count();
-            long fixOverdue = plan.complaints().stream().filter(c -> c.isOpen() && c.fixOverdueAt != null).count();
+            long replyOverdue = plan.complaints().stream().filter(c -> c.isAtOpd() && c.firstReplyAt == null && c.replyOverdueAt != null).count();
+            long fixOverdue = plan.complaints().stream().filter(c -> c.isAtOpd() && c.fixOverdueAt != null).count();
             return new Result(plan.staff().size(), plan.residents().size(), plan.complaints().size(), events,
                     plan.staff().stream().map(DemoScenario.StaffSpec::username).toList(),
                     plan.residents().stream().map(DemoScenario.ResidentSpec::id).toList(), byStatus, replyOverdue, fixOverdue,

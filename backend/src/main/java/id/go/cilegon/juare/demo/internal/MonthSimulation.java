@@ -24,9 +24,13 @@ import java.util.UUID;
  * {@link DemoComplaint} (the same columns and events as LifecycleService), with the habits of the OPD that has it:
  * <ul>
  *   <li>DPUPR is fast: replies in about 2 hours, fixes in about a day, few disputes;</li>
- *   <li>DISHUB is slow: replies after about a day, fixes late, sometimes never;</li>
+ *   <li>DISHUB is slow: replies after about a day, fixes late, sometimes never; and games the breach rules: when its
+ *       reply clock has run out it often asks for a transfer instead of answering, repeats the request with a new
+ *       reason when an operator declines, and a tired operator reroutes it as "misrouted" (ADR 0022: a hand-back after
+ *       the reply deadline is not excused, so the late marks stay DISHUB's);</li>
  *   <li>DLH games the clock: tries a token reply at once (refused by the lifecycle, so it writes nothing), then sends
- *       a boilerplate answer within the hour and "resolves" within half a day, and residents dispute many of those;</li>
+ *       one boilerplate answer within the hour (a template from its second use on, ADR 0018: it does not stop the reply
+ *       clock) and "resolves" within half a day, and residents dispute many of those;</li>
  *   <li>the others work at an average pace.</li>
  * </ul>
  * Some complaints go to the wrong OPD first and come back through a transfer request that an operator agrees to
@@ -57,17 +61,27 @@ final class MonthSimulation {
             "PENDIDIKAN", 2, "BENCANA", 1, "KEBAKARAN", 1, "LAINNYA", 4);
 
     /** Hours from receipt (log-normal medians and spreads), and how often things do not happen. */
+    /** ... and {@code dumpsWhenLate}: how often, with its reply clock run out, it asks for a transfer instead of answering. */
     record Habit(double replyMedian, double replySpread, double neverReply, boolean gamesTheClock, double fixMedian,
-                 double fixSpread, double neverFix, double dispute, double silent, int[] ratings) {
+                 double fixSpread, double neverFix, double dispute, double silent, int[] ratings, double dumpsWhenLate) {
     }
 
-    private static final Habit AVERAGE = new Habit(10, 0.8, 0.05, false, 50, 0.5, 0.05, 0.12, 0.15, new int[] {5, 4, 4, 3, 3, 2});
+    private static final Habit AVERAGE = new Habit(10, 0.8, 0.05, false, 50, 0.5, 0.05, 0.12, 0.15, new int[] {5, 4, 4, 3, 3, 2}, 0);
     private static final Map<String, Habit> HABITS = Map.of(
-            "DPUPR", new Habit(2, 0.6, 0, false, 24, 0.4, 0.01, 0.05, 0.1, new int[] {5, 5, 5, 4, 4, 3}),
-            "DISHUB", new Habit(26, 0.6, 0.15, false, 90, 0.4, 0.15, 0.15, 0.2, new int[] {4, 3, 3, 2, 2, 1}),
-            "DLH", new Habit(0.4, 0.5, 0, true, 10, 0.5, 0.02, 0.45, 0.15, new int[] {4, 3, 2, 2, 1}));
+            "DPUPR", new Habit(2, 0.6, 0, false, 24, 0.4, 0.01, 0.05, 0.1, new int[] {5, 5, 5, 4, 4, 3}, 0),
+            "DISHUB", new Habit(26, 0.6, 0.15, false, 90, 0.4, 0.15, 0.15, 0.2, new int[] {4, 3, 3, 2, 2, 1}, 0.6),
+            "DLH", new Habit(0.4, 0.5, 0, true, 10, 0.5, 0.02, 0.45, 0.15, new int[] {4, 3, 2, 2, 1}, 0));
+    /** As the lifecycle (juare.lifecycle.template-window-days): a text the OPD sent to another complaint this recently is a template. */
+    private static final Duration TEMPLATE_WINDOW = Duration.ofDays(30);
 
     private static final String BOILERPLATE = "Laporan Anda sudah kami terima dan segera kami tindak lanjuti.";
+    /** What an honest reply is made of: it names the complaint's own place and plan, so no two read the same. */
+    private static final List<String> OFFICERS = List.of("Pak Ahmad", "Bu Siti", "Pak Budi", "Bu Rina", "Pak Hendra", "Bu Dewi",
+            "Pak Joko", "Bu Lestari", "Pak Rudi", "Bu Wati", "Pak Agus", "Bu Yuni", "Pak Dedi", "Bu Ratna", "Pak Eko", "Bu Fitri",
+            "Pak Iwan", "Bu Nur", "Pak Slamet", "Bu Tuti");
+    private static final List<String> PLANS = List.of("meninjau lokasi", "mengukur kerusakan", "memotret kondisi terkini",
+            "berkoordinasi dengan ketua RT", "menyiapkan material", "menjadwalkan regu kerja");
+    private static final List<String> WEEKDAYS = List.of("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu");
     private static final String TOKEN = "ok siap";
 
     record Plan(String prefix, List<DemoScenario.ResidentSpec> residents, List<DemoComplaint> complaints) {
@@ -95,6 +109,8 @@ final class MonthSimulation {
     private final GeoIndex geo;
     private final UUID operator;
     private final Map<String, UUID> responders = new LinkedHashMap<>();
+    /** Each OPD's replies so far, by fingerprint: the complaint and when (ReplyRule's template rule, ADR 0018). */
+    private final Map<String, Map<String, List<Map.Entry<UUID, Instant>>>> repliesByOpd = new LinkedHashMap<>();
 
     MonthSimulation(long seed, LocalDate firstDay, int days, int perDay, Instant until, AgencyCatalog.Catalog catalog, GeoIndex geo) {
         this.random = new Random(seed);
@@ -197,13 +213,16 @@ final class MonthSimulation {
             throw new IllegalStateException("a token reply must be refused");
         }
         Instant replyAt = received.plus(minutes(Math.max(5, (long) (logNormal(habit.replyMedian(), habit.replySpread()) * 60))));
-        String reply = habit.gamesTheClock() ? BOILERPLATE : "Terima kasih, laporan " + c.trackingNumber
-                + " sedang kami tindak lanjuti oleh tim lapangan.";
+        String reply = habit.gamesTheClock() ? BOILERPLATE : ownReply(c, category, replyAt);
+        if (replies && habit.dumpsWhenLate() > 0 && replyAt.isAfter(c.replyDueAt) && random.nextDouble() < habit.dumpsWhenLate()) {
+            handBackLate(c, category);
+            return;
+        }
         if (replies) {
             if (!act(c, replyAt)) {
                 return;
             }
-            c.replied(replyAt, responder, checked(reply));
+            c.replied(replyAt, responder, checked(reply), template(c, reply, replyAt));
         }
         if (!fixes) {
             act(c, until);
@@ -214,8 +233,78 @@ final class MonthSimulation {
         if (!act(c, fixAt)) {
             return;
         }
-        c.resolvedWithPhoto(fixAt, responder, checked("Sudah ditangani petugas di lapangan, terlampir foto hasilnya."));
+        String note = habit.gamesTheClock() ? "Sudah ditangani petugas di lapangan, terlampir foto hasilnya." : ownNote(c, fixAt);
+        c.resolvedWithPhoto(fixAt, responder, checked(note), template(c, note, fixAt));
         answer(c, category, habit, responder, true);
+    }
+
+    /**
+     * The late OPD's move: with its reply clock run out it asks for a transfer; an operator declines half of those, the
+     * OPD asks again with another reason (the same one would be refused), and a tired operator reroutes it as
+     * misrouted. ADR 0022 does not excuse it (the hand-back came after the reply deadline); the next OPD works it.
+     */
+    private void handBackLate(DemoComplaint c, Category category) {
+        String opd = c.opdCode;
+        Instant request = c.replyDueAt.plus(minutes(Math.max(10, (long) (logNormal(4, 0.6) * 60))));
+        if (!act(c, request)) {
+            return;
+        }
+        c.transferRequested(request, responder(catalog.opds().get(opd)), "Bukan kewenangan kami, mohon dialihkan ke OPD terkait.");
+        Instant decision = request.plus(minutes(Math.max(10, (long) (logNormal(1, 0.6) * 60))));
+        if (!act(c, decision)) {
+            return;
+        }
+        if (random.nextBoolean()) {
+            c.transferDeclined(decision, operator, "Lokasi ini masih wilayah tugas OPD Anda, mohon ditindaklanjuti.");
+            Instant again = decision.plus(minutes(Math.max(10, (long) (logNormal(6, 0.6) * 60))));
+            if (!act(c, again)) {
+                return;
+            }
+            c.transferRequested(again, responder(catalog.opds().get(opd)), "Anggaran kami untuk pekerjaan ini sudah habis tahun ini.");
+            decision = again.plus(minutes(Math.max(10, (long) (logNormal(1, 0.6) * 60))));
+            if (!act(c, decision)) {
+                return;
+            }
+        }
+        Opd next = wrongOpd(catalog.opds().get(opd));
+        c.rerouted(decision, operator, next, category, true, markDelay(), markDelay());
+        work(c, category, AVERAGE, responder(next));
+    }
+
+    /** An honest resolution note: what was done, where, by whom. */
+    private String ownNote(DemoComplaint c, Instant at) {
+        return "Sudah ditangani di Kelurahan " + place(c) + " oleh " + OFFICERS.get(random.nextInt(OFFICERS.size()))
+                + " hari " + WEEKDAYS.get(at.atZone(WIB).getDayOfWeek().getValue() - 1) + " setelah "
+                + PLANS.get(random.nextInt(PLANS.size())) + "; terlampir foto hasilnya.";
+    }
+
+    private String place(DemoComplaint c) {
+        return geo.kelurahan().stream().filter(k -> k.code().equals(c.kelurahanCode)).map(Kelurahan::name).findFirst().orElse("lokasi");
+    }
+
+    /** An honest first reply: its own place, officer, plan and day. */
+    private String ownReply(DemoComplaint c, Category category, Instant at) {
+        String place = place(c);
+        String day = WEEKDAYS.get(at.atZone(WIB).getDayOfWeek().getValue() - 1);
+        return "Terima kasih. Laporan " + category.nameId() + " di Kelurahan " + place + " sudah kami terima; "
+                + OFFICERS.get(random.nextInt(OFFICERS.size())) + " dari tim lapangan akan " + PLANS.get(random.nextInt(PLANS.size()))
+                + " hari " + day + ".";
+    }
+
+    /**
+     * ReplyRule's decision as the lifecycle makes it: mostly a repeated token, or the same text as the OPD's reply to
+     * another complaint in the window before. (The simulation writes complaint by complaint, so "before" is among the
+     * replies written so far: for replies sent within the hour of receipt, as the boilerplate ones are, that is the
+     * order of time.)
+     */
+    private boolean template(DemoComplaint c, String text, Instant at) {
+        String fingerprint = ReplyRule.fingerprint(text);
+        List<Map.Entry<UUID, Instant>> uses = repliesByOpd.computeIfAbsent(c.opdCode, k -> new LinkedHashMap<>())
+                .computeIfAbsent(fingerprint, k -> new ArrayList<>());
+        boolean template = ReplyRule.repetitive(text, MIN_REPLY_CHARACTERS) || uses.stream()
+                .anyMatch(use -> !use.getKey().equals(c.id) && use.getValue().isBefore(at) && !use.getValue().isBefore(at.minus(TEMPLATE_WINDOW)));
+        uses.add(Map.entry(c.id, at));
+        return template;
     }
 
     /** The resident confirms, disputes (once: the OPD fixes again) or stays silent. */
@@ -237,7 +326,8 @@ final class MonthSimulation {
             if (!act(c, again)) {
                 return;
             }
-            c.resolvedWithPhoto(again, responder, checked("Sudah diperbaiki ulang oleh petugas, terlampir foto hasilnya."));
+            String note = habit.gamesTheClock() ? "Sudah diperbaiki ulang oleh petugas, terlampir foto hasilnya." : ownNote(c, again);
+            c.resolvedWithPhoto(again, responder, checked(note), template(c, note, again));
             answer(c, category, habit, responder, false);
             return;
         }

@@ -1,6 +1,7 @@
 package id.go.cilegon.juare.overview.internal;
 
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -13,6 +14,9 @@ import reactor.core.publisher.Flux;
  */
 @Repository
 class ComplaintCountsRepository {
+
+    /** At an OPD: where the clocks can breach (docs/lifecycle.md). */
+    private static final String AT_OPD = Lifecycle.sqlList(Lifecycle.AT_OPD);
 
     private final DatabaseClient db;
 
@@ -28,14 +32,14 @@ class ComplaintCountsRepository {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         SELECT GROUPING(opd_code, kecamatan_code) AS grouping_level, opd_code, kecamatan_code, status,
                                count(*) AS total,
-                               count(*) FILTER (WHERE status IN ('DISPATCHED', 'REOPENED') AND first_reply_at IS NULL
+                               count(*) FILTER (WHERE status IN (%1$s) AND first_reply_at IS NULL
                                                   AND reply_due_at < :now) AS reply_overdue,
-                               count(*) FILTER (WHERE status IN ('DISPATCHED', 'IN_PROGRESS', 'REOPENED')
+                               count(*) FILTER (WHERE status IN (%1$s)
                                                   AND fix_due_at < :now) AS fix_overdue
                         FROM complaint
-                        WHERE %s
+                        WHERE %2$s
                         GROUP BY GROUPING SETS ((status), (opd_code, status), (kecamatan_code, status))"""
-                        .formatted(scope.condition()))
+                        .formatted(AT_OPD, scope.condition()))
                 .bind("now", now);
         return scope.bindTo(spec)
                 .map(ComplaintCountsRepository::toRow)

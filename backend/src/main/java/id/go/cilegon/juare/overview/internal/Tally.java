@@ -1,21 +1,19 @@
 package id.go.cilegon.juare.overview.internal;
 
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.overview.internal.ComplaintCounts.GroupCount;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /** Adds up the aggregate rows of one group (a few rows per group, never one per complaint). */
 final class Tally {
 
-    /** Open for an OPD: dispatched and not yet resolved. */
-    static final Set<ComplaintStatus> OPEN = EnumSet.of(ComplaintStatus.DISPATCHED, ComplaintStatus.IN_PROGRESS,
-            ComplaintStatus.REOPENED);
-    /** Open for a kecamatan: also what still waits for an operator. */
-    static final Set<ComplaintStatus> OPEN_IN_KECAMATAN = EnumSet.of(ComplaintStatus.SUBMITTED, ComplaintStatus.DISPATCHED,
-            ComplaintStatus.IN_PROGRESS, ComplaintStatus.REOPENED);
+    /** Open for an OPD: at the OPD (dispatched and not yet resolved). */
+    static final Set<ComplaintStatus> OPEN = ComplaintStatus.in(Lifecycle.AT_OPD);
+    /** Open for a kecamatan: what the city still has to act on, also what waits for an operator. */
+    static final Set<ComplaintStatus> OPEN_IN_KECAMATAN = ComplaintStatus.in(Lifecycle.WITH_CITY);
 
     private final long[] byStatus = new long[ComplaintStatus.values().length];
     private long replyOverdue;

@@ -1,6 +1,7 @@
 package id.go.cilegon.juare.ranking.internal;
 
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,7 +84,7 @@ class RankingRepository {
      * join, PostgreSQL hashed every dispatch ever written (3.4 s at a million complaints, asking the log) or every
      * assignment not rerouted away (1.2 s, asking the summary) to check some 65,000 open complaints.
      */
-    static final String OPEN_STATUSES = "'DISPATCHED', 'IN_PROGRESS', 'REOPENED'";
+    static final String OPEN_STATUSES = Lifecycle.sqlList(Lifecycle.AT_OPD);
     /** A pending transfer request does not hide a complaint: the OPD holds it until an operator moves it (ADR 0022). */
     static final String OVERDUE_CONDITION = "((c.first_reply_at IS NULL AND c.reply_due_at < :now) OR c.fix_due_at < :now)";
 

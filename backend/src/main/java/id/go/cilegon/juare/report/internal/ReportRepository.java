@@ -2,6 +2,7 @@ package id.go.cilegon.juare.report.internal;
 
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.event.EventType;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +32,7 @@ class ReportRepository {
             .collect(Collectors.joining(", "));
 
     /** The statuses that matter at the cut-off: awaiting dispatch, and open with an OPD. */
-    private static final String COUNTED = "'SUBMITTED', 'DISPATCHED', 'IN_PROGRESS', 'REOPENED'";
+    private static final String COUNTED = Lifecycle.sqlList(Lifecycle.WITH_CITY);
 
     /**
      * The candidates are used while the events at or after the cut-off are at most this share of the event log (the
@@ -148,12 +149,13 @@ class ReportRepository {
                     ORDER BY e.id DESC
                     LIMIT 1
                 ) d ON true
-                WHERE o.status <> 'SUBMITTED'
+                WHERE o.status IN (:AT_OPD)
             )
             SELECT a.awaiting, b.*
-            FROM (SELECT count(*) FILTER (WHERE status = 'SUBMITTED') AS awaiting FROM state) a
+            FROM (SELECT count(*) FILTER (WHERE status IN (:WAITING_FOR_OPERATOR)) AS awaiting FROM state) a
             LEFT JOIN open_now b ON true
-            """;
+            """.replace(":AT_OPD", Lifecycle.sqlList(Lifecycle.AT_OPD))
+            .replace(":WAITING_FOR_OPERATOR", Lifecycle.sqlList(Lifecycle.WAITING_FOR_OPERATOR));
 
     /**
      * What happened during the day, per OPD (opd_code of the event) and for the city (opd_code NULL): received =

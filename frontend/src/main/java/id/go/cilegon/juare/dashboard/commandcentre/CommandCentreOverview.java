@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.commandcentre;
 
+import id.go.cilegon.juare.graphql.Lifecycle;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -25,8 +26,8 @@ public record CommandCentreOverview(
         List<OpdRow> opds,
         Shift shift) {
 
-    /** Statuses of a complaint someone still has to act on. */
-    public static final Set<String> OPEN_STATUSES = Set.of("SUBMITTED", "DISPATCHED", "IN_PROGRESS", "REOPENED");
+    /** Statuses of a complaint someone in the city still has to act on: waiting for an operator or at an OPD. */
+    public static final Set<String> OPEN_STATUSES = Lifecycle.names(Lifecycle.WITH_CITY);
 
     /**
      * One OPD's line: most overdue first, so the worst is on top. {@code medianReplySeconds}: dispatch to first reply,

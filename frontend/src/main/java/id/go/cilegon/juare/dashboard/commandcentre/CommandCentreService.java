@@ -7,6 +7,7 @@ import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.Intake;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.OpdRow;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.Shift;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -48,7 +49,7 @@ public class CommandCentreService {
         // resolutions in today's three shifts (07:00 WIB today to 07:00 tomorrow), as the command centre counts its day
         int resolvedToday = centre.intakeToday().stream().mapToInt(ShiftIntake::resolved).sum();
         return new CommandCentreOverview(asOf, filedToday.total(), all.count(CommandCentreOverview.OPEN_STATUSES),
-                all.replyOverdue(), all.fixOverdue(), resolvedToday, all.count(List.of("SUBMITTED")), opds, shift);
+                all.replyOverdue(), all.fixOverdue(), resolvedToday, all.count(Lifecycle.names(Lifecycle.WAITING_FOR_OPERATOR)), opds, shift);
     }
 
     // the shapes of the answer, as the document asks for them

@@ -1,6 +1,7 @@
 package id.go.cilegon.juare.dashboard.complaint;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,8 +56,8 @@ public record StaffComplaint(
         List<PossibleDuplicate> possibleDuplicates,
         List<TimelineEntry> timeline) {
 
-    /** Statuses an OPD still works on: the clocks run. */
-    public static final Set<String> AT_OPD = Set.of("DISPATCHED", "IN_PROGRESS", "REOPENED");
+    /** Statuses an OPD still works on: the clocks run (docs/lifecycle.md). */
+    public static final Set<String> AT_OPD = Lifecycle.names(Lifecycle.AT_OPD);
 
     public StaffComplaint {
         photos = photos == null ? List.of() : List.copyOf(photos);

@@ -38,6 +38,7 @@ import id.go.cilegon.juare.dashboard.complaint.StaffComplaint.PossibleDuplicate;
 import id.go.cilegon.juare.dashboard.live.ComplaintEvent;
 import id.go.cilegon.juare.dashboard.live.LiveEvents;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.Arrays;
@@ -197,7 +198,8 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     private void onEvents(List<ComplaintEvent> batch) {
         String selected = work.currentId();
         boolean selectedLeft = selected != null && batch.stream()
-                .anyMatch(e -> selected.equals(e.complaintId()) && !"SUBMITTED".equals(e.status()));
+                .anyMatch(e -> selected.equals(e.complaintId())
+                        && !Lifecycle.contains(Lifecycle.WAITING_FOR_OPERATOR, e.status()));
         work.reloadInPlace();
         if (selectedLeft) {
             Notices.error(getTranslation("intake.takenElsewhere"));
@@ -235,7 +237,7 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
             opd.setValue(preselect(current));
             dispatchNote.clear();
         }
-        boolean canDecide = operator && current != null && "SUBMITTED".equals(current.status());
+        boolean canDecide = operator && current != null && Lifecycle.contains(Lifecycle.WAITING_FOR_OPERATOR, current.status());
         dispatch.setEnabled(canDecide);
         reject.setEnabled(canDecide);
         duplicate.setEnabled(canDecide);
