@@ -92,7 +92,7 @@ public sealed interface EventPayload {
         }
     }
 
-    /** Staff only; {@code message}: the OPD's reason; {@code attempt}: its number within the assignment (ADR 0022). */
+    /** Staff only; {@code message}: the OPD's reason; {@code attempt}: 1 + the requests of the assignment declined before it (ADR 0022). */
     record TransferRequested(String message, String opdCode, int attempt) implements EventPayload {
         public EventType type() {
             return EventType.TRANSFER_REQUESTED;

@@ -201,6 +201,24 @@ class BreachHostileTest extends IntegrationTest {
         assertThat(behind("RSUD", "OVERDUE_NOW")).contains(id.toString());
     }
 
+    @Test
+    void aRequestThatAResolutionEndedWasNotDeclined() {
+        Seed seed = Seed.with(db, cipher);
+        UUID id = sittingWith(seed, "RSUD", 10);
+        String reason = "Pasien sudah dirujuk ke rumah sakit lain.";
+        // asked, then resolved before any operator answered, then disputed: the same assignment goes on
+        seed.event(id, "TRANSFER_REQUESTED", "STAFF", hoursAgo(9), "DISPATCHED", "RSUD",
+                "{\"message\": \"" + reason + "\", \"opdCode\": \"RSUD\", \"attempt\": 1}");
+        seed.event(id, "RESOLVED", "STAFF", hoursAgo(8), "RESOLVED", "RSUD", "{\"message\": \"Sudah kami tangani di IGD.\", \"afterPhotos\": 1}");
+        seed.event(id, "DISPUTED", "RESIDENT", hoursAgo(7), "REOPENED", "RSUD", "{\"message\": \"Belum ditangani sama sekali.\"}");
+        db.sql("UPDATE complaint SET status = 'REOPENED', first_reply_at = :at WHERE id = :id").bind("at", hoursAgo(8))
+                .bind("id", id).then().block();
+        String rsud = Seed.staffToken(db, tokens, "OPD_RESPONDER", "RSUD");
+        // nothing was declined: the same reason is taken, and it is not a repeat after a decline
+        ok(rsud, "RequestTransfer", Map.of("complaintId", id.toString(), "reason", reason));
+        assertThat(payload(id, "TRANSFER_REQUESTED")).contains("\"attempt\": 1");
+    }
+
     /**
      * A complaint resolved in time that the resident disputes: dispatched {@code dispatchedHoursAgo} hours ago (fix
      * clock 72 h), answered after 1 hour, resolved after 20 hours.

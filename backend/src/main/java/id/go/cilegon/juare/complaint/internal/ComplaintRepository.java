@@ -50,23 +50,31 @@ class ComplaintRepository {
                 .one();
     }
 
-    /** One transfer request of an assignment: when, and its reason. */
-    record TransferRequest(Instant at, String reason) {
+    /** One transfer request of an assignment: when, its reason, and whether an operator declined it. */
+    record TransferRequest(Instant at, String reason, boolean declined) {
     }
 
     /**
      * The transfer requests the complaint's current assignment made (since {@code since}, its dispatch or reroute),
-     * oldest first. Served by complaint_event_complaint (complaint_id, id).
+     * oldest first; a request is declined when a TRANSFER_DECLINED follows it before the next request (a resolution also
+     * ends a pending request, without declining it). Served by complaint_event_complaint (complaint_id, id).
      */
     Flux<TransferRequest> transferRequests(UUID complaintId, Instant since) {
         return db.sql("""
-                        SELECT occurred_at, payload ->> 'message' AS reason FROM complaint_event
-                        WHERE complaint_id = :complaint AND type = 'TRANSFER_REQUESTED' AND occurred_at >= :since
+                        SELECT occurred_at, payload ->> 'message' AS reason,
+                               coalesce(lead(type) OVER (ORDER BY id) = 'TRANSFER_DECLINED', false) AS declined, type
+                        FROM complaint_event
+                        WHERE complaint_id = :complaint AND type IN ('TRANSFER_REQUESTED', 'TRANSFER_DECLINED', 'RESOLVED')
+                          AND occurred_at >= :since
                         ORDER BY id""")
                 .bind("complaint", complaintId)
                 .bind("since", since)
-                .map(row -> new TransferRequest(row.get("occurred_at", Instant.class), row.get("reason", String.class)))
-                .all();
+                .map(row -> "TRANSFER_REQUESTED".equals(row.get("type", String.class))
+                        ? new TransferRequest(row.get("occurred_at", Instant.class), row.get("reason", String.class),
+                                Boolean.TRUE.equals(row.get("declined", Boolean.class)))
+                        : new TransferRequest(null, null, false))
+                .all()
+                .filter(r -> r.at() != null);
     }
 
     /** Inserts, or returns empty if this resident already used the client request id. */

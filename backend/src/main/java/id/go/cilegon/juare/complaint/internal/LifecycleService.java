@@ -262,12 +262,15 @@ class LifecycleService {
     }
 
     /**
-     * A request after a decline must give a new reason (the same text, normalised as ReplyRule does, is refused), and
-     * its number within the assignment is on the event: the scorecard counts repeated requests (ADR 0022).
+     * A request after a decline must give a new reason (the same text as a declined request of the assignment,
+     * normalised as ReplyRule does, is refused), and the event says how many declined requests came before it
+     * ({@code attempt} = 1 + those): the scorecard counts requests repeated after a decline (ADR 0022). A request that
+     * a resolution ended was not declined and does not count.
      */
     private Mono<Step> transferRequestStep(Complaint complaint, String reason, List<ComplaintRepository.TransferRequest> earlier) {
         String fingerprint = ReplyRule.fingerprint(reason);
-        if (earlier.stream().anyMatch(r -> r.reason() != null && ReplyRule.fingerprint(r.reason()).equals(fingerprint))) {
+        List<ComplaintRepository.TransferRequest> declined = earlier.stream().filter(ComplaintRepository.TransferRequest::declined).toList();
+        if (declined.stream().anyMatch(r -> r.reason() != null && ReplyRule.fingerprint(r.reason()).equals(fingerprint))) {
             return Mono.error(invalid(ErrorCode.TRANSFER_REASON_REPEATED,
                     "Alasan ini sudah pernah diajukan dan ditolak; tulis alasan baru / This reason was already given and declined; give a new one",
                     "reason"));
@@ -276,7 +279,7 @@ class LifecycleService {
                 .set("transfer_requested_at", now())
                 .set("transfer_reason", reason),
                 Transition.REQUEST_TRANSFER.event(), false,
-                new EventPayload.TransferRequested(reason, complaint.opdCode(), earlier.size() + 1).toMap(), null));
+                new EventPayload.TransferRequested(reason, complaint.opdCode(), declined.size() + 1).toMap(), null));
     }
 
     Mono<Complaint> resolve(Caller caller, UUID id, String note, List<String> afterPhotoIds, Integer expectedVersion) {

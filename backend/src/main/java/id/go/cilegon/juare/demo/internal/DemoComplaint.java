@@ -60,7 +60,8 @@ final class DemoComplaint {
     Instant transferRequestedAt;
     /** The current assignment's first transfer request and how many it made (not columns: what the lifecycle reads from its events). */
     private Instant firstTransferRequestAt;
-    private int transferRequests;
+    /** Requests of the current assignment an operator declined: the next one's attempt is one more. */
+    private int declinedRequests;
     String transferReason;
     String rejectReason;
     UUID duplicateOf;
@@ -166,7 +167,7 @@ final class DemoComplaint {
         transferRequestedAt = null;
         transferReason = null;
         firstTransferRequestAt = null;
-        transferRequests = 0;
+        declinedRequests = 0;
         this.replyMarkDelay = replyMarkDelay;
         this.fixMarkDelay = fixMarkDelay;
         changed(at);
@@ -219,6 +220,7 @@ final class DemoComplaint {
     /** As LifecycleService.declineTransfer: the request is answered, the complaint stays. */
     void transferDeclined(Instant at, UUID operatorId, String note) {
         move(Transition.DECLINE_TRANSFER);
+        declinedRequests++;
         transferRequestedAt = null;
         transferReason = null;
         changed(at);
@@ -232,10 +234,9 @@ final class DemoComplaint {
         if (firstTransferRequestAt == null) {
             firstTransferRequestAt = at;
         }
-        transferRequests++;
         changed(at);
         record(at, Transition.REQUEST_TRANSFER, ActorType.STAFF, responderId, false,
-                new EventPayload.TransferRequested(reason, opdCode, transferRequests));
+                new EventPayload.TransferRequested(reason, opdCode, declinedRequests + 1));
     }
 
     void resolved(Instant at, UUID responderId, String note) {
