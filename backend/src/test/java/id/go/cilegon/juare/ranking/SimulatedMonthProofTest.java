@@ -90,10 +90,17 @@ class SimulatedMonthProofTest extends IntegrationTest {
     record Facts(String opd, Instant receivedAt, Instant replyDue, Instant fixDue, Instant endedAt, boolean misrouted,
                  List<String> types, List<Instant> times, List<String> messages, List<String> ratings, List<String> templates) {
 
-        /** The same facts as the rules before issue 12 read them: the operator's "misrouted" excused, templates counted. */
+        /**
+         * The same facts as the rules before issue 12 read them: the operator's "misrouted" excused, templates counted,
+         * and no operator checking auto-closed fixes (the assignment as it stood before the first FIX_REJECTED, no
+         * FIX_VERIFIED; scored with the full credit).
+         */
         Facts asBefore(boolean claimed) {
-            return new Facts(opd, receivedAt, replyDue, fixDue, endedAt, claimed, types, times, messages, ratings,
-                    templates.stream().map(t -> "false").toList());
+            int end = types.indexOf("FIX_REJECTED");
+            int n = end < 0 ? types.size() : end;
+            return new Facts(opd, receivedAt, replyDue, fixDue, endedAt, claimed, types.subList(0, n).stream()
+                    .map(t -> t.equals("FIX_VERIFIED") ? "NONE" : t).toList(), times.subList(0, n), messages.subList(0, n),
+                    ratings.subList(0, n), templates.subList(0, n).stream().map(t -> "false").toList());
         }
     }
 
@@ -367,20 +374,26 @@ class SimulatedMonthProofTest extends IntegrationTest {
 
         // the gaming OPDs' moves did not pay: the same log judged as before issue 12 would have scored them higher
         Map<String, Expected> hoped = recompute(now, true);
+        int rejectedFixes = hoped.get("DLH").autoClosed - expected.get("DLH").autoClosed;
         int handedBackLate = hoped.get("DISHUB").misroutedAway - expected.get("DISHUB").misroutedAway;
         int templateFirstReplies = hoped.get("DLH").replyOnTime - expected.get("DLH").replyOnTime;
+        double creditNow = credit;
+        credit = 1.0;
         double dishubHoped = shrunk(hoped.get("DISHUB"), hoped.values(), 10)[0];
         double dlhHoped = shrunk(hoped.get("DLH"), hoped.values(), 10)[0];
+        credit = creditNow;
         List<String> averageRanked = ranked.stream().map(SimulatedMonthProofTest::code)
                 .filter(code -> !List.of("DPUPR", "DISHUB", "DLH").contains(code)).toList();
         double medianAverage = averageRanked.stream().mapToDouble(code -> ((Number) ranked.stream().filter(r -> code(r).equals(code))
                 .findFirst().orElseThrow().get("score")).doubleValue()).sorted().skip(averageRanked.size() / 2).findFirst().orElseThrow();
         System.out.println("SIMULATION gaming OPDs: DISHUB handed back late and rerouted as misrouted " + handedBackLate
                 + " times, score " + slow + " (as before issue 12: " + dishubHoped + "); DLH template first replies "
-                + templateFirstReplies + ", score " + boilerplate + " (as before: " + dlhHoped + "); DPUPR " + fast
+                + templateFirstReplies + ", fake fixes reopened by an operator " + rejectedFixes + ", score " + boilerplate + " (as before: " + dlhHoped + "); DPUPR " + fast
                 + "; median of the average OPDs " + medianAverage);
         assertThat(handedBackLate).as("late hand-backs the operator called misrouted").isPositive();
         assertThat(templateFirstReplies).as("boilerplate first replies on time").isPositive();
+        assertThat(countEvents(simulation.prefix(), "FIX_REJECTED")).as("DLH's own-photo fixes reopened").isPositive();
+        assertThat(countEvents(simulation.prefix(), "FIX_VERIFIED")).as("sampled auto-closures verified").isPositive();
         assertThat(slow).isLessThan(dishubHoped);
         assertThat(boilerplate).isLessThan(dlhHoped);
         // where they belong: below the OPDs of average habits
@@ -399,6 +412,12 @@ class SimulatedMonthProofTest extends IntegrationTest {
         assertThat(countBehind(mayor, "DLH", "REPLY_LATE"))
                 .isEqualTo((Integer) dlh.get("replyDecided") - (Integer) dlh.get("replyOnTime"));
         assertThat(countBehind(mayor, "DLH", "FIX_LATE")).isEqualTo((Integer) dlh.get("fixDecided") - (Integer) dlh.get("fixOnTime"));
+    }
+
+    private long countEvents(String prefix, String type) {
+        return db.sql("SELECT count(*) FROM complaint_event e JOIN complaint c ON c.id = e.complaint_id"
+                        + " WHERE c.tracking_number LIKE :prefix AND e.type = :type")
+                .bind("prefix", prefix + "%").bind("type", type).map(row -> row.get(0, Long.class)).one().block();
     }
 
     @SuppressWarnings("unchecked")

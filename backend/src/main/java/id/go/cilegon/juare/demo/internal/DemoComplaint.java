@@ -69,6 +69,9 @@ final class DemoComplaint {
     String residentComment;
     int reopenCount;
     boolean autoClosed;
+    /** The operators' check of an auto-closed fix (ADR 0021): QUEUED, VERIFIED, REJECTED or null, and why it was queued. */
+    String verification;
+    String verificationReason;
 
     /** The clock job runs every minute: a breach is recorded this long after the due time. */
     private Duration replyMarkDelay = Duration.ZERO;
@@ -264,11 +267,40 @@ final class DemoComplaint {
 
     /** As the clock job's autoClose: a resolution the resident left unanswered closes by itself. */
     void autoClosed(Instant at) {
+        autoClosed(at, null);
+    }
+
+    /** As above, queued for an operator's check with {@code reason} (SAME_PHOTO, SAMPLED), or not (null). */
+    void autoClosed(Instant at, String reason) {
         move(Transition.AUTO_CLOSE);
         autoClosed = true;
+        verification = reason == null ? null : "QUEUED";
+        verificationReason = reason;
         close(at);
         record(at, Transition.AUTO_CLOSE, ActorType.SYSTEM, null, true,
-                new EventPayload.AutoClosed("Ditutup otomatis: tidak ada tanggapan atas penyelesaian", null, null));
+                new EventPayload.AutoClosed("Ditutup otomatis: tidak ada tanggapan atas penyelesaian", verification, reason));
+    }
+
+    /** As LifecycleService.verifyFix: the operator checked the fix; it stays closed and counts fully. */
+    void fixVerified(Instant at, UUID operatorId) {
+        move(Transition.VERIFY_FIX);
+        verification = "VERIFIED";
+        changed(at);
+        record(at, Transition.VERIFY_FIX, ActorType.STAFF, operatorId, true,
+                new EventPayload.FixVerified("Perbaikan sudah diperiksa Command Center / The fix was checked by the command centre", null));
+    }
+
+    /** As LifecycleService.rejectFix: not really fixed; back to the OPD against its original deadline, as a dispute. */
+    void fixRejected(Instant at, UUID operatorId, String reason, Duration fixMarkDelay) {
+        move(Transition.REJECT_FIX);
+        verification = "REJECTED";
+        autoClosed = false;
+        closedAt = null;
+        resolvedAt = null;
+        reopenCount++;
+        this.fixMarkDelay = fixMarkDelay;
+        changed(at);
+        record(at, Transition.REJECT_FIX, ActorType.STAFF, operatorId, true, new EventPayload.FixRejected(reason, opdCode));
     }
 
     /** The resolution's after-photos: the simulator's OPDs attach one, as the lifecycle requires. */

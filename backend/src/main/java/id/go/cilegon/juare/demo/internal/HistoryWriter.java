@@ -86,7 +86,9 @@ final class HistoryWriter {
                 new Column<>("rating", Short.class, c -> c.rating),
                 new Column<>("resident_comment", String.class, c -> c.residentComment),
                 new Column<>("reopen_count", Integer.class, c -> c.reopenCount),
-                new Column<>("auto_closed", Boolean.class, c -> c.autoClosed));
+                new Column<>("auto_closed", Boolean.class, c -> c.autoClosed),
+                new Column<>("verification", String.class, c -> c.verification),
+                new Column<>("verification_reason", String.class, c -> c.verificationReason));
         return insertAll("complaint", columns, complaints);
     }
 

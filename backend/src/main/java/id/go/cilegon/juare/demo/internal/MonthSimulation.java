@@ -30,11 +30,14 @@ import java.util.UUID;
  *       the reply deadline is not excused, so the late marks stay DISHUB's);</li>
  *   <li>DLH games the clock: tries a token reply at once (refused by the lifecycle, so it writes nothing), then sends
  *       one boilerplate answer within the hour (a template from its second use on, ADR 0018: it does not stop the reply
- *       clock) and "resolves" within half a day, and residents dispute many of those;</li>
+ *       clock) and "resolves" within half a day with the resident's own photo sent back as the after-photo; residents
+ *       dispute many of those, and those left unanswered close by themselves but wait for an operator, who reopens
+ *       them (ADR 0021);</li>
  *   <li>the others work at an average pace.</li>
  * </ul>
  * Some complaints go to the wrong OPD first and come back through a transfer request that an operator agrees to
- * (REROUTED with misrouted=true). Residents confirm with a rating, dispute, or stay silent (auto-close after 5 days).
+ * (REROUTED with misrouted=true). Residents confirm with a rating, dispute, or stay silent (auto-close after 5 days; an operator checks a tenth
+ * of those, as juare.verification.sample-share).
  */
 final class MonthSimulation {
 
@@ -47,6 +50,8 @@ final class MonthSimulation {
     private static final int MIN_REPLY_CHARACTERS = ReplyRule.DEFAULT_MIN_CHARACTERS;
     private static final double MISROUTED = 0.05;
     private static final double SPAM = 0.04;
+    /** As the lifecycle (juare.verification.sample-share): the share of other auto-closures an operator checks. */
+    private static final double SAMPLE_SHARE = 0.1;
 
     /** Roughly the kecamatan's population in thousands (as the demo): more people, more complaints. */
     private static final Map<String, Integer> POPULATION = Map.of("36.72.01", 64, "36.72.02", 46, "36.72.03", 50,
@@ -70,7 +75,7 @@ final class MonthSimulation {
     private static final Map<String, Habit> HABITS = Map.of(
             "DPUPR", new Habit(2, 0.6, 0, false, 24, 0.4, 0.01, 0.05, 0.1, new int[] {5, 5, 5, 4, 4, 3}, 0),
             "DISHUB", new Habit(26, 0.6, 0.15, false, 90, 0.4, 0.15, 0.15, 0.2, new int[] {4, 3, 3, 2, 2, 1}, 0.6),
-            "DLH", new Habit(0.4, 0.5, 0, true, 10, 0.5, 0.02, 0.45, 0.15, new int[] {4, 3, 2, 2, 1}, 0));
+            "DLH", new Habit(0.4, 0.5, 0, true, 10, 0.5, 0.02, 0.45, 0.3, new int[] {4, 3, 2, 2, 1}, 0));
     /** As the lifecycle (juare.lifecycle.template-window-days): a text the OPD sent to another complaint this recently is a template. */
     private static final Duration TEMPLATE_WINDOW = Duration.ofDays(30);
 
@@ -307,12 +312,42 @@ final class MonthSimulation {
         return template;
     }
 
+    /**
+     * The clock job's auto-closure and the operators' check (ADR 0021): DLH's first resolution sends the resident's own
+     * photo back ("TL asal"), so it always waits for an operator, who reopens it as not really fixed (a dispute: the OPD
+     * works it again); of the others a random share is checked and verified.
+     */
+    private void autoClosed(DemoComplaint c, Category category, Habit habit, UUID responder, boolean firstFix, Instant closes) {
+        boolean samePhoto = habit.gamesTheClock() && firstFix;
+        boolean sampled = !samePhoto && random.nextDouble() < SAMPLE_SHARE;
+        c.autoClosed(closes, samePhoto ? "SAME_PHOTO" : sampled ? "SAMPLED" : null);
+        if (!samePhoto && !sampled) {
+            return;
+        }
+        Instant checked = closes.plus(minutes(Math.max(20, (long) (logNormal(6, 0.8) * 60))));
+        if (!act(c, checked)) {
+            return;
+        }
+        if (!samePhoto) {
+            c.fixVerified(checked, operator);
+            return;
+        }
+        c.fixRejected(checked, operator, "Foto sesudah sama dengan foto kiriman warga: belum dikerjakan.", markDelay());
+        Instant again = checked.plus(minutes(Math.max(60, (long) (logNormal(habit.fixMedian() * 2, 0.5) * 60))));
+        if (!act(c, again)) {
+            return;
+        }
+        String note = "Sudah diperbaiki ulang oleh petugas, terlampir foto hasilnya.";
+        c.resolvedWithPhoto(again, responder, checked(note), template(c, note, again));
+        answer(c, category, habit, responder, false);
+    }
+
     /** The resident confirms, disputes (once: the OPD fixes again) or stays silent. */
     private void answer(DemoComplaint c, Category category, Habit habit, UUID responder, boolean mayDispute) {
         if (random.nextDouble() < habit.silent()) {
             Instant closes = c.resolvedAt.plus(AUTO_CLOSE_AFTER).plus(Duration.ofSeconds(5 + random.nextInt(55)));
             if (act(c, closes)) {
-                c.autoClosed(closes);
+                autoClosed(c, category, habit, responder, mayDispute, closes);
             }
             return;
         }
