@@ -211,10 +211,12 @@ class RankingBenchmark extends IntegrationTest {
                 db.sql("""
                                 INSERT INTO opd_assignment (start_id, complaint_id, opd_code, received_at, reply_due, fix_due, end_id, ended_at,
                                                             misrouted_away, first_reply_at, resolutions, disputes, last_resolved_id,
-                                                            last_disputed_id, last_resolved_at, rating, closed, auto_closed)
+                                                            last_disputed_id, last_resolved_at, rating, closed, auto_closed,
+                                                            last_closed_id, verified)
                                 SELECT a.start_id + :shift, m.new_id, a.opd_code, a.received_at, a.reply_due, a.fix_due, a.end_id + :shift,
                                        a.ended_at, a.misrouted_away, a.first_reply_at, a.resolutions, a.disputes, a.last_resolved_id + :shift,
-                                       a.last_disputed_id + :shift, a.last_resolved_at, a.rating, a.closed, a.auto_closed
+                                       a.last_disputed_id + :shift, a.last_resolved_at, a.rating, a.closed, a.auto_closed,
+                                       a.last_closed_id + :shift, a.verified
                                 FROM opd_assignment a JOIN bench_map m ON m.old_id = a.complaint_id
                                 WHERE a.start_id <= :length""")
                         .bind("shift", copy * length).bind("length", length).then().block(Duration.ofMinutes(30));
