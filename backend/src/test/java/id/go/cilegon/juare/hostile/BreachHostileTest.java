@@ -25,8 +25,9 @@ import org.springframework.graphql.test.tester.GraphQlTester;
  * is written as the lifecycle would have written it (its row and its events, hours ago), then the move is made through
  * the API now, and the OPD's live figures are read before and after the move: the move must not raise them.
  * <p>
- * OPDs no other test uses: DKPP (sits on a complaint, then asks for a transfer), DAMKAR (asks in time), RSUD (keeps a
- * transfer request pending, repeats it), DP3AP2KB (a dispute after the fix deadline), BPBD (a dispute before it).
+ * OPDs no other hostile test uses: DKPP (sits on a complaint, then asks for a transfer), PERKIM (asks in time), RSUD
+ * (keeps a transfer request pending, repeats it), DP3AP2KB (a dispute after the fix deadline), DISPERINDAG (a dispute
+ * before it). The demo data DemoDataTest seeds into the same database lies 400 days back, outside the periods read here.
  */
 @Tag("hostile")
 class BreachHostileTest extends IntegrationTest {
@@ -111,15 +112,15 @@ class BreachHostileTest extends IntegrationTest {
         String operator = staff().operator().token();
         // DKPP sat on it for 30 hours (its reply clock ran out 6 hours ago), then asks for a transfer
         UUID late = sittingWith(seed, "DKPP", 30);
-        // DAMKAR asks 2 hours after receiving it, in time
-        UUID early = sittingWith(seed, "DAMKAR", 30);
+        // PERKIM asks 2 hours after receiving it, in time
+        UUID early = sittingWith(seed, "PERKIM", 30);
         Instant askedEarly = hoursAgo(28);
-        seed.event(early, "TRANSFER_REQUESTED", "STAFF", askedEarly, "DISPATCHED", "DAMKAR",
-                "{\"message\": \"Bukan kewenangan pemadam kebakaran.\", \"opdCode\": \"DAMKAR\", \"attempt\": 1}");
-        db.sql("UPDATE complaint SET transfer_requested_at = :at, transfer_reason = 'Bukan kewenangan pemadam kebakaran.' WHERE id = :id")
+        seed.event(early, "TRANSFER_REQUESTED", "STAFF", askedEarly, "DISPATCHED", "PERKIM",
+                "{\"message\": \"Bukan kewenangan dinas perumahan.\", \"opdCode\": \"PERKIM\", \"attempt\": 1}");
+        db.sql("UPDATE complaint SET transfer_requested_at = :at, transfer_reason = 'Bukan kewenangan dinas perumahan.' WHERE id = :id")
                 .bind("at", askedEarly).bind("id", early).then().block();
         Map<String, Object> dkppBefore = figures(scorecard("DKPP"));
-        Map<String, Object> damkarBefore = figures(scorecard("DAMKAR"));
+        Map<String, Object> perkimBefore = figures(scorecard("PERKIM"));
 
         String dkpp = Seed.staffToken(db, tokens, "OPD_RESPONDER", "DKPP");
         ok(dkpp, "RequestTransfer", Map.of("complaintId", late.toString(), "reason", "Ini urusan dinas lain, bukan DKPP."));
@@ -135,7 +136,7 @@ class BreachHostileTest extends IntegrationTest {
                 "note", "Jalan rusak adalah kewenangan DPUPR."));
 
         Map<String, Object> dkppAfter = figures(scorecard("DKPP"));
-        Map<String, Object> damkarAfter = figures(scorecard("DAMKAR"));
+        Map<String, Object> perkimAfter = figures(scorecard("PERKIM"));
         System.out.println("HOSTILE breach transfer-after-breach opd=DKPP before: received=" + dkppBefore.get("received")
                 + " replyDecided=" + dkppBefore.get("replyDecided") + " replyOnTime=" + dkppBefore.get("replyOnTime")
                 + " after misrouted reroute: received=" + dkppAfter.get("received") + " misroutedAway=" + dkppAfter.get("misroutedAway")
@@ -148,10 +149,10 @@ class BreachHostileTest extends IntegrationTest {
         assertThat(delta(dkppAfter, dkppBefore, "replyOnTime")).isZero();
         assertThat(behind("DKPP", "REPLY_LATE")).contains(late.toString());
         assertThat(behind("DKPP", "MISROUTED_AWAY")).doesNotContain(late.toString());
-        // DAMKAR asked before its reply deadline: misrouted excuses it
-        assertThat(delta(damkarAfter, damkarBefore, "received")).isEqualTo(-1);
-        assertThat(delta(damkarAfter, damkarBefore, "misroutedAway")).isEqualTo(1);
-        assertThat(behind("DAMKAR", "MISROUTED_AWAY")).contains(early.toString());
+        // PERKIM asked before its reply deadline: misrouted excuses it
+        assertThat(delta(perkimAfter, perkimBefore, "received")).isEqualTo(-1);
+        assertThat(delta(perkimAfter, perkimBefore, "misroutedAway")).isEqualTo(1);
+        assertThat(behind("PERKIM", "MISROUTED_AWAY")).contains(early.toString());
         // the operator's choice and the lifecycle's decision are both on the event
         assertThat(payload(late, "REROUTED")).contains("\"misrouted\": true").contains("\"excused\": false");
         assertThat(payload(early, "REROUTED")).contains("\"misrouted\": true").contains("\"excused\": true");
@@ -247,15 +248,15 @@ class BreachHostileTest extends IntegrationTest {
         String operator = staff().operator().token();
         // past its fix deadline (8 hours ago) when the resident disputes, and well before it (2 days to go)
         UUID late = resolvedBy(seed, "DP3AP2KB", 80);
-        UUID inTime = resolvedBy(seed, "BPBD", 22);
+        UUID inTime = resolvedBy(seed, "DISPERINDAG", 22);
         // other tests' complaints of these OPDs may be overdue too: the counters are compared with before the disputes
         Map<String, Integer> countedBefore = Map.of("DP3AP2KB", fixOverdueCounted(operator, "DP3AP2KB"),
-                "BPBD", fixOverdueCounted(operator, "BPBD"));
+                "DISPERINDAG", fixOverdueCounted(operator, "DISPERINDAG"));
         for (UUID id : List.of(late, inTime)) {
             ok(resident, "DisputeResolution", Map.of("complaintId", id.toString(), "reason", "Belum diperbaiki sama sekali, masih rusak."));
         }
         Map<UUID, Instant> dueBefore = Map.of(late, dueOf(late), inTime, dueOf(inTime));
-        for (Map.Entry<UUID, String> c : Map.of(late, "DP3AP2KB", inTime, "BPBD").entrySet()) {
+        for (Map.Entry<UUID, String> c : Map.of(late, "DP3AP2KB", inTime, "DISPERINDAG").entrySet()) {
             UUID id = c.getKey();
             String opd = c.getValue();
             boolean expectLate = id.equals(late);
