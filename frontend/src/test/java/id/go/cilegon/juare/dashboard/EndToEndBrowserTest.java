@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
@@ -69,7 +70,7 @@ class EndToEndBrowserTest extends DashboardIT {
         long filedAt = System.nanoTime();
 
         // within 2 s in the operator's queue, no reload
-        WebElement row = new WebDriverWait(staff.driver(), Duration.ofSeconds(2), Duration.ofMillis(50))
+        new WebDriverWait(staff.driver(), Duration.ofSeconds(2), Duration.ofMillis(50))
                 .ignoring(NoSuchElementException.class)
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> staff.gridCell("intake-queue", filed.trackingNumber()));
@@ -78,8 +79,17 @@ class EndToEndBrowserTest extends DashboardIT {
         String marker = "#complaint-map path.juare-marker.complaint-" + filed.id();
         mayor.waiting().until(d -> markerStatus(d, marker).equals("SUBMITTED"));
 
-        // the operator dispatches it to the suggested OPD (DPUPR for roads) with the keyboard
-        row.click();
+        // the operator dispatches it to the suggested OPD (DPUPR for roads) with the keyboard; the live queue may be
+        // redrawn, or a notice lie over the row, just as it is clicked: found and clicked again until it takes
+        staff.waiting().ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement cell = staff.gridCell("intake-queue", filed.trackingNumber());
+                    if (cell == null) {
+                        return false;
+                    }
+                    cell.click();
+                    return true;
+                });
         staff.waiting().until(d -> filed.trackingNumber().equals(d.findElement(By.id("detail-tracking-number")).getText()));
         staff.waiting().until(d -> d.findElement(By.cssSelector("#dispatch-opd input")).getDomProperty("value").contains("Pekerjaan Umum"));
         staff.screenshot("e2e-intake.png");
