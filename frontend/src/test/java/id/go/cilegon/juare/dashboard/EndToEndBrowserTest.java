@@ -79,14 +79,16 @@ class EndToEndBrowserTest extends DashboardIT {
         String marker = "#complaint-map path.juare-marker.complaint-" + filed.id();
         mayor.waiting().until(d -> markerStatus(d, marker).equals("SUBMITTED"));
 
-        // the operator dispatches it to the suggested OPD (DPUPR for roads) with the keyboard; the live queue may be
-        // redrawn, or a notice lie over the row, just as it is clicked: found and clicked again until it takes
+        // the operator dispatches it to the suggested OPD (DPUPR for roads) with the keyboard. The newest complaint is
+        // the queue's last row (oldest first): rendered, but maybe below what the grid shows, so it is scrolled into
+        // view; the live queue may also redraw it just as it is clicked: found and clicked again until it takes
         staff.waiting().ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     WebElement cell = staff.gridCell("intake-queue", filed.trackingNumber());
                     if (cell == null) {
                         return false;
                     }
+                    ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", cell);
                     cell.click();
                     return true;
                 });
