@@ -90,7 +90,10 @@ class ComplaintMapBrowserTest extends BrowserIT {
         // a marker's tooltip, then a click opens its complaint (whichever marker is drawn: the map is live, and
         // other tests' events may redraw or regroup what is in view)
         String tooltip = browser.waiting().until(d -> {
-            WebElement drawn = d.findElement(By.cssSelector("#complaint-map path.juare-marker"));
+            WebElement drawn = reachableMarker(d);
+            if (drawn == null) {
+                return null;
+            }
             // off the map's corner first: a marker redrawn under a resting pointer gets no mouseover, so no tooltip
             WebElement mapArea = d.findElement(By.id("complaint-map"));
             new Actions(d).moveToElement(mapArea, 4 - mapArea.getSize().getWidth() / 2, 4 - mapArea.getSize().getHeight() / 2)
@@ -102,7 +105,10 @@ class ComplaintMapBrowserTest extends BrowserIT {
         });
         assertThat(tooltip).as("(tracking number,) status, category").matches("(?s).+\\n.+");
         String opened = browser.waiting().until(d -> {
-            WebElement drawn = d.findElement(By.cssSelector("#complaint-map path.juare-marker"));
+            WebElement drawn = reachableMarker(d);
+            if (drawn == null) {
+                return null;
+            }
             Matcher id = MARKER_CLASSES.matcher(drawn.getAttribute("class"));
             new Actions(d).moveToElement(drawn).click().perform();
             return id.find() ? id.group(1) : null;
@@ -135,7 +141,26 @@ class ComplaintMapBrowserTest extends BrowserIT {
         browser.screenshot("single-complaint-map.png");
     }
 
-    /** The complaints drawn: the clusters' counts and one per marker. */
+    /**
+     * A marker the pointer can reach: its centre inside the map's box and nothing drawn over it. Leaflet draws markers
+     * a little beyond the visible box too, where a pointer moved to them lands outside the map and shows no tooltip.
+     */
+    private static WebElement reachableMarker(WebDriver driver) {
+        return (WebElement) ((JavascriptExecutor) driver).executeScript("""
+                const map = document.getElementById('complaint-map');
+                map.scrollIntoView({block: 'nearest'});
+                const box = map.getBoundingClientRect();
+                for (const m of document.querySelectorAll('#complaint-map path.juare-marker')) {
+                  const r = m.getBoundingClientRect();
+                  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                  if (x > box.left + 8 && x < box.right - 8 && y > box.top + 8 && y < box.bottom - 8
+                      && document.elementFromPoint(x, y) === m) {
+                    return m;
+                  }
+                }
+                return null;""");
+    }
+
     /** Clicks the first cluster drawn (as a user's click reaches it); false, so a wait tries again. */
     private static boolean clickACluster(WebDriver driver) {
         ((JavascriptExecutor) driver).executeScript(
@@ -143,6 +168,7 @@ class ComplaintMapBrowserTest extends BrowserIT {
         return false;
     }
 
+    /** The complaints drawn: the clusters' counts and one per marker. */
     private static long drawnComplaints(WebDriver driver) {
         long inClusters = driver.findElements(By.cssSelector("#complaint-map .juare-cluster text")).stream()
                 // textContent: getText() is empty for a cluster in the box but scrolled out of the window
