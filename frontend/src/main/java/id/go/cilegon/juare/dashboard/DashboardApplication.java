@@ -26,5 +26,7 @@ public class DashboardApplication implements AppShellConfigurator {
     @Override
     public void configurePage(AppShellSettings settings) {
         settings.setPageTitle("Juare");
+        // the icon file is META-INF/resources/favicon.ico (public: SecurityConfig); browsers also ask for it unprompted
+        settings.addFavIcon("icon", "favicon.ico", "32x32");
     }
 }

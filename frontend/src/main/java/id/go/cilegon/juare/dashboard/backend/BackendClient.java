@@ -62,23 +62,42 @@ public class BackendClient {
         return new BackendSession(account, tokens);
     }
 
-    /** A new token pair for a refresh token ({@code RefreshSession}); the old refresh token is spent. */
+    /**
+     * A new token pair for a refresh token ({@code RefreshSession}); the old refresh token is spent. A refused one is a
+     * {@link SessionOverException}.
+     */
     public Tokens refresh(String refreshToken) {
-        ClientGraphQlResponse response = send(graphQl, "RefreshSession",
-                Map.of("input", Map.of("refreshToken", refreshToken)));
-        failOnPayloadErrors(response, "refreshSession");
-        Tokens tokens = response.field("refreshSession.session").toEntity(Tokens.class);
-        if (tokens == null) {
-            throw new BackendException("INVALID_REFRESH_TOKEN", "no session in the refresh answer");
-        }
-        return tokens;
+        return sessionOverAsSuch(() -> {
+            ClientGraphQlResponse response = send(graphQl, "RefreshSession",
+                    Map.of("input", Map.of("refreshToken", refreshToken)));
+            failOnPayloadErrors(response, "refreshSession");
+            Tokens tokens = response.field("refreshSession.session").toEntity(Tokens.class);
+            if (tokens == null) {
+                throw new SessionOverException("INVALID_REFRESH_TOKEN", "no session in the refresh answer");
+            }
+            return tokens;
+        });
     }
 
-    /** Runs a named operation as the session's staff member; GraphQL errors become a {@link BackendException}. */
+    /**
+     * Runs a named operation as the session's staff member; GraphQL errors become a {@link BackendException}, a sign-in
+     * that is over a {@link SessionOverException}.
+     */
     public ClientGraphQlResponse execute(BackendSession session, String operation, Map<String, Object> variables) {
         String token = session.accessToken(clock, properties.refreshMargin(), this::refresh);
         HttpSyncGraphQlClient authorized = graphQl.mutate().header("Authorization", "Bearer " + token).build();
-        return send(authorized, operation, variables);
+        return sessionOverAsSuch(() -> send(authorized, operation, variables));
+    }
+
+    private static <T> T sessionOverAsSuch(java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (BackendException e) {
+            if (SessionOverException.means(e.code())) {
+                throw new SessionOverException(e.code(), e.getMessage());
+            }
+            throw e;
+        }
     }
 
     private static ClientGraphQlResponse send(HttpSyncGraphQlClient client, String operation, Map<String, Object> variables) {

@@ -2,8 +2,8 @@ package id.go.cilegon.juare.dashboard.backend;
 
 /**
  * The backend refused or failed a request. {@link #code()} is the GraphQL error's {@code extensions.code}
- * ({@code UNAUTHENTICATED}, {@code FORBIDDEN}, ...), {@code UNAVAILABLE} when it could not be reached, or a payload
- * error's code.
+ * ({@code FORBIDDEN}, {@code NOT_FOUND}, ...), {@code UNAVAILABLE} when it could not be reached, or a payload
+ * error's code. A sign-in that is over is not one of these: see {@link SessionOverException}.
  */
 public class BackendException extends RuntimeException {
 
@@ -23,10 +23,5 @@ public class BackendException extends RuntimeException {
 
     public String code() {
         return code;
-    }
-
-    /** The session is over: the user must sign in again. */
-    public boolean isSessionOver() {
-        return "UNAUTHENTICATED".equals(code) || "INVALID_REFRESH_TOKEN".equals(code);
     }
 }

@@ -85,8 +85,11 @@ public class BackendFiles {
         String bearer;
         try {
             bearer = bearer(session);
+        } catch (SessionOverException e) {
+            target.status(401);
+            return;
         } catch (BackendException e) {
-            target.status(e.isSessionOver() ? 401 : 502);
+            target.status(502);
             return;
         }
         try {

@@ -3,6 +3,7 @@ package id.go.cilegon.juare.dashboard.live;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
+import id.go.cilegon.juare.dashboard.backend.SessionOverException;
 import id.go.cilegon.juare.dashboard.backend.BackendProperties;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.graphql.OperationDocuments;
@@ -182,10 +183,7 @@ final class LiveConnection {
         if (session != null) {
             try {
                 return session.accessToken(clock, backendProperties.refreshMargin(), backend::refresh);
-            } catch (BackendException e) {
-                if (!e.isSessionOver()) {
-                    throw e;
-                }
+            } catch (SessionOverException e) {
                 session = null;
             }
         }

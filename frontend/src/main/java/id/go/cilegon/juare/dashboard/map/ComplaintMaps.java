@@ -50,13 +50,7 @@ public class ComplaintMaps implements MapBackdrop {
         BackendSession session = currentStaff.session();
         ComplaintMap map = ComplaintMap.live(settings, outline(session),
                 (box, zoom, locale) -> service.complaints(session, box, zoom, filter, locale));
-        map.setErrorHandler(e -> {
-            if (e.isSessionOver()) {
-                currentStaff.logout();
-            } else {
-                map.showBackendError(e);
-            }
-        });
+        map.setErrorHandler(map::showBackendError);
         map.followLive(liveEvents);
         return map;
     }

@@ -3,6 +3,7 @@ package id.go.cilegon.juare.dashboard.report;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.BackendFiles;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
+import id.go.cilegon.juare.dashboard.backend.SessionOverException;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +42,9 @@ public class BackendReportFiles {
                 return;
             }
             path = file.backendPath(report.get());
+        } catch (SessionOverException e) {
+            target.status(401);
+            return;
         } catch (BackendException e) {
             target.status(status(e));
             return;
@@ -55,9 +59,6 @@ public class BackendReportFiles {
     }
 
     static int status(BackendException e) {
-        if (e.isSessionOver()) {
-            return 401;
-        }
         return switch (e.code()) {
             case "FORBIDDEN" -> 403;
             case "NOT_FOUND" -> 404;

@@ -22,7 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
     /** Files served from {@code META-INF/resources} of our jar and of the Leaflet jar. */
-    static final String[] PUBLIC_STATIC_FILES = {"/webjars/leaflet/**", "/juare/**"};
+    static final String[] PUBLIC_STATIC_FILES = {"/webjars/leaflet/**", "/juare/**", "/favicon.ico"};
 
     /** Health and metrics: served on the management port only, which the public proxy never routes to. */
     @Bean
@@ -43,6 +43,8 @@ class SecurityConfig {
         // the daily reports' files (report.ReportFileProxy) for the roles that read reports
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/report-files/**")
                 .hasAnyRole("MAYOR", "OPERATOR", "ADMIN"));
+        // a wrong password keeps the username for the login page (Vaadin's configurer sets the login page only)
+        http.formLogin(form -> form.failureHandler(new KeepUsernameOnFailure("/login?error")));
         return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
     }
 }

@@ -38,10 +38,7 @@ class BackendClientTest {
     @Test
     void aWrongPasswordIsRefusedAsSuch() {
         assertThatThrownBy(() -> client.login("operator2", "not-the-password"))
-                .isInstanceOfSatisfying(BackendException.class, e -> {
-                    assertThat(e.code()).isNotEqualTo(BackendException.UNAVAILABLE);
-                    assertThat(e.isSessionOver()).isFalse();
-                });
+                .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.code()).isNotEqualTo(BackendException.UNAVAILABLE));
     }
 
     @Test
@@ -58,7 +55,7 @@ class BackendClientTest {
         assertThat(session.tokens().refreshToken()).isNotEqualTo(before.refreshToken());
         assertThat(session.tokens().accessTokenExpiresAt()).isAfterOrEqualTo(before.accessTokenExpiresAt());
         assertThatThrownBy(() -> client.refresh(before.refreshToken()))
-                .isInstanceOfSatisfying(BackendException.class, e -> assertThat(e.isSessionOver()).isTrue());
+                .isInstanceOf(SessionOverException.class);
     }
 
     @Test

@@ -15,7 +15,6 @@ import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.data.binder.Validator;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.UserError;
-import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,12 +59,8 @@ final class AdminUi {
         };
     }
 
-    /** The request failed: a session that is over goes back to the login, anything else is a notification. */
-    static void failed(Component component, BackendException e, CurrentStaff currentStaff) {
-        if (e.isSessionOver()) {
-            currentStaff.logout();
-            return;
-        }
+    /** The request failed: a notification (a session that is over never comes here: the session's error handler has it). */
+    static void failed(Component component, BackendException e) {
         error(component.getTranslation("error.backend", e.code()));
     }
 

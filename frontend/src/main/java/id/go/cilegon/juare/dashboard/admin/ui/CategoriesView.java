@@ -7,6 +7,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.admin.AdminService;
 import id.go.cilegon.juare.dashboard.admin.Agency;
@@ -21,6 +22,7 @@ import java.util.List;
 
 /** ADMIN: the complaint categories with their default OPD and clocks; a dialog changes those. */
 @Route(value = "admin/categories", layout = MainLayout.class)
+@Menu(title = "admin.nav.categories", order = 110)
 @RolesAllowed("ADMIN")
 public class CategoriesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -63,7 +65,7 @@ public class CategoriesView extends VerticalLayout implements BeforeEnterObserve
             opds = agency.opds();
             grid.setItems(agency.categories());
         } catch (BackendException e) {
-            AdminUi.failed(this, e, currentStaff);
+            AdminUi.failed(this, e);
         }
     }
 

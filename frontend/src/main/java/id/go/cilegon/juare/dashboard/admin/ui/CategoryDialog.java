@@ -97,7 +97,7 @@ class CategoryDialog extends Dialog {
         try {
             saved = service.updateCategory(currentStaff.session(), form);
         } catch (BackendException e) {
-            AdminUi.failed(this, e, currentStaff);
+            AdminUi.failed(this, e);
             return;
         }
         if (!saved.ok()) {

@@ -71,7 +71,7 @@ class OpdDialog extends Dialog {
         try {
             saved = service.updateOpd(currentStaff.session(), form);
         } catch (BackendException e) {
-            AdminUi.failed(this, e, currentStaff);
+            AdminUi.failed(this, e);
             return;
         }
         if (!saved.ok()) {

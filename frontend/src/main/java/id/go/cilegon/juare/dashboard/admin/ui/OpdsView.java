@@ -6,6 +6,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.admin.AdminService;
 import id.go.cilegon.juare.dashboard.admin.Opd;
@@ -17,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 
 /** ADMIN: the city's OPDs; a dialog changes one's name and whether it takes complaints. */
 @Route(value = "admin/opds", layout = MainLayout.class)
+@Menu(title = "admin.nav.opds", order = 100)
 @RolesAllowed("ADMIN")
 public class OpdsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -50,7 +52,7 @@ public class OpdsView extends VerticalLayout implements BeforeEnterObserver, Has
         try {
             grid.setItems(service.agency(currentStaff.session()).opds());
         } catch (BackendException e) {
-            AdminUi.failed(this, e, currentStaff);
+            AdminUi.failed(this, e);
         }
     }
 

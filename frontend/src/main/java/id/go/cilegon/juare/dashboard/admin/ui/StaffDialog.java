@@ -188,7 +188,7 @@ class StaffDialog extends Dialog {
             saved = form.isNew() ? service.createStaffAccount(currentStaff.session(), form)
                     : service.updateStaffAccount(currentStaff.session(), form);
         } catch (BackendException e) {
-            AdminUi.failed(this, e, currentStaff);
+            AdminUi.failed(this, e);
             return;
         }
         if (!saved.ok()) {

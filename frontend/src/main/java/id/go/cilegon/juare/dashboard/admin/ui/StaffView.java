@@ -13,6 +13,7 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.admin.AdminService;
 import id.go.cilegon.juare.dashboard.admin.Opd;
@@ -30,6 +31,7 @@ import java.util.List;
 
 /** ADMIN: every staff account, a filter, and a dialog to create one or change one. */
 @Route(value = "admin/staff", layout = MainLayout.class)
+@Menu(title = "admin.nav.staff", order = 90)
 @RolesAllowed("ADMIN")
 public class StaffView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -98,7 +100,7 @@ public class StaffView extends VerticalLayout implements BeforeEnterObserver, Ha
             members.addAll(fresh);
             provider.refreshAll();
         } catch (BackendException e) {
-            AdminUi.failed(this, e, currentStaff);
+            AdminUi.failed(this, e);
         }
     }
 

@@ -1,53 +1,67 @@
 package id.go.cilegon.juare.dashboard.base.ui;
 
 import com.vaadin.flow.component.Component;
-import id.go.cilegon.juare.dashboard.admin.ui.CategoriesView;
-import id.go.cilegon.juare.dashboard.admin.ui.OpdsView;
-import id.go.cilegon.juare.dashboard.admin.ui.StaffView;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
-import id.go.cilegon.juare.dashboard.commandcentre.ui.CommandCentreView;
-import id.go.cilegon.juare.dashboard.complaint.ui.IntakeView;
-import id.go.cilegon.juare.dashboard.complaint.ui.OpdQueueView;
-import id.go.cilegon.juare.dashboard.identity.ui.PhoneChangesView;
-import id.go.cilegon.juare.dashboard.verification.ui.VerificationView;
-import id.go.cilegon.juare.dashboard.ranking.ui.MyOpdScorecardView;
-import id.go.cilegon.juare.dashboard.ranking.ui.RankingView;
-import id.go.cilegon.juare.dashboard.report.ui.ReportsView;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * The menu: each view with its translation key, shown to the roles its {@code @RolesAllowed} lets in, so the menu
- * and the route guard cannot disagree.
+ * The menu: the views that carry Vaadin's {@link Menu} (its {@code title} is a translation key, its {@code order} the
+ * place), shown to the roles their {@code @RolesAllowed} lets in, so the menu and the route guard cannot disagree.
+ * Each feature puts {@code @Menu} on its own views: this package imports none of them.
  */
 public final class Navigation {
 
-    public record Item(String labelKey, Class<? extends Component> view) {
+    /** One menu entry: the label's translation key, the path, the view. */
+    public record Item(String labelKey, String path, Class<? extends Component> view, double order) {
     }
-
-    static final List<Item> ITEMS = List.of(
-            new Item("nav.commandCentre", CommandCentreView.class),
-            new Item("complaint.nav.intake", IntakeView.class),
-            new Item("complaint.nav.opdQueue", OpdQueueView.class),
-            new Item("identity.nav", PhoneChangesView.class),
-            new Item("verification.nav", VerificationView.class),
-            new Item("ranking.nav.ranking", RankingView.class),
-            new Item("ranking.nav.myOpd", MyOpdScorecardView.class),
-            new Item("report.nav.reports", ReportsView.class),
-            new Item("admin.nav.staff", StaffView.class),
-            new Item("admin.nav.opds", OpdsView.class),
-            new Item("admin.nav.categories", CategoriesView.class));
 
     private Navigation() {
     }
 
-    public static List<Item> visibleTo(StaffRole role) {
-        return ITEMS.stream().filter(item -> allows(item.view(), role)).toList();
+    /**
+     * The menu of the signed-in user: Vaadin's menu entries (already filtered by its navigation access control for
+     * this request), kept to those the role may open.
+     */
+    public static List<Item> current(StaffRole role) {
+        List<Class<? extends Component>> views = MenuConfiguration.getMenuEntries().stream()
+                .<Class<? extends Component>>map(MenuEntry::menuClass)
+                .filter(Objects::nonNull)
+                .toList();
+        return visibleTo(role, views);
+    }
+
+    /** The menu items among {@code views} that {@code role} may open, in their {@code @Menu} order. */
+    public static List<Item> visibleTo(StaffRole role, Collection<Class<? extends Component>> views) {
+        return views.stream()
+                .filter(view -> view.isAnnotationPresent(Menu.class) && allows(view, role))
+                .map(Navigation::item)
+                .distinct()
+                .sorted(Comparator.comparingDouble(Item::order).thenComparing(Item::path))
+                .toList();
     }
 
     public static boolean allows(Class<?> view, StaffRole role) {
         RolesAllowed allowed = view.getAnnotation(RolesAllowed.class);
         return allowed != null && Arrays.asList(allowed.value()).contains(role.name());
+    }
+
+    private static Item item(Class<? extends Component> view) {
+        Menu menu = view.getAnnotation(Menu.class);
+        return new Item(menu.title(), path(view), view, menu.order());
+    }
+
+    private static String path(Class<? extends Component> view) {
+        Route route = view.getAnnotation(Route.class);
+        return route == null ? RouteConfiguration.forApplicationScope().getUrl(view) : route.value();
     }
 }

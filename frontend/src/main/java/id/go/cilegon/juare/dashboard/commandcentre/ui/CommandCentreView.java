@@ -18,6 +18,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.base.Wib;
@@ -43,6 +44,7 @@ import java.util.stream.Collectors;
  * and when the live connection comes back after a break.
  */
 @Route(value = "command-centre", layout = MainLayout.class)
+@Menu(title = "nav.commandCentre", order = 10)
 @RolesAllowed({"OPERATOR", "MAYOR", "ADMIN"})
 public class CommandCentreView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -128,10 +130,6 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
         try {
             overview = service.overview(currentStaff.session());
         } catch (BackendException e) {
-            if (e.isSessionOver()) {
-                currentStaff.logout();
-                return;
-            }
             Notification.show(getTranslation("error.backend", e.code()), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_ERROR);
             return;

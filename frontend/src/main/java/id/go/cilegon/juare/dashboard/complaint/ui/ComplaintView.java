@@ -71,13 +71,7 @@ public class ComplaintView extends VerticalLayout implements BeforeEnterObserver
             switch (e.code()) {
                 case "FORBIDDEN" -> refuse("complaint.page.forbidden");
                 case "INVALID_INPUT", "NOT_FOUND" -> refuse("complaint.page.notFound");
-                default -> {
-                    if (e.isSessionOver()) {
-                        currentStaff.logout();
-                        return;
-                    }
-                    refuse("complaint.page.unavailable");
-                }
+                default -> refuse("complaint.page.unavailable");
             }
             return;
         }

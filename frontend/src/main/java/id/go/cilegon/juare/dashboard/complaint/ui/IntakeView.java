@@ -23,6 +23,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
@@ -55,6 +56,7 @@ import java.util.function.Supplier;
  * rule), so their buttons stay off.
  */
 @Route(value = "intake", layout = MainLayout.class)
+@Menu(title = "complaint.nav.intake", order = 20)
 @RolesAllowed({"OPERATOR", "ADMIN"})
 public class IntakeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -5,7 +5,6 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintRefused;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintTexts;
-import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 
 /** How the complaint screens tell what happened: a short notice, red for refusals and failures. */
 final class Notices {
@@ -29,13 +28,9 @@ final class Notices {
      * A failed call to the backend: a refused action in words, the sign-in page when the session is over, else the
      * general "cannot reach the server" text with the code.
      */
-    static void failed(BackendException e, ComplaintTexts texts, CurrentStaff staff, ComplaintTexts.Translator t) {
+    static void failed(BackendException e, ComplaintTexts texts, ComplaintTexts.Translator t) {
         if (e instanceof ComplaintRefused refused) {
             error(texts.refusal(refused));
-            return;
-        }
-        if (e.isSessionOver()) {
-            staff.logout();
             return;
         }
         if ("FORBIDDEN".equals(e.code())) {

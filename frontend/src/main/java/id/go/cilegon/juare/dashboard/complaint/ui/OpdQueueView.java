@@ -19,6 +19,7 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
@@ -46,6 +47,7 @@ import java.util.List;
  * look; only the OPD's own staff act (the backend's rule).
  */
 @Route(value = "opd-queue", layout = MainLayout.class)
+@Menu(title = "complaint.nav.opdQueue", order = 30)
 @RolesAllowed({"OPD_RESPONDER", "OPD_HEAD", "ADMIN"})
 public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 

@@ -33,7 +33,6 @@ final class QueueDesk implements Serializable {
     }
 
     private final ComplaintDesk desk;
-    private final CurrentStaff staff;
     private final BackendSession session;
     private final ComplaintTexts texts;
     private final ComplaintTexts.Translator t;
@@ -52,7 +51,6 @@ final class QueueDesk implements Serializable {
 
     QueueDesk(Ids ids, ComplaintDesk desk, CurrentStaff staff, ComplaintTexts texts, ComplaintTexts.Translator t, Clock clock) {
         this.desk = desk;
-        this.staff = staff;
         this.session = staff.session();
         this.texts = texts;
         this.t = t;
@@ -184,6 +182,6 @@ final class QueueDesk implements Serializable {
     }
 
     void failed(BackendException e) {
-        Notices.failed(e, texts, staff, t);
+        Notices.failed(e, texts, t);
     }
 }

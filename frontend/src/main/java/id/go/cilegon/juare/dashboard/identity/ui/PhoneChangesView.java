@@ -19,6 +19,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.UserError;
@@ -36,6 +37,7 @@ import java.util.stream.Collectors;
  * masked NIK and numbers, the name and the KTP photo (or "at the kelurahan office"); approve, or reject with a reason.
  */
 @Route(value = "phone-changes", layout = MainLayout.class)
+@Menu(title = "identity.nav", order = 40)
 @RolesAllowed("OPERATOR")
 public class PhoneChangesView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -175,10 +177,6 @@ public class PhoneChangesView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void failed(BackendException e) {
-        if (e.isSessionOver()) {
-            currentStaff.logout();
-            return;
-        }
         notify(getTranslation("error.backend", e.code()), NotificationVariant.LUMO_ERROR);
     }
 

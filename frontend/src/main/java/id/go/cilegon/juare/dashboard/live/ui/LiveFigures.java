@@ -38,9 +38,7 @@ public final class LiveFigures {
             try {
                 figures = read.get();
             } catch (BackendException e) {
-                if (e.isSessionOver()) {
-                    screen.getUI().ifPresent(ui -> ui.getPage().reload());
-                }
+                // an ended sign-in is no BackendException: it passes by to the session's error handler
                 return;
             }
             show.accept(figures);

@@ -18,6 +18,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
@@ -47,6 +48,7 @@ import java.util.function.Function;
  * Live without polling: events reload the ranking, at most every {@link #RELOAD_AT_MOST_EVERY}, for the period shown.
  */
 @Route(value = "ranking", layout = MainLayout.class)
+@Menu(title = "ranking.nav.ranking", order = 60)
 @RolesAllowed({"MAYOR", "OPERATOR", "ADMIN"})
 public class RankingView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -235,10 +237,6 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
             show(service.ranking(currentStaff.session(), period));
             message.setVisible(false);
         } catch (BackendException e) {
-            if (e.isSessionOver()) {
-                currentStaff.logout();
-                return;
-            }
             message.setText(getTranslation("error.backend", e.code()));
             message.setVisible(true);
         }
@@ -249,9 +247,7 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         try {
             show(service.ranking(currentStaff.session(), period));
         } catch (BackendException e) {
-            if (e.isSessionOver()) {
-                getUI().ifPresent(ui -> ui.getPage().reload());
-            }
+            // quiet: the live dot tells; an ended sign-in passes by to the session's error handler
         }
     }
 

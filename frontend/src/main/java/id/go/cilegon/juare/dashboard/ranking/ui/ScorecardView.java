@@ -208,10 +208,6 @@ public class ScorecardView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void failed(BackendException e) {
-        if (e.isSessionOver()) {
-            currentStaff.logout();
-            return;
-        }
         message.setText(switch (e.code()) {
             case "FORBIDDEN" -> getTranslation("ranking.scorecard.forbidden");
             case "NOT_FOUND" -> getTranslation("ranking.scorecard.notFound", opdCode);
@@ -225,9 +221,7 @@ public class ScorecardView extends VerticalLayout implements BeforeEnterObserver
         try {
             showScorecard(service.scorecard(currentStaff.session(), opdCode, period));
         } catch (BackendException e) {
-            if (e.isSessionOver()) {
-                getUI().ifPresent(ui -> ui.getPage().reload());
-            }
+            // quiet: the live dot tells; an ended sign-in passes by to the session's error handler
         }
     }
 

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
@@ -54,6 +55,7 @@ import java.util.stream.Collectors;
  * dashboard passes on from the backend (report.ReportFileProxy). An admin can make a past day's report again.
  */
 @Route(value = "reports", layout = MainLayout.class)
+@Menu(title = "report.nav.reports", order = 80)
 @RolesAllowed({"MAYOR", "OPERATOR", "ADMIN"})
 public class ReportsView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -340,10 +342,6 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private void failed(BackendException e) {
-        if (e.isSessionOver()) {
-            currentStaff.logout();
-            return;
-        }
         message.setText(getTranslation("error.backend", e.code()));
         message.setVisible(true);
     }

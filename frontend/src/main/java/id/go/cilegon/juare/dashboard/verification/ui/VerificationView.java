@@ -20,6 +20,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.UserError;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
  * side, the OPD's note and why it was queued; "Benar selesai" verifies, "Belum selesai" reopens it with a reason.
  */
 @Route(value = "verification", layout = MainLayout.class)
+@Menu(title = "verification.nav", order = 50)
 @RolesAllowed("OPERATOR")
 public class VerificationView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -197,10 +199,6 @@ public class VerificationView extends VerticalLayout implements BeforeEnterObser
     }
 
     private void failed(BackendException e) {
-        if (e.isSessionOver()) {
-            currentStaff.logout();
-            return;
-        }
         notify(getTranslation("error.backend", e.code()), NotificationVariant.LUMO_ERROR);
     }
 

@@ -172,10 +172,6 @@ public class WallView extends VerticalLayout implements BeforeEnterObserver, Has
         try {
             show(service.overview(currentStaff.session()));
         } catch (BackendException e) {
-            if (e.isSessionOver()) {
-                currentStaff.logout();
-                return;
-            }
             // a wall keeps trying: the next event or poll loads it
             asOf.setText(getTranslation("error.backend", e.code()));
         }
