@@ -5,20 +5,19 @@ import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
-import id.go.cilegon.juare.dashboard.backend.UserError;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.stereotype.Service;
 
 /**
  * The admin screens' way to the backend (ADMIN only; the backend refuses everyone else with FORBIDDEN): staff
- * accounts, OPDs and categories. A refused change comes back as {@link Saved} with the backend's typed errors; a
+ * accounts, OPDs and categories. A refused change comes back as {@link Outcome} with the backend's typed errors; a
  * failed request (unreachable, session over, forbidden) as a {@link BackendException}. After an OPD or a category
  * changed, an {@link AgencyDataChanged} event tells whatever keeps them in memory to forget them.
  */
@@ -41,12 +40,12 @@ public class AdminService {
         return accounts.stream().map(AdminService::member).sorted(Comparator.comparing(StaffMember::username)).toList();
     }
 
-    public Saved<StaffMember> createStaffAccount(BackendSession session, StaffForm form) {
+    public Outcome<StaffMember> createStaffAccount(BackendSession session, StaffForm form) {
         ClientGraphQlResponse response = backend.execute(session, "CreateStaffAccount", Map.of("input", form.createInput()));
         return saved(response, "createStaffAccount", "account", AccountAnswer.class, AdminService::member);
     }
 
-    public Saved<StaffMember> updateStaffAccount(BackendSession session, StaffForm form) {
+    public Outcome<StaffMember> updateStaffAccount(BackendSession session, StaffForm form) {
         ClientGraphQlResponse response = backend.execute(session, "UpdateStaffAccount", Map.of("input", form.updateInput()));
         return saved(response, "updateStaffAccount", "account", AccountAnswer.class, AdminService::member);
     }
@@ -60,18 +59,18 @@ public class AdminService {
                 categories.stream().map(AdminService::category).toList());
     }
 
-    public Saved<Opd> updateOpd(BackendSession session, OpdForm form) {
+    public Outcome<Opd> updateOpd(BackendSession session, OpdForm form) {
         ClientGraphQlResponse response = backend.execute(session, "UpdateOpd", Map.of("input", form.input()));
-        Saved<Opd> saved = saved(response, "updateOpd", "opd", OpdAnswer.class, AdminService::opd);
+        Outcome<Opd> saved = saved(response, "updateOpd", "opd", OpdAnswer.class, AdminService::opd);
         if (saved.ok()) {
             events.publishEvent(new AgencyDataChanged(AgencyDataChanged.Kind.OPD, saved.value().code()));
         }
         return saved;
     }
 
-    public Saved<Category> updateCategory(BackendSession session, CategoryForm form) {
+    public Outcome<Category> updateCategory(BackendSession session, CategoryForm form) {
         ClientGraphQlResponse response = backend.execute(session, "UpdateCategory", Map.of("input", form.input()));
-        Saved<Category> saved = saved(response, "updateCategory", "category", CategoryAnswer.class, AdminService::category);
+        Outcome<Category> saved = saved(response, "updateCategory", "category", CategoryAnswer.class, AdminService::category);
         if (saved.ok()) {
             events.publishEvent(new AgencyDataChanged(AgencyDataChanged.Kind.CATEGORY, saved.value().code()));
         }
@@ -79,21 +78,9 @@ public class AdminService {
     }
 
     /** A mutation's payload: its errors if it has any, else the changed thing. */
-    private static <A, T> Saved<T> saved(ClientGraphQlResponse response, String mutation, String field, Class<A> answer,
-                                         Function<A, T> mapping) {
-        List<UserError> errors = response.field(mutation + ".errors").toEntity(new ParameterizedTypeReference<List<UserError>>() { });
-        A value = response.field(mutation + "." + field).toEntity(answer);
-        return payload(mutation, value == null ? null : mapping.apply(value), errors);
-    }
-
-    static <T> Saved<T> payload(String mutation, T value, List<UserError> errors) {
-        if (errors != null && !errors.isEmpty()) {
-            return Saved.refused(errors);
-        }
-        if (value == null) {
-            throw new BackendException("EMPTY_ANSWER", mutation + ": neither a result nor an error");
-        }
-        return Saved.done(value);
+    private static <A, T> Outcome<T> saved(ClientGraphQlResponse response, String mutation, String field, Class<A> answer,
+                                           Function<A, T> mapping) {
+        return Outcome.read(response, mutation, field, answer, mapping);
     }
 
     // ---- from the answers' shapes (as the documents ask for them) to the screens' records ----

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.backend.UserError;
 import id.go.cilegon.juare.dashboard.complaint.StaffComplaint.Named;
 import java.util.ArrayList;
@@ -185,19 +186,16 @@ public class ComplaintDesk {
         return answer(operation, payload);
     }
 
-    /** The payload's complaint, or its first error as a {@link ComplaintRefused}. */
+    /** The payload's complaint, or its first error as a {@link ComplaintRefused} (the desk's flows throw the refusal). */
     static StaffComplaint answer(String operation, Payload payload) {
         if (payload == null) {
             throw new BackendException("GRAPHQL_ERROR", operation + ": no answer");
         }
-        if (payload.errors() != null && !payload.errors().isEmpty()) {
-            UserError first = payload.errors().getFirst();
-            throw new ComplaintRefused(first.code(), first.message(), first.field());
+        Outcome<StaffComplaint> outcome = Outcome.of(operation, payload.complaint(), payload.errors());
+        if (!outcome.ok()) {
+            throw ComplaintRefused.of(outcome.errors().getFirst());
         }
-        if (payload.complaint() == null) {
-            throw new BackendException("GRAPHQL_ERROR", operation + ": no complaint in the answer");
-        }
-        return payload.complaint();
+        return outcome.value();
     }
 
     private static String blankToNull(String text) {

@@ -1,12 +1,15 @@
 package id.go.cilegon.juare.dashboard.complaint;
 
 import id.go.cilegon.juare.dashboard.backend.BackendException;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
+import id.go.cilegon.juare.dashboard.backend.UserError;
 
 /**
  * The backend refused a staff action with a payload error ({@code UserError}): {@link #code()} is its
  * {@code ErrorCode} ({@code CONFLICT}, {@code INVALID_TRANSITION}, {@code MESSAGE_TOO_SHORT}, ...), {@link #userMessage()}
  * the backend's text (Bahasa Indonesia / English) and {@link #field()} the input at fault, if any. Not allowed at all or
- * signed out stay plain {@link BackendException}s ({@code FORBIDDEN}, {@code UNAUTHENTICATED}).
+ * signed out stay plain {@link BackendException}s ({@code FORBIDDEN}) or a {@code SessionOverException}. It is the
+ * refused side of an {@link Outcome}, thrown: the complaint desk's flows (reload and look again) are built on it.
  */
 public class ComplaintRefused extends BackendException {
 
@@ -19,6 +22,16 @@ public class ComplaintRefused extends BackendException {
         super(code, message);
         this.userMessage = message;
         this.field = field;
+    }
+
+    /** The refusal of an {@link Outcome} ({@link Outcome#errors()}' first). */
+    public static ComplaintRefused of(UserError error) {
+        return new ComplaintRefused(error.code(), error.message(), error.field());
+    }
+
+    /** The refusal as the payload error it came from. */
+    public UserError error() {
+        return new UserError(code(), userMessage, field);
     }
 
     public String userMessage() {

@@ -3,7 +3,7 @@ package id.go.cilegon.juare.dashboard.identity;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
-import id.go.cilegon.juare.dashboard.backend.UserError;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -37,14 +37,14 @@ public class PhoneChangeDesk {
                 connection.pageInfo().endCursor());
     }
 
-    public Decision approve(BackendSession session, String requestId) {
-        return backend.execute(session, "ApprovePhoneChange", Map.of("input", Map.of("requestId", requestId)))
-                .field("approvePhoneChange").toEntity(Decision.class);
+    public Outcome<Request> approve(BackendSession session, String requestId) {
+        return Outcome.read(backend.execute(session, "ApprovePhoneChange", Map.of("input", Map.of("requestId", requestId))),
+                "approvePhoneChange", "request", Request.class);
     }
 
-    public Decision reject(BackendSession session, String requestId, String reason) {
-        return backend.execute(session, "RejectPhoneChange", Map.of("input", Map.of("requestId", requestId, "reason", reason)))
-                .field("rejectPhoneChange").toEntity(Decision.class);
+    public Outcome<Request> reject(BackendSession session, String requestId, String reason) {
+        return Outcome.read(backend.execute(session, "RejectPhoneChange", Map.of("input", Map.of("requestId", requestId, "reason", reason))),
+                "rejectPhoneChange", "request", Request.class);
     }
 
     /** A request as the operator sees it: NIK and numbers masked; the KTP photo through the dashboard's photo proxy. */
@@ -59,14 +59,6 @@ public class PhoneChangeDesk {
     }
 
     public record Page(List<Request> requests, boolean hasMore, String endCursor) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Decision(Request request, List<UserError> errors) {
-
-        public Decision {
-            errors = errors == null ? List.of() : List.copyOf(errors);
-        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -3,7 +3,7 @@ package id.go.cilegon.juare.dashboard.report;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
-import id.go.cilegon.juare.dashboard.backend.UserError;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.ranking.RankingService;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -54,10 +54,9 @@ public class ReportService {
     }
 
     /** Makes a past day's report again (ADMIN); the backend's refusals come back as the payload's errors. */
-    public Regenerated regenerate(BackendSession session, LocalDate day) {
-        return backend.execute(session, "RegenerateDailyReport", Map.of("input", Map.of("day", day.toString())))
-                .field("regenerateDailyReport")
-                .toEntity(Regenerated.class);
+    public Outcome<DailyReport> regenerate(BackendSession session, LocalDate day) {
+        return Outcome.read(backend.execute(session, "RegenerateDailyReport", Map.of("input", Map.of("day", day.toString()))),
+                "regenerateDailyReport", "report", DailyReport.class);
     }
 
     /** Category and kecamatan names, to show beside an overdue complaint. */
@@ -66,14 +65,6 @@ public class ReportService {
     }
 
     public record Page(List<DailyReport> reports, boolean hasMore, String endCursor) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Regenerated(DailyReport report, List<UserError> errors) {
-
-        public Regenerated {
-            errors = errors == null ? List.of() : List.copyOf(errors);
-        }
     }
 
     // the shapes of the answer, as the document asks for them

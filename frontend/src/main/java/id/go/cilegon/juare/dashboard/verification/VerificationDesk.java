@@ -3,7 +3,7 @@ package id.go.cilegon.juare.dashboard.verification;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
-import id.go.cilegon.juare.dashboard.backend.UserError;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.complaint.Photo;
 import id.go.cilegon.juare.dashboard.complaint.StaffComplaint;
 import java.time.Instant;
@@ -41,15 +41,15 @@ public class VerificationDesk {
                 connection.pageInfo().endCursor());
     }
 
-    public Answer verify(BackendSession session, Item item) {
-        return backend.execute(session, "VerifyFix", Map.of("input", Map.of("complaintId", item.id(), "expectedVersion", item.version())))
-                .field("verifyFix").toEntity(Answer.class);
+    public Outcome<Item> verify(BackendSession session, Item item) {
+        return Outcome.read(backend.execute(session, "VerifyFix",
+                Map.of("input", Map.of("complaintId", item.id(), "expectedVersion", item.version()))), "verifyFix", "complaint", Item.class);
     }
 
-    public Answer reject(BackendSession session, Item item, String reason) {
-        return backend.execute(session, "RejectFix", Map.of("input",
-                        Map.of("complaintId", item.id(), "expectedVersion", item.version(), "reason", reason == null ? "" : reason)))
-                .field("rejectFix").toEntity(Answer.class);
+    public Outcome<Item> reject(BackendSession session, Item item, String reason) {
+        return Outcome.read(backend.execute(session, "RejectFix", Map.of("input",
+                        Map.of("complaintId", item.id(), "expectedVersion", item.version(), "reason", reason == null ? "" : reason))),
+                "rejectFix", "complaint", Item.class);
     }
 
     /** A queued complaint with what the operator needs to judge the fix. */
@@ -87,14 +87,6 @@ public class VerificationDesk {
     }
 
     public record Page(List<Item> items, boolean hasMore, String endCursor) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Answer(Item complaint, List<UserError> errors) {
-
-        public Answer {
-            errors = errors == null ? List.of() : List.copyOf(errors);
-        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

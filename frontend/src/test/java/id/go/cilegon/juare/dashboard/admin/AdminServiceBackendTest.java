@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.backend.RunningBackend;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import id.go.cilegon.juare.dashboard.backend.UserError;
@@ -55,7 +56,7 @@ class AdminServiceBackendTest {
         form.setOpdCode("DLH");
         form.setPhone("0812 3456 7890");
 
-        Saved<StaffMember> created = service.createStaffAccount(admin, form);
+        Outcome<StaffMember> created = service.createStaffAccount(admin, form);
         assertThat(created.errors()).isEmpty();
         StaffMember member = created.value();
         assertThat(member.username()).as("kept in lower case").isEqualTo(username);
@@ -73,7 +74,7 @@ class AdminServiceBackendTest {
         again.setDisplayName("Orang Lain");
         again.setPassword("x".repeat(StaffForm.MIN_PASSWORD));
         again.setRole(StaffRole.MAYOR);
-        Saved<StaffMember> taken = service.createStaffAccount(admin, again);
+        Outcome<StaffMember> taken = service.createStaffAccount(admin, again);
         assertThat(taken.ok()).isFalse();
         assertThat(taken.errors()).extracting(UserError::code, UserError::field).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("USERNAME_TAKEN", "username"));
@@ -84,7 +85,7 @@ class AdminServiceBackendTest {
         edit.setDisplayName("Petugas Uji Malam");
         edit.setRole(StaffRole.OPERATOR);
         edit.setShift("MALAM");
-        Saved<StaffMember> updated = service.updateStaffAccount(admin, edit);
+        Outcome<StaffMember> updated = service.updateStaffAccount(admin, edit);
         assertThat(updated.errors()).isEmpty();
         assertThat(updated.value().displayName()).isEqualTo("Petugas Uji Malam");
         assertThat(updated.value().role()).isEqualTo(StaffRole.OPERATOR);
@@ -132,7 +133,7 @@ class AdminServiceBackendTest {
         form.setFixHours(CategoryForm.MAX_HOURS);
         form.setDefaultOpdCode("DISNAKER");
         try {
-            Saved<Category> saved = service.updateCategory(admin, form);
+            Outcome<Category> saved = service.updateCategory(admin, form);
             assertThat(saved.errors()).isEmpty();
             assertThat(saved.value().replyHours()).isEqualTo(before.replyHours() + 1);
             assertThat(published).containsExactly(new AgencyDataChanged(AgencyDataChanged.Kind.CATEGORY, "PASAR"));
@@ -156,7 +157,7 @@ class AdminServiceBackendTest {
         OpdForm form = new OpdForm(before);
         form.setName(before.name() + " (uji)");
         try {
-            Saved<Opd> saved = service.updateOpd(admin, form);
+            Outcome<Opd> saved = service.updateOpd(admin, form);
             assertThat(saved.errors()).isEmpty();
             assertThat(saved.value().name()).isEqualTo(before.name() + " (uji)");
             assertThat(saved.value().active()).isEqualTo(before.active());

@@ -9,6 +9,7 @@ import id.go.cilegon.juare.dashboard.admin.AdminService.OpdAnswer;
 import id.go.cilegon.juare.dashboard.admin.AdminService.OpdRef;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.backend.UserError;
 import java.time.Instant;
 import java.util.List;
@@ -58,16 +59,16 @@ class AdminServiceTest {
     @Test
     void aPayloadIsEitherTheValueOrTheErrors() {
         UserError taken = new UserError("USERNAME_TAKEN", "Nama pengguna sudah dipakai / Username taken", "username");
-        Saved<String> refused = AdminService.payload("createStaffAccount", null, List.of(taken));
+        Outcome<String> refused = Outcome.of("createStaffAccount", null, List.of(taken));
         assertThat(refused.ok()).isFalse();
         assertThat(refused.errors()).containsExactly(taken);
         assertThat(refused.value()).isNull();
 
-        Saved<String> done = AdminService.payload("createStaffAccount", "account", List.of());
+        Outcome<String> done = Outcome.of("createStaffAccount", "account", List.of());
         assertThat(done.ok()).isTrue();
         assertThat(done.value()).isEqualTo("account");
 
-        assertThatThrownBy(() -> AdminService.payload("createStaffAccount", null, List.of()))
+        assertThatThrownBy(() -> Outcome.of("createStaffAccount", null, List.of()))
                 .isInstanceOf(BackendException.class).hasMessageContaining("createStaffAccount");
     }
 

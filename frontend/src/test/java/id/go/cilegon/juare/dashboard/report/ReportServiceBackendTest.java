@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.backend.RunningBackend;
 import id.go.cilegon.juare.dashboard.backend.UserError;
 import id.go.cilegon.juare.dashboard.base.Wib;
@@ -35,14 +36,14 @@ class ReportServiceBackendTest {
 
     @Test
     void anAdminMakesYesterdaysReportAgainAndTheMayorReadsIt() {
-        ReportService.Regenerated made = service.regenerate(admin, yesterday);
+        Outcome<DailyReport> made = service.regenerate(admin, yesterday);
         assertThat(made.errors()).isEmpty();
-        assertThat(made.report().day()).isEqualTo(yesterday);
-        assertThat(made.report().trigger()).isEqualTo("REGENERATED");
-        assertThat(made.report().generatedBy()).isEqualTo("diskominfo");
+        assertThat(made.value().day()).isEqualTo(yesterday);
+        assertThat(made.value().trigger()).isEqualTo("REGENERATED");
+        assertThat(made.value().generatedBy()).isEqualTo("diskominfo");
 
         DailyReport read = service.report(mayor, yesterday).orElseThrow();
-        assertThat(read.contentHash()).isEqualTo(made.report().contentHash());
+        assertThat(read.contentHash()).isEqualTo(made.value().contentHash());
         assertThat(read.opds()).isNotEmpty();
         assertThat(read.pdfPath()).startsWith("/");
         assertThat(new ReportFile(yesterday, ReportFile.Kind.PDF).backendPath(read)).isEqualTo(read.pdfPath());
@@ -55,8 +56,8 @@ class ReportServiceBackendTest {
 
     @Test
     void todayCannotBeMadeAgainAndTheAnswerSaysWhy() {
-        ReportService.Regenerated refused = service.regenerate(admin, LocalDate.now(Wib.ZONE));
-        assertThat(refused.report()).isNull();
+        Outcome<DailyReport> refused = service.regenerate(admin, LocalDate.now(Wib.ZONE));
+        assertThat(refused.value()).isNull();
         assertThat(refused.errors()).extracting(UserError::code).containsExactly("INVALID_INPUT");
         assertThat(refused.errors().getFirst().message()).contains("hari yang sudah lewat");
     }

@@ -3,6 +3,7 @@ package id.go.cilegon.juare.dashboard.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.dashboard.backend.BackendClient;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.backend.RunningBackend;
 import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.i18n.TranslationProvider;
@@ -36,9 +37,9 @@ public final class YesterdaysReport {
 
     /** Made again now by the admin diskominfo (from the demo data as it is now). */
     public static DailyReport regenerated() {
-        ReportService.Regenerated made = service().regenerate(client().login("diskominfo", RunningBackend.DEMO_PASSWORD), day());
+        Outcome<DailyReport> made = service().regenerate(client().login("diskominfo", RunningBackend.DEMO_PASSWORD), day());
         assertThat(made.errors()).isEmpty();
-        return made.report();
+        return made.value();
     }
 
     private static BackendClient client() {

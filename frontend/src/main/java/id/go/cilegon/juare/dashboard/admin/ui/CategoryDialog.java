@@ -11,7 +11,7 @@ import id.go.cilegon.juare.dashboard.admin.AdminService;
 import id.go.cilegon.juare.dashboard.admin.Category;
 import id.go.cilegon.juare.dashboard.admin.CategoryForm;
 import id.go.cilegon.juare.dashboard.admin.Opd;
-import id.go.cilegon.juare.dashboard.admin.Saved;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import java.util.LinkedHashMap;
@@ -93,7 +93,7 @@ class CategoryDialog extends Dialog {
         if (!binder.writeBeanIfValid(form)) {
             return;
         }
-        Saved<Category> saved;
+        Outcome<Category> saved;
         try {
             saved = service.updateCategory(currentStaff.session(), form);
         } catch (BackendException e) {

@@ -11,7 +11,7 @@ import com.vaadin.flow.data.binder.Binder;
 import id.go.cilegon.juare.dashboard.admin.AdminService;
 import id.go.cilegon.juare.dashboard.admin.Opd;
 import id.go.cilegon.juare.dashboard.admin.OpdForm;
-import id.go.cilegon.juare.dashboard.admin.Saved;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import java.util.Map;
@@ -67,7 +67,7 @@ class OpdDialog extends Dialog {
         if (!binder.writeBeanIfValid(form)) {
             return;
         }
-        Saved<Opd> saved;
+        Outcome<Opd> saved;
         try {
             saved = service.updateOpd(currentStaff.session(), form);
         } catch (BackendException e) {

@@ -14,9 +14,9 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.binder.Binder;
 import id.go.cilegon.juare.dashboard.admin.AdminService;
 import id.go.cilegon.juare.dashboard.admin.Opd;
-import id.go.cilegon.juare.dashboard.admin.Saved;
 import id.go.cilegon.juare.dashboard.admin.StaffForm;
 import id.go.cilegon.juare.dashboard.admin.StaffMember;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
@@ -183,7 +183,7 @@ class StaffDialog extends Dialog {
             AdminUi.error(getTranslation("admin.form.invalid"));
             return;
         }
-        Saved<StaffMember> saved;
+        Outcome<StaffMember> saved;
         try {
             saved = form.isNew() ? service.createStaffAccount(currentStaff.session(), form)
                     : service.updateStaffAccount(currentStaff.session(), form);

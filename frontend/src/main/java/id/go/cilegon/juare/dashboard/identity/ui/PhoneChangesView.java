@@ -22,7 +22,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
-import id.go.cilegon.juare.dashboard.backend.UserError;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
 import id.go.cilegon.juare.dashboard.identity.PhoneChangeDesk;
@@ -30,7 +30,6 @@ import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * OPERATOR: residents whose old WhatsApp number is lost and who asked for a new one. The oldest first; a row shows the
@@ -154,12 +153,12 @@ public class PhoneChangesView extends VerticalLayout implements BeforeEnterObser
     /** Approves (reason null) or rejects; the backend's refusal is shown as it words it. */
     private void decide(PhoneChangeDesk.Request request, TextArea reason) {
         try {
-            PhoneChangeDesk.Decision decision = reason == null
+            Outcome<PhoneChangeDesk.Request> decision = reason == null
                     ? desk.approve(currentStaff.session(), request.id())
                     : desk.reject(currentStaff.session(), request.id(), reason.getValue());
-            if (!decision.errors().isEmpty()) {
-                String message = decision.errors().stream().map(UserError::message).collect(Collectors.joining("; "));
-                if (reason != null && decision.errors().stream().anyMatch(e -> "reason".equals(e.field()))) {
+            if (!decision.ok()) {
+                String message = decision.message();
+                if (reason != null && decision.refusesField("reason")) {
                     reason.setErrorMessage(message);
                     reason.setInvalid(true);
                     return;

@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.backend.UserError;
 import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
@@ -318,7 +319,7 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
             showErrors(List.of(new UserError("DAY_REQUIRED", getTranslation("report.regenerate.dayRequired"), "day")));
             return;
         }
-        ReportService.Regenerated result;
+        Outcome<DailyReport> result;
         try {
             result = service.regenerate(currentStaff.session(), day);
         } catch (BackendException e) {

@@ -23,7 +23,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
-import id.go.cilegon.juare.dashboard.backend.UserError;
+import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
 import id.go.cilegon.juare.dashboard.complaint.Photo;
@@ -31,7 +31,6 @@ import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import id.go.cilegon.juare.dashboard.verification.VerificationDesk;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * OPERATOR: fixes that closed because the resident did not answer, queued for a check (an after-photo that looks like
@@ -175,12 +174,12 @@ public class VerificationView extends VerticalLayout implements BeforeEnterObser
     /** Verifies (reason null) or rejects; a refused reason shows on its field, other refusals as a notice. */
     private void answer(Div card, VerificationDesk.Item item, TextArea reason) {
         try {
-            VerificationDesk.Answer answer = reason == null
+            Outcome<VerificationDesk.Item> answer = reason == null
                     ? desk.verify(currentStaff.session(), item)
                     : desk.reject(currentStaff.session(), item, reason.getValue());
-            if (!answer.errors().isEmpty()) {
-                String message = answer.errors().stream().map(UserError::message).collect(Collectors.joining("; "));
-                if (reason != null && answer.errors().stream().anyMatch(e -> "reason".equals(e.field()))) {
+            if (!answer.ok()) {
+                String message = answer.message();
+                if (reason != null && answer.refusesField("reason")) {
                     reason.setErrorMessage(message);
                     reason.setInvalid(true);
                     return;
