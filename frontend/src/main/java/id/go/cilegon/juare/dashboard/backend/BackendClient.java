@@ -8,9 +8,11 @@ import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
+import org.springframework.graphql.client.GraphQlTransportException;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -104,8 +106,10 @@ public class BackendClient {
         ClientGraphQlResponse response;
         try {
             response = client.document(OperationDocuments.load(operation)).variables(variables).executeSync();
-        } catch (RestClientException | IllegalStateException e) {
-            throw new BackendException(BackendException.UNAVAILABLE, operation + ": " + e.getMessage(), e);
+        } catch (RestClientException | IllegalStateException | GraphQlTransportException e) {
+            // the backend refuses a token it no longer honours (an account disabled, a session ended) with HTTP 401
+            String code = unauthorized(e) ? "UNAUTHENTICATED" : BackendException.UNAVAILABLE;
+            throw new BackendException(code, operation + ": " + e.getMessage(), e);
         }
         if (!response.getErrors().isEmpty()) {
             ResponseError first = response.getErrors().getFirst();
@@ -113,6 +117,15 @@ public class BackendClient {
             throw new BackendException(code == null ? "GRAPHQL_ERROR" : code.toString(), operation + ": " + first.getMessage());
         }
         return response;
+    }
+
+    private static boolean unauthorized(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpClientErrorException http && http.getStatusCode().value() == 401) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void failOnPayloadErrors(ClientGraphQlResponse response, String field) {

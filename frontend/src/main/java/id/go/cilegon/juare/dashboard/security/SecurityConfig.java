@@ -15,7 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * ({@link BackendAuthenticationProvider}), and each view open only to the roles in its {@code @RolesAllowed}.
  * Logout ends the HTTP session, and with it the backend tokens. The map's static files are open to anyone;
  * complaint photos ({@code /photos/**}) are for signed-in staff only, the daily reports' files ({@code /report-files/**})
- * for the mayor, operators and admins.
+ * for the mayor, operators and admins. Any other path needs a sign-in (Vaadin's default denies it), so that an unknown
+ * address shows the dashboard's own page for it.
  */
 @Configuration
 @EnableWebSecurity
@@ -43,8 +44,14 @@ class SecurityConfig {
         // the daily reports' files (report.ReportFileProxy) for the roles that read reports
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/report-files/**")
                 .hasAnyRole("MAYOR", "OPERATOR", "ADMIN"));
-        // a wrong password keeps the username for the login page (Vaadin's configurer sets the login page only)
+        // any other path: for signed-in staff Vaadin's router answers it (an unknown address gets the dead-end page
+        // with the menu, base.ui.NotFoundView), everyone else goes to the login first
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(rule -> rule.authenticated()));
+        // a wrong password keeps the username for the login page. After Vaadin's configurer, which sets the login page
+        // when it is initialised: a form login configured before it would be initialised first, without that page, and
+        // serve Spring's generated one
         http.formLogin(form -> form.failureHandler(new KeepUsernameOnFailure("/login?error")));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        return http.build();
     }
 }

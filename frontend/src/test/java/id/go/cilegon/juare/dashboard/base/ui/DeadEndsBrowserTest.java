@@ -81,7 +81,7 @@ class DeadEndsBrowserTest extends DashboardIT {
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("current-user")));
             Number userHeight = (Number) driver.executeScript("return document.getElementById('current-user').getBoundingClientRect().height");
             Number barHeight = (Number) driver.executeScript(
-                    "return document.querySelector('vaadin-app-layout').shadowRoot.querySelector('[part=navbar]').getBoundingClientRect().height");
+                    "return document.querySelector('.juare-header').getBoundingClientRect().height");
             assertThat(userHeight.doubleValue()).as("the name on one line").isLessThan(30);
             assertThat(barHeight.doubleValue()).as("the bar one line high").isLessThan(70);
             assertThat(driver.findElement(By.id("current-user")).getDomAttribute("title")).contains("Kepala OPD");
