@@ -49,8 +49,10 @@ public class MainLayout extends AppLayout implements RouterLayout, AfterNavigati
         Span title = new Span("Juare");
         title.addClassName("juare-brand");
 
-        HorizontalLayout header = new HorizontalLayout(title);
+        HorizontalLayout header = new HorizontalLayout(new DrawerToggle(), title);
         header.addClassName("juare-header");
+        // the bar is the page's banner landmark, the drawer its navigation: no content outside a landmark
+        header.getElement().setAttribute("role", "banner");
         headerItems.forEach(item -> header.add(item.create()));
         Span user = new Span();
         user.setId("current-user");
@@ -76,7 +78,7 @@ public class MainLayout extends AppLayout implements RouterLayout, AfterNavigati
         }
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setWidthFull();
-        addToNavbar(new DrawerToggle(), header);
+        addToNavbar(header);
 
         SideNav nav = new SideNav();
         nav.getElement().setAttribute("aria-label", getTranslation("nav.menu"));
@@ -87,6 +89,8 @@ public class MainLayout extends AppLayout implements RouterLayout, AfterNavigati
         }
         Span drawerTitle = new Span("Juare");
         drawerTitle.addClassName("juare-drawer-title");
+        // the brand again, for the eye only (the bar has it)
+        drawerTitle.getElement().setAttribute("aria-hidden", "true");
         addToDrawer(drawerTitle, nav);
 
         heading.addClassName("juare-visually-hidden");

@@ -27,6 +27,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     public LoginView() {
         setSizeFull();
+        // the page's one main landmark (no frame around the login)
+        getElement().setAttribute("role", "main");
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 

@@ -33,7 +33,13 @@ class AccessibilityBrowserTest extends DashboardIT {
      * wall; OPD queue and complaint page: phone; command centre, intake, ranking: numbers; the map: maps). Remove an
      * entry when its screen is clean.
      */
-    static final Map<String, Set<String>> OWNED_ELSEWHERE = Map.of();
+    static final Map<String, Set<String>> OWNED_ELSEWHERE = Map.of(
+            // the latest events list (scrolls, not focusable): numbers; map clusters under 24 px: maps
+            "command-centre", Set.of("scrollable-region-focusable", "target-size"),
+            // vaadin-tabs with a child that is not a tab: numbers
+            "intake", Set.of("aria-required-children"),
+            // grey event text on the dark wall: wall; map clusters: maps
+            "wall", Set.of("color-contrast", "target-size"));
 
     @Autowired
     BackendClient client;
@@ -79,7 +85,7 @@ class AccessibilityBrowserTest extends DashboardIT {
             check(browser, "opd-queue", "/opd-queue", By.id("opd-queue"));
             check(browser, "denied", "/intake", By.id("dead-end"));
         }
-        try (Browser browser = new Browser(port, 390, 844)) {
+        try (Browser browser = DeadEndsBrowserTest.phone(new Browser(port, 390, 844))) {
             browser.signIn("dpupr");
             check(browser, "phone-opd-queue", "/opd-queue", By.id("opd-queue"));
             check(browser, "phone-complaint", "/complaint/" + complaintId, By.id("detail-tracking-number"));
