@@ -35,7 +35,7 @@ class WallBrowserTest extends DashboardIT {
             JavascriptExecutor js = driver;
             WebDriverWait wait = browser.waiting();
             if (pages > 1) {
-                turnsToPageTwo(browser, "wall-" + width + "x" + height);
+                turnsToTheNextPage(browser, "wall-" + width + "x" + height);
             }
 
             // the live dot: a status region whose text is the state (announced on change), no aria-label
@@ -68,7 +68,7 @@ class WallBrowserTest extends DashboardIT {
         try (Browser browser = new Browser(port, 1366, 768)) {
             int pages = showsEverythingAtOnce(browser, "/test/wall-many-opds", 1366, 768, "wall-1366x768-many-opds");
             assertThat(pages).as("pages of " + ManyOpdsWallTestView.OPDS + " OPDs at 1366x768").isGreaterThan(1);
-            turnsToPageTwo(browser, "wall-1366x768-many-opds");
+            turnsToTheNextPage(browser, "wall-1366x768-many-opds");
         }
     }
 
@@ -162,21 +162,30 @@ class WallBrowserTest extends DashboardIT {
         return pages;
     }
 
-    /** Within a page's time (and a margin) the table shows page 2: other OPDs, still inside the screen. */
-    private static void turnsToPageTwo(Browser browser, String screenshot) {
+    /**
+     * Within a page's time (and a margin) the table turns to the next page by itself (page 2 when it showed page 1, as
+     * it does on opening): other OPDs, still inside the screen.
+     */
+    private static void turnsToTheNextPage(Browser browser, String screenshot) {
         ChromeDriver driver = browser.driver();
         WebDriverWait wait = browser.waiting();
         JavascriptExecutor js = driver;
-        String first = (String) js.executeScript(
-                "return [...document.querySelectorAll('#wall-opd-table tbody tr')].find(r => r.offsetParent !== null).dataset.opd;");
-        wait.until(d -> "2".equals(d.findElement(By.id("wall-opd-table")).getDomAttribute("data-page")));
-        assertThat(driver.findElement(By.id("wall-opd-page")).getText()).startsWith("2/");
-        String now = (String) js.executeScript(
-                "return [...document.querySelectorAll('#wall-opd-table tbody tr')].find(r => r.offsetParent !== null).dataset.opd;");
-        assertThat(now).isNotEqualTo(first);
+        Map<?, ?> before = (Map<?, ?>) js.executeScript(FIRST_SHOWN);
+        int pages = Integer.parseInt((String) before.get("pages"));
+        String next = String.valueOf(Integer.parseInt((String) before.get("page")) % pages + 1);
+        wait.until(d -> next.equals(d.findElement(By.id("wall-opd-table")).getDomAttribute("data-page")));
+        Map<?, ?> after = (Map<?, ?>) js.executeScript(FIRST_SHOWN);
+        assertThat(driver.findElement(By.id("wall-opd-page")).getText()).isEqualTo(next + "/" + pages);
+        assertThat(after.get("opd")).isNotEqualTo(before.get("opd"));
         assertThat(insideViewport(js, "wall-opd-table")).isTrue();
-        browser.screenshot(screenshot + "-page2.png");
+        browser.screenshot(screenshot + "-page" + next + ".png");
     }
+
+    /** The page shown, the number of pages, and the first OPD on it. */
+    private static final String FIRST_SHOWN = """
+            const table = document.getElementById('wall-opd-table');
+            const row = [...table.tBodies[0].rows].find(r => r.offsetParent !== null);
+            return {page: table.dataset.page, pages: table.dataset.pages, opd: row.dataset.opd};""";
 
     private static Map<?, ?> rect(JavascriptExecutor js, String id) {
         return (Map<?, ?>) js.executeScript("""
