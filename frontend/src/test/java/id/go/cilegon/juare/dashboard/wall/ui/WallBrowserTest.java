@@ -16,6 +16,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The wall at the sizes wall screens have: everything on one screen at once (counters, map, the OPD table or its
@@ -24,6 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * with a date and time. Screenshots {@code wall-<width>x<height>.png} in {@code target/screenshots/}.
  */
 class WallBrowserTest extends DashboardIT {
+
+    private static final Logger log = LoggerFactory.getLogger(WallBrowserTest.class);
 
     /** Other tests' events change the figures meanwhile: only the shape is checked, never exact counts. */
     @ParameterizedTest(name = "{0}x{1}")
@@ -81,6 +85,7 @@ class WallBrowserTest extends DashboardIT {
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
         browser.signIn("walikota");
+        long start = System.nanoTime();
         browser.open(path);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("wall")));
         wait.until(d -> d.findElement(By.cssSelector("#wall-counter-open .counter-value")).getText().matches("\\d+"));
@@ -89,6 +94,7 @@ class WallBrowserTest extends DashboardIT {
         wait.until(d -> !d.findElements(By.cssSelector("#latest-events a.latest-event")).isEmpty());
         wait.until(d -> !d.findElements(By.cssSelector("#wall-complaint-map .leaflet-pane")).isEmpty());
         wait.until(ExpectedConditions.attributeToBe(By.id("live-status"), "data-state", "live"));
+        log.info("{} at {}x{}: everything shown {} ms after the request", path, width, height, (System.nanoTime() - start) / 1_000_000);
 
         // the browser's viewport is the screen asked for (a wrong one would prove nothing)
         Map<?, ?> viewport = (Map<?, ?>) js.executeScript("return {w: innerWidth, h: innerHeight};");
