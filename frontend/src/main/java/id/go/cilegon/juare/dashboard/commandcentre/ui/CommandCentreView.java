@@ -121,6 +121,8 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
                 .ifPresent(ui -> ui.navigate("complaint/" + click.getComplaintId())));
         VerticalLayout events = new VerticalLayout(new H3(getTranslation("cc.latestEvents")), latest);
         events.setPadding(false);
+        // its width is numbers.css's (24rem beside the map, the screen's on a phone): not the layout's default 100 %
+        events.setWidth(null);
         events.addClassName("juare-cc-events");
         HorizontalLayout row = new HorizontalLayout(map, events);
         row.setWidthFull();

@@ -35,6 +35,11 @@ class NumbersBrowserTest extends DashboardIT {
         browser = new Browser(port, 1440, 900);
         browser.signIn("walikota");
 
+        browser.open("/command-centre");
+        browser.waiting().until(x -> x.findElement(By.cssSelector("#counter-open .counter-value")).getText().matches("\\d+"));
+        assertThat(browser.driver().findElement(By.id("complaint-map")).getRect().getWidth())
+                .as("the map beside the latest events on a desk").isGreaterThan(600);
+
         int replyOverdue = followCounter("reply-overdue", "overdue=reply");
         assertThat(replyOverdue).as("the demo data has complaints whose reply is overdue").isPositive();
         browser.screenshot("numbers-list-reply-overdue.png");
