@@ -152,19 +152,20 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private SplitLayout intakePane() {
-        // four columns that fit half of a 1440 px screen, one line a row (rows as tall as before: the live queue
+        // four columns that fit half of a 1440 px screen with a vertical scroll bar (their widths add up to about
+        // 470 px of the 500 there), one line a row (rows as tall as before: the live queue
         // renders what it shows): how long it waited (filed when, on hover), the number, what and where, the text
         queue.addColumn(Waiting.renderer(StaffComplaint::createdAt, this::getTranslation, getLocale(), clock))
-                .setHeader(getTranslation("intake.column.waiting")).setWidth("7.5rem").setFlexGrow(0).setKey("waiting");
+                .setHeader(getTranslation("intake.column.waiting")).setWidth("7rem").setFlexGrow(0).setKey("waiting");
         queue.addColumn(StaffComplaint::trackingNumber).setHeader(getTranslation("intake.column.tracking")).setAutoWidth(true)
                 .setFlexGrow(0);
         queue.addColumn(LitRenderer.<StaffComplaint>of("<span title=\"${item.what}\">${item.what}</span>")
                         .withProperty("what", c -> c.categoryName(getLocale())
                                 + (c.kecamatan() == null ? "" : " · " + c.kecamatan().name())))
-                .setHeader(getTranslation("intake.column.what")).setWidth("12rem").setFlexGrow(0);
+                .setHeader(getTranslation("intake.column.what")).setWidth("10rem").setFlexGrow(0);
         queue.addColumn(LitRenderer.<StaffComplaint>of("<span title=\"${item.text}\">${item.text}</span>")
                         .withProperty("text", c -> shorten(c.description(), 100)))
-                .setHeader(getTranslation("intake.column.description")).setFlexGrow(1).setWidth("8rem");
+                .setHeader(getTranslation("intake.column.description")).setFlexGrow(1).setWidth("6rem");
         queue.setSizeFull();
         // Enter on a row: on to the decision, the OPD already chosen
         Shortcuts.addShortcutListener(queue, () -> opd.focus(), Key.ENTER).listenOn(queue);
