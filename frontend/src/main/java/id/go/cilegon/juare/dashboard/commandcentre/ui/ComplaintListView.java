@@ -115,10 +115,6 @@ public class ComplaintListView extends VerticalLayout implements BeforeEnterObse
         try {
             listed = service.list(currentStaff.session(), filter, limit);
         } catch (BackendException e) {
-            if (e.isSessionOver()) {
-                currentStaff.logout();
-                return;
-            }
             message.setText(getTranslation("error.backend", e.code()));
             message.setVisible(true);
             return;
