@@ -32,6 +32,7 @@ import id.go.cilegon.juare.dashboard.live.LiveEvents;
 import id.go.cilegon.juare.dashboard.live.ui.LatestEvents;
 import id.go.cilegon.juare.dashboard.live.ui.LiveFigures;
 import id.go.cilegon.juare.dashboard.map.ComplaintMaps;
+import id.go.cilegon.juare.dashboard.map.ui.FilteredComplaintMap;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
@@ -95,19 +96,19 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
 
     /** The live complaint map under the counters (a click on a complaint opens it), the latest events beside it. */
     private Component mapAndLatest(ComplaintMaps maps) {
-        ComplaintMap map = maps.live();
+        FilteredComplaintMap filtered = maps.filtered();
+        ComplaintMap map = filtered.map();
         map.setId("complaint-map");
         map.setHeight("60vh");
         // shares the row with the events: grows into what they leave, never pushes them out
-        map.setWidth(null);
-        map.getStyle().set("flex", "1 1 0").set("min-width", "0");
+        filtered.getElement().getStyle().set("flex", "1 1 0").set("min-width", "0");
         map.addComplaintClickListener(click -> click.getSource().getUI()
                 .ifPresent(ui -> ui.navigate("complaint/" + click.getComplaintId())));
         VerticalLayout events = new VerticalLayout(new H3(getTranslation("cc.latestEvents")), latest);
         events.setPadding(false);
         events.setWidth("24rem");
         events.getStyle().set("flex-shrink", "0").set("max-height", "60vh").set("overflow", "auto");
-        HorizontalLayout row = new HorizontalLayout(map, events);
+        HorizontalLayout row = new HorizontalLayout(filtered, events);
         row.setWidthFull();
         row.getStyle().set("flex-shrink", "0");
         return row;
