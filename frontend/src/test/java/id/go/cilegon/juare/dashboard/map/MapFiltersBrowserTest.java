@@ -112,13 +112,22 @@ class MapFiltersBrowserTest extends BrowserIT {
             boolean detail = zoom >= 14;
             assertThat(driver.findElements(By.cssSelector("#complaint-map path.juare-kelurahan")).stream()
                     .anyMatch(WebElement::isDisplayed)).as("kelurahan boundaries at zoom " + zoom).isEqualTo(detail);
-            if (zoom == 13) {
-                browser.screenshot("map-clusters-zoom-13.png");
+            if (detail) {
+                // and their names, some in view
+                browser.waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+                        const box = document.getElementById('complaint-map').getBoundingClientRect();
+                        return [...document.querySelectorAll('#complaint-map .juare-kelurahan-label')].some(label => {
+                          const r = label.getBoundingClientRect();
+                          const x = r.left + r.width / 2, y = r.top + r.height / 2;
+                          return r.width > 0 && x > box.left && x < box.right && y > box.top && y < box.bottom;
+                        });""")));
+            }
+            if (zoom == 13 || zoom == 15) {
+                ((JavascriptExecutor) driver).executeScript(
+                        "document.getElementById('complaint-map').scrollIntoView({block: 'center'});");
+                browser.screenshot("map-zoom-" + zoom + ".png");
             }
         }
-        browser.waiting().until(d -> d.findElements(By.cssSelector("#complaint-map .juare-kelurahan-label")).stream()
-                .anyMatch(WebElement::isDisplayed));
-        browser.screenshot("map-detail-zoom-16.png");
     }
 
     @Test
@@ -185,7 +194,12 @@ class MapFiltersBrowserTest extends BrowserIT {
                 }
                 case "?tiles=unreachable" -> {
                     // the tiles fail: the plain background, the same boundaries and names
-                    browser.waiting().until(d -> d.findElement(By.id("single-map")).getAttribute("class").contains("juare-map-tiles-failed"));
+                    try {
+                        browser.waiting().until(d -> d.findElement(By.id("single-map")).getAttribute("class").contains("juare-map-tiles-failed"));
+                    } catch (RuntimeException e) {
+                        throw new AssertionError(((JavascriptExecutor) driver).executeScript(
+                                "const m = document.getElementById('single-map'); return m.className + ' | ' + [...m.querySelectorAll('img')].map(i => i.src + ' ' + i.className).join(' ; ')") + " " + e);
+                    }
                     browser.screenshot("map-single-tiles-unreachable.png");
                 }
                 default -> {
@@ -232,7 +246,7 @@ class MapFiltersBrowserTest extends BrowserIT {
                     return true;
                 })
                 .orElse(false));
-        browser.waiting().until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream().noneMatch(WebElement::isDisplayed));
+        browser.waiting().until(d -> d.findElements(By.cssSelector("vaadin-select-overlay[opened]")).isEmpty());
     }
 
     /** Types into a multi-select combo box and picks the item whose label starts so. */

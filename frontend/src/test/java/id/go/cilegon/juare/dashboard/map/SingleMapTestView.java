@@ -21,7 +21,7 @@ public class SingleMapTestView extends Div implements BeforeEnterObserver {
     static final double LAT = -6.0172;
     static final double LNG = 106.0536;
     static final String UNREACHABLE_TILES = "http://127.0.0.1:9/{z}/{x}/{y}.png";
-    static final String LOCAL_TILES = "/test-tiles/tile.svg?z={z}&x={x}&y={y}";
+    static final String LOCAL_TILES = "/juare/test-tile.png?z={z}&x={x}&y={y}";
 
     private final ComplaintMaps maps;
 
