@@ -124,9 +124,9 @@
         };
         map.on('zoomend', labels);
         labels();
-        if (o.single) {
-            addPlace(L, state);
-        }
+        // where the point (or, zoomed in on a live map, the map's centre) is, in words: no tiles needed
+        addPlace(L, state);
+        map.on('moveend', () => updatePlace(state));
         // the circles' distances change with the zoom: lay the last answer out again until the next one comes
         map.on('zoomend', () => {
             if (state.lastData) {
@@ -196,10 +196,8 @@
                     .setContent(escapeHtml(k.name))
                     .addTo(state.map);
             });
-            state.here = here;
-            if (state.placeText) {
-                state.placeText();
-            }
+            state.kelurahanList = list;
+            updatePlace(state);
             return list;
         });
         return state.kelurahan;
@@ -225,7 +223,20 @@
         }) || null;
     }
 
-    /** A single complaint's map: where it is in words and numbers (kelurahan, kecamatan, coordinates). */
+    /** The kelurahan of the single complaint, or of the live map's centre, named in the place line. */
+    function updatePlace(state) {
+        if (!state.kelurahanList || !state.placeText) {
+            return;
+        }
+        const point = state.options.single || state.map.getCenter();
+        state.here = containing(state.kelurahanList, point.lat, point.lng);
+        state.placeText();
+    }
+
+    /**
+     * Where it is in words and numbers: a single complaint's kelurahan, kecamatan and coordinates; on a live map at
+     * detail zoom the kelurahan of the map's centre (CSS hides it below).
+     */
     function addPlace(L, state) {
         const single = state.options.single;
         const texts = state.options.texts;
@@ -235,7 +246,7 @@
             L.DomEvent.disableClickPropagation(div);
             const area = L.DomUtil.create('div', 'juare-map-place-area', div);
             const coordinates = L.DomUtil.create('div', 'juare-map-coordinates', div);
-            coordinates.textContent = single.lat.toFixed(5) + ', ' + single.lng.toFixed(5);
+            coordinates.textContent = single ? single.lat.toFixed(5) + ', ' + single.lng.toFixed(5) : '';
             state.placeText = () => {
                 const k = state.here;
                 area.textContent = k

@@ -113,7 +113,14 @@ class MapFiltersBrowserTest extends BrowserIT {
             assertThat(driver.findElements(By.cssSelector("#complaint-map path.juare-kelurahan")).stream()
                     .anyMatch(WebElement::isDisplayed)).as("kelurahan boundaries at zoom " + zoom).isEqualTo(detail);
             if (detail) {
-                // and their names, some in view
+                // the kelurahan of the map's centre named in the corner, whether or not its name is in view
+                browser.waiting().until(d -> d.findElement(By.cssSelector("#complaint-map .juare-map-place")).getText()
+                        .matches("Kelurahan \\S.*, Kecamatan \\S.*"));
+            } else {
+                assertThat(driver.findElement(By.cssSelector("#complaint-map .juare-map-place")).isDisplayed()).isFalse();
+            }
+            if (zoom == 14) {
+                // and the kelurahan names, some in view
                 browser.waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
                         const box = document.getElementById('complaint-map').getBoundingClientRect();
                         return [...document.querySelectorAll('#complaint-map .juare-kelurahan-label')].some(label => {
