@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public record MapFilter(StatusGroup statuses, Set<String> opdCodes, Set<String> categoryCodes, Period period) {
 
-    /** What the command centre opens with: the open complaints, every OPD, category and date. */
+    /** What the command centre opens with: the complaints still going on, every OPD, category and date. */
     public static final MapFilter DEFAULT = new MapFilter(StatusGroup.OPEN, Set.of(), Set.of(), Period.ALL_TIME);
 
     public MapFilter {
@@ -30,22 +30,38 @@ public record MapFilter(StatusGroup statuses, Set<String> opdCodes, Set<String> 
         categoryCodes = Set.copyOf(categoryCodes);
     }
 
-    /** Which statuses: the named sets of the lifecycle, never a hand-written list. */
+    /**
+     * Which complaints: a named set of the lifecycle (never a hand-written list), or those whose deadline passed (the
+     * backend's {@code overdue}, as the command centre's overdue counters count them).
+     */
     public enum StatusGroup {
-        /** Someone in the city has to act: as the command centre's "open" counter. */
-        OPEN(Lifecycle.WITH_CITY),
+        /** Not finished (the lifecycle's OPEN): closed and rejected ones left out, resolved ones still shown. */
+        OPEN(Lifecycle.OPEN, null),
+        /** Still at the OPD with the reply or the fix deadline passed. */
+        OVERDUE(Lifecycle.ALL, "ANY"),
+        /** As the "reply overdue" counter. */
+        REPLY_OVERDUE(Lifecycle.ALL, "REPLY"),
+        /** As the "fix overdue" counter. */
+        FIX_OVERDUE(Lifecycle.ALL, "FIX"),
         /** Every status, closed and rejected too. */
-        ALL(Lifecycle.ALL);
+        ALL(Lifecycle.ALL, null);
 
         private final Set<Lifecycle.Status> statuses;
+        private final String overdue;
 
-        StatusGroup(Set<Lifecycle.Status> statuses) {
+        StatusGroup(Set<Lifecycle.Status> statuses, String overdue) {
             this.statuses = statuses;
+            this.overdue = overdue;
         }
 
         /** The statuses to ask for; null when every status is wanted (no condition). */
         List<String> names() {
             return statuses.equals(Lifecycle.ALL) ? null : List.copyOf(Lifecycle.names(statuses));
+        }
+
+        /** The backend's {@code OverdueFilter}, or null. */
+        String overdue() {
+            return overdue;
         }
     }
 
@@ -87,6 +103,9 @@ public record MapFilter(StatusGroup statuses, Set<String> opdCodes, Set<String> 
         List<String> names = statuses.names();
         if (names != null) {
             filter.put("statuses", names);
+        }
+        if (statuses.overdue() != null) {
+            filter.put("overdue", statuses.overdue());
         }
         if (!opdCodes.isEmpty()) {
             filter.put("opdCodes", sorted(opdCodes));

@@ -61,7 +61,7 @@ class ComplaintMapBrowserTest extends BrowserIT {
         int inView = Integer.parseInt(map.getAttribute("data-complaints"));
         long shown = drawnComplaints(driver);
         assertThat(shown).as("clusters and markers add up to the box's total").isEqualTo(inView);
-        assertThat(inView).as("the open ones: the map's filter starts there").isEqualTo(openComplaintsInTheCity());
+        assertThat(inView).as("the ongoing ones: the map's filter starts there").isEqualTo(openComplaintsInTheCity());
         assertThat(driver.findElement(By.cssSelector("#complaint-map .juare-map-total")).getText())
                 .isEqualTo(inView + " pengaduan di area ini");
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", map);
@@ -188,11 +188,11 @@ class ComplaintMapBrowserTest extends BrowserIT {
         return ((Number) zoom).doubleValue();
     }
 
-    /** The open complaints the mayor sees (the map's default filter): the demo places them all in the city. */
+    /** The complaints still going on (not finished) the mayor sees (the map's default filter): the demo places them all in the city. */
     private static int openComplaintsInTheCity() {
         BackendClient client = new BackendClient(RunningBackend.get().properties(), Clock.systemUTC());
         return client.execute(client.login("walikota", RunningBackend.DEMO_PASSWORD), "ComplaintCounts",
-                        Map.of("filter", Map.of("statuses", List.copyOf(Lifecycle.names(Lifecycle.WITH_CITY)))))
+                        Map.of("filter", Map.of("statuses", List.copyOf(Lifecycle.names(Lifecycle.OPEN)))))
                 .field("complaintCounts.total")
                 .toEntity(Integer.class);
     }

@@ -41,12 +41,12 @@ class MapFiltersBrowserTest extends BrowserIT {
         openCommandCentre();
         WebElement map = driver.findElement(By.id("complaint-map"));
 
-        // open complaints to start with, and the legend says so
+        // the complaints still going on to start with (closed and rejected ones left out), and the legend says so
         assertThat(MapFilter.DEFAULT.toVariable(Instant.now()))
-                .isEqualTo(Map.of("statuses", List.copyOf(Lifecycle.names(Lifecycle.WITH_CITY))));
+                .isEqualTo(Map.of("statuses", List.copyOf(Lifecycle.names(Lifecycle.OPEN))));
         int open = mapShowsWhatTheBackendCounts(counts, MapFilter.DEFAULT);
         assertThat(driver.findElement(By.cssSelector("#complaint-map .juare-map-legend")).getText())
-                .contains("Tampil: pengaduan terbuka", open + " pengaduan di area ini");
+                .contains("Tampil: pengaduan masih berjalan", open + " pengaduan di area ini");
         browser.screenshot("map-filters-open.png");
 
         // every status: closed and rejected ones too
@@ -78,9 +78,20 @@ class MapFiltersBrowserTest extends BrowserIT {
         assertThat(today).isLessThan(everything);
         browser.screenshot("map-filters-today.png");
 
-        // back to the open ones
-        choose("map-filter-status", "Terbuka (perlu ditindak)");
+        // overdue, as the counters count it: either deadline, then the reply's only
         choose("map-filter-period", "Semua waktu");
+        choose("map-filter-status", "Terlambat (balasan atau penanganan)");
+        int overdue = mapShowsWhatTheBackendCounts(counts, MapFilter.DEFAULT.withStatuses(MapFilter.StatusGroup.OVERDUE));
+        assertThat(overdue).as("the demo has overdue complaints").isPositive().isLessThan(open);
+        assertThat(MapFilter.DEFAULT.withStatuses(MapFilter.StatusGroup.OVERDUE).toVariable(Instant.now()))
+                .isEqualTo(Map.of("overdue", "ANY"));
+        browser.screenshot("map-filters-overdue.png");
+        choose("map-filter-status", "Balasan terlambat");
+        int replyOverdue = mapShowsWhatTheBackendCounts(counts, MapFilter.DEFAULT.withStatuses(MapFilter.StatusGroup.REPLY_OVERDUE));
+        assertThat(replyOverdue).isLessThanOrEqualTo(overdue);
+
+        // back to the ongoing ones
+        choose("map-filter-status", "Masih berjalan");
         mapShowsWhatTheBackendCounts(counts, MapFilter.DEFAULT);
     }
 
