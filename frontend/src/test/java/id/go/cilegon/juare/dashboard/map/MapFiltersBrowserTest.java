@@ -80,7 +80,7 @@ class MapFiltersBrowserTest extends BrowserIT {
 
         // overdue, as the counters count it: either deadline, then the reply's only
         choose("map-filter-period", "Semua waktu");
-        choose("map-filter-status", "Terlambat (balasan atau penanganan)");
+        choose("map-filter-status", "Terlambat");
         int overdue = mapShowsWhatTheBackendCounts(counts, MapFilter.DEFAULT.withStatuses(MapFilter.StatusGroup.OVERDUE));
         assertThat(overdue).as("the demo has overdue complaints").isPositive().isLessThan(open);
         assertThat(MapFilter.DEFAULT.withStatuses(MapFilter.StatusGroup.OVERDUE).toVariable(Instant.now()))
