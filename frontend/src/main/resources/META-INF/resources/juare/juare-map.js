@@ -444,6 +444,12 @@
         if (s.legendNote) {
             s.legendNote.textContent = data.note || '';
         }
+        // the legend lists the statuses the filter can show
+        const listed = data.legendStatuses;
+        s.el.querySelectorAll('.juare-map-legend-row').forEach(row => {
+            const status = [...row.classList].find(c => c.startsWith('status-'));
+            row.hidden = !!listed && !!status && !listed.includes(status.substring('status-'.length));
+        });
         s.el.setAttribute('data-complaints', String(data.total || 0));
         // the zoom the answer was made for (tests wait for the answer to a move)
         if (data.zoom !== undefined) {

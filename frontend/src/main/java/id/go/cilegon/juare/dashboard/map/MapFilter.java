@@ -59,6 +59,11 @@ public record MapFilter(StatusGroup statuses, Set<String> opdCodes, Set<String> 
             return statuses.equals(Lifecycle.ALL) ? null : List.copyOf(Lifecycle.names(statuses));
         }
 
+        /** The statuses a complaint in the group can have (the legend lists these): overdue ones are at an OPD. */
+        public List<String> shown() {
+            return List.copyOf(Lifecycle.names(overdue == null ? statuses : Lifecycle.AT_OPD));
+        }
+
         /** The backend's {@code OverdueFilter}, or null. */
         String overdue() {
             return overdue;

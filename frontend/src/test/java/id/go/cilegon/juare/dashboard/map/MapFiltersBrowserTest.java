@@ -47,12 +47,16 @@ class MapFiltersBrowserTest extends BrowserIT {
         int open = mapShowsWhatTheBackendCounts(counts, MapFilter.DEFAULT);
         assertThat(driver.findElement(By.cssSelector("#complaint-map .juare-map-legend")).getText())
                 .contains("Tampil: pengaduan masih berjalan", open + " pengaduan di area ini");
+        assertThat(driver.findElement(By.cssSelector("#complaint-map .juare-map-legend")).getText())
+                .as("the legend lists what the filter can show").doesNotContain("Ditutup", "Ditolak");
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'end'});", map);
         browser.screenshot("map-filters-open.png");
 
         // every status: closed and rejected ones too
         choose("map-filter-status", "Semua status");
         MapFilter all = MapFilter.DEFAULT.withStatuses(MapFilter.StatusGroup.ALL);
         int everything = mapShowsWhatTheBackendCounts(counts, all);
+        assertThat(driver.findElement(By.cssSelector("#complaint-map .juare-map-legend")).getText()).contains("Ditutup", "Ditolak");
         assertThat(everything).as("the demo has closed and rejected complaints").isGreaterThan(open);
 
         // one OPD, found by its short code

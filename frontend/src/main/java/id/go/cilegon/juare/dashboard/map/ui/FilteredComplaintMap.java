@@ -98,6 +98,7 @@ public class FilteredComplaintMap extends Composite<Div> {
         getContent().addClassName("juare-filtered-map");
         getContent().add(bar, map);
         map.setLegendNote(note(initial));
+        map.setLegendStatuses(initial.statuses().shown());
     }
 
     /** The map inside (for its id, height, click listeners). */
@@ -131,6 +132,7 @@ public class FilteredComplaintMap extends Composite<Div> {
         filter = changed;
         onChange.accept(changed);
         map.setLegendNote(note(changed));
+        map.setLegendStatuses(changed.statuses().shown());
         map.reload();
     }
 

@@ -88,6 +88,8 @@ public class ComplaintMap extends Div {
     private final Supplier<List<Kelurahan>> kelurahan;
     /** The legend's line saying what the map shows (its filter); null for none. */
     private volatile String legendNote;
+    /** The statuses the legend lists (those the filter can show); null for all. */
+    private volatile List<String> legendStatuses;
 
     private Consumer<BackendException> errorHandler = this::showBackendError;
     private LiveEvents liveEvents;
@@ -179,6 +181,11 @@ public class ComplaintMap extends Div {
         this.legendNote = note;
     }
 
+    /** The statuses the legend lists from the next answer on (those the filter can show); null for all. */
+    public void setLegendStatuses(java.util.Collection<String> statuses) {
+        this.legendStatuses = statuses == null ? null : List.copyOf(statuses);
+    }
+
     public Registration addComplaintClickListener(ComponentEventListener<ComplaintClickEvent> listener) {
         return addListener(ComplaintClickEvent.class, listener);
     }
@@ -241,7 +248,8 @@ public class ComplaintMap extends Div {
         }
         int asked = Math.max(0, Math.min(MAX_ZOOM, zoom));
         getElement().executeJs("window.JuareMap.update(this, $0)",
-                MapJson.data(data, getTranslation("map.total", data.total()), legendNote).put("zoom", asked));
+                MapJson.legend(MapJson.data(data, getTranslation("map.total", data.total()), legendNote), legendStatuses)
+                        .put("zoom", asked));
     }
 
     /** A click on a complaint's marker. */

@@ -67,6 +67,15 @@ final class MapJson {
         return json;
     }
 
+    /** Adds the statuses the legend lists (null: every one) to an update's data. */
+    static ObjectNode legend(ObjectNode data, List<String> statuses) {
+        if (statuses != null) {
+            ArrayNode shown = data.putArray("legendStatuses");
+            statuses.forEach(shown::add);
+        }
+        return data;
+    }
+
     /** The kelurahan for detail zoom: code, name, kecamatan, centroid, geometry. */
     static ArrayNode kelurahan(List<Kelurahan> kelurahan) {
         ArrayNode json = NODES.arrayNode();
