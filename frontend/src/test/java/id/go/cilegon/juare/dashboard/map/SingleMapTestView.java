@@ -41,7 +41,7 @@ public class SingleMapTestView extends Div implements BeforeEnterObserver {
             map = ComplaintMap.single(settings, maps.outline(), maps::kelurahan, LAT, LNG, "IN_PROGRESS");
         }
         map.setId("single-map");
-        map.setWidth("600px");
+        map.setWidth("min(600px, 100%)");
         add(map);
     }
 }
