@@ -69,7 +69,7 @@ class ComplaintTextsTest {
             enumValues("ComplaintEventType").forEach(v -> assertThat(texts.eventType(v)).as("event %s %s", v, locale).doesNotContain("!"));
             enumValues("PhotoKind").forEach(v -> assertThat(texts.photoKind(v)).as("photo %s %s", v, locale).doesNotContain("!"));
         }
-        assertThat(texts(TranslationProvider.INDONESIAN).status("IN_PROGRESS")).isEqualTo("Ditangani");
+        assertThat(texts(TranslationProvider.INDONESIAN).status("IN_PROGRESS")).isEqualTo("Diproses");
         assertThat(texts(Locale.ENGLISH).eventType("MARKED_DUPLICATE")).isEqualTo("Marked as duplicate");
     }
 

@@ -219,8 +219,11 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
                 Wib.dateTime(r.generatedAt(), getLocale()), trigger(r)));
         made.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Anchor pdf = download(new ReportFile(r.day(), ReportFile.Kind.PDF), r.pdfBytes(), "report-pdf");
-        Anchor csv = download(new ReportFile(r.day(), ReportFile.Kind.CSV), r.csvBytes(), "report-csv");
-        HorizontalLayout links = new HorizontalLayout(pdf, csv);
+        // one CSV per table, as Excel wants them (docs/report.md)
+        Anchor opdCsv = download(new ReportFile(r.day(), ReportFile.Kind.OPD_CSV), 0, "report-csv-opd");
+        Anchor overdueCsv = download(new ReportFile(r.day(), ReportFile.Kind.OVERDUE_CSV), 0, "report-csv-overdue");
+        HorizontalLayout links = new HorizontalLayout(pdf, opdCsv, overdueCsv);
+        links.setWrap(true);
 
         FlexLayout totals = new FlexLayout();
         totals.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -278,7 +281,7 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
         // a file from the proxy, not a view: the router leaves it to the browser
         link.setRouterIgnore(true);
         link.setTarget(AnchorTarget.BLANK);
-        link.getElement().setAttribute("download", "laporan-harian-" + file.day() + "." + file.kind().extension);
+        link.getElement().setAttribute("download", file.filename());
         link.getStyle().set("font-weight", "600");
         return link;
     }

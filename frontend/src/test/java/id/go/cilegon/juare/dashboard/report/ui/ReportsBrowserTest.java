@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -59,9 +60,13 @@ class ReportsBrowserTest extends BrowserIT {
         assertThat((String) pdf.get("type")).startsWith("application/pdf");
         assertThat(pdf.get("head")).isEqualTo("%PDF");
         assertThat(((Number) pdf.get("size")).intValue()).isEqualTo(report.pdfBytes());
-        Map<?, ?> csv = fetch("report-csv");
-        assertThat(csv.get("status")).isEqualTo(200L);
-        assertThat((String) csv.get("type")).startsWith("text/csv");
+        // one CSV per table, each starting with the UTF-8 byte order mark Excel needs
+        for (String link : List.of("report-csv-opd", "report-csv-overdue")) {
+            Map<?, ?> csv = fetch(link);
+            assertThat(csv.get("status")).as(link).isEqualTo(200L);
+            assertThat((String) csv.get("type")).as(link).startsWith("text/csv");
+            assertThat((String) csv.get("head")).as(link).startsWith("\u00EF\u00BB\u00BF");
+        }
 
         // without a session: no file
         HttpResponse<byte[]> stranger = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
