@@ -24,7 +24,7 @@ public final class Vocabulary {
     private Vocabulary() {
     }
 
-    /** The status's label, e.g. IN_PROGRESS: "Ditangani" / "In progress". */
+    /** The status's label, e.g. IN_PROGRESS: "Diproses" / "In progress". */
     public static String status(Lifecycle.Status status, Locale locale) {
         return bundle(locale).getString("status." + Objects.requireNonNull(status, "status").name());
     }
