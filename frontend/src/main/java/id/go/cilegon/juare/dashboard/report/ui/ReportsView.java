@@ -39,9 +39,7 @@ import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -360,11 +358,11 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** "Sab, 28 Nov 2026": the list is narrow. */
     private String shortDay(LocalDate day) {
-        return DateTimeFormatter.ofPattern("EEE, d MMM yyyy", getLocale()).format(day);
+        return Wib.shortDay(day, getLocale());
     }
 
     private String day(LocalDate day) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale()).format(day);
+        return Wib.longDay(day, getLocale());
     }
 
     @Override

@@ -3,6 +3,7 @@ package id.go.cilegon.juare.dashboard.report.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.dashboard.BrowserIT;
+import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.i18n.TranslationProvider;
 import id.go.cilegon.juare.dashboard.report.DailyReport;
 import id.go.cilegon.juare.dashboard.report.YesterdaysReport;
@@ -11,8 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,7 @@ class ReportsBrowserTest extends BrowserIT {
     }
 
     private final LocalDate yesterday = YesterdaysReport.day();
-    private final String yesterdayShown = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
-            .withLocale(TranslationProvider.INDONESIAN).format(yesterday);
+    private final String yesterdayShown = Wib.longDay(yesterday, TranslationProvider.INDONESIAN);
     private final String yesterdayListed = YesterdaysReport.listed();
 
     @Test
