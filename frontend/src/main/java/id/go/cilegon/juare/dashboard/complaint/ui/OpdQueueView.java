@@ -24,6 +24,7 @@ import com.vaadin.flow.shared.Registration;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.dashboard.backend.StaffAccount;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
+import id.go.cilegon.juare.dashboard.base.OpdSearch;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintTexts;
@@ -176,7 +177,7 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!opdStaff) {
-            work.call(() -> desk.activeOpds(session)).ifPresent(opdSelect::setItems);
+            work.call(() -> desk.activeOpds(session)).ifPresent(list -> opdSelect.setItems(OpdSearch.filter(Named::code, Named::name), list));
         }
         reloadQueue(work.currentId(), 0);
     }
