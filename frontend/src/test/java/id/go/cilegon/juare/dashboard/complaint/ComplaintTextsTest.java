@@ -97,7 +97,10 @@ class ComplaintTextsTest {
         assertThat(english.refusal(new ComplaintRefused("CONFLICT", "Pengaduan baru saja diubah / changed", "complaintId")))
                 .startsWith("Another staff member has just changed this complaint");
         assertThat(english.refusal(new ComplaintRefused("MESSAGE_TOO_SHORT", "Tulis minimal 10 karakter / At least 10 characters", "message")))
-                .isEqualTo("Refused: Tulis minimal 10 karakter / At least 10 characters");
+                .as("the user's language only, also from an answer in both (the photo upload's)")
+                .isEqualTo("Refused: At least 10 characters");
+        assertThat(english.refusal(new ComplaintRefused("MESSAGE_TOO_SHORT", "At least 10 characters", "message")))
+                .isEqualTo("Refused: At least 10 characters");
     }
 
     @Test
