@@ -214,7 +214,7 @@ class DailyReportTest extends IntegrationTest {
                     .contains("18 Agustus 1965 00.00 WIB")
                     .contains("Dinas Pekerjaan Umum dan Penataan Ruang (DPUPR)")
                     .contains("Dinas Lingkungan Hidup (DLH)")
-                    .contains("Pengaduan masuk").contains("Menunggu disposisi")
+                    .contains("Pengaduan diterima").contains("Menunggu diteruskan")
                     .contains(c1.trackingNumber()).contains(c8.trackingNumber())
                     .contains("Tanggapan + Penyelesaian")
                     .contains("sidik konten " + hash.substring(0, 12))
