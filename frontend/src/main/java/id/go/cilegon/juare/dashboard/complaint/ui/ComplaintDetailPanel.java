@@ -84,6 +84,7 @@ public class ComplaintDetailPanel extends VerticalLayout {
 
         facts.setId(prefix + "-facts");
         description.setId(prefix + "-description");
+        description.addClassName("complaint-detail-description");
         description.getStyle().set("white-space", "pre-wrap");
         clocks.setId(prefix + "-clocks");
         clocks.addClassName("complaint-detail-clocks");

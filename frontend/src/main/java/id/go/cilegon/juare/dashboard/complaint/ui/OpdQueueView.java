@@ -152,6 +152,10 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
             desktop.removeFromParent();
             add(phone);
             setHeight(null);
+            // back from a complaint the cards start at the top, most urgent first (the frame keeps the scroll position)
+            getElement().executeJs("""
+                    const area = this.assignedSlot && this.assignedSlot.parentElement;
+                    if (area) { area.scrollTop = 0; }""");
         } else {
             phone.removeFromParent();
             add(desktop);
