@@ -75,7 +75,6 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
 
     private String opdCode;
     private Registration poll;
-    private Registration resize;
     /** Null until the browser said how wide it is. */
     private Boolean phoneMode;
     private boolean loaded;
@@ -142,7 +141,10 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
         add(top, desktop);
     }
 
-    /** The desk layout (queue beside the complaint) or, on a phone, the cards; reloads when it changes after the first read. */
+    /**
+     * The desk layout (queue beside the complaint) or, on a phone, the cards; decided once, when the screen opens
+     * (reloads when that came after the first read).
+     */
     private void layOut(boolean onPhone) {
         if (phoneMode != null && phoneMode == onPhone) {
             return;
@@ -210,7 +212,9 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         PhoneLayout.loadStyle(attachEvent.getUI());
-        resize = PhoneLayout.follow(attachEvent.getUI(), this::layOut);
+        if (phoneMode == null) {
+            PhoneLayout.decide(attachEvent.getUI(), this::layOut);
+        }
         live.subscribe(this, this::concernsQueue, this::onEvents);
         // the countdowns tick without the backend: a poll only while this screen is open
         attachEvent.getUI().setPollInterval(TICK_MILLIS);
@@ -220,10 +224,6 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     protected void onDetach(DetachEvent detachEvent) {
         detachEvent.getUI().setPollInterval(-1);
-        if (resize != null) {
-            resize.remove();
-            resize = null;
-        }
         if (poll != null) {
             poll.remove();
             poll = null;

@@ -3,7 +3,6 @@ package id.go.cilegon.juare.dashboard.complaint.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.function.SerializableConsumer;
-import com.vaadin.flow.shared.Registration;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,17 +33,17 @@ final class PhoneLayout {
     }
 
     /**
-     * Tells {@code phone} whether the window is a phone's now (as soon as the browser has said how wide it is) and
-     * again whenever it is resized or turned; remove the registration on detach.
+     * Tells {@code phone} whether the window is a phone's, as soon as the browser has said how wide it is. Once per
+     * screen: a window resized or a phone turned while someone works keeps its layout (and what they typed); the next
+     * screen they open is laid out for the new size.
      */
-    static Registration follow(UI ui, SerializableConsumer<Boolean> phone) {
+    static void decide(UI ui, SerializableConsumer<Boolean> phone) {
         ExtendedClientDetails details = ui.getPage().getExtendedClientDetails();
         if (details.getWindowInnerWidth() > 0) {
             phone.accept(isPhone(details.getWindowInnerWidth()));
         } else {
             details.refresh(fresh -> phone.accept(isPhone(fresh.getWindowInnerWidth())));
         }
-        return ui.getPage().addBrowserWindowResizeListener(resize -> phone.accept(isPhone(resize.getWidth())));
     }
 
     private static String checksum(String file) {
