@@ -121,6 +121,12 @@ class OpdPhoneBrowserTest extends BrowserIT {
         wait.until(ExpectedConditions.urlContains("/opd-queue"));
         assertThat(driver.executeScript("return window.innerWidth")).isEqualTo(390L);
         WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("opd-card-" + number)));
+        browser.screenshot("opd-phone-queue-top.png");
+        // time to usable: the queue opened again until its cards are there
+        long opening = System.nanoTime();
+        browser.open("/opd-queue");
+        card = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("opd-card-" + number)));
+        System.out.printf("OPD queue on a phone usable after %d ms%n", (System.nanoTime() - opening) / 1_000_000);
         assertThat(driver.findElements(By.cssSelector("vaadin-split-layout"))).isEmpty();
         assertThat(driver.findElements(By.id("opd-queue"))).isEmpty();
         scrollIntoView(card);
