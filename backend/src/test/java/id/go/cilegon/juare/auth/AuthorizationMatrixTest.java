@@ -129,6 +129,7 @@ class AuthorizationMatrixTest extends IntegrationTest {
         cases.add(new Case("TransferQueue", Map.of("first", 5), COMMAND));
         cases.add(new Case("OpdQueue", Map.of("opdCode", "DPUPR", "first", 5), union(COMMAND, OPD)));
         cases.add(new Case("ComplaintCounts", Map.of(), STAFF));
+        cases.add(new Case("ComplaintList", Map.of("filter", Map.of("overdue", "ANY"), "first", 5), STAFF));
         cases.add(new Case("ComplaintMap", Map.of("box", box, "zoom", 12), STAFF));
         cases.add(new Case("CommandCentre", Map.of(), COMMAND));
         cases.add(new Case("LatestComplaintEventId", Map.of(), STAFF));

@@ -3,8 +3,11 @@ package id.go.cilegon.juare.complaint.internal;
 import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.complaint.Complaint;
+import id.go.cilegon.juare.complaint.ComplaintFilter;
+import id.go.cilegon.juare.complaint.ComplaintScope;
 import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.platform.ApiException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +28,21 @@ class QueueController {
     static final Instant NO_DUE_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     private final ComplaintRepository complaints;
+    private final Clock clock;
 
-    QueueController(ComplaintRepository complaints) {
+    QueueController(ComplaintRepository complaints, Clock clock) {
         this.complaints = complaints;
+        this.clock = clock;
+    }
+
+    /**
+     * The complaints behind a complaintCounts figure: the same filter through the same {@link ComplaintScope} (what
+     * the caller may see, OPD staff their own OPD's), oldest filed first.
+     */
+    @QueryMapping
+    Mono<Connection<Complaint>> complaints(@Argument ComplaintFilter filter, @Argument Integer first, @Argument String after) {
+        return ComplaintScope.ofCaller(filter, clock.instant())
+                .flatMap(scope -> page(scope.condition(), "created_at", Complaint::createdAt, first, after, scope.parameters()));
     }
 
     @QueryMapping

@@ -1,5 +1,7 @@
 package id.go.cilegon.juare.overview.internal;
 
+import id.go.cilegon.juare.complaint.ComplaintFilter;
+import id.go.cilegon.juare.complaint.ComplaintScope;
 import graphql.schema.DataFetchingFieldSelectionSet;
 import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Opd;
@@ -10,6 +12,7 @@ import id.go.cilegon.juare.overview.internal.ComplaintCountsRepository.CountRow;
 import id.go.cilegon.juare.overview.internal.ComplaintCountsRepository.MedianReply;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -46,14 +49,16 @@ class ComplaintCountsController {
     Mono<ComplaintCounts> complaintCounts(@Argument ComplaintFilter filter, DataFetchingFieldSelectionSet selection) {
         // the medians cost a sort per OPD: only when the client asks for them
         boolean medians = selection.contains("byOpd/medianReplySeconds");
-        return ComplaintScope.ofCaller(filter)
+        // one now for the filter and the counts: an overdue filter and its counts agree
+        Instant now = clock.instant();
+        return ComplaintScope.ofCaller(filter, now)
                 .flatMap(scope -> medians
-                        ? Mono.zip(countsInScope(scope), medianReplies(scope), ComplaintCountsController::withMedians)
-                        : countsInScope(scope));
+                        ? Mono.zip(countsInScope(scope, now), medianReplies(scope), ComplaintCountsController::withMedians)
+                        : countsInScope(scope, now));
     }
 
-    private Mono<ComplaintCounts> countsInScope(ComplaintScope scope) {
-        return rowsInScope(scope)
+    private Mono<ComplaintCounts> countsInScope(ComplaintScope scope, Instant now) {
+        return rowsInScope(scope, now)
                 .flatMap(this::withNames);
     }
 
@@ -70,8 +75,8 @@ class ComplaintCountsController {
                 counts.byKecamatan());
     }
 
-    private Mono<List<CountRow>> rowsInScope(ComplaintScope scope) {
-        return counts.countRows(scope, clock.instant())
+    private Mono<List<CountRow>> rowsInScope(ComplaintScope scope, Instant now) {
+        return counts.countRows(scope, now)
                 .collectList();
     }
 

@@ -1,7 +1,7 @@
 package id.go.cilegon.juare.overview.internal;
 
 import id.go.cilegon.juare.complaint.ComplaintStatus;
-import id.go.cilegon.juare.graphql.Lifecycle;
+import id.go.cilegon.juare.complaint.ComplaintScope;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -15,9 +15,6 @@ import reactor.core.publisher.Flux;
 @Repository
 class ComplaintCountsRepository {
 
-    /** At an OPD: where the clocks can breach (docs/lifecycle.md). */
-    private static final String AT_OPD = Lifecycle.sqlList(Lifecycle.AT_OPD);
-
     private final DatabaseClient db;
 
     ComplaintCountsRepository(DatabaseClient db) {
@@ -26,20 +23,18 @@ class ComplaintCountsRepository {
 
     /**
      * One row per (status), (OPD, status) and (kecamatan, status) with complaints; the overdue rules are the
-     * clock job's (V3's partial indexes), evaluated at {@code now}.
+     * clock job's (V3's partial indexes), evaluated at {@code now}: ComplaintScope's, the same the overdue filter uses.
      */
     Flux<CountRow> countRows(ComplaintScope scope, Instant now) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         SELECT GROUPING(opd_code, kecamatan_code) AS grouping_level, opd_code, kecamatan_code, status,
                                count(*) AS total,
-                               count(*) FILTER (WHERE status IN (%1$s) AND first_reply_at IS NULL
-                                                  AND reply_due_at < :now) AS reply_overdue,
-                               count(*) FILTER (WHERE status IN (%1$s)
-                                                  AND fix_due_at < :now) AS fix_overdue
+                               count(*) FILTER (WHERE %1$s) AS reply_overdue,
+                               count(*) FILTER (WHERE %2$s) AS fix_overdue
                         FROM complaint
-                        WHERE %2$s
+                        WHERE %3$s
                         GROUP BY GROUPING SETS ((status), (opd_code, status), (kecamatan_code, status))"""
-                        .formatted(AT_OPD, scope.condition()))
+                        .formatted(ComplaintScope.replyOverdue(":now"), ComplaintScope.fixOverdue(":now"), scope.condition()))
                 .bind("now", now);
         return scope.bindTo(spec)
                 .map(ComplaintCountsRepository::toRow)

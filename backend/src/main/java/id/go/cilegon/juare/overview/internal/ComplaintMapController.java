@@ -1,9 +1,12 @@
 package id.go.cilegon.juare.overview.internal;
 
+import id.go.cilegon.juare.complaint.ComplaintFilter;
+import id.go.cilegon.juare.complaint.ComplaintScope;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.overview.internal.ComplaintMap.MapCluster;
 import id.go.cilegon.juare.overview.internal.ComplaintMap.MapMarker;
 import id.go.cilegon.juare.overview.internal.ComplaintMapRepository.Cell;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -16,14 +19,16 @@ import reactor.core.publisher.Mono;
 class ComplaintMapController {
 
     private final ComplaintMapRepository repository;
+    private final Clock clock;
 
-    ComplaintMapController(ComplaintMapRepository repository) {
+    ComplaintMapController(ComplaintMapRepository repository, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
     }
 
     @QueryMapping
     Mono<ComplaintMap> complaintMap(@Argument BoundingBox box, @Argument int zoom, @Argument ComplaintFilter filter) {
-        return ComplaintScope.ofCaller(filter)
+        return ComplaintScope.ofCaller(filter, clock.instant())
                 .flatMap(scope -> clustered(scope, box, zoom));
     }
 

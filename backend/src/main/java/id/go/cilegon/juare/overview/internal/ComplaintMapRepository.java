@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.overview.internal;
 
+import id.go.cilegon.juare.complaint.ComplaintScope;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.overview.internal.ComplaintMap.MapMarker;
 import io.r2dbc.spi.Readable;

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.overview.internal;
 
+import id.go.cilegon.juare.complaint.ComplaintScope;
 import id.go.cilegon.juare.overview.internal.ComplaintCountsRepository.CountRow;
 import id.go.cilegon.juare.overview.internal.ComplaintCountsRepository.Grouping;
 import id.go.cilegon.juare.platform.DatabaseGauges;

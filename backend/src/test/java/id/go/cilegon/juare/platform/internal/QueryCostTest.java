@@ -143,6 +143,8 @@ class QueryCostTest extends IntegrationTest {
         assertThat(cost(page, Map.of("first", 100_000))).isEqualTo(1 + 100 * 3);
         assertThat(cost("{ intakeQueue { edges { node { id } } } }", Map.of())).as("the default page, 50")
                 .isEqualTo(1 + 50 * 2);
+        String list = "query($first: Int) { complaints(first: $first, filter: {overdue: ANY}) { edges { node { id category { code } } } } }";
+        assertThat(cost(list, Map.of("first", 100_000))).as("the list behind a number").isEqualTo(1 + 100 * 3);
     }
 
     @Test

@@ -1,31 +1,47 @@
 package id.go.cilegon.juare.dashboard.live.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Span;
-import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.live.ComplaintEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The latest complaint events, newest on top, at most {@value #MAX}: time (WIB), tracking number, what happened, the
- * complaint's status, the OPD. A click opens the complaint ({@code complaint/<id>}). Sizes follow the Lumo font-size
- * properties, so a screen can scale it (the wall does).
+ * The latest complaint events, newest on top, at most {@value #MAX}: date and time (WIB, {@link EventTime}), tracking
+ * number, what happened, the complaint's status, the OPD. Each row is a link to the complaint ({@code complaint/<id>}):
+ * reachable with Tab, opened with Enter or a click. The list scrolls inside itself when its container is shorter,
+ * and is focusable then (keyboard users scroll it too). Sizes are in {@code em}, so a screen scales it with its own
+ * font size (the wall does). Styles: {@code juare/live.css}.
  */
 public class LatestEvents extends Div {
 
     public static final int MAX = 20;
 
-    private final Div list = new Div();
+    private final OrderedList list = new OrderedList();
     private List<ComplaintEvent> shown = List.of();
+    /** The rows shown, by event id. */
+    private final Map<String, ListItem> items = new HashMap<>();
 
     public LatestEvents() {
         setId("latest-events");
-        list.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-xs)");
+        addClassName("juare-latest-events");
+        // a named, focusable region: axe's scrollable-region-focusable, and a screen reader can find it
+        getElement().setAttribute("role", "region");
+        getElement().setAttribute("aria-label", getTranslation("live.latest.label"));
+        getElement().setAttribute("tabindex", "0");
+        list.addClassName("juare-latest-list");
         add(list);
         render();
     }
@@ -50,39 +66,67 @@ public class LatestEvents extends Div {
         return List.copyOf(all.subList(0, Math.min(max, all.size())));
     }
 
+    /**
+     * Changes only what changed: new events go in on top, old ones drop off the end, the rest stay the same elements,
+     * so the row a keyboard user is on keeps its focus while events arrive.
+     */
     private void render() {
-        list.removeAll();
         if (shown.isEmpty()) {
-            Span empty = new Span(getTranslation("live.latest.empty"));
-            empty.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            list.removeAll();
+            items.clear();
+            ListItem empty = new ListItem(getTranslation("live.latest.empty"));
+            empty.addClassName("juare-latest-empty");
             list.add(empty);
             return;
         }
-        for (ComplaintEvent event : shown) {
-            list.add(row(event));
+        list.getChildren().filter(child -> !items.containsValue(child)).toList().forEach(list::remove);
+        Set<String> ids = new HashSet<>();
+        shown.forEach(e -> ids.add(e.id()));
+        items.entrySet().removeIf(item -> {
+            if (ids.contains(item.getKey())) {
+                return false;
+            }
+            list.remove(item.getValue());
+            return true;
+        });
+        for (int i = 0; i < shown.size(); i++) {
+            ComplaintEvent event = shown.get(i);
+            ListItem item = items.get(event.id());
+            if (item == null) {
+                item = new ListItem(row(event));
+                items.put(event.id(), item);
+                list.addComponentAtIndex(i, item);
+            } else if (list.getElement().indexOfChild(item.getElement()) != i) {
+                list.addComponentAtIndex(i, item);
+            }
         }
     }
 
-    private Div row(ComplaintEvent e) {
-        Span time = new Span(Wib.time(e.at(), getLocale()));
-        time.getStyle().set("color", "var(--lumo-secondary-text-color)").set("white-space", "nowrap");
+    private Component row(ComplaintEvent e) {
+        Span time = new Span(EventTime.format(e.at(), getLocale()));
+        time.addClassName("juare-latest-time");
         Span tracking = new Span(e.trackingNumber() == null ? "—" : e.trackingNumber());
-        tracking.getStyle().set("font-weight", "600").set("white-space", "nowrap");
+        tracking.addClassName("juare-latest-tracking");
         Span what = new Span(label("live.type.", e.type()));
+        what.addClassName("juare-latest-what");
         Span status = new Span(label("live.status.", e.status()));
-        status.getStyle().set("padding", "0 0.5em").set("border-radius", "var(--lumo-border-radius-m)")
-                .set("background", "var(--lumo-contrast-10pct)").set("white-space", "nowrap");
+        status.addClassName("juare-latest-status");
         Span opd = new Span(e.opdCode() == null ? "" : e.opdCode());
-        opd.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        opd.addClassName("juare-latest-opd");
 
-        Div row = new Div(time, tracking, what, status, opd);
-        row.addClassName("latest-event");
+        Component row;
+        if (e.complaintId() == null) {
+            row = new Div(time, tracking, what, status, opd);
+        } else {
+            Anchor link = new Anchor("complaint/" + e.complaintId());
+            link.add(time, tracking, what, status, opd);
+            // the client-side router opens it (no page load), as a RouterLink would, without naming the view
+            link.getElement().setAttribute("router-link", true);
+            link.getElement().setAttribute("data-complaint-id", e.complaintId());
+            row = link;
+        }
+        row.getElement().getClassList().add("latest-event");
         row.getElement().setAttribute("data-event-id", e.id());
-        row.getElement().setAttribute("data-complaint-id", e.complaintId());
-        row.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("align-items", "baseline")
-                .set("gap", "0 var(--lumo-space-m)").set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
-                .set("border-bottom", "1px solid var(--lumo-contrast-10pct)").set("cursor", "pointer");
-        row.addClickListener(click -> getUI().ifPresent(ui -> ui.navigate("complaint/" + e.complaintId())));
         return row;
     }
 
@@ -93,5 +137,11 @@ public class LatestEvents extends Div {
         }
         String text = getTranslation(prefix + value);
         return text.startsWith("!") ? value : text;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        attach.getUI().getPage().addStyleSheet(JuareFiles.url("live.css"));
     }
 }

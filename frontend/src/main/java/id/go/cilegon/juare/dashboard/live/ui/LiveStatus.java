@@ -1,12 +1,16 @@
 package id.go.cilegon.juare.dashboard.live.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Span;
 import id.go.cilegon.juare.dashboard.live.LiveEvents;
 import id.go.cilegon.juare.dashboard.live.LiveState;
+import java.util.Locale;
 
 /**
  * A small dot for the live connection: green while events arrive as they happen, grey otherwise; the state in words
- * as its tooltip (and beside it, with {@code withLabel}). {@code data-state} carries the state for tests.
+ * beside it ({@code withLabel}) or for screen readers only, and as its tooltip. It is a {@code role="status"} live
+ * region whose text is the state, so a change is announced (an {@code aria-label} on a plain span is not allowed,
+ * nor read out when it changes). {@code data-state} carries the state for tests.
  */
 public class LiveStatus extends Span {
 
@@ -15,24 +19,27 @@ public class LiveStatus extends Span {
 
     public LiveStatus(LiveEvents live, boolean withLabel) {
         setId("live-status");
-        getStyle().set("display", "inline-flex").set("align-items", "center").set("gap", "0.4em");
-        dot.getStyle().set("display", "inline-block").set("width", "0.7em").set("height", "0.7em")
-                .set("border-radius", "50%");
-        add(dot);
-        if (withLabel) {
-            label.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            add(label);
-        }
+        addClassName("juare-live-status");
+        getElement().setAttribute("role", "status");
+        dot.addClassName("juare-live-dot");
+        dot.getElement().setAttribute("aria-hidden", "true");
+        label.addClassName(withLabel ? "juare-live-label" : "juare-sr-only");
+        add(dot, label);
         show(live.state());
         live.subscribeState(this, this::show);
     }
 
     private void show(LiveState state) {
         String text = getTranslation("live.state." + state.name());
-        getElement().setAttribute("data-state", state.name().toLowerCase(java.util.Locale.ROOT));
+        getElement().setAttribute("data-state", state.name().toLowerCase(Locale.ROOT));
         getElement().setAttribute("title", text);
-        getElement().setAttribute("aria-label", text);
         label.setText(text);
-        dot.getStyle().set("background", state == LiveState.LIVE ? "var(--lumo-success-color)" : "var(--lumo-contrast-30pct)");
+        dot.getElement().getClassList().set("juare-live-dot-on", state == LiveState.LIVE);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attach) {
+        super.onAttach(attach);
+        attach.getUI().getPage().addStyleSheet(JuareFiles.url("live.css"));
     }
 }

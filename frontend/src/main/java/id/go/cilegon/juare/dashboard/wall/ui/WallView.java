@@ -5,16 +5,13 @@ import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Header;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -23,30 +20,32 @@ import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.theme.lumo.Lumo;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.base.Wib;
+import id.go.cilegon.juare.dashboard.base.ui.map.ComplaintMap;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview;
-import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.OpdRow;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreService;
 import id.go.cilegon.juare.dashboard.commandcentre.Counter;
-import id.go.cilegon.juare.dashboard.commandcentre.ReplyTime;
-import id.go.cilegon.juare.dashboard.base.ui.map.ComplaintMap;
 import id.go.cilegon.juare.dashboard.live.LiveEvents;
-import id.go.cilegon.juare.dashboard.map.ComplaintMaps;
+import id.go.cilegon.juare.dashboard.live.ui.JuareFiles;
 import id.go.cilegon.juare.dashboard.live.ui.LatestEvents;
 import id.go.cilegon.juare.dashboard.live.ui.LiveFigures;
 import id.go.cilegon.juare.dashboard.live.ui.LiveStatus;
+import id.go.cilegon.juare.dashboard.map.ComplaintMaps;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import id.go.cilegon.juare.dashboard.wall.SessionKeepAlive;
+import id.go.cilegon.juare.dashboard.wall.WallProperties;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 
 /**
- * The command centre on a wall screen: no menu, dark, type readable across the room, no clicks needed. The
- * counters, the OPDs (worst on top) and the latest events, live; a reload every minute besides, for what changes
- * with the clock alone (today's counts). Keeps its HTTP session from timing out while it shows.
+ * The command centre on a wall screen: no menu, dark, no clicks needed, and everything at once on the screen it is
+ * on, from 1366×768 to 4K, without scrolling: the counters, the live map, the OPDs (worst on top; a page at a time
+ * when they do not all fit, {@link WallOpdTable}) and the latest events. The layout is a CSS grid of the viewport and
+ * the type scales with it ({@code juare/wall.css}). Live; a reload every minute besides, for what changes with the
+ * clock alone (today's counts). Keeps its HTTP session from timing out while it shows.
  */
 @Route("wall")
 @RolesAllowed({"OPERATOR", "MAYOR", "ADMIN"})
-public class WallView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class WallView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     /** As the command centre: one reload per burst, at most this often. */
     static final Duration RELOAD_AT_MOST_EVERY = Duration.ofSeconds(2);
@@ -57,97 +56,71 @@ public class WallView extends VerticalLayout implements BeforeEnterObserver, Has
     private final CurrentStaff currentStaff;
 
     private final Span asOf = new Span();
-    private final FlexLayout counters = new FlexLayout();
-    private final Grid<OpdRow> opds = new Grid<>(OpdRow.class, false);
+    private final Div counters = new Div();
+    private final WallOpdTable opds;
     private final LatestEvents latest = new LatestEvents();
-    /** The live city map, above the OPD table. */
-    private final Div mapSlot = new Div();
     private Registration keepAlive;
     private Registration poll;
 
-    public WallView(CommandCentreService service, CurrentStaff currentStaff, LiveEvents live, ComplaintMaps maps) {
+    public WallView(CommandCentreService service, CurrentStaff currentStaff, LiveEvents live, ComplaintMaps maps,
+                    WallProperties properties) {
         this.service = service;
         this.currentStaff = currentStaff;
         setId("wall");
-        setSizeFull();
-        setPadding(true);
-        // dark, and every Lumo size larger: the whole screen scales, the grid and the event list included
+        addClassName("juare-wall");
         getElement().getThemeList().add(Lumo.DARK);
-        getStyle().set("background", "var(--lumo-base-color)").set("color", "var(--lumo-body-text-color)")
-                .set("min-height", "100vh").set("box-sizing", "border-box")
-                .set("--lumo-font-size-xxxl", "5.5rem").set("--lumo-font-size-xxl", "3.2rem")
-                .set("--lumo-font-size-xl", "2.6rem").set("--lumo-font-size-l", "2.1rem")
-                .set("--lumo-font-size-m", "1.6rem").set("--lumo-font-size-s", "1.35rem")
-                .set("--lumo-font-size-xs", "1.2rem").set("--lumo-font-size-xxs", "1.1rem")
-                .set("font-size", "var(--lumo-font-size-m)");
 
         H1 title = new H1(getTranslation("wall.title"));
-        title.getStyle().set("font-size", "var(--lumo-font-size-xl)").set("margin", "0");
         asOf.setId("wall-as-of");
-        asOf.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        asOf.addClassName("juare-wall-as-of");
         Button exit = new Button(getTranslation("wall.exit"), click -> getUI().ifPresent(ui -> ui.navigate("command-centre")));
         exit.setId("wall-exit");
         exit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-        exit.getStyle().set("font-size", "1rem");
-        HorizontalLayout top = new HorizontalLayout(title, asOf, new LiveStatus(live, true), exit);
-        top.setAlignItems(Alignment.BASELINE);
-        top.expand(asOf);
-        top.setWidthFull();
+        Header top = new Header(title, asOf, new LiveStatus(live, true), exit);
+        top.addClassName("juare-wall-top");
 
         counters.setId("wall-counters");
-        counters.setWidthFull();
-        counters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        counters.getStyle().set("gap", "var(--lumo-space-l)");
-
-        // the figures as wide as their headings, the names get the rest
-        opds.addColumn(OpdRow::name).setHeader(getTranslation("cc.opd.name")).setFlexGrow(1);
-        opds.addColumn(OpdRow::open).setHeader(getTranslation("cc.opd.open")).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true).setFlexGrow(0);
-        opds.addColumn(OpdRow::replyOverdue).setHeader(getTranslation("cc.opd.replyOverdue")).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true).setFlexGrow(0);
-        opds.addColumn(OpdRow::fixOverdue).setHeader(getTranslation("cc.opd.fixOverdue")).setTextAlign(ColumnTextAlign.END)
-                .setAutoWidth(true).setFlexGrow(0);
-        opds.addColumn(row -> replyTime(row.medianReplySeconds())).setHeader(getTranslation("cc.opd.medianReply"))
-                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0);
-        opds.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_NO_BORDER);
-        opds.setAllRowsVisible(true);
-        opds.setId("wall-opd-table");
+        counters.addClassName("juare-wall-counters");
 
         ComplaintMap map = maps.live();
         map.setId("wall-complaint-map");
         map.setSizeFull();
-        mapSlot.add(map);
+        Div mapSlot = new Div(map);
         mapSlot.setId("wall-map");
-        mapSlot.setWidthFull();
-        mapSlot.setHeight("48vh");
-        mapSlot.getStyle().set("flex-shrink", "0");
+        mapSlot.addClassName("juare-wall-map");
 
-        VerticalLayout left = new VerticalLayout(mapSlot, heading("wall.opds"), opds);
-        left.setPadding(false);
-        left.getStyle().set("flex", "3 1 0").set("min-width", "0");
-        VerticalLayout right = new VerticalLayout(heading("wall.latestEvents"), latest);
-        right.setPadding(false);
-        right.getStyle().set("flex", "2 1 0").set("min-width", "0").set("overflow", "hidden");
-        HorizontalLayout main = new HorizontalLayout(left, right);
-        main.setWidthFull();
-        main.getStyle().set("gap", "var(--lumo-space-xl)");
-        expand(main);
+        Span page = new Span();
+        page.setId("wall-opd-page");
+        page.addClassName("juare-wall-page");
+        opds = new WallOpdTable(page, properties.pageEvery());
+        Section opdSection = new Section(heading("wall.opds", page), opds);
+        opdSection.setId("wall-opds");
+        opdSection.addClassName("juare-wall-opds");
 
-        add(top, counters, main);
+        Section events = new Section(heading("wall.latestEvents", null), latest);
+        events.setId("wall-events");
+        events.addClassName("juare-wall-events");
+
+        add(top, counters, mapSlot, opdSection, events);
 
         LiveFigures.follow(this, live, RELOAD_AT_MOST_EVERY, latest, this::reload);
     }
 
-    private H2 heading(String key) {
-        H2 heading = new H2(getTranslation(key));
-        heading.getStyle().set("font-size", "var(--lumo-font-size-l)").set("margin", "var(--lumo-space-s) 0");
-        return heading;
+    /** A section's heading, with something beside it (the page indicator) if given. */
+    private Div heading(String key, Span beside) {
+        Div row = new Div(new H2(getTranslation(key)));
+        row.addClassName("juare-wall-heading");
+        if (beside != null) {
+            row.add(beside);
+        }
+        return row;
     }
 
     @Override
     protected void onAttach(AttachEvent attach) {
         super.onAttach(attach);
         UI ui = attach.getUI();
+        ui.getPage().addStyleSheet(JuareFiles.url("wall.css"));
         keepAlive = SessionKeepAlive.hold(ui.getSession().getSession());
         ui.setPollInterval(Math.toIntExact(POLL_EVERY.toMillis()));
         poll = ui.addPollListener(event -> reload());
@@ -185,40 +158,30 @@ public class WallView extends VerticalLayout implements BeforeEnterObserver, Has
         LiveFigures.quietReload(this, () -> service.overview(currentStaff.session()), this::show).run();
     }
 
-    private void show(CommandCentreOverview o) {
+    /** Package-private for a test that shows the wall with more OPDs than the demo data has. */
+    void show(CommandCentreOverview o) {
         asOf.setText(getTranslation("cc.asOf", Wib.time(o.asOf(), getLocale())));
         counters.removeAll();
         Counter.of(o).forEach(c -> counters.add(counter(c)));
-        opds.setItems(o.opds());
+        opds.show(o.opds());
     }
 
     /** A big number; red when it is something overdue. */
     private Div counter(Counter c) {
-        String id = c.id();
-        String hint = c.hintKey() == null ? null : getTranslation(c.hintKey(), c.hintParam());
-        boolean alarm = c.alarm();
         Span number = new Span(c.shownValue());
         number.addClassName("counter-value");
-        number.getStyle().set("font-size", "var(--lumo-font-size-xxxl)").set("font-weight", "700").set("line-height", "1.1")
-                .set("color", alarm ? "var(--lumo-error-text-color)" : "var(--lumo-header-text-color)");
-        Span label = new Span(getTranslation(c.labelKey()));
-        label.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        Div card = new Div(new Div(label), new Div(number));
-        card.setId("wall-counter-" + id);
-        card.getStyle().set("padding", "var(--lumo-space-m) var(--lumo-space-l)").set("min-width", "14rem")
-                .set("flex", "1 1 0").set("background", "var(--lumo-contrast-5pct)")
-                .set("border-radius", "var(--lumo-border-radius-l)");
-        if (hint != null) {
-            Span small = new Span(hint);
-            small.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-            card.add(new Div(small));
+        Div label = new Div(new Span(getTranslation(c.labelKey())));
+        label.addClassName("juare-wall-counter-label");
+        Div card = new Div(label, new Div(number));
+        card.setId("wall-counter-" + c.id());
+        card.addClassName("juare-wall-counter");
+        card.getClassNames().set("juare-wall-alarm", c.alarm());
+        if (c.hintKey() != null) {
+            Div hint = new Div(new Span(getTranslation(c.hintKey(), c.hintParam())));
+            hint.addClassName("juare-wall-counter-hint");
+            card.add(hint);
         }
         return card;
-    }
-
-    private String replyTime(Integer seconds) {
-        ReplyTime time = ReplyTime.of(seconds);
-        return getTranslation(time.key(), time.params());
     }
 
     @Override

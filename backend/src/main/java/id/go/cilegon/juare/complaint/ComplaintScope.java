@@ -1,9 +1,10 @@
-package id.go.cilegon.juare.overview.internal;
+package id.go.cilegon.juare.complaint;
 
 import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.auth.CurrentCaller;
-import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.platform.ApiException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,28 +16,48 @@ import reactor.core.publisher.Mono;
  * The complaints a dashboard query covers: what the caller may see, intersected with the filter, as a SQL condition
  * on the {@code complaint} table with its bound parameters. Operators, the mayor and admins see every complaint;
  * OPD staff their own OPD's only, so asking for another OPD gives nothing rather than an error.
+ * <p>
+ * The one place a ComplaintFilter becomes SQL: complaintCounts, complaintMap and the complaints list all use it, so a
+ * counter and the list behind it cannot disagree. The overdue rules ({@link #replyOverdue}, {@link #fixOverdue}) are
+ * the ones the counters count with.
  *
  * @param condition  SQL over the complaint table's columns, never containing a value
  * @param parameters the values of the condition's named parameters
  */
-record ComplaintScope(String condition, Map<String, Object> parameters) {
+public record ComplaintScope(String condition, Map<String, Object> parameters) {
 
     /** Every complaint (for the platform's own metrics, never for a caller). */
-    static final ComplaintScope EVERYTHING = new ComplaintScope("TRUE", Map.of());
+    public static final ComplaintScope EVERYTHING = new ComplaintScope("TRUE", Map.of());
 
-    /** The calling staff member's scope, or UNAUTHENTICATED / FORBIDDEN. */
-    static Mono<ComplaintScope> ofCaller(ComplaintFilter filter) {
+    /** At an OPD: where the clocks run and can breach (docs/lifecycle.md). */
+    private static final String AT_OPD = Lifecycle.sqlIn("status", Lifecycle.AT_OPD);
+
+    /**
+     * Reply overdue at {@code now} (an SQL expression, e.g. a parameter {@code :now}): at an OPD, no real first reply,
+     * past the reply deadline (the clock job's rule, V3's partial index).
+     */
+    public static String replyOverdue(String now) {
+        return AT_OPD + " AND first_reply_at IS NULL AND reply_due_at < " + now;
+    }
+
+    /** Fix overdue at {@code now}: at an OPD (so not resolved), past the fix deadline. */
+    public static String fixOverdue(String now) {
+        return AT_OPD + " AND fix_due_at < " + now;
+    }
+
+    /** The calling staff member's scope, overdue judged at {@code now}; or UNAUTHENTICATED / FORBIDDEN. */
+    public static Mono<ComplaintScope> ofCaller(ComplaintFilter filter, Instant now) {
         return CurrentCaller.staff()
-                .map(caller -> of(caller, filter));
+                .map(caller -> of(caller, filter, now));
     }
 
     /** Throws FORBIDDEN for staff who see no complaints, INVALID_INPUT for a filter that makes no sense. */
-    static ComplaintScope of(Caller caller, ComplaintFilter filter) {
+    public static ComplaintScope of(Caller caller, ComplaintFilter filter, Instant now) {
         if (caller.seesAllComplaints()) {
-            return build(validated(filter), null);
+            return build(validated(filter), null, now);
         }
         if (caller.isOpdStaff()) {
-            return build(validated(filter), caller.opdCode());
+            return build(validated(filter), caller.opdCode(), now);
         }
         throw ApiException.forbidden();
     }
@@ -49,7 +70,7 @@ record ComplaintScope(String condition, Map<String, Object> parameters) {
         return f;
     }
 
-    private static ComplaintScope build(ComplaintFilter filter, String onlyOpd) {
+    private static ComplaintScope build(ComplaintFilter filter, String onlyOpd, Instant now) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> parameters = new LinkedHashMap<>();
         if (onlyOpd != null) {
@@ -71,6 +92,14 @@ record ComplaintScope(String condition, Map<String, Object> parameters) {
             conditions.add("created_at < :scopeTo");
             parameters.put("scopeTo", filter.to());
         }
+        if (filter.overdue() != null) {
+            conditions.add(switch (filter.overdue()) {
+                case REPLY -> "(" + replyOverdue(":scopeNow") + ")";
+                case FIX -> "(" + fixOverdue(":scopeNow") + ")";
+                case ANY -> "((" + replyOverdue(":scopeNow") + ") OR (" + fixOverdue(":scopeNow") + "))";
+            });
+            parameters.put("scopeNow", now);
+        }
         String condition = conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
         return new ComplaintScope(condition, Map.copyOf(parameters));
     }
@@ -86,7 +115,7 @@ record ComplaintScope(String condition, Map<String, Object> parameters) {
     }
 
     /** Binds the condition's parameters to a statement that contains it. */
-    DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec spec) {
+    public DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec spec) {
         DatabaseClient.GenericExecuteSpec bound = spec;
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
             bound = bound.bind(parameter.getKey(), parameter.getValue());
