@@ -2,12 +2,16 @@ package id.go.cilegon.juare.dashboard.commandcentre.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.grid.ColumnTextAlign;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.HasComponents;
+import com.vaadin.flow.component.HasStyle;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.NativeTableCell;
+import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -24,6 +28,7 @@ import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
 import id.go.cilegon.juare.dashboard.base.ui.map.ComplaintMap;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview;
+import id.go.cilegon.juare.dashboard.commandcentre.ComplaintListFilter;
 import id.go.cilegon.juare.dashboard.commandcentre.Counter;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.OpdRow;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreService;
@@ -34,16 +39,20 @@ import id.go.cilegon.juare.dashboard.live.ui.LiveFigures;
 import id.go.cilegon.juare.dashboard.map.ComplaintMaps;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
  * The command centre: the five counters, the OPDs with the worst on top (with their median reply time), the shift,
  * and the latest events. Live: the figures reload when events come (at most every {@link #RELOAD_AT_MOST_EVERY}),
- * and when the live connection comes back after a break.
+ * and when the live connection comes back after a break. Every number is a link to the complaints it counts
+ * ({@link ComplaintListView}); an OPD's name opens its scorecard. On a phone the rows wrap and the OPD table becomes
+ * cards (numbers.css).
  */
 @Route(value = "command-centre", layout = MainLayout.class)
 @RolesAllowed({"OPERATOR", "MAYOR", "ADMIN"})
+@StyleSheet("context://juare/numbers.css")
 public class CommandCentreView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** A burst of events costs one reload per screen, and no screen asks the backend more often than this. */
@@ -54,29 +63,33 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
     private final LatestEvents latest = new LatestEvents();
 
     private final FlexLayout counters = new FlexLayout();
-    private final Grid<OpdRow> opds = new Grid<>(OpdRow.class, false);
+    private final NativeTable opds = new NativeTable();
+    private final Clock clock;
     private final Div shift = new Div();
     private final Span asOf = new Span();
 
-    public CommandCentreView(CommandCentreService service, CurrentStaff currentStaff, LiveEvents live, ComplaintMaps maps) {
+    public CommandCentreView(CommandCentreService service, CurrentStaff currentStaff, LiveEvents live, ComplaintMaps maps,
+                             Clock clock) {
         this.service = service;
         this.currentStaff = currentStaff;
+        this.clock = clock;
         setSizeFull();
+        addClassName("juare-numbers");
 
         counters.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        counters.getStyle().set("gap", "var(--lumo-space-m)");
+        counters.addClassName("juare-counters");
 
-        opds.addColumn(OpdRow::name).setHeader(getTranslation("cc.opd.name")).setFlexGrow(3);
-        opds.addColumn(OpdRow::open).setHeader(getTranslation("cc.opd.open")).setTextAlign(ColumnTextAlign.END);
-        opds.addColumn(OpdRow::replyOverdue).setHeader(getTranslation("cc.opd.replyOverdue")).setTextAlign(ColumnTextAlign.END);
-        opds.addColumn(OpdRow::fixOverdue).setHeader(getTranslation("cc.opd.fixOverdue")).setTextAlign(ColumnTextAlign.END);
-        opds.addColumn(OpdRow::total).setHeader(getTranslation("cc.opd.total")).setTextAlign(ColumnTextAlign.END);
-        Span medianHeader = new Span(getTranslation("cc.opd.medianReply"));
-        medianHeader.getElement().setAttribute("title", getTranslation("cc.opd.medianReply.hint"));
-        opds.addColumn(row -> replyTime(row.medianReplySeconds())).setHeader(medianHeader).setTextAlign(ColumnTextAlign.END);
-        opds.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        opds.setAllRowsVisible(true);
         opds.setId("opd-table");
+        opds.addClassName("juare-table");
+        opds.addClassName("juare-cards-on-phone");
+        NativeTableRow head = opds.getHead().addRow();
+        head.addHeaderCell().setText(getTranslation("cc.opd.name"));
+        for (String key : OPD_NUMBER_HEADERS) {
+            head.addHeaderCell().setText(getTranslation(key));
+        }
+        var median = head.addHeaderCell();
+        median.setText(getTranslation("cc.opd.medianReply"));
+        median.getElement().setAttribute("title", getTranslation("cc.opd.medianReply.hint"));
 
         Button refresh = new Button(getTranslation("cc.refresh"), click -> load());
         refresh.setId("refresh");
@@ -86,8 +99,11 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
         top.setAlignItems(Alignment.BASELINE);
         top.expand(asOf);
         top.setWidthFull();
+        top.addClassName("juare-wrap");
 
-        add(top, counters, mapAndLatest(maps), new H3(getTranslation("cc.opds")), opds,
+        Div opdBox = new Div(opds);
+        opdBox.addClassName("juare-table-box");
+        add(top, counters, mapAndLatest(maps), new H3(getTranslation("cc.opds")), opdBox,
                 new H3(getTranslation("cc.shift")), shift);
 
         LiveFigures.follow(this, live, RELOAD_AT_MOST_EVERY, latest, this::reload);
@@ -100,15 +116,18 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
         map.setHeight("60vh");
         // shares the row with the events: grows into what they leave, never pushes them out
         map.setWidth(null);
-        map.getStyle().set("flex", "1 1 0").set("min-width", "0");
+        map.addClassName("juare-cc-map");
         map.addComplaintClickListener(click -> click.getSource().getUI()
                 .ifPresent(ui -> ui.navigate("complaint/" + click.getComplaintId())));
         VerticalLayout events = new VerticalLayout(new H3(getTranslation("cc.latestEvents")), latest);
         events.setPadding(false);
-        events.setWidth("24rem");
-        events.getStyle().set("flex-shrink", "0").set("max-height", "60vh").set("overflow", "auto");
+        // its width is numbers.css's (24rem beside the map, the screen's on a phone): not the layout's default 100 %
+        events.setWidth(null);
+        events.addClassName("juare-cc-events");
         HorizontalLayout row = new HorizontalLayout(map, events);
         row.setWidthFull();
+        // on a phone the events go under the map, both as wide as the screen
+        row.addClassName("juare-cc-map-row");
         row.getStyle().set("flex-shrink", "0");
         return row;
     }
@@ -147,7 +166,7 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
         asOf.setText(getTranslation("cc.asOf", Wib.time(o.asOf(), getLocale())));
         counters.removeAll();
         Counter.of(o).forEach(c -> counters.add(counter(c)));
-        opds.setItems(o.opds());
+        showOpds(o.opds());
 
         CommandCentreOverview.Shift s = o.shift();
         shift.removeAll();
@@ -160,21 +179,68 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
                 .collect(Collectors.joining("; ")))));
     }
 
-    private Div counter(Counter c) {
+    /** The OPD cells that open a list, by column (ComplaintListFilter.forOpdCell), with their headers. */
+    private static final String[] OPD_NUMBER_COLUMNS = {"open", "replyOverdue", "fixOverdue", "total"};
+    private static final String[] OPD_NUMBER_HEADERS = {"cc.opd.open", "cc.opd.replyOverdue", "cc.opd.fixOverdue", "cc.opd.total"};
+
+    /** A row per OPD, worst first: its name opens its scorecard, each number the complaints it counts. */
+    private void showOpds(java.util.List<OpdRow> rows) {
+        var body = opds.getBody();
+        body.removeAllRows();
+        for (OpdRow row : rows) {
+            NativeTableRow line = body.addRow();
+            line.getElement().setAttribute("data-opd", row.code());
+            NativeTableCell name = line.addDataCell();
+            name.addClassName("juare-name");
+            Anchor scorecard = new Anchor("ranking/opd/" + row.code(), row.name());
+            scorecard.setTitle(getTranslation("cc.opd.scorecard", row.name()));
+            name.add(scorecard);
+            int[] values = {row.open(), row.replyOverdue(), row.fixOverdue(), row.total()};
+            for (int i = 0; i < values.length; i++) {
+                NativeTableCell cell = line.addDataCell();
+                cell.addClassName("juare-number");
+                cell.getElement().setAttribute("data-label", getTranslation(OPD_NUMBER_HEADERS[i]));
+                Anchor link = new Anchor(ComplaintListFilter.forOpdCell(row.code(), OPD_NUMBER_COLUMNS[i]).href(),
+                        Integer.toString(values[i]));
+                link.addClassName("opd-cell-link");
+                link.getElement().setAttribute("data-opd", row.code());
+                link.getElement().setAttribute("data-column", OPD_NUMBER_COLUMNS[i]);
+                link.setTitle(getTranslation("cc.opd.cellList", getTranslation(OPD_NUMBER_HEADERS[i]), row.name()));
+                if (i > 0 && i < 3 && values[i] > 0) {
+                    link.addClassName("juare-alarm");
+                }
+                cell.add(link);
+            }
+            NativeTableCell medianCell = line.addDataCell();
+            medianCell.addClassName("juare-number");
+            medianCell.getElement().setAttribute("data-label", getTranslation("cc.opd.medianReply"));
+            medianCell.setText(replyTime(row.medianReplySeconds()));
+        }
+    }
+
+    /** A counter card: a link to the complaints it counts, when a filter can select them. */
+    private Component counter(Counter c) {
         String id = c.id();
         String hint = c.hintKey() == null ? null : getTranslation(c.hintKey(), c.hintParam());
         Span number = new Span(c.shownValue());
-        number.getStyle().set("font-size", "var(--lumo-font-size-xxxl)").set("font-weight", "600");
         number.addClassName("counter-value");
-        Div card = new Div(new Div(new Span(getTranslation(c.labelKey()))), new Div(number));
+        ComplaintListFilter filter = ComplaintListFilter.forCounter(id, clock.instant());
+        Component card = filter == null ? new Div() : new Anchor(filter.href(), "");
+        HasComponents box = (HasComponents) card;
+        box.add(new Div(new Span(getTranslation(c.labelKey()))), new Div(number));
         if (hint != null) {
             Span small = new Span(hint);
-            small.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-            card.add(new Div(small));
+            small.addClassName("juare-secondary");
+            box.add(new Div(small));
         }
         card.setId("counter-" + id);
-        card.getStyle().set("padding", "var(--lumo-space-m)").set("min-width", "10rem")
-                .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
+        ((HasStyle) card).addClassName("juare-counter");
+        if (filter != null) {
+            card.getElement().setAttribute("title", getTranslation("cc.counter.list", getTranslation(c.labelKey())));
+        }
+        if (c.alarm()) {
+            ((HasStyle) card).addClassName("juare-alarm");
+        }
         return card;
     }
 

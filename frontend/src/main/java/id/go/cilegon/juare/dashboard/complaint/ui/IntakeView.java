@@ -1,6 +1,8 @@
 package id.go.cilegon.juare.dashboard.complaint.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
@@ -26,7 +28,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
-import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk.ShiftOnDuty;
@@ -42,6 +43,7 @@ import id.go.cilegon.juare.graphql.Lifecycle;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,9 +55,14 @@ import java.util.function.Supplier;
  * each on a key (Alt+D, Alt+R, Alt+U). After a decision the next complaint is selected and the focus is back on the
  * queue. The second tab holds the complaints OPDs handed back. Admins may look; only operators decide (the backend's
  * rule), so their buttons stay off.
+ * <p>
+ * Operators notice what arrives (issue 13): each tab counts what it holds; a new complaint or transfer request makes a
+ * short sound, counts in the tab's title until the operator looks, and shows a desktop notification if they allowed
+ * it with the button (notice.js); the queue says how long each complaint has waited.
  */
 @Route(value = "intake", layout = MainLayout.class)
 @RolesAllowed({"OPERATOR", "ADMIN"})
+@StyleSheet("context://juare/numbers.css")
 public class IntakeView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** Events that change what the intake queue holds. */
@@ -78,6 +85,16 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     private final Button duplicate = new Button();
     private final TransferQueuePanel transfers;
     private final TabSheet tabs = new TabSheet();
+    private final Span intakeCount = new Span();
+    private final Span transferCount = new Span();
+    private final Button notifications = new Button();
+    private final Clock clock;
+
+    /** Our script: the sound, the title count, the desktop notification, the waiting times ticking on. */
+    static final String NOTICE_SCRIPT = id.go.cilegon.juare.dashboard.live.ui.JuareFiles.url("notice.js");
+    /** Runs {@code call} on window.juareNotice once the script is there (it loads with the page, maybe after this). */
+    private static final String WITH_NOTICE =
+            "const run = () => { if (window.juareNotice) { %s } else { setTimeout(run, 50); } }; run();";
 
     private List<Named> opds = List.of();
 
@@ -87,6 +104,7 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
         this.live = live;
         this.texts = new ComplaintTexts(this::getTranslation);
         this.operator = currentStaff.account().role() == StaffRole.OPERATOR;
+        this.clock = clock;
         this.work = new QueueDesk(new QueueDesk.Ids("intake-queue", "intake-count", "detail", "intake"), desk, currentStaff, texts,
                 this::getTranslation, clock);
         work.wire(() -> desk.intakeQueue(session), this::opened);
@@ -101,15 +119,25 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
         Button refresh = new Button(getTranslation("intake.refresh"), click -> reloadAll());
         refresh.setId("intake-refresh");
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("complaint.nav.intake")), shift, refresh);
+        notifications.setId("intake-notifications");
+        notifications.setText(getTranslation("intake.notify.ask"));
+        notifications.setTooltipText(getTranslation("intake.notify.tooltip"));
+        notifications.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        notifications.addClickListener(click -> askForNotifications());
+        HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("complaint.nav.intake")), shift, notifications, refresh);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.expand(shift);
         top.setWidthFull();
+        top.addClassName("juare-wrap");
 
-        Tab intakeTab = tabs.add(getTranslation("intake.tab.intake"), intakePane());
+        intakeCount.setId("tab-intake-count");
+        transferCount.setId("tab-transfer-count");
+        Tab intakeTab = tabs.add(new Tab(new Span(getTranslation("intake.tab.intake")), intakeCount), intakePane());
         intakeTab.setId("tab-intake");
-        Tab transferTab = tabs.add(getTranslation("intake.tab.transfer"), transfers);
+        Tab transferTab = tabs.add(new Tab(new Span(getTranslation("intake.tab.transfer")), transferCount), transfers);
         transferTab.setId("tab-transfer");
+        queue.addRowsListener(rows -> showCount(intakeCount, rows.size()));
+        transfers.addRowsListener(rows -> showCount(transferCount, rows.size()));
         tabs.setSizeFull();
         tabs.addSelectedChangeListener(change -> {
             if (change.getSelectedTab() == transferTab) {
@@ -124,12 +152,20 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     }
 
     private SplitLayout intakePane() {
-        queue.addColumn(c -> Wib.dateTime(c.createdAt(), getLocale())).setHeader(getTranslation("intake.column.filed")).setAutoWidth(true);
-        queue.addColumn(StaffComplaint::trackingNumber).setHeader(getTranslation("intake.column.tracking")).setAutoWidth(true);
-        queue.addColumn(c -> c.categoryName(getLocale())).setHeader(getTranslation("complaint.field.category")).setAutoWidth(true);
-        queue.addColumn(c -> c.kecamatan() == null ? "" : c.kecamatan().name()).setHeader(getTranslation("intake.column.kecamatan"))
-                .setAutoWidth(true);
-        queue.addColumn(c -> shorten(c.description(), 80)).setHeader(getTranslation("intake.column.description")).setFlexGrow(1);
+        // four columns that fit half of a 1440 px screen with a vertical scroll bar (their widths add up to about
+        // 470 px of the 500 there), one line a row (rows as tall as before: the live queue
+        // renders what it shows): how long it waited (filed when, on hover), the number, what and where, the text
+        queue.addColumn(Waiting.renderer(StaffComplaint::createdAt, this::getTranslation, getLocale(), clock))
+                .setHeader(getTranslation("intake.column.waiting")).setWidth("7rem").setFlexGrow(0).setKey("waiting");
+        queue.addColumn(StaffComplaint::trackingNumber).setHeader(getTranslation("intake.column.tracking")).setAutoWidth(true)
+                .setFlexGrow(0);
+        queue.addColumn(LitRenderer.<StaffComplaint>of("<span title=\"${item.what}\">${item.what}</span>")
+                        .withProperty("what", c -> c.categoryName(getLocale())
+                                + (c.kecamatan() == null ? "" : " · " + c.kecamatan().name())))
+                .setHeader(getTranslation("intake.column.what")).setWidth("10rem").setFlexGrow(0);
+        queue.addColumn(LitRenderer.<StaffComplaint>of("<span title=\"${item.text}\">${item.text}</span>")
+                        .withProperty("text", c -> shorten(c.description(), 100)))
+                .setHeader(getTranslation("intake.column.description")).setFlexGrow(1).setWidth("6rem");
         queue.setSizeFull();
         // Enter on a row: on to the decision, the OPD already chosen
         Shortcuts.addShortcutListener(queue, () -> opd.focus(), Key.ENTER).listenOn(queue);
@@ -166,7 +202,7 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
         detail.setDuplicatesShown(true);
 
         SplitLayout split = new SplitLayout(left, right);
-        split.setSplitterPosition(45);
+        split.setSplitterPosition(50);
         split.setSizeFull();
         opened(null);
         return split;
@@ -189,10 +225,17 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         live.subscribe(this, this::concernsIntake, this::onEvents);
+        attachEvent.getUI().getPage().addJavaScript(NOTICE_SCRIPT);
+        notice("window.juareNotice.units({d: $0, h: $1, m: $2, lt: $3});", getTranslation("intake.waiting.unit.day"),
+                getTranslation("intake.waiting.unit.hour"), getTranslation("intake.waiting.unit.minute"),
+                getTranslation("intake.waiting.underMinute"));
+        getElement().executeJs("return window.Notification ? Notification.permission : 'unsupported'")
+                .then(String.class, this::showPermission);
     }
 
     private boolean concernsIntake(ComplaintEvent e) {
-        return QUEUE_EVENTS.contains(e.type()) || e.complaintId().equals(work.currentId());
+        return QUEUE_EVENTS.contains(e.type()) || TransferQueuePanel.QUEUE_EVENTS.contains(e.type())
+                || e.complaintId().equals(work.currentId());
     }
 
     private void onEvents(List<ComplaintEvent> batch) {
@@ -200,16 +243,76 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
         boolean selectedLeft = selected != null && batch.stream()
                 .anyMatch(e -> selected.equals(e.complaintId())
                         && !Lifecycle.contains(Lifecycle.WAITING_FOR_OPERATOR, e.status()));
-        work.reloadInPlace();
+        Set<String> types = new HashSet<>();
+        batch.forEach(e -> types.add(e.type()));
+        if (types.stream().anyMatch(QUEUE_EVENTS::contains) || selected != null) {
+            work.reloadInPlace();
+        }
+        if (types.stream().anyMatch(TransferQueuePanel.QUEUE_EVENTS::contains)) {
+            loadTransferCount();
+        }
         if (selectedLeft) {
             Notices.error(getTranslation("intake.takenElsewhere"));
         }
+        long complaints = batch.stream().filter(e -> "SUBMITTED".equals(e.type())).count();
+        long requests = batch.stream().filter(e -> "TRANSFER_REQUESTED".equals(e.type())).count();
+        if (complaints > 0) {
+            arrived(complaints, "complaint", getTranslation("intake.notify.complaints", complaints));
+        }
+        if (requests > 0) {
+            arrived(requests, "transfer", getTranslation("intake.notify.transfers", requests));
+        }
+    }
+
+    /** Tells the browser: sound, title count, desktop notification (notice.js). */
+    private void arrived(long count, String kind, String text) {
+        notice("window.juareNotice.arrived($0, $1, $2, $3);", (int) count, kind, "Juare", text);
+    }
+
+    private void notice(String call, java.io.Serializable... arguments) {
+        getElement().executeJs(WITH_NOTICE.formatted(call), arguments);
+    }
+
+    /** The browser asks the operator (a click: browsers ask only after one); the button tells the answer. */
+    private void askForNotifications() {
+        getElement().executeJs("return window.Notification ? Notification.requestPermission() : 'unsupported'")
+                .then(String.class, this::showPermission);
+    }
+
+    private void showPermission(String permission) {
+        String state = permission == null ? "default" : permission;
+        notifications.getElement().setAttribute("data-permission", state);
+        switch (state) {
+            case "granted" -> {
+                notifications.setText(getTranslation("intake.notify.on"));
+                notifications.setEnabled(false);
+            }
+            case "denied" -> {
+                notifications.setText(getTranslation("intake.notify.blocked"));
+                notifications.setEnabled(false);
+            }
+            case "unsupported" -> notifications.setVisible(false);
+            default -> notifications.setText(getTranslation("intake.notify.ask"));
+        }
+    }
+
+    private void showCount(Span badge, int count) {
+        badge.setText(Integer.toString(count));
+        badge.getElement().setAttribute("data-count", Integer.toString(count));
+        badge.setClassName("juare-tab-count");
+        badge.setClassName("juare-tab-count-zero", count == 0);
+    }
+
+    /** What waits on the transfer tab, also while another tab is shown. */
+    private void loadTransferCount() {
+        work.call(() -> desk.transferQueue(session)).ifPresent(rows -> showCount(transferCount, rows.size()));
     }
 
     private void reloadAll() {
         loadShift();
         loadOpds();
         work.reload(work.currentId(), 0);
+        loadTransferCount();
     }
 
     private void loadShift() {

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
 class QueueGrid extends Grid<StaffComplaint> {
 
     private List<StaffComplaint> rows = List.of();
+    /** Told the rows each time they are replaced (a tab's count, the waiting times). */
+    private final List<Consumer<List<StaffComplaint>>> rowListeners = new java.util.ArrayList<>();
     /** While the rows are replaced: the caller opens what {@link #setRows} returns itself. */
     private boolean quiet;
 
@@ -41,6 +43,11 @@ class QueueGrid extends Grid<StaffComplaint> {
         return rows;
     }
 
+    /** Hears every new set of rows, after it is shown. */
+    void addRowsListener(Consumer<List<StaffComplaint>> listener) {
+        rowListeners.add(listener);
+    }
+
     /** The position of a complaint in the queue, or -1. */
     int indexOf(String complaintId) {
         for (int i = 0; i < rows.size(); i++) {
@@ -56,12 +63,15 @@ class QueueGrid extends Grid<StaffComplaint> {
      * one after an action), else nothing. Returns what got selected, for the caller to open (no selection event).
      */
     Optional<StaffComplaint> setRows(List<StaffComplaint> newRows, String preferId, int fallbackIndex) {
+        Optional<StaffComplaint> selected;
         quiet = true;
         try {
-            return replace(newRows, preferId, fallbackIndex);
+            selected = replace(newRows, preferId, fallbackIndex);
         } finally {
             quiet = false;
         }
+        rowListeners.forEach(listener -> listener.accept(rows));
+        return selected;
     }
 
     private Optional<StaffComplaint> replace(List<StaffComplaint> newRows, String preferId, int fallbackIndex) {

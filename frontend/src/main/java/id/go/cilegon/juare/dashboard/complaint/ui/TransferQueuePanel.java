@@ -73,6 +73,8 @@ class TransferQueuePanel extends SplitLayout {
         QueueGrid queue = work.queue();
         setSizeFull();
 
+        queue.addColumn(Waiting.renderer(StaffComplaint::transferRequestedAt, this::getTranslation, getLocale(), clock))
+                .setHeader(getTranslation("intake.column.waiting")).setWidth("7.5rem").setFlexGrow(0);
         queue.addColumn(StaffComplaint::trackingNumber).setHeader(getTranslation("intake.column.tracking")).setAutoWidth(true);
         queue.addColumn(c -> c.opd() == null ? "" : c.opd().name()).setHeader(getTranslation("transfer.column.from")).setAutoWidth(true);
         queue.addColumn(c -> c.categoryName(getLocale())).setHeader(getTranslation("complaint.field.category")).setAutoWidth(true);
@@ -129,6 +131,11 @@ class TransferQueuePanel extends SplitLayout {
         addToSecondary(right);
         setSplitterPosition(45);
         opened(null);
+    }
+
+    /** Hears each new set of rows (the tab's count). */
+    void addRowsListener(java.util.function.Consumer<List<StaffComplaint>> listener) {
+        work.queue().addRowsListener(listener);
     }
 
     void setOpds(List<Named> opds) {

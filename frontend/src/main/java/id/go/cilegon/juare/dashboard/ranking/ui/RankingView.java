@@ -1,6 +1,9 @@
 package id.go.cilegon.juare.dashboard.ranking.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,6 +17,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
+import com.vaadin.flow.component.page.Page;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -38,6 +44,7 @@ import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -45,9 +52,12 @@ import java.util.function.Function;
  * The OPD ranking for a period: the table (ranked OPDs best first, then those with too few complaints), the score's
  * weights beside it, and the scores as bars. Every number opens the OPD's scorecard with the complaints behind it.
  * Live without polling: events reload the ranking, at most every {@link #RELOAD_AT_MOST_EVERY}, for the period shown.
+ * On a phone the table keeps the rank, the OPD, the score and what is overdue now (the scorecard has the rest), and
+ * the weights go under the chart.
  */
 @Route(value = "ranking", layout = MainLayout.class)
 @RolesAllowed({"MAYOR", "OPERATOR", "ADMIN"})
+@StyleSheet("context://juare/numbers.css")
 public class RankingView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     /** The backend recomputes a ranking at most this often too (juare.ranking.live-throttle). */
@@ -66,6 +76,16 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
     private int minComplaints;
     private int fewComplaints;
     private LiveState lastState;
+    /** The columns a phone leaves out. */
+    private final List<Grid.Column<RankingRow>> wideOnly = new ArrayList<>();
+    private Grid.Column<RankingRow> opdColumn;
+    private Grid.Column<RankingRow> scoreColumn;
+    private Grid.Column<RankingRow> rankColumn;
+    private Grid.Column<RankingRow> overdueColumn;
+    private Registration resize;
+
+    /** Below this window width (CSS pixels) the table drops to the columns a phone has room for. */
+    static final int NARROW_WINDOW = 700;
 
     public RankingView(RankingService service, CurrentStaff currentStaff, LiveEvents live, Clock clock) {
         this.service = service;
@@ -82,6 +102,7 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         HorizontalLayout top = new HorizontalLayout(new H2(getTranslation("ranking.title")), periodShown, asOf);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.setWidthFull();
+        top.addClassName("juare-wrap");
         top.expand(asOf);
         asOf.getStyle().set("text-align", "end");
 
@@ -91,9 +112,7 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
 
         configureGrid();
         weights.setId("score-weights");
-        weights.setWidth("19rem");
-        weights.getStyle().set("flex-shrink", "0").set("padding", "var(--lumo-space-m)")
-                .set("border", "1px solid var(--lumo-contrast-10pct)").set("border-radius", "var(--lumo-border-radius-l)");
+        weights.addClassName("juare-ranking-weights");
         chart.setId("score-chart");
         // the svg is as wide as its box: the box must be wide, not shrunk to its content
         chart.getStyle().set("width", "100%").set("max-width", "1200px");
@@ -104,6 +123,7 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         // the scores at a glance and their weights on top, the figures below (a wall display shows both at once)
         HorizontalLayout chartAndWeights = new HorizontalLayout(chartBox, weights);
         chartAndWeights.setWidthFull();
+        chartAndWeights.addClassName("juare-ranking-chart-row");
 
         add(top, periodBar, message, chartAndWeights, grid);
 
@@ -121,29 +141,58 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         grid.setId("ranking-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.setAllRowsVisible(true);
-        grid.addComponentColumn(this::position).setHeader(header("ranking.col.rank", null))
+        rankColumn = grid.addComponentColumn(this::position).setHeader(header("ranking.col.rank", null))
                 .setWidth("4.5rem").setFlexGrow(0).setTextAlign(ColumnTextAlign.END);
-        grid.addComponentColumn(this::opdCell).setHeader(header("ranking.col.opd", null)).setFlexGrow(1).setWidth("17rem");
-        grid.addComponentColumn(this::scoreCell)
+        opdColumn = grid.addComponentColumn(this::opdCell).setHeader(header("ranking.col.opd", null)).setFlexGrow(1).setWidth("17rem");
+        scoreColumn = grid.addComponentColumn(this::scoreCell)
                 .setHeader(header("ranking.col.score", "ranking.help.score")).setTextAlign(ColumnTextAlign.END).setWidth("8rem").setFlexGrow(0);
-        number("ranking.col.received", "ranking.help.received", Metric.RECEIVED, row -> Integer.toString(row.figures().received()));
-        number("ranking.col.medianReply", "ranking.help.medianReply", Metric.REPLIED, row -> duration(Numbers.duration(row.figures().medianReplySeconds())));
-        number("ranking.col.p90Reply", "ranking.help.p90Reply", Metric.REPLIED, row -> duration(Numbers.duration(row.figures().p90ReplySeconds())));
-        number("ranking.col.replyOnTime", "ranking.help.replyOnTime", Metric.REPLY_ON_TIME, row -> Numbers.share(row.figures().replyOnTimeShare(), getLocale()));
-        number("ranking.col.fixOnTime", "ranking.help.fixOnTime", Metric.FIX_ON_TIME, row -> Numbers.share(row.figures().fixOnTimeShare(), getLocale()));
-        number("ranking.col.openNow", "ranking.help.openNow", Metric.OPEN_NOW, row -> Integer.toString(row.figures().openNow()));
-        number("ranking.col.overdueNow", "ranking.help.overdueNow", Metric.OVERDUE_NOW, row -> Integer.toString(row.figures().overdueNow()));
-        number("ranking.col.reopenRate", "ranking.help.reopenRate", Metric.REOPENED, row -> Numbers.share(row.figures().reopenRate(), getLocale()));
-        number("ranking.col.rating", "ranking.help.rating", Metric.RATED, row -> Numbers.rating(row.figures().averageRating(), getLocale()));
-        number("ranking.col.autoClosed", "ranking.help.autoClosed", Metric.AUTO_CLOSED, row -> Numbers.share(row.figures().autoClosedShare(), getLocale()));
+        wideOnly.add(number("ranking.col.received", "ranking.help.received", Metric.RECEIVED, row -> Integer.toString(row.figures().received())));
+        wideOnly.add(number("ranking.col.medianReply", "ranking.help.medianReply", Metric.REPLIED, row -> duration(Numbers.duration(row.figures().medianReplySeconds()))));
+        wideOnly.add(number("ranking.col.p90Reply", "ranking.help.p90Reply", Metric.REPLIED, row -> duration(Numbers.duration(row.figures().p90ReplySeconds()))));
+        wideOnly.add(number("ranking.col.replyOnTime", "ranking.help.replyOnTime", Metric.REPLY_ON_TIME, row -> Numbers.share(row.figures().replyOnTimeShare(), getLocale())));
+        wideOnly.add(number("ranking.col.fixOnTime", "ranking.help.fixOnTime", Metric.FIX_ON_TIME, row -> Numbers.share(row.figures().fixOnTimeShare(), getLocale())));
+        wideOnly.add(number("ranking.col.openNow", "ranking.help.openNow", Metric.OPEN_NOW, row -> Integer.toString(row.figures().openNow())));
+        overdueColumn = number("ranking.col.overdueNow", "ranking.help.overdueNow", Metric.OVERDUE_NOW, row -> Integer.toString(row.figures().overdueNow()));
+        wideOnly.add(number("ranking.col.reopenRate", "ranking.help.reopenRate", Metric.REOPENED, row -> Numbers.share(row.figures().reopenRate(), getLocale())));
+        wideOnly.add(number("ranking.col.rating", "ranking.help.rating", Metric.RATED, row -> Numbers.rating(row.figures().averageRating(), getLocale())));
+        wideOnly.add(number("ranking.col.autoClosed", "ranking.help.autoClosed", Metric.AUTO_CLOSED, row -> Numbers.share(row.figures().autoClosedShare(), getLocale())));
     }
 
-    private void number(String headerKey, String helpKey, Metric metric, Function<RankingRow, String> text) {
-        grid.addComponentColumn(row -> link(row, metric, text.apply(row), metric.name()))
+    private Grid.Column<RankingRow> number(String headerKey, String helpKey, Metric metric, Function<RankingRow, String> text) {
+        return grid.addComponentColumn(row -> link(row, metric, text.apply(row), metric.name()))
                 .setHeader(header(headerKey, helpKey))
                 .setTextAlign(ColumnTextAlign.END)
                 .setWidth("6.5rem")
                 .setFlexGrow(0);
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        Page page = attachEvent.getUI().getPage();
+        ExtendedClientDetails client = page.getExtendedClientDetails();
+        if (client != null) {
+            fit(client.getWindowInnerWidth());
+        }
+        resize = page.addBrowserWindowResizeListener(e -> fit(e.getWidth()));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent detachEvent) {
+        if (resize != null) {
+            resize.remove();
+            resize = null;
+        }
+    }
+
+    /** All figures on a desk or a wall; on a phone the rank, the OPD, the score and what is overdue now. */
+    private void fit(int windowWidth) {
+        boolean narrow = windowWidth > 0 && windowWidth < NARROW_WINDOW;
+        grid.getElement().setAttribute("data-narrow", Boolean.toString(narrow));
+        wideOnly.forEach(column -> column.setVisible(!narrow));
+        rankColumn.setWidth(narrow ? "3rem" : "4.5rem");
+        opdColumn.setWidth(narrow ? "8rem" : "17rem");
+        scoreColumn.setWidth(narrow ? "5.5rem" : "8rem");
+        overdueColumn.setWidth(narrow ? "5rem" : "6.5rem");
     }
 
     /** The score, under it its uncertainty (± points, the 95 % range on hover) and a "few complaints" mark. */
@@ -186,7 +235,10 @@ public class RankingView extends VerticalLayout implements BeforeEnterObserver, 
         RouterLink name = ScorecardView.link(row.opd().name(), row.opd().code(), period, null);
         name.getStyle().set("font-weight", "600");
         if (row.ranked()) {
-            return name;
+            // a long name wraps rather than being cut (a phone has room for a few words a line)
+            Div cell = new Div(name);
+            cell.getStyle().set("white-space", "normal");
+            return cell;
         }
         Span unranked = new Span(getTranslation("ranking.unranked", minComplaints));
         unranked.addClassName("unranked-note");
