@@ -53,7 +53,7 @@ class ComplaintMapBrowserTest extends BrowserIT {
         assertThat(outline.getAttribute("d")).as("the outline is drawn").matches("M.*\\d.*");
         assertThat(driver.findElements(By.cssSelector("#complaint-map path.juare-kecamatan"))).hasSize(8);
         assertThat(driver.findElement(By.cssSelector("#complaint-map .juare-map-legend")).getText())
-                .contains("Status pengaduan", "Baru masuk", "Sedang ditangani");
+                .contains("Status pengaduan", "Baru", "Diproses");
 
         // the demo complaints, clustered: together as many as the backend counts in the city
         browser.waiting().until(d -> !d.findElements(By.cssSelector("#complaint-map .juare-cluster, #complaint-map path.juare-marker")).isEmpty()
@@ -130,7 +130,7 @@ class ComplaintMapBrowserTest extends BrowserIT {
         assertThat(marker.getAttribute("fill")).isEqualTo(StatusPalette.color("IN_PROGRESS"));
         assertThat(zoom(driver, "single-map")).isEqualTo(16.0);
         assertThat(driver.findElement(By.cssSelector("#single-map .juare-map-legend")).getText())
-                .as("its own status only").contains("Sedang ditangani").doesNotContain("Baru masuk");
+                .as("its own status only").contains("Diproses").doesNotContain("Baru");
         Object center = ((JavascriptExecutor) driver).executeScript(
                 "const c = document.getElementById('single-map')._juare.map.getCenter(); return [c.lat, c.lng];");
         List<?> latLng = (List<?>) center;
