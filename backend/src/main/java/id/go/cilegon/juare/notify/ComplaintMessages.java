@@ -1,5 +1,7 @@
 package id.go.cilegon.juare.notify;
 
+import id.go.cilegon.juare.graphql.Lifecycle;
+import id.go.cilegon.juare.graphql.Vocabulary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,7 +12,8 @@ import java.util.Objects;
 /**
  * The WhatsApp texts about a complaint, in Bahasa Indonesia: to the resident as it moves on, and escalations to an
  * OPD head and the command centre when a reply or a fix is overdue. Times are shown in WIB (Asia/Jakarta).
- * Texts quoted from people (replies, notes) are shortened so that a message stays readable.
+ * Texts quoted from people (replies, notes) are shortened so that a message stays readable. A message that moves the
+ * complaint to a status names it in the shared {@link Vocabulary}'s words, as the dashboard and the report do.
  */
 public final class ComplaintMessages {
 
@@ -30,7 +33,7 @@ public final class ComplaintMessages {
 
     /** To the resident: the complaint went to an OPD, with the deadlines for a reply and a fix. */
     public static String dispatched(String trackingNumber, String opdName, Instant replyDueAt, Instant fixDueAt) {
-        return header(trackingNumber)
+        return header(trackingNumber, Lifecycle.Status.DISPATCHED)
                 + "Pengaduan Anda sudah diteruskan ke " + required(opdName) + ".\n"
                 + "Tanggapan paling lambat: " + wib(replyDueAt) + "\n"
                 + "Target selesai: " + wib(fixDueAt) + "\n\n"
@@ -48,7 +51,7 @@ public final class ComplaintMessages {
     /** To the resident: the OPD says it is fixed; confirm or dispute within {@code confirmWithinDays}, or it closes. */
     public static String resolved(String trackingNumber, String opdName, String note, int confirmWithinDays) {
         String shortNote = shorten(note, MAX_NOTE_LENGTH);
-        return header(trackingNumber)
+        return header(trackingNumber, Lifecycle.Status.RESOLVED)
                 + required(opdName) + " menyatakan pengaduan Anda sudah selesai ditangani.\n"
                 + (shortNote.isEmpty() ? "" : "Catatan: " + quote(shortNote) + "\n")
                 + "\nMohon periksa hasilnya, lalu konfirmasi atau sampaikan keberatan di aplikasi Juare dalam "
@@ -63,13 +66,13 @@ public final class ComplaintMessages {
         String thanks = rating == null
                 ? THANKS
                 : "Terima kasih atas penilaian Anda (" + rating + " dari 5) dan kepedulian Anda terhadap Kota Cilegon.";
-        return header(trackingNumber)
+        return header(trackingNumber, Lifecycle.Status.CLOSED)
                 + "Pengaduan Anda sudah ditutup. " + thanks;
     }
 
     /** To the resident: closed by itself, as the resident did not answer the resolution in time. */
     public static String autoClosed(String trackingNumber) {
-        return header(trackingNumber)
+        return header(trackingNumber, Lifecycle.Status.CLOSED)
                 + "Pengaduan Anda ditutup otomatis karena tidak ada konfirmasi dalam batas waktu setelah dinyatakan selesai. "
                 + "Bila masalahnya ternyata belum tuntas, silakan buat pengaduan baru di aplikasi Juare.\n\n"
                 + THANKS;
@@ -84,7 +87,7 @@ public final class ComplaintMessages {
     public static String rejected(String trackingNumber, String reasonCode, String operatorNote) {
         String note = shorten(operatorNote, MAX_NOTE_LENGTH);
         String code = reasonCode == null ? "OTHER" : reasonCode;
-        return header(trackingNumber)
+        return header(trackingNumber, Lifecycle.Status.REJECTED)
                 + "Mohon maaf, pengaduan Anda tidak dapat kami proses" + rejectReason(code) + ".\n"
                 + (note.isEmpty() ? "" : "Catatan petugas: " + quote(note) + "\n")
                 + rejectAdvice(code)
@@ -230,6 +233,16 @@ public final class ComplaintMessages {
 
     private static String header(String trackingNumber) {
         return "*Juare – Pengaduan " + required(trackingNumber) + "*\n\n";
+    }
+
+    /** The header with the status the complaint is now in, in the vocabulary's words. */
+    private static String header(String trackingNumber, Lifecycle.Status status) {
+        return "*Juare – Pengaduan " + required(trackingNumber) + "*\n" + statusLine(status) + "\n\n";
+    }
+
+    /** "Status: Diteruskan". */
+    public static String statusLine(Lifecycle.Status status) {
+        return "Status: " + Vocabulary.status(status);
     }
 
     private static String subject(String trackingNumber, String categoryName, String kecamatanName) {

@@ -8,6 +8,8 @@ import id.go.cilegon.juare.overview.Seed;
 import id.go.cilegon.juare.platform.PersonalDataCipher;
 import id.go.cilegon.juare.support.IntegrationTest;
 import id.go.cilegon.juare.support.Staff;
+import id.go.cilegon.juare.graphql.Lifecycle;
+import id.go.cilegon.juare.graphql.Vocabulary;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,7 +129,7 @@ class DailyReportTest extends IntegrationTest {
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"laporan-harian-1965-08-17." + path.substring(path.length() - 3) + "\"")
+                        "attachment; filename=\"laporan-harian-" + path.substring(path.lastIndexOf('/') + 1) + "\"")
                 .expectBody(byte[].class)
                 .returnResult()
                 .getResponseBody();
@@ -171,9 +173,9 @@ class DailyReportTest extends IntegrationTest {
 
         String hash = (String) report.get("contentHash");
         byte[] pdf = download(mayor, (String) report.get("pdfPath"));
-        byte[] csv = download(mayor, (String) report.get("csvPath"));
+        byte[] opdCsv = download(mayor, (String) report.get("opdCsvPath"));
+        byte[] overdueCsv = download(mayor, (String) report.get("overdueCsvPath"));
         assertThat(pdf).hasSize((Integer) report.get("pdfBytes"));
-        assertThat(csv).hasSize((Integer) report.get("csvBytes"));
 
         laterEvents();
         Map<String, Object> again = regenerate(admin, DAY.toString()).path("regenerateDailyReport.report").entity(Map.class).get();
@@ -183,7 +185,8 @@ class DailyReportTest extends IntegrationTest {
         assertThat(again.get("opds")).isEqualTo(report.get("opds"));
         assertThat(Instant.parse((String) again.get("generatedAt"))).isAfterOrEqualTo(Instant.parse((String) report.get("generatedAt")));
         assertThat(download(mayor, (String) again.get("pdfPath"))).isEqualTo(pdf);
-        assertThat(download(mayor, (String) again.get("csvPath"))).isEqualTo(csv);
+        assertThat(download(mayor, (String) again.get("opdCsvPath"))).isEqualTo(opdCsv);
+        assertThat(download(mayor, (String) again.get("overdueCsvPath"))).isEqualTo(overdueCsv);
 
         // the stored report reads the same through the queries
         Map<String, Object> stored = operation(api().as(mayor), "DailyReport").variable("day", "1965-08-17").execute()
@@ -196,7 +199,7 @@ class DailyReportTest extends IntegrationTest {
         assertThat(page).extracting(n -> (String) n.get("day")).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
         pdfSaysIt(pdf, hash);
-        csvSaysIt(csv);
+        csvSaysIt(opdCsv, overdueCsv);
     }
 
     private void pdfSaysIt(byte[] pdf, String hash) throws Exception {
@@ -211,7 +214,7 @@ class DailyReportTest extends IntegrationTest {
                     .contains("18 Agustus 1965 00.00 WIB")
                     .contains("Dinas Pekerjaan Umum dan Penataan Ruang (DPUPR)")
                     .contains("Dinas Lingkungan Hidup (DLH)")
-                    .contains("Pengaduan masuk").contains("Menunggu disposisi")
+                    .contains("Pengaduan diterima").contains("Menunggu diteruskan")
                     .contains(c1.trackingNumber()).contains(c8.trackingNumber())
                     .contains("Tanggapan + Penyelesaian")
                     .contains("sidik konten " + hash.substring(0, 12))
@@ -220,24 +223,35 @@ class DailyReportTest extends IntegrationTest {
         }
     }
 
-    private void csvSaysIt(byte[] csv) {
-        String text = new String(csv, StandardCharsets.UTF_8);
-        String[] sections = text.split("\r\n\r\n");
-        assertThat(sections).hasSize(2);
-        List<String[]> opds = Arrays.stream(sections[0].split("\r\n")).map(line -> line.split(";", -1)).toList();
+    /** One table per file, each UTF-8 with a BOM and one header, parsed back; decimals with a comma; statuses in the vocabulary's words. */
+    private void csvSaysIt(byte[] opdCsv, byte[] overdueCsv) {
+        List<String[]> opds = parseCsv(opdCsv);
         assertThat(opds.getFirst()).containsExactly("tanggal", "kode_opd", "nama_opd", "peringkat", "skor", "masuk", "ditangani",
                 "belum_ditangani", "terlambat", "menunggu_disposisi", "skor_bawah", "skor_atas", "sedikit_pengaduan");
+        assertThat(opds.subList(1, opds.size())).as("one header").noneMatch(r -> r[0].equals("tanggal"))
+                .allMatch(r -> r.length == 13, "13 fields a row");
         String[] dpupr = opds.stream().filter(r -> r[1].equals("DPUPR")).findFirst().orElseThrow();
         assertThat(dpupr).containsSequence("1965-08-17", "DPUPR", "Dinas Pekerjaan Umum dan Penataan Ruang");
         assertThat(Arrays.copyOfRange(dpupr, 5, 9)).containsExactly("1", "2", "3", "2");
+        assertThat(opds.stream().skip(1).map(r -> r[4]).filter(s -> !s.isEmpty())).as("scores with a decimal comma").isNotEmpty().allMatch(s -> s.matches("\\d+,\\d"));
         String[] city = opds.getLast();
         assertThat(city).containsExactly("1965-08-17", "KOTA", "Kota Cilegon", "", "", "3", "2", "6", "2", "1", "", "", "");
-        List<String[]> late = Arrays.stream(sections[1].split("\r\n")).map(line -> line.split(";", -1)).toList();
-        assertThat(late.getFirst()[1]).isEqualTo("nomor_pelacakan");
+
+        List<String[]> late = parseCsv(overdueCsv);
+        assertThat(late.getFirst()).containsExactly("kode_opd", "nomor_pelacakan", "id_pengaduan", "kategori", "kecamatan",
+                "status", "diterima_opd", "batas_tanggapan", "batas_selesai", "tanggapan_terlambat", "penyelesaian_terlambat");
         assertThat(late.subList(1, late.size())).extracting(r -> r[1]).containsExactly(c1.trackingNumber(), c8.trackingNumber());
-        assertThat(late.get(1)).containsSequence("DPUPR", c1.trackingNumber(), c1.id().toString(), "JALAN", "36.72.02", "DISPATCHED",
-                "1965-08-12T01:00:00+07:00", "1965-08-13T01:00:00+07:00", "1965-08-15T01:00:00+07:00");
+        assertThat(late.get(1)).containsSequence("DPUPR", c1.trackingNumber(), c1.id().toString(), "JALAN", "36.72.02",
+                Vocabulary.status(Lifecycle.Status.DISPATCHED), "1965-08-12 01:00", "1965-08-13 01:00", "1965-08-15 01:00");
         assertThat(late.get(1)[9]).isEqualTo("ya");
+    }
+
+    /** A file of ours: the BOM, then CRLF-ended rows of ';'-separated fields (none of these needs quotes). */
+    private static List<String[]> parseCsv(byte[] file) {
+        assertThat(Arrays.copyOf(file, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
+        String text = new String(file, 3, file.length - 3, StandardCharsets.UTF_8);
+        assertThat(text).endsWith("\r\n").doesNotContain("\r\n\r\n");
+        return Arrays.stream(text.split("\r\n")).map(line -> line.split(";", -1)).toList();
     }
 
     @Test
@@ -255,9 +269,16 @@ class DailyReportTest extends IntegrationTest {
                     .expectStatus().isOk()
                     .expectHeader().contentType("application/pdf");
         }
+        for (String table : List.of("opd", "terlambat")) {
+            api().http().get().uri("/api/reports/2017-08-16-" + table + ".csv").header(HttpHeaders.AUTHORIZATION, "Bearer " + mayor).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().contentType("text/csv;charset=UTF-8")
+                    .expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=\"laporan-harian-2017-08-16-" + table + ".csv\"");
+        }
+        // the two tables are two files now: the old one-file name is no file
         api().http().get().uri("/api/reports/2017-08-16.csv").header(HttpHeaders.AUTHORIZATION, "Bearer " + mayor).exchange()
-                .expectStatus().isOk()
-                .expectHeader().valueEquals(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"laporan-harian-2017-08-16.csv\"");
+                .expectStatus().isNotFound();
         api().http().get().uri("/api/reports/1999-01-01.pdf").header(HttpHeaders.AUTHORIZATION, "Bearer " + mayor).exchange()
                 .expectStatus().isNotFound();
         api().http().get().uri("/api/reports/laporan.exe").header(HttpHeaders.AUTHORIZATION, "Bearer " + mayor).exchange()

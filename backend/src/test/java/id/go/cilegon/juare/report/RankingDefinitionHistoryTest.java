@@ -105,7 +105,7 @@ class RankingDefinitionHistoryTest extends IntegrationTest {
     void aReportMadeAgainAfterAChangeOfDefinitionIsByteIdentical() {
         Map<String, Object> before = regenerate();
         byte[] pdf = download((String) before.get("pdfPath"));
-        byte[] csv = download((String) before.get("csvPath"));
+        byte[] csv = download((String) before.get("opdCsvPath"));
         String text = new String(csv, StandardCharsets.UTF_8);
         // made under the definition in force at the cut-off: the score's interval and the few-complaints mark are printed
         assertThat(standing(CUT_OFF, "DPUPR").definitionVersion()).isEqualTo(9001);
@@ -123,7 +123,7 @@ class RankingDefinitionHistoryTest extends IntegrationTest {
             Map<String, Object> again = regenerate();
             assertThat(again.get("contentHash")).isEqualTo(before.get("contentHash"));
             assertThat(download((String) again.get("pdfPath"))).isEqualTo(pdf);
-            assertThat(download((String) again.get("csvPath"))).isEqualTo(csv);
+            assertThat(download((String) again.get("opdCsvPath"))).isEqualTo(csv);
             System.out.println("STABLE-HISTORY report of " + DAY + " made again after a change of definition: "
                     + pdf.length + " PDF bytes and " + csv.length + " CSV bytes identical");
         } finally {

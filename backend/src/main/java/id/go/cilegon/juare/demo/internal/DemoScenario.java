@@ -47,7 +47,7 @@ final class DemoScenario {
     private static final Map<String, Integer> POPULATION = Map.of("36.72.01", 64, "36.72.02", 46, "36.72.03", 50,
             "36.72.04", 49, "36.72.05", 68, "36.72.06", 43, "36.72.07", 45, "36.72.08", 76);
 
-    /** The kecamatan offices as OPDs (the reference data spells Grogol "Gerogol" as a kecamatan). */
+    /** The kecamatan offices as OPDs, by kecamatan code. */
     private static final Map<String, String> KECAMATAN_OFFICES = Map.of("36.72.01", "KEC-CIBEBER", "36.72.02", "KEC-CILEGON",
             "36.72.03", "KEC-PULOMERAK", "36.72.04", "KEC-CIWANDAN", "36.72.05", "KEC-JOMBANG", "36.72.06", "KEC-GROGOL",
             "36.72.07", "KEC-PURWAKARTA", "36.72.08", "KEC-CITANGKIL");

@@ -38,7 +38,16 @@ record DailyReport(UUID id, LocalDate dayValue, Instant asOf, Instant generatedA
         return ReportFileEndpoint.path(dayValue, ReportRepository.ReportFile.PDF);
     }
 
+    /** Deprecated in the schema: the OPD table's path, what a client that knows one CSV wants most. */
     public String csvPath() {
-        return ReportFileEndpoint.path(dayValue, ReportRepository.ReportFile.CSV);
+        return opdCsvPath();
+    }
+
+    public String opdCsvPath() {
+        return ReportFileEndpoint.path(dayValue, ReportCsv.Table.OPDS);
+    }
+
+    public String overdueCsvPath() {
+        return ReportFileEndpoint.path(dayValue, ReportCsv.Table.OVERDUE);
     }
 }

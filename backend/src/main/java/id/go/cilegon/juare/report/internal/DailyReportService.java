@@ -111,8 +111,8 @@ class DailyReportService {
     /** The WhatsApp caption: the day and the city's figures. */
     static String caption(ReportContent content) {
         ReportContent.Figures t = content.totals();
-        return String.format(Locale.ROOT, "Laporan Harian Pengaduan Juare, %s%nMasuk: %d | Ditangani: %d | Belum ditangani: %d | "
-                        + "Terlambat: %d | Menunggu disposisi: %d",
+        return String.format(Locale.ROOT, "Laporan Harian Pengaduan Juare, %s%nDiterima: %d | Ditangani: %d | Belum ditangani: %d | "
+                        + "Terlambat: %d | Menunggu diteruskan: %d",
                 IndonesianDates.longDate(content.day()), t.received(), t.handled(), t.notHandled(), t.overdue(),
                 content.awaitingDispatch());
     }

@@ -1,19 +1,27 @@
 package id.go.cilegon.juare.report.internal;
 
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.graphql.Vocabulary;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
- * The report as CSV (UTF-8, ';'-separated, CRLF line ends as RFC 4180, decimals with a point, times ISO-8601 in WIB):
- * two sections separated by an empty line, each with its header row. First one row per OPD in ranking order and the
- * city's row (kode_opd KOTA); then one row per overdue complaint. docs/report.md describes every column.
+ * The report as CSV files, one table each, for Excel in an Indonesian locale: UTF-8 with a byte order mark (or Excel
+ * reads it as the ANSI code page), {@code ;} between fields (Indonesian Windows' list separator), decimals with a
+ * comma ("87,5": Indonesian Excel reads it as a number), times "2026-12-06 10:15" in WIB, CRLF line ends and quotes
+ * as RFC 4180. {@link Table#OPDS}: one row per OPD in ranking order and the city's row (kode_opd KOTA);
+ * {@link Table#OVERDUE}: one row per overdue complaint. docs/report.md describes every column.
  */
 final class ReportCsv {
 
@@ -22,52 +30,101 @@ final class ReportCsv {
             "belum_ditangani", "terlambat", "menunggu_disposisi", "skor_bawah", "skor_atas", "sedikit_pengaduan");
     static final List<String> OVERDUE_HEADER = List.of("kode_opd", "nomor_pelacakan", "id_pengaduan", "kategori", "kecamatan",
             "status", "diterima_opd", "batas_tanggapan", "batas_selesai", "tanggapan_terlambat", "penyelesaian_terlambat");
+    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final String EOL = "\r\n";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
+
+    /** The report's tables, each its own file. */
+    enum Table {
+        OPDS("opd"),
+        OVERDUE("terlambat");
+
+        /** In the file's name: laporan-harian-2026-12-06-opd.csv. */
+        final String suffix;
+
+        Table(String suffix) {
+            this.suffix = suffix;
+        }
+
+        static Table ofSuffix(String suffix) {
+            return Stream.of(values()).filter(t -> t.suffix.equals(suffix)).findFirst().orElseThrow();
+        }
+    }
 
     private ReportCsv() {
     }
 
-    static byte[] render(ReportContent content) {
+    static byte[] render(ReportContent content, Table table) {
+        return switch (table) {
+            case OPDS -> opds(content);
+            case OVERDUE -> overdue(content);
+        };
+    }
+
+    static byte[] opds(ReportContent content) {
         StringBuilder csv = new StringBuilder();
         line(csv, OPD_HEADER);
         String day = content.day().toString();
         for (ReportContent.OpdSection opd : content.opds()) {
             ReportContent.Figures f = opd.figures();
-            line(csv, List.of(day, opd.opdCode(), opd.opdName(), opd.rank() == null ? "" : opd.rank().toString(), score(opd.score()),
+            line(csv, List.of(day, opd.opdCode(), opd.opdName(), opd.rank() == null ? "" : opd.rank().toString(), decimal(opd.score()),
                     String.valueOf(f.received()), String.valueOf(f.handled()), String.valueOf(f.notHandled()),
-                    String.valueOf(f.overdue()), "", score(opd.scoreLow()), score(opd.scoreHigh()), opd.fewComplaints() ? "ya" : "tidak"));
+                    String.valueOf(f.overdue()), "", decimal(opd.scoreLow()), decimal(opd.scoreHigh()), opd.fewComplaints() ? "ya" : "tidak"));
         }
         ReportContent.Figures t = content.totals();
         line(csv, List.of(day, CITY_CODE, "Kota Cilegon", "", "", String.valueOf(t.received()), String.valueOf(t.handled()),
                 String.valueOf(t.notHandled()), String.valueOf(t.overdue()), String.valueOf(content.awaitingDispatch()), "", "", ""));
-        csv.append(EOL);
+        return bytes(csv);
+    }
+
+    static byte[] overdue(ReportContent content) {
+        StringBuilder csv = new StringBuilder();
         line(csv, OVERDUE_HEADER);
         for (ReportContent.OpdSection opd : content.opds()) {
             for (ReportContent.OverdueComplaint c : opd.overdueComplaints()) {
                 line(csv, List.of(opd.opdCode(), c.trackingNumber(), c.complaintId().toString(), c.categoryCode(), c.kecamatanCode(),
-                        c.status().name(), time(c.receivedAt()), time(c.replyDueAt()), time(c.fixDueAt()),
+                        statusName(c.status()), time(c.receivedAt()), time(c.replyDueAt()), time(c.fixDueAt()),
                         c.replyOverdue() ? "ya" : "tidak", c.fixOverdue() ? "ya" : "tidak"));
             }
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        return bytes(csv);
     }
 
-    /** One decimal, a point; empty when there is no score. */
+    /** Both files in one zip: what the report stores beside its PDF (daily_report.csv). */
+    static byte[] zip(ReportContent content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+            for (Table table : Table.values()) {
+                ZipEntry entry = new ZipEntry(filename(content.day(), table));
+                // the day, not the moment: the same content gives the same bytes
+                entry.setTimeLocal(content.day().atStartOfDay());
+                zip.putNextEntry(entry);
+                zip.write(render(content, table));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static String filename(java.time.LocalDate day, Table table) {
+        return "laporan-harian-" + day + "-" + table.suffix + ".csv";
+    }
+
+    /** One decimal, a point: for the PDF, which writes it with a comma itself; empty when there is no score. */
     static String score(Double score) {
         return score == null ? "" : String.format(Locale.ROOT, "%.1f", score);
     }
 
+    /** One decimal with a comma, as Indonesian Excel reads a number; empty when there is none. */
+    static String decimal(Double score) {
+        return score(score).replace('.', ',');
+    }
+
+    /** The status in the shared vocabulary's words (the dashboard's, the PDF's, WhatsApp's). */
     static String statusName(ComplaintStatus status) {
-        return switch (status) {
-            case DISPATCHED -> "Diteruskan";
-            case IN_PROGRESS -> "Diproses";
-            case REOPENED -> "Dibuka kembali";
-            case SUBMITTED -> "Diajukan";
-            case RESOLVED -> "Diselesaikan";
-            case CLOSED -> "Ditutup";
-            case REJECTED -> "Ditolak";
-        };
+        return Vocabulary.status(status.lifecycle());
     }
 
     /** "Tanggapan", "Penyelesaian" or both: which clock ran out. */
@@ -78,7 +135,15 @@ final class ReportCsv {
     }
 
     private static String time(Instant instant) {
-        return OffsetDateTime.ofInstant(instant, IndonesianDates.WIB).format(TIME);
+        return LocalDateTime.ofInstant(instant, IndonesianDates.WIB).format(TIME);
+    }
+
+    private static byte[] bytes(StringBuilder csv) {
+        byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] file = new byte[BOM.length + text.length];
+        System.arraycopy(BOM, 0, file, 0, BOM.length);
+        System.arraycopy(text, 0, file, BOM.length, text.length);
+        return file;
     }
 
     private static void line(StringBuilder csv, List<String> fields) {

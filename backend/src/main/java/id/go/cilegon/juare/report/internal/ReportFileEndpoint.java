@@ -19,15 +19,17 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /api/reports/{day}.pdf} and {@code /api/reports/{day}.csv} with a staff bearer token (the mayor,
- * operators, admins): the stored files, as attachments named laporan-harian-{day}.pdf / .csv. Errors are JSON as the
- * photo endpoint's: {@code {"error":{"code":…,"message":…}}}.
+ * {@code GET /api/reports/{day}.pdf}, {@code /api/reports/{day}-opd.csv} and {@code /api/reports/{day}-terlambat.csv}
+ * with a staff bearer token (the mayor, operators, admins), as attachments named laporan-harian-{day}.pdf,
+ * laporan-harian-{day}-opd.csv, …: the stored PDF; each CSV table made from the stored content (the same bytes as in
+ * the stored zip, and reports made before the tables were split get them too). Errors are JSON as the photo
+ * endpoint's: {@code {"error":{"code":…,"message":…}}}.
  */
 @RestController
 class ReportFileEndpoint {
 
     static final String BASE = "/api/reports/";
-    private static final Pattern FILE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.(pdf|csv)");
+    private static final Pattern FILE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:\\.(pdf)|-(opd|terlambat)\\.csv)");
 
     private final ReportRepository repository;
 
@@ -39,16 +41,31 @@ class ReportFileEndpoint {
         return BASE + day + "." + file.extension;
     }
 
+    static String path(LocalDate day, ReportCsv.Table table) {
+        return BASE + day + "-" + table.suffix + ".csv";
+    }
+
     @GetMapping(BASE + "{file}")
     Mono<ResponseEntity<byte[]>> file(@PathVariable String file) {
         return CurrentCaller.staffWithRole(DailyReportController.READERS)
                 .then(Mono.fromCallable(() -> parse(file)))
-                .flatMap(request -> repository.file(request.day(), request.kind())
-                        .map(content -> attachment(request, content)))
+                .flatMap(request -> request.table() == null
+                        ? repository.file(request.day(), ReportRepository.ReportFile.PDF).map(content -> attachment(request, content))
+                        : repository.find(request.day()).map(stored -> attachment(request,
+                                ReportCsv.render(DailyReport.of(stored).content(), request.table()))))
                 .switchIfEmpty(Mono.error(ReportFileEndpoint::notFound));
     }
 
-    private record Request(LocalDate day, ReportRepository.ReportFile kind) {
+    /** A day's PDF (table null) or one of its CSV tables. */
+    private record Request(LocalDate day, ReportCsv.Table table) {
+
+        ReportRepository.ReportFile kind() {
+            return table == null ? ReportRepository.ReportFile.PDF : ReportRepository.ReportFile.CSV;
+        }
+
+        String filename() {
+            return table == null ? DailyReportService.filename(day, ReportRepository.ReportFile.PDF) : ReportCsv.filename(day, table);
+        }
     }
 
     private static Request parse(String file) {
@@ -57,8 +74,7 @@ class ReportFileEndpoint {
             throw notFound();
         }
         try {
-            return new Request(LocalDate.parse(matcher.group(1)),
-                    matcher.group(2).equals("pdf") ? ReportRepository.ReportFile.PDF : ReportRepository.ReportFile.CSV);
+            return new Request(LocalDate.parse(matcher.group(1)), matcher.group(2) != null ? null : ReportCsv.Table.ofSuffix(matcher.group(3)));
         } catch (DateTimeParseException e) {
             throw notFound();
         }
@@ -68,7 +84,7 @@ class ReportFileEndpoint {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(request.kind().mediaType))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(DailyReportService.filename(request.day(), request.kind()))
+                        .filename(request.filename())
                         .build()
                         .toString())
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")

@@ -58,7 +58,7 @@ class ReportMaker {
     static Made render(ReportContent content) {
         String json = JSON.writeValueAsString(content);
         String hash = sha256(json.getBytes(StandardCharsets.UTF_8));
-        return new Made(content, json, hash, ReportPdf.render(content, hash), ReportCsv.render(content));
+        return new Made(content, json, hash, ReportPdf.render(content, hash), ReportCsv.zip(content));
     }
 
     /** The figures; one query after the other on the transaction's connection. */

@@ -135,11 +135,11 @@ final class ReportPdf {
         PdfPTable table = new PdfPTable(5);
         table.setWidthPercentage(100);
         table.setSpacingAfter(10);
-        box(table, "Pengaduan masuk", t.received());
+        box(table, "Pengaduan diterima", t.received());
         box(table, "Ditangani", t.handled());
         box(table, "Belum ditangani", t.notHandled());
         box(table, "Terlambat", t.overdue());
-        box(table, "Menunggu disposisi", content.awaitingDispatch());
+        box(table, "Menunggu diteruskan", content.awaitingDispatch());
         document.add(table);
     }
 
@@ -162,7 +162,7 @@ final class ReportPdf {
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         table.setSpacingAfter(10);
-        for (String heading : List.of("Per.", "OPD", "Skor", "Masuk", "Ditangani", "Belum ditangani", "Terlambat")) {
+        for (String heading : List.of("Per.", "OPD", "Skor", "Diterima", "Ditangani", "Belum ditangani", "Terlambat")) {
             PdfPCell cell = new PdfPCell(new Phrase(heading, CELL_BOLD));
             cell.setBackgroundColor(HEAD_FILL);
             cell.setHorizontalAlignment(heading.equals("OPD") ? Element.ALIGN_LEFT : Element.ALIGN_CENTER);
@@ -183,7 +183,7 @@ final class ReportPdf {
         }
         ReportContent.Figures t = content.totals();
         table.addCell(number("", false));
-        table.addCell(new PdfPCell(new Phrase("Kota Cilegon (pengaduan masuk = diajukan warga)", CELL_BOLD)));
+        table.addCell(new PdfPCell(new Phrase("Kota Cilegon (pengaduan diterima = dikirim warga)", CELL_BOLD)));
         table.addCell(number("", false));
         table.addCell(number(String.valueOf(t.received()), true));
         table.addCell(number(String.valueOf(t.handled()), true));
@@ -222,9 +222,9 @@ final class ReportPdf {
         List<ReportContent.OpdSection> shown = content.opds().stream()
                 .filter(opd -> opd.figures().received() > 0 || opd.figures().handled() > 0 || opd.figures().overdue() > 0)
                 .toList();
-        document.add(section("Grafik: masuk, ditangani dan terlambat per OPD"));
+        document.add(section("Grafik: diterima, ditangani dan terlambat per OPD"));
         if (shown.isEmpty()) {
-            document.add(new Paragraph("Tidak ada pengaduan masuk, ditangani atau terlambat pada hari ini.", TEXT));
+            document.add(new Paragraph("Tidak ada pengaduan diterima, ditangani atau terlambat pada hari ini.", TEXT));
             return;
         }
         int max = shown.stream()
@@ -241,7 +241,7 @@ final class ReportPdf {
         BaseFont font = REGULAR;
         // legend at the top
         float y = height - 10;
-        legendItem(template, font, 0, y, RECEIVED, "Masuk");
+        legendItem(template, font, 0, y, RECEIVED, "Diterima");
         legendItem(template, font, 70, y, HANDLED, "Ditangani");
         legendItem(template, font, 160, y, OVERDUE, "Terlambat");
         for (int i = 0; i < shown.size(); i++) {

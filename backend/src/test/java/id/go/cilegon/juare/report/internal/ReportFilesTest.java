@@ -65,10 +65,25 @@ class ReportFilesTest {
                     .doesNotContain("JUA-2026-000051")
                     .contains("dan 7 lainnya \u2014 lihat CSV");
         }
-        String csv = new String(made.csv(), StandardCharsets.UTF_8);
+        String csv = new String(ReportCsv.overdue(content), StandardCharsets.UTF_8);
         assertThat(csv).contains("JUA-2026-000051").contains("JUA-2026-000057");
         try (PDDocument document = Loader.loadPDF(ReportMaker.render(sample()).pdf())) {
             assertThat(new PDFTextStripper().getText(document)).doesNotContain("lainnya");
         }
+    }
+
+    @Test
+    void theStoredZipHoldsTheTwoTablesAsServed() throws Exception {
+        ReportContent content = sample();
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(ReportMaker.render(content).csv()))) {
+            for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        String day = content.day().toString();
+        assertThat(entries).containsOnlyKeys("laporan-harian-" + day + "-opd.csv", "laporan-harian-" + day + "-terlambat.csv");
+        assertThat(entries.get("laporan-harian-" + day + "-opd.csv")).isEqualTo(ReportCsv.render(content, ReportCsv.Table.OPDS));
+        assertThat(entries.get("laporan-harian-" + day + "-terlambat.csv")).isEqualTo(ReportCsv.render(content, ReportCsv.Table.OVERDUE));
     }
 }

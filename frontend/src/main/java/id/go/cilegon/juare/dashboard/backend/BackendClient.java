@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.backend;
 
+import id.go.cilegon.juare.dashboard.base.i18n.Languages;
 import id.go.cilegon.juare.graphql.OperationDocuments;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.GraphQlTransportException;
 import org.springframework.graphql.client.HttpSyncGraphQlClient;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.web.client.HttpClientErrorException;
@@ -18,7 +20,8 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The dashboard's only way to the backend over HTTP: sends the operation documents kept in the graphql module
- * ({@link OperationDocuments}), with the caller's bearer token, refreshed when it is about to expire.
+ * ({@link OperationDocuments}), with the caller's bearer token, refreshed when it is about to expire, and the
+ * user's language as {@code Accept-Language} ({@code id} or {@code en}): the backend's refusals come back in it.
  * Views do not use this directly: feature services do.
  */
 @Service
@@ -34,7 +37,14 @@ public class BackendClient {
         HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.readTimeout());
-        this.graphQl = HttpSyncGraphQlClient.builder(RestClient.builder().requestFactory(requests))
+        RestClient.Builder rest = RestClient.builder()
+                .requestFactory(requests)
+                // at send time, on the caller's thread: the language of the screen that sends it
+                .requestInterceptor((request, body, execution) -> {
+                    request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE, Languages.current().getLanguage());
+                    return execution.execute(request, body);
+                });
+        this.graphQl = HttpSyncGraphQlClient.builder(rest)
                 .url(properties.graphQlUrl())
                 .build();
     }

@@ -91,6 +91,6 @@ public final class ComplaintTexts implements Serializable {
         if ("INVALID_TRANSITION".equals(refused.code())) {
             return t.translate("complaint.error.INVALID_TRANSITION");
         }
-        return t.translate("complaint.error.refused", refused.userMessage());
+        return t.translate("complaint.error.refused", ownLanguage(refused.userMessage()));
     }
 }

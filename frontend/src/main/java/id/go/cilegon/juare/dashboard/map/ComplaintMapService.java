@@ -6,6 +6,7 @@ import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.dashboard.base.i18n.TranslationProvider;
 import id.go.cilegon.juare.dashboard.base.ui.map.CityOutline;
+import id.go.cilegon.juare.dashboard.base.ui.map.Kelurahan;
 import id.go.cilegon.juare.dashboard.base.ui.map.MapBox;
 import id.go.cilegon.juare.dashboard.base.ui.map.MapData;
 import java.time.Clock;
@@ -43,6 +44,7 @@ public class ComplaintMapService {
     private final Clock clock;
 
     private volatile CityOutline outline;
+    private volatile List<Kelurahan> kelurahan;
     private volatile KnownCategories categories;
 
     public ComplaintMapService(BackendClient backend, Clock clock) {
@@ -64,6 +66,49 @@ public class ComplaintMapService {
             }
         }
         return known;
+    }
+
+    /** The 43 kelurahan with their boundaries, for detail zoom: from the backend the first time, then kept. */
+    public List<Kelurahan> kelurahan(BackendSession session) {
+        List<Kelurahan> known = kelurahan;
+        if (known == null) {
+            synchronized (this) {
+                if (kelurahan == null) {
+                    kelurahan = kelurahanFrom(backend.execute(session, "KelurahanMap", Map.of())
+                            .field("kelurahanList").toEntityList(KelurahanBoundary.class));
+                }
+                known = kelurahan;
+            }
+        }
+        return known;
+    }
+
+    static List<Kelurahan> kelurahanFrom(List<KelurahanBoundary> all) {
+        List<Kelurahan> areas = new ArrayList<>();
+        for (KelurahanBoundary k : all == null ? List.<KelurahanBoundary>of() : all) {
+            JsonNode geometry = geometry(new Boundary(k.code(), k.name(), k.boundaryGeoJson()));
+            if (geometry != null) {
+                areas.add(new Kelurahan(k.code(), k.name(), k.kecamatan() == null ? "" : k.kecamatan().name(),
+                        k.centroid().lat(), k.centroid().lng(), geometry));
+            }
+        }
+        return List.copyOf(areas);
+    }
+
+    /** The active OPDs and categories, for the map's filter (names in the screen's language), kept a few minutes. */
+    public FilterChoices filterChoices(BackendSession session, Locale locale) {
+        boolean english = TranslationProvider.ENGLISH.equals(TranslationProvider.supported(locale));
+        KnownCategories known = reference(session);
+        List<FilterChoices.Choice> opds = known.opds().stream()
+                .filter(Opd::active)
+                .map(o -> new FilterChoices.Choice(o.code(), o.name()))
+                .toList();
+        List<FilterChoices.Choice> categories = known.byCode().values().stream()
+                .filter(c -> c.active() == null || c.active())
+                .sorted(java.util.Comparator.comparingInt(c -> known.order().getOrDefault(c.code(), Integer.MAX_VALUE)))
+                .map(c -> new FilterChoices.Choice(c.code(), english ? c.nameEn() : c.nameId()))
+                .toList();
+        return new FilterChoices(opds, categories);
     }
 
     /**
@@ -132,26 +177,36 @@ public class ComplaintMapService {
     }
 
     private Map<String, Category> categories(BackendSession session) {
+        return reference(session).byCode();
+    }
+
+    private KnownCategories reference(BackendSession session) {
         KnownCategories known = categories;
         Instant now = clock.instant();
         if (known != null && now.isBefore(known.until())) {
-            return known.byCode();
+            return known;
         }
         try {
-            List<Category> all = backend.execute(session, "ReferenceData", Map.of())
-                    .field("categories")
-                    .toEntityList(Category.class);
+            ClientGraphQlResponse response = backend.execute(session, "ReferenceData", Map.of());
+            List<Category> all = response.field("categories").toEntityList(Category.class);
+            List<Opd> opds = response.field("opds").toEntityList(Opd.class);
             Map<String, Category> byCode = all.stream().collect(Collectors.toUnmodifiableMap(Category::code, c -> c, (a, b) -> a));
-            categories = new KnownCategories(byCode, now.plus(CATEGORIES_KEPT));
-            return byCode;
+            Map<String, Integer> order = new HashMap<>();
+            for (int i = 0; i < all.size(); i++) {
+                order.putIfAbsent(all.get(i).code(), i);
+            }
+            KnownCategories loaded = new KnownCategories(byCode, Map.copyOf(order), List.copyOf(opds), now.plus(CATEGORIES_KEPT));
+            categories = loaded;
+            return loaded;
         } catch (BackendException e) {
             // the markers still show, with the category codes (or the names known before)
             log.warn("Category names not loaded for the map: {}", e.getMessage());
-            return known == null ? Map.of() : known.byCode();
+            return known == null ? new KnownCategories(Map.of(), Map.of(), List.of(), now) : known;
         }
     }
 
-    private record KnownCategories(Map<String, Category> byCode, Instant until) {
+    /** @param order the categories' display order (the backend's) */
+    private record KnownCategories(Map<String, Category> byCode, Map<String, Integer> order, List<Opd> opds, Instant until) {
     }
 
     // the shapes of the answers, as the documents ask for them
@@ -160,7 +215,20 @@ public class ComplaintMapService {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Category(String code, String nameId, String nameEn) {
+    record Category(String code, String nameId, String nameEn, Boolean active) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Opd(String code, String name, boolean active) {
+    }
+
+    record Point(double lat, double lng) {
+    }
+
+    record KecamatanName(String code, String name) {
+    }
+
+    record KelurahanBoundary(String code, String name, Point centroid, String boundaryGeoJson, KecamatanName kecamatan) {
     }
 
     record StatusCount(String status, int count) {

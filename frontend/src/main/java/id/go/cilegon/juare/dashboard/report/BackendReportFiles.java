@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A report's PDF or CSV from the backend, fetched with the staff member's bearer token at the path the report names
- * ({@code pdfPath}, {@code csvPath}) and streamed on to the {@link ReportFileProxy}'s answer.
+ * ({@code pdfPath}, {@code opdCsvPath}, {@code overdueCsvPath}) and streamed on to the {@link ReportFileProxy}'s answer.
  */
 @Component
 public class BackendReportFiles {

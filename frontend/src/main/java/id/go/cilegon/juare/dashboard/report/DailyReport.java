@@ -21,7 +21,8 @@ public record DailyReport(
         int awaitingDispatch,
         List<OpdLine> opds,
         String pdfPath,
-        String csvPath,
+        String opdCsvPath,
+        String overdueCsvPath,
         int pdfBytes,
         int csvBytes,
         String contentHash) {

@@ -5,26 +5,32 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * A report's file as the dashboard serves it: {@code report-files/2026-05-06.pdf} (or {@code .csv}). Only a day and
- * one of two kinds: the proxy passes nothing else on to the backend.
+ * A report's file as the dashboard serves it: {@code report-files/2026-05-06.pdf}, {@code report-files/2026-05-06-opd.csv}
+ * or {@code report-files/2026-05-06-terlambat.csv} (the CSV is one file per table). Only a day and one of these kinds:
+ * the proxy passes nothing else on to the backend.
  */
 public record ReportFile(LocalDate day, Kind kind) {
 
     /** Relative to the application's root, so a link works under any route. */
     public static final String PATH = "report-files";
-    private static final Pattern NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.(pdf|csv)");
+    private static final Pattern NAME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(\\.pdf|-opd\\.csv|-terlambat\\.csv)");
 
     public enum Kind {
-        PDF("pdf", "application/pdf"),
-        CSV("csv", "text/csv");
+        PDF(".pdf", "application/pdf"),
+        /** The per-OPD table and the city's row. */
+        OPD_CSV("-opd.csv", "text/csv"),
+        /** The overdue complaints. */
+        OVERDUE_CSV("-terlambat.csv", "text/csv");
 
-        public final String extension;
+        /** After the day in the file's name. */
+        public final String suffix;
         public final String mediaType;
 
-        Kind(String extension, String mediaType) {
-            this.extension = extension;
+        Kind(String suffix, String mediaType) {
+            this.suffix = suffix;
             this.mediaType = mediaType;
         }
     }
@@ -39,8 +45,8 @@ public record ReportFile(LocalDate day, Kind kind) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ReportFile(LocalDate.parse(matcher.group(1)),
-                    matcher.group(2).equals("pdf") ? Kind.PDF : Kind.CSV));
+            LocalDate day = LocalDate.parse(matcher.group(1));
+            return Stream.of(Kind.values()).filter(k -> k.suffix.equals(matcher.group(2))).findFirst().map(k -> new ReportFile(day, k));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
@@ -48,11 +54,20 @@ public record ReportFile(LocalDate day, Kind kind) {
 
     /** The link the browser follows. */
     public String href() {
-        return PATH + "/" + day + "." + kind.extension;
+        return PATH + "/" + day + kind.suffix;
     }
 
-    /** The backend path of this file in the report (its {@code pdfPath} or {@code csvPath}). */
+    /** The name the browser saves it under: {@code laporan-harian-2026-05-06-opd.csv}. */
+    public String filename() {
+        return "laporan-harian-" + day + kind.suffix;
+    }
+
+    /** The backend path of this file in the report (its {@code pdfPath}, {@code opdCsvPath} or {@code overdueCsvPath}). */
     public String backendPath(DailyReport report) {
-        return kind == Kind.PDF ? report.pdfPath() : report.csvPath();
+        return switch (kind) {
+            case PDF -> report.pdfPath();
+            case OPD_CSV -> report.opdCsvPath();
+            case OVERDUE_CSV -> report.overdueCsvPath();
+        };
     }
 }

@@ -19,4 +19,19 @@ class WibTest {
     void timesAreShownInWib() {
         assertThat(Wib.time(Instant.parse("2026-05-07T07:05:00Z"), Locale.of("id"))).isEqualTo("14.05 WIB");
     }
+
+    @Test
+    void oneStyleForEveryDateByTheUsersLanguage() {
+        Instant at = Instant.parse("2026-12-06T03:15:00Z");
+        assertThat(Wib.dateTime(at, Locale.of("id"))).isEqualTo("6 Des 2026 10.15");
+        assertThat(Wib.dateTime(at, Locale.ENGLISH)).isEqualTo("6 Dec 2026 10:15");
+        assertThat(Wib.time(at, Locale.ENGLISH)).as("24-hour, never 10:15 AM").isEqualTo("10:15 WIB");
+        // 17:30 UTC is already the next day in Cilegon
+        assertThat(Wib.dateTime(Instant.parse("2026-12-31T17:30:00Z"), Locale.of("id"))).isEqualTo("1 Jan 2027 00.30");
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 5, 7);
+        assertThat(Wib.date(day, Locale.of("id"))).isEqualTo("7 Mei 2026");
+        assertThat(Wib.shortDay(day, Locale.of("id"))).isEqualTo("Kam, 7 Mei 2026");
+        assertThat(Wib.longDay(day, Locale.of("id"))).isEqualTo("Kamis, 7 Mei 2026");
+        assertThat(Wib.longDay(day, Locale.ENGLISH)).isEqualTo("Thursday, 7 May 2026");
+    }
 }

@@ -69,7 +69,7 @@ class ComplaintTextsTest {
             enumValues("ComplaintEventType").forEach(v -> assertThat(texts.eventType(v)).as("event %s %s", v, locale).doesNotContain("!"));
             enumValues("PhotoKind").forEach(v -> assertThat(texts.photoKind(v)).as("photo %s %s", v, locale).doesNotContain("!"));
         }
-        assertThat(texts(TranslationProvider.INDONESIAN).status("IN_PROGRESS")).isEqualTo("Ditangani");
+        assertThat(texts(TranslationProvider.INDONESIAN).status("IN_PROGRESS")).isEqualTo("Diproses");
         assertThat(texts(Locale.ENGLISH).eventType("MARKED_DUPLICATE")).isEqualTo("Marked as duplicate");
     }
 
@@ -97,7 +97,10 @@ class ComplaintTextsTest {
         assertThat(english.refusal(new ComplaintRefused("CONFLICT", "Pengaduan baru saja diubah / changed", "complaintId")))
                 .startsWith("Another staff member has just changed this complaint");
         assertThat(english.refusal(new ComplaintRefused("MESSAGE_TOO_SHORT", "Tulis minimal 10 karakter / At least 10 characters", "message")))
-                .isEqualTo("Refused: Tulis minimal 10 karakter / At least 10 characters");
+                .as("the user's language only, also from an answer in both (the photo upload's)")
+                .isEqualTo("Refused: At least 10 characters");
+        assertThat(english.refusal(new ComplaintRefused("MESSAGE_TOO_SHORT", "At least 10 characters", "message")))
+                .isEqualTo("Refused: At least 10 characters");
     }
 
     @Test

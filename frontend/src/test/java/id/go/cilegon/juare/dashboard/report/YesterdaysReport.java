@@ -10,7 +10,6 @@ import id.go.cilegon.juare.dashboard.base.i18n.TranslationProvider;
 import id.go.cilegon.juare.dashboard.ranking.RankingService;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 
 /** Yesterday's daily report in the test backend, for browser tests, whatever the hour they run at. */
 public final class YesterdaysReport {
@@ -24,7 +23,7 @@ public final class YesterdaysReport {
 
     /** The day as the reports list shows it ("Sab, 28 Nov 2026"). */
     public static String listed() {
-        return DateTimeFormatter.ofPattern("EEE, d MMM yyyy", TranslationProvider.INDONESIAN).format(day());
+        return Wib.shortDay(day(), TranslationProvider.INDONESIAN);
     }
 
     /** The stored one: the backend makes it at start-up once the morning's time has passed; before that, an admin does. */

@@ -13,6 +13,7 @@ import id.go.cilegon.juare.dashboard.admin.CategoryForm;
 import id.go.cilegon.juare.dashboard.admin.Opd;
 import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
+import id.go.cilegon.juare.dashboard.base.OpdSearch;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,7 +47,7 @@ class CategoryDialog extends Dialog {
                 .collect(Collectors.toMap(Opd::code, Opd::label, (a, b) -> a, LinkedHashMap::new));
         defaultOpd.setId("category-default-opd");
         defaultOpd.setLabel(getTranslation("admin.category.field.defaultOpd"));
-        defaultOpd.setItems(opdLabels.keySet());
+        defaultOpd.setItems(OpdSearch.filter(code -> code, code -> opdLabels.getOrDefault(code, code)), opdLabels.keySet());
         defaultOpd.setItemLabelGenerator(code -> opdLabels.getOrDefault(code, code));
         defaultOpd.setRequiredIndicatorVisible(form.hadDefaultOpd());
         defaultOpd.setClearButtonVisible(!form.hadDefaultOpd());

@@ -19,6 +19,7 @@ import id.go.cilegon.juare.dashboard.admin.StaffMember;
 import id.go.cilegon.juare.dashboard.backend.Outcome;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
+import id.go.cilegon.juare.dashboard.base.OpdSearch;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +100,7 @@ class StaffDialog extends Dialog {
         opd.setId("staff-opd");
         opd.setLabel(getTranslation("admin.staff.field.opd"));
         opd.setHelperText(getTranslation("admin.staff.field.opd.helper"));
-        opd.setItems(opdLabels.keySet());
+        opd.setItems(OpdSearch.filter(code -> code, code -> opdLabels.getOrDefault(code, code)), opdLabels.keySet());
         opd.setItemLabelGenerator(code -> opdLabels.getOrDefault(code, code));
         opd.setRequiredIndicatorVisible(true);
         opd.setClearButtonVisible(true);

@@ -26,6 +26,18 @@ public class Languages implements VaadinServiceInitListener {
         return chosen instanceof Locale locale ? locale : TranslationProvider.INDONESIAN;
     }
 
+    /**
+     * The language of whoever the current thread works for: the screen's, else its session's choice, else Indonesian
+     * (a background task of the dashboard's own).
+     */
+    public static Locale current() {
+        UI ui = UI.getCurrent();
+        if (ui != null && ui.getLocale() != null) {
+            return TranslationProvider.supported(ui.getLocale());
+        }
+        return chosen(VaadinSession.getCurrent());
+    }
+
     /** The other language: the switch offers one button. */
     public static Locale other(Locale current) {
         return TranslationProvider.supported(current).equals(TranslationProvider.INDONESIAN)

@@ -38,6 +38,7 @@ import id.go.cilegon.juare.dashboard.live.LiveEvents;
 import id.go.cilegon.juare.dashboard.live.ui.LatestEvents;
 import id.go.cilegon.juare.dashboard.live.ui.LiveFigures;
 import id.go.cilegon.juare.dashboard.map.ComplaintMaps;
+import id.go.cilegon.juare.dashboard.map.ui.FilteredComplaintMap;
 import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -113,12 +114,13 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
 
     /** The live complaint map under the counters (a click on a complaint opens it), the latest events beside it. */
     private Component mapAndLatest(ComplaintMaps maps) {
-        ComplaintMap map = maps.live();
+        FilteredComplaintMap filtered = maps.filtered();
+        ComplaintMap map = filtered.map();
         map.setId("complaint-map");
         map.setHeight("60vh");
-        // shares the row with the events: grows into what they leave, never pushes them out
-        map.setWidth(null);
-        map.addClassName("juare-cc-map");
+        // shares the row with the events: grows into what they leave, never pushes them out (numbers.css); the filter
+        // bar goes with the map
+        filtered.addClassName("juare-cc-map");
         map.addComplaintClickListener(click -> click.getSource().getUI()
                 .ifPresent(ui -> ui.navigate("complaint/" + click.getComplaintId())));
         VerticalLayout events = new VerticalLayout(new H3(getTranslation("cc.latestEvents")), latest);
@@ -126,7 +128,7 @@ public class CommandCentreView extends VerticalLayout implements BeforeEnterObse
         // its width is numbers.css's (24rem beside the map, the screen's on a phone): not the layout's default 100 %
         events.setWidth(null);
         events.addClassName("juare-cc-events");
-        HorizontalLayout row = new HorizontalLayout(map, events);
+        HorizontalLayout row = new HorizontalLayout(filtered, events);
         row.setWidthFull();
         // on a phone the events go under the map, both as wide as the screen
         row.addClassName("juare-cc-map-row");

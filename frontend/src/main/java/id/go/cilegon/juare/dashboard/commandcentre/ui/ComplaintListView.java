@@ -30,8 +30,6 @@ import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 
 /**
  * The complaints behind a number: {@code /complaints?opd=DPUPR&overdue=reply} (see {@link ComplaintListFilter}), the
@@ -178,8 +176,7 @@ public class ComplaintListView extends VerticalLayout implements BeforeEnterObse
 
     private String titleText(Listed listed) {
         String what = getTranslation(filter.titleKey(),
-                filter.filedSince() == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                        .format(filter.filedSince()));
+                filter.filedSince() == null ? "" : Wib.date(filter.filedSince(), getLocale()));
         if (filter.opdCode() == null) {
             return what;
         }

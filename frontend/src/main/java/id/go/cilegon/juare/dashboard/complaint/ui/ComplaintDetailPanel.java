@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.complaint.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
@@ -20,10 +21,15 @@ import id.go.cilegon.juare.dashboard.complaint.Photo;
 import id.go.cilegon.juare.dashboard.complaint.StaffComplaint;
 import id.go.cilegon.juare.dashboard.complaint.StaffComplaint.PossibleDuplicate;
 import id.go.cilegon.juare.dashboard.complaint.StaffComplaint.TimelineEntry;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * One complaint as staff see it, for every screen that shows one (the complaint page, the intake and the OPD queue):
@@ -45,9 +51,11 @@ public class ComplaintDetailPanel extends VerticalLayout {
     private final Div facts = new Div();
     private final Paragraph description = new Paragraph();
     private final Div clocks = new Div();
-    private final FlexLayout photos = new FlexLayout();
+    private final Div photos = new Div();
     private String shownPlace;
     private final Div map = new Div();
+    private final Div placeLinks = new Div();
+    private final Div actionsSlot = new Div();
     private final Div duplicates = new Div();
     private final Div timeline = new Div();
     private final Paragraph empty = new Paragraph();
@@ -72,14 +80,20 @@ public class ComplaintDetailPanel extends VerticalLayout {
                 .set("background", "var(--lumo-contrast-10pct)").set("font-size", "var(--lumo-font-size-s)");
         HorizontalLayout header = new HorizontalLayout(title, status);
         header.setAlignItems(Alignment.BASELINE);
+        header.addClassName("complaint-detail-header");
 
         facts.setId(prefix + "-facts");
         description.setId(prefix + "-description");
+        description.addClassName("complaint-detail-description");
         description.getStyle().set("white-space", "pre-wrap");
         clocks.setId(prefix + "-clocks");
+        clocks.addClassName("complaint-detail-clocks");
         photos.setId(prefix + "-photos");
-        photos.setFlexWrap(FlexLayout.FlexWrap.WRAP);
-        photos.getStyle().set("gap", "var(--lumo-space-s)");
+        photos.addClassName("complaint-photos");
+        placeLinks.setId(prefix + "-place-links");
+        placeLinks.addClassName("complaint-place-links");
+        actionsSlot.setId(prefix + "-actions");
+        actionsSlot.setWidthFull();
         map.setId(prefix + "-map");
         map.addClassName("complaint-map-slot");
         map.setWidthFull();
@@ -88,8 +102,10 @@ public class ComplaintDetailPanel extends VerticalLayout {
         timeline.setId(prefix + "-timeline");
         empty.setId(prefix + "-empty");
 
-        content.add(header, facts, description, clocks, photos, map, duplicates, new H4(getTranslation("complaint.timeline")), timeline);
+        content.add(header, facts, description, clocks, photos, map, placeLinks, actionsSlot, duplicates,
+                new H4(getTranslation("complaint.timeline")), timeline);
         content.setWidthFull();
+        content.addClassName("complaint-detail-content");
         add(empty, content);
         showEmpty(getTranslation("complaint.detail.none"));
     }
@@ -103,6 +119,17 @@ public class ComplaintDetailPanel extends VerticalLayout {
     public void setDuplicatesShown(boolean shown) {
         this.duplicatesShown = shown;
         duplicates.setVisible(shown && complaint != null && !complaint.possibleDuplicates().isEmpty());
+    }
+
+    /** Where a screen puts its actions on the complaint: after the place, before the duplicates and the history. */
+    public Div actionsSlot() {
+        return actionsSlot;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        PhoneLayout.loadStyle(attachEvent.getUI());
     }
 
     /** The map slot: the complaint's place, one marker in its status colour. */
@@ -119,6 +146,7 @@ public class ComplaintDetailPanel extends VerticalLayout {
         shownPlace = place;
         map.removeAll();
         map.setVisible(place != null);
+        showPlaceLinks(c);
         if (place != null) {
             ComplaintMap single = ComplaintMap.single(c.location().lat(), c.location().lng(), c.status());
             single.setSizeFull();
@@ -223,12 +251,77 @@ public class ComplaintDetailPanel extends VerticalLayout {
         return line;
     }
 
+    /**
+     * The photos by kind, each group under its label ("Sebelum", "Sesudah", "Sanggahan"), so before and after are
+     * told apart on every screen; a click opens all of them in the lightbox at that photo.
+     */
     private void showPhotos(List<Photo> list) {
         photos.removeAll();
         photos.setVisible(!list.isEmpty());
-        for (int i = 0; i < list.size(); i++) {
-            photos.add(thumbnail(list, i, prefix + "-photo-" + i));
+        Map<String, Div> groups = new LinkedHashMap<>();
+        for (String kind : PHOTO_KINDS) {
+            groups.put(kind, null);
         }
+        for (int i = 0; i < list.size(); i++) {
+            String kind = list.get(i).kind() == null ? "EVIDENCE" : list.get(i).kind();
+            Div thumbs = groups.get(kind);
+            if (thumbs == null) {
+                thumbs = new Div();
+                thumbs.addClassName("complaint-photo-thumbs");
+                groups.put(kind, thumbs);
+            }
+            thumbs.add(thumbnail(list, i, prefix + "-photo-" + i));
+        }
+        groups.forEach((kind, thumbs) -> {
+            if (thumbs == null) {
+                return;
+            }
+            Span label = new Span(getTranslation("complaint.photos." + kind));
+            label.addClassName("complaint-photo-label");
+            Div group = new Div(label, thumbs);
+            group.addClassName("complaint-photo-group");
+            group.setId(prefix + "-photos-" + kind.toLowerCase(Locale.ROOT));
+            group.getElement().setAttribute("data-kind", kind);
+            group.getElement().setAttribute("role", "group");
+            group.getElement().setAttribute("aria-label", getTranslation("complaint.photos." + kind));
+            photos.add(group);
+        });
+    }
+
+    /** The resident's photos first, then the OPD's after-photos, then those of a dispute. */
+    private static final List<String> PHOTO_KINDS = List.of("EVIDENCE", "AFTER", "DISPUTE");
+
+    /**
+     * The point itself, and links that open it outside the dashboard (a new tab): directions in Google Maps, and a
+     * {@code geo:} link that a phone hands to its maps app. They help where the map has no tiles, too.
+     */
+    private void showPlaceLinks(StaffComplaint c) {
+        placeLinks.removeAll();
+        placeLinks.setVisible(c.location() != null);
+        if (c.location() == null) {
+            return;
+        }
+        String point = coordinate(c.location().lat()) + "," + coordinate(c.location().lng());
+        Span coordinates = new Span(point);
+        coordinates.addClassName("coordinates");
+        coordinates.setId(prefix + "-coordinates");
+        Anchor directions = new Anchor("https://www.google.com/maps/dir/?api=1&destination=" + point,
+                getTranslation("complaint.place.directions"), AnchorTarget.BLANK);
+        directions.setId(prefix + "-directions");
+        directions.getElement().setAttribute("rel", "noopener noreferrer");
+        Anchor geo = new Anchor();
+        geo.setText(getTranslation("complaint.place.openInMaps"));
+        geo.setTarget(AnchorTarget.BLANK);
+        // made of two numbers only: the scheme is the one a phone's maps app takes
+        geo.setUnsafeHref("geo:" + point + "?q=" + point);
+        geo.setId(prefix + "-geo");
+        geo.getElement().setAttribute("rel", "noopener noreferrer");
+        placeLinks.add(coordinates, directions, geo);
+    }
+
+    /** Six decimals: about 10 cm, more than a phone's GPS gives. */
+    static String coordinate(double degrees) {
+        return new BigDecimal(degrees).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private Component thumbnail(List<Photo> list, int index, String id) {
@@ -238,7 +331,8 @@ public class ComplaintDetailPanel extends VerticalLayout {
         image.addClassName("photo-thumb");
         image.getElement().setAttribute("tabindex", "0");
         image.getElement().setAttribute("title", texts.photoKind(photo.kind()));
-        image.getStyle().set("height", "96px").set("width", "auto").set("cursor", "zoom-in")
+        // the size comes from juare-phone.css (larger on a phone); the duplicates' thumbnails set their own
+        image.getStyle().set("width", "auto").set("max-width", "100%").set("cursor", "zoom-in")
                 .set("border-radius", "var(--lumo-border-radius-m)").set("object-fit", "cover");
         image.addClickListener(click -> new PhotoLightbox(list, index, texts).open());
         image.getElement().addEventListener("keydown", key -> new PhotoLightbox(list, index, texts).open())

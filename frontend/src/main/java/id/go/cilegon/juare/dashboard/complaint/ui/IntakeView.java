@@ -29,6 +29,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
+import id.go.cilegon.juare.dashboard.base.OpdSearch;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk.ShiftOnDuty;
@@ -329,7 +330,7 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     private void loadOpds() {
         work.call(() -> desk.activeOpds(session)).ifPresent(list -> {
             opds = list;
-            opd.setItems(list);
+            opd.setItems(OpdSearch.filter(Named::code, Named::name), list);
             transfers.setOpds(list);
         });
     }

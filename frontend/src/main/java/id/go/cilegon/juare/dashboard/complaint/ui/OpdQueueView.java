@@ -2,19 +2,14 @@ package id.go.cilegon.juare.dashboard.complaint.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
-import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -25,8 +20,10 @@ import com.vaadin.flow.shared.Registration;
 import id.go.cilegon.juare.dashboard.backend.BackendSession;
 import id.go.cilegon.juare.dashboard.backend.StaffAccount;
 import id.go.cilegon.juare.dashboard.backend.StaffRole;
+import id.go.cilegon.juare.dashboard.base.OpdSearch;
 import id.go.cilegon.juare.dashboard.base.ui.MainLayout;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk;
+import id.go.cilegon.juare.dashboard.complaint.ComplaintRefused;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintTexts;
 import id.go.cilegon.juare.dashboard.complaint.Countdown;
 import id.go.cilegon.juare.dashboard.complaint.StaffComplaint;
@@ -37,6 +34,8 @@ import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * An OPD's open complaints, what falls due first on top, each with the time left on its running clock (the reply
@@ -45,6 +44,9 @@ import java.util.List;
  * reloads on the OPD's live events. Beside it the selected complaint with its history, and the OPD's actions: reply to
  * the resident, internal note, ask the operators to transfer it, resolve it with after-photos. Admins pick an OPD and
  * look; only the OPD's own staff act (the backend's rule).
+ *
+ * <p>On a phone (narrower than {@link PhoneLayout#PHONE_MAX_WIDTH} px) there is no split: the queue is a list of cards
+ * ({@link OpdQueueCards}), and a tap opens the complaint's own page, where the same actions are.
  */
 @Route(value = "opd-queue", layout = MainLayout.class)
 @Menu(title = "complaint.nav.opdQueue", order = 30)
@@ -65,16 +67,20 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
     private final QueueDesk work;
     private final QueueGrid queue;
     private final ComplaintDetailPanel detail;
-    private final TextArea replyMessage = new TextArea();
-    private final Button reply = new Button();
-    private final TextArea noteText = new TextArea();
-    private final Button note = new Button();
-    private final Button requestTransfer = new Button();
-    private final Button resolve = new Button();
-    private final VerticalLayout actions = new VerticalLayout();
+    private final OpdActions actions;
+    /** The desk layout's count (the queue's), and the cards' own. */
+    private final Span deskCount;
+    private final Span phoneCount = new Span();
+    private final OpdQueueCards cards;
+    private final SplitLayout desktop;
+    private final VerticalLayout phone = new VerticalLayout();
+    private final Span legend = new Span();
 
     private String opdCode;
     private Registration poll;
+    /** Null until the browser said how wide it is. */
+    private Boolean phoneMode;
+    private boolean loaded;
 
     public OpdQueueView(ComplaintDesk desk, CurrentStaff currentStaff, LiveEvents live, Clock clock) {
         this.desk = desk;
@@ -90,6 +96,20 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
         work.wire(() -> desk.opdQueue(session, opdCode), this::enableActions);
         this.detail = work.detail();
         this.queue = work.queue();
+        this.deskCount = work.count();
+        this.actions = new OpdActions(desk, session, texts, new OpdActions.Screen() {
+            @Override
+            public StaffComplaint current() {
+                return work.current();
+            }
+
+            @Override
+            public void act(Supplier<StaffComplaint> action, String doneText, boolean leaves, Runnable onDone,
+                            Predicate<ComplaintRefused> onField) {
+                work.act(action, doneText, leaves, onDone, onField);
+            }
+        });
+        this.cards = new OpdQueueCards(texts);
         setId("opd-queue-view");
         setSizeFull();
 
@@ -105,15 +125,50 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
                 reloadQueue(null, 0);
             }
         });
-        Span legend = new Span(getTranslation("opdQueue.legend"));
+        legend.setText(getTranslation("opdQueue.legend"));
         legend.setId("countdown-legend");
         legend.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
         HorizontalLayout top = new HorizontalLayout(title, opdSelect, legend);
         top.setAlignItems(FlexComponent.Alignment.BASELINE);
         top.expand(legend);
         top.setWidthFull();
+        // on a phone the heading, the picker and the legend stack instead of squeezing
+        top.getStyle().set("flex-wrap", "wrap");
 
-        add(top, split());
+        desktop = split();
+        phoneCount.setId("opd-cards-count");
+        phone.setId("opd-queue-phone");
+        phone.setPadding(false);
+        phone.setWidthFull();
+        phone.add(phoneCount, cards);
+        add(top, desktop);
+    }
+
+    /**
+     * The desk layout (queue beside the complaint) or, on a phone, the cards; decided once, when the screen opens
+     * (reloads when that came after the first read).
+     */
+    private void layOut(boolean onPhone) {
+        if (phoneMode != null && phoneMode == onPhone) {
+            return;
+        }
+        phoneMode = onPhone;
+        if (onPhone) {
+            desktop.removeFromParent();
+            add(phone);
+            setHeight(null);
+            // back from a complaint the cards start at the top, most urgent first (the frame keeps the scroll position)
+            getElement().executeJs("""
+                    const area = this.assignedSlot && this.assignedSlot.parentElement;
+                    if (area) { area.scrollTop = 0; }""");
+        } else {
+            phone.removeFromParent();
+            add(desktop);
+            setSizeFull();
+        }
+        if (loaded) {
+            reloadQueue(work.currentId(), 0);
+        }
     }
 
     private SplitLayout split() {
@@ -126,43 +181,11 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
                 .setAutoWidth(true);
         queue.addColumn(c -> IntakeView.shorten(c.description(), 60)).setHeader(getTranslation("intake.column.description")).setFlexGrow(1);
         queue.setSizeFull();
-        VerticalLayout left = new VerticalLayout(work.count(), queue);
+        VerticalLayout left = new VerticalLayout(deskCount, queue);
         left.setPadding(false);
         left.setSizeFull();
 
-        replyMessage.setId("reply-message");
-        replyMessage.setLabel(getTranslation("opdQueue.reply.message"));
-        replyMessage.setHelperText(getTranslation("opdQueue.reply.helper"));
-        replyMessage.setMaxLength(2000);
-        replyMessage.setWidthFull();
-        reply.setText(getTranslation("opdQueue.reply"));
-        reply.setId("reply");
-        reply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        reply.addClickListener(click -> reply());
-
-        noteText.setId("internal-note-text");
-        noteText.setLabel(getTranslation("opdQueue.note.text"));
-        noteText.setMaxLength(2000);
-        noteText.setWidthFull();
-        note.setText(getTranslation("opdQueue.note"));
-        note.setId("internal-note");
-        note.addClickListener(click -> addNote());
-
-        requestTransfer.setText(getTranslation("opdQueue.transfer"));
-        requestTransfer.setId("request-transfer");
-        requestTransfer.addClickListener(click -> openTransfer());
-        resolve.setText(getTranslation("opdQueue.resolve"));
-        resolve.setId("resolve");
-        resolve.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
-        resolve.addClickListener(click -> openResolve());
-
-        FlexLayout more = new FlexLayout(requestTransfer, resolve);
-        more.getStyle().set("gap", "var(--lumo-space-s)");
-        actions.setId("opd-actions");
-        actions.setPadding(false);
-        actions.add(replyMessage, reply, noteText, note, more);
         actions.setVisible(opdStaff);
-
         VerticalLayout right = new VerticalLayout(actions, new H4(getTranslation("opdQueue.detail")), detail);
         right.setSizeFull();
         right.getStyle().set("overflow", "auto");
@@ -178,13 +201,23 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         if (!opdStaff) {
-            work.call(() -> desk.activeOpds(session)).ifPresent(opdSelect::setItems);
+            work.call(() -> desk.activeOpds(session)).ifPresent(list -> opdSelect.setItems(OpdSearch.filter(Named::code, Named::name), list));
+        }
+        // the browser said how wide it is with the page's first request: a phone reads only the cards
+        int width = event.getUI().getPage().getExtendedClientDetails().getWindowInnerWidth();
+        if (width > 0) {
+            layOut(PhoneLayout.isPhone(width));
         }
         reloadQueue(work.currentId(), 0);
+        loaded = true;
     }
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
+        PhoneLayout.loadStyle(attachEvent.getUI());
+        if (phoneMode == null) {
+            PhoneLayout.decide(attachEvent.getUI(), this::layOut);
+        }
         live.subscribe(this, this::concernsQueue, this::onEvents);
         // the countdowns tick without the backend: a poll only while this screen is open
         attachEvent.getUI().setPollInterval(TICK_MILLIS);
@@ -201,20 +234,37 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
     }
 
     private boolean concernsQueue(ComplaintEvent e) {
-        return opdCode != null && opdCode.equals(e.opdCode()) || queue.indexOf(e.complaintId()) >= 0;
+        return opdCode != null && opdCode.equals(e.opdCode()) || queue.indexOf(e.complaintId()) >= 0
+                || cards.rows().stream().anyMatch(c -> c.id().equals(e.complaintId()));
     }
 
     private void onEvents(List<ComplaintEvent> batch) {
-        work.reloadInPlace();
+        if (onPhone()) {
+            reloadCards();
+        } else {
+            work.reloadInPlace();
+        }
+    }
+
+    private boolean onPhone() {
+        return Boolean.TRUE.equals(phoneMode);
     }
 
     /** Re-renders the countdowns as of now. */
     void tick() {
+        if (onPhone()) {
+            cards.tick(clock.instant());
+            return;
+        }
         queue.getDataProvider().refreshAll();
         detail.tick();
     }
 
     private void reloadQueue(String preferId, int fallbackIndex) {
+        if (onPhone()) {
+            reloadCards();
+            return;
+        }
         if (opdCode == null) {
             work.showNone(getTranslation("opdQueue.chooseOpd"));
             return;
@@ -222,90 +272,21 @@ public class OpdQueueView extends VerticalLayout implements BeforeEnterObserver,
         work.reload(preferId, fallbackIndex);
     }
 
-    private void enableActions(StaffComplaint current) {
-        boolean can = opdStaff && current != null && current.isAtOpd();
-        for (var c : List.of(replyMessage, reply, noteText, note, resolve)) {
-            c.setEnabled(can);
-        }
-        requestTransfer.setEnabled(can && !current.transferRequested());
-    }
-
-    // ---------- the actions ----------
-
-    private void reply() {
-        StaffComplaint current = work.current();
-        if (current == null) {
+    /** On a phone: the queue as cards, no complaint opened beside it (a tap opens its page). */
+    private void reloadCards() {
+        if (opdCode == null) {
+            phoneCount.setText(getTranslation("opdQueue.chooseOpd"));
+            cards.show(List.of(), clock.instant());
             return;
         }
-        if (!FieldRefusal.realAnswer(replyMessage, replyMessage.getValue(), this::getTranslation)) {
-            return;
-        }
-        StaffComplaint seen = current;
-        work.act(() -> desk.reply(session, seen, replyMessage.getValue()), getTranslation("opdQueue.replied", seen.trackingNumber()),
-                false, replyMessage::clear, refused -> FieldRefusal.shown(refused, "message", replyMessage, texts));
-    }
-
-    private void addNote() {
-        StaffComplaint current = work.current();
-        if (current == null) {
-            return;
-        }
-        if (noteText.getValue().strip().length() < 3) {
-            noteText.setInvalid(true);
-            noteText.setErrorMessage(getTranslation("opdQueue.note.tooShort"));
-            return;
-        }
-        noteText.setInvalid(false);
-        String id = current.id();
-        work.act(() -> desk.addInternalNote(session, id, noteText.getValue()), getTranslation("opdQueue.noted"), false, noteText::clear);
-    }
-
-    private void openTransfer() {
-        StaffComplaint current = work.current();
-        if (current == null) {
-            return;
-        }
-        StaffComplaint seen = current;
-        Dialog dialog = new Dialog();
-        dialog.setId("transfer-dialog");
-        dialog.setHeaderTitle(getTranslation("opdQueue.transfer.title", seen.trackingNumber()));
-        TextArea reason = new TextArea(getTranslation("opdQueue.transfer.reason"));
-        reason.setId("transfer-reason");
-        reason.setHelperText(getTranslation("opdQueue.transfer.helper"));
-        reason.setMaxLength(2000);
-        reason.setWidthFull();
-        Button confirm = new Button(getTranslation("opdQueue.transfer.confirm"));
-        confirm.setId("transfer-confirm");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        confirm.addClickListener(click -> {
-            if (reason.getValue().strip().length() < 10) {
-                reason.setInvalid(true);
-                reason.setErrorMessage(getTranslation("opdQueue.transfer.tooShort"));
-                return;
-            }
-            // a refusal (a reason repeated after a decline, say) stays on the field, with the dialog open
-            work.act(() -> desk.requestTransfer(session, seen, reason.getValue()),
-                    getTranslation("opdQueue.transferred", seen.trackingNumber()), false, dialog::close,
-                    refused -> FieldRefusal.shown(refused, "reason", reason, texts));
+        work.call(() -> desk.opdQueue(session, opdCode)).ifPresent(rows -> {
+            phoneCount.setText(getTranslation(rows.isEmpty() ? "opdQueue.empty" : "opdQueue.count", rows.size()));
+            cards.show(rows, clock.instant());
         });
-        Button cancel = new Button(getTranslation("complaint.cancel"), click -> dialog.close());
-        dialog.add(reason);
-        dialog.getFooter().add(cancel, confirm);
-        dialog.open();
-        reason.focus();
     }
 
-    private void openResolve() {
-        StaffComplaint current = work.current();
-        if (current == null) {
-            return;
-        }
-        StaffComplaint seen = current;
-        ResolveDialog[] dialog = new ResolveDialog[1];
-        dialog[0] = new ResolveDialog(seen, desk, session, texts, (text, photoIds) ->
-                work.act(() -> desk.resolve(session, seen, text, photoIds), getTranslation("opdQueue.resolved", seen.trackingNumber()),
-                        true, () -> dialog[0].close(), refused -> dialog[0].refused(refused)));
-        dialog[0].open();
+    private void enableActions(StaffComplaint current) {
+        actions.enableFor(current, opdStaff);
     }
 
     @Override

@@ -3,6 +3,7 @@ package id.go.cilegon.juare.dashboard.complaint.ui;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -27,6 +28,7 @@ import java.util.function.BiConsumer;
  * Resolving a complaint: a note to the resident and 1 to 5 after-photos (JPEG or PNG, at most 10 MB each). Each photo
  * goes to the backend as soon as it is dropped in (so a refused one is told at once); the resolution then names them.
  * The browser refuses other files and oversized ones before they are sent; the dashboard checks again by the bytes.
+ * On a phone the photo is taken with the back camera by default (a box switches to the gallery).
  */
 class ResolveDialog extends Dialog {
 
@@ -36,6 +38,8 @@ class ResolveDialog extends Dialog {
     private final Span error = new Span();
     private final Button confirm = new Button();
     private final ComplaintTexts texts;
+    private final Upload upload;
+    private final Checkbox camera = new Checkbox();
 
     /**
      * @param onResolve gets the note and the photo ids; it closes this dialog when the resolution went through
@@ -76,19 +80,19 @@ class ResolveDialog extends Dialog {
                 });
             }
         };
-        Upload upload = new Upload(handler);
+        upload = new Upload(handler);
         upload.setId("resolve-upload");
         upload.setAcceptedFileTypes("image/jpeg", "image/png", ".jpg", ".jpeg", ".png");
         upload.setMaxFileSize(BackendPhotos.MAX_BYTES);
         upload.setMaxFiles(AfterPhotos.MAX);
-        UploadI18N i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("opdQueue.upload.add")).setMany(getTranslation("opdQueue.upload.add")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("opdQueue.upload.drop")).setMany(getTranslation("opdQueue.upload.drop")));
-        i18n.setError(new UploadI18N.Error()
-                .setFileIsTooBig(getTranslation("opdQueue.upload.tooBig"))
-                .setIncorrectFileType(getTranslation("opdQueue.upload.wrongType"))
-                .setTooManyFiles(getTranslation("opdQueue.upload.tooMany")));
-        upload.setI18n(i18n);
+        // on a phone the after-photo is taken on the spot: the file input opens the back camera (desktop browsers
+        // ignore it); the photo then goes the same way as a chosen file, with the same checks
+        camera.setId("resolve-camera");
+        camera.setLabel(getTranslation("opdQueue.upload.camera"));
+        camera.addClassName("phone-only");
+        camera.setValue(true);
+        camera.addValueChangeListener(change -> useCamera(change.getValue()));
+        useCamera(true);
         upload.addFileRejectedListener(rejected -> {
             error.setText(rejected.getFileName() + ": " + rejected.getErrorMessage());
             Notices.error(rejected.getFileName() + ": " + rejected.getErrorMessage());
@@ -116,9 +120,29 @@ class ResolveDialog extends Dialog {
 
         Paragraph rules = new Paragraph(getTranslation("opdQueue.resolve.rules"));
         rules.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
-        add(new VerticalLayout(note, rules, upload, state, error));
+        VerticalLayout body = new VerticalLayout(note, rules, camera, upload, state, error);
+        body.setPadding(false);
+        add(body);
         getFooter().add(cancel, confirm);
         refresh();
+    }
+
+    /** The back camera (the input's {@code capture}) or the phone's gallery, with the button saying which. */
+    private void useCamera(boolean on) {
+        if (on) {
+            upload.getElement().setProperty("capture", "environment");
+        } else {
+            upload.getElement().removeProperty("capture");
+        }
+        String add = getTranslation(on ? "opdQueue.upload.takePhoto" : "opdQueue.upload.add");
+        UploadI18N i18n = new UploadI18N();
+        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(add).setMany(add));
+        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("opdQueue.upload.drop")).setMany(getTranslation("opdQueue.upload.drop")));
+        i18n.setError(new UploadI18N.Error()
+                .setFileIsTooBig(getTranslation("opdQueue.upload.tooBig"))
+                .setIncorrectFileType(getTranslation("opdQueue.upload.wrongType"))
+                .setTooManyFiles(getTranslation("opdQueue.upload.tooMany")));
+        upload.setI18n(i18n);
     }
 
     /** Shows the backend's refusal of the note on it; true if it was the note's. */

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.shared.Registration;
+import id.go.cilegon.juare.dashboard.base.OpdSearch;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintDesk;
 import id.go.cilegon.juare.dashboard.complaint.ComplaintTexts;
 import id.go.cilegon.juare.dashboard.complaint.StaffComplaint;
@@ -139,7 +140,7 @@ class TransferQueuePanel extends SplitLayout {
     }
 
     void setOpds(List<Named> opds) {
-        opd.setItems(opds);
+        opd.setItems(OpdSearch.filter(Named::code, Named::name), opds);
     }
 
     /** Live while shown: the tab sheet attaches only the selected tab, and the subscription ends on detach. */

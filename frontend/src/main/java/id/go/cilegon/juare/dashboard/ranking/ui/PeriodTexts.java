@@ -1,9 +1,8 @@
 package id.go.cilegon.juare.dashboard.ranking.ui;
 
+import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.ranking.ResolvedPeriod;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
 /** A resolved period as a heading reads it: "7 Apr 2026 – 6 Mei 2026", or one day alone. */
@@ -17,10 +16,9 @@ final class PeriodTexts {
     }
 
     static String range(LocalDate first, LocalDate last, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         if (first.equals(last)) {
-            return format.format(first);
+            return Wib.date(first, locale);
         }
-        return format.format(first) + " – " + format.format(last);
+        return Wib.date(first, locale) + " – " + Wib.date(last, locale);
     }
 }

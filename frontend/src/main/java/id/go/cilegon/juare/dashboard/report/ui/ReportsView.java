@@ -41,9 +41,7 @@ import id.go.cilegon.juare.dashboard.security.CurrentStaff;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -222,8 +220,11 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
                 Wib.dateTime(r.generatedAt(), getLocale()), trigger(r)));
         made.getStyle().set("color", "var(--lumo-secondary-text-color)");
         Anchor pdf = download(new ReportFile(r.day(), ReportFile.Kind.PDF), r.pdfBytes(), "report-pdf");
-        Anchor csv = download(new ReportFile(r.day(), ReportFile.Kind.CSV), r.csvBytes(), "report-csv");
-        HorizontalLayout links = new HorizontalLayout(pdf, csv);
+        // one CSV per table, as Excel wants them (docs/report.md)
+        Anchor opdCsv = download(new ReportFile(r.day(), ReportFile.Kind.OPD_CSV), 0, "report-csv-opd");
+        Anchor overdueCsv = download(new ReportFile(r.day(), ReportFile.Kind.OVERDUE_CSV), 0, "report-csv-overdue");
+        HorizontalLayout links = new HorizontalLayout(pdf, opdCsv, overdueCsv);
+        links.setWrap(true);
 
         FlexLayout totals = new FlexLayout();
         totals.setFlexWrap(FlexLayout.FlexWrap.WRAP);
@@ -281,7 +282,7 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
         // a file from the proxy, not a view: the router leaves it to the browser
         link.setRouterIgnore(true);
         link.setTarget(AnchorTarget.BLANK);
-        link.getElement().setAttribute("download", "laporan-harian-" + file.day() + "." + file.kind().extension);
+        link.getElement().setAttribute("download", file.filename());
         link.getStyle().set("font-weight", "600");
         return link;
     }
@@ -356,11 +357,11 @@ public class ReportsView extends VerticalLayout implements BeforeEnterObserver, 
 
     /** "Sab, 28 Nov 2026": the list is narrow. */
     private String shortDay(LocalDate day) {
-        return DateTimeFormatter.ofPattern("EEE, d MMM yyyy", getLocale()).format(day);
+        return Wib.shortDay(day, getLocale());
     }
 
     private String day(LocalDate day) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale()).format(day);
+        return Wib.longDay(day, getLocale());
     }
 
     @Override

@@ -3,6 +3,7 @@ package id.go.cilegon.juare.dashboard.report.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.dashboard.BrowserIT;
+import id.go.cilegon.juare.dashboard.base.Wib;
 import id.go.cilegon.juare.dashboard.base.i18n.TranslationProvider;
 import id.go.cilegon.juare.dashboard.report.DailyReport;
 import id.go.cilegon.juare.dashboard.report.YesterdaysReport;
@@ -11,8 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -29,8 +29,7 @@ class ReportsBrowserTest extends BrowserIT {
     }
 
     private final LocalDate yesterday = YesterdaysReport.day();
-    private final String yesterdayShown = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
-            .withLocale(TranslationProvider.INDONESIAN).format(yesterday);
+    private final String yesterdayShown = Wib.longDay(yesterday, TranslationProvider.INDONESIAN);
     private final String yesterdayListed = YesterdaysReport.listed();
 
     @Test
@@ -59,9 +58,13 @@ class ReportsBrowserTest extends BrowserIT {
         assertThat((String) pdf.get("type")).startsWith("application/pdf");
         assertThat(pdf.get("head")).isEqualTo("%PDF");
         assertThat(((Number) pdf.get("size")).intValue()).isEqualTo(report.pdfBytes());
-        Map<?, ?> csv = fetch("report-csv");
-        assertThat(csv.get("status")).isEqualTo(200L);
-        assertThat((String) csv.get("type")).startsWith("text/csv");
+        // one CSV per table, each starting with the UTF-8 byte order mark Excel needs
+        for (String link : List.of("report-csv-opd", "report-csv-overdue")) {
+            Map<?, ?> csv = fetch(link);
+            assertThat(csv.get("status")).as(link).isEqualTo(200L);
+            assertThat((String) csv.get("type")).as(link).startsWith("text/csv");
+            assertThat((String) csv.get("head")).as(link).startsWith("\u00EF\u00BB\u00BF");
+        }
 
         // without a session: no file
         HttpResponse<byte[]> stranger = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -19,10 +19,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
@@ -39,6 +41,10 @@ import java.util.zip.CRC32;
  * Leaflet (its jar's {@code META-INF/resources/webjars}) and {@code juare/juare-map.js} are loaded into the page at
  * run time: no frontend build. Each complaint's SVG path has the classes
  * {@code juare-marker complaint-<id> status-<STATUS>}, each cluster {@code juare-cluster status-<most of them>}.
+ * <p>
+ * Offline help: from {@link #DETAIL_ZOOM} on (a single complaint's map always) the kelurahan boundaries and names show
+ * (asked for from the browser the first time, {@link #kelurahan}); a single complaint's map also writes its kelurahan,
+ * kecamatan and coordinates. Markers and clusters are reachable with Tab; Enter opens or zooms in.
  */
 public class ComplaintMap extends Div {
 
@@ -52,6 +58,8 @@ public class ComplaintMap extends Div {
 
     /** Street level: a single complaint's map opens this close. */
     public static final int SINGLE_ZOOM = 16;
+    /** From this zoom on the kelurahan boundaries and names show (as in juare-map.js). */
+    public static final int DETAIL_ZOOM = 14;
 
     private static final int MAX_ZOOM = 20;
     private static final Pattern COMPLAINT_ID = Pattern.compile("[0-9A-Za-z-]{1,64}");
@@ -77,6 +85,11 @@ public class ComplaintMap extends Div {
     private final CityOutline outline;
     private final ComplaintSource source;
     private final MapJson.Single single;
+    private final Supplier<List<Kelurahan>> kelurahan;
+    /** The legend's line saying what the map shows (its filter); null for none. */
+    private volatile String legendNote;
+    /** The statuses the legend lists (those the filter can show); null for all. */
+    private volatile List<String> legendStatuses;
 
     private Consumer<BackendException> errorHandler = this::showBackendError;
     private LiveEvents liveEvents;
@@ -84,8 +97,10 @@ public class ComplaintMap extends Div {
     /** Read by the live events' filter, possibly outside the UI lock. */
     private volatile MapBox visibleBox;
 
-    private ComplaintMap(MapSettings settings, CityOutline outline, ComplaintSource source, MapJson.Single single) {
+    private ComplaintMap(MapSettings settings, CityOutline outline, ComplaintSource source, MapJson.Single single,
+                         Supplier<List<Kelurahan>> kelurahan) {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.kelurahan = kelurahan == null ? List::of : kelurahan;
         this.outline = outline == null ? CityOutline.EMPTY : outline;
         this.source = source;
         this.single = single;
@@ -98,7 +113,13 @@ public class ComplaintMap extends Div {
 
     /** The complaints {@code source} gives for the visible box, clustered; the city's whole area to start with. */
     public static ComplaintMap live(MapSettings settings, CityOutline outline, ComplaintSource source) {
-        return new ComplaintMap(settings, outline, Objects.requireNonNull(source, "source"), null);
+        return live(settings, outline, source, null);
+    }
+
+    /** As {@link #live(MapSettings, CityOutline, ComplaintSource)}, with the kelurahan for detail zoom. */
+    public static ComplaintMap live(MapSettings settings, CityOutline outline, ComplaintSource source,
+                                    Supplier<List<Kelurahan>> kelurahan) {
+        return new ComplaintMap(settings, outline, Objects.requireNonNull(source, "source"), null, kelurahan);
     }
 
     /** One complaint's place, read-only, with the tiles and outline of the map feature's {@link MapBackdrop}. */
@@ -108,15 +129,22 @@ public class ComplaintMap extends Div {
             throw new IllegalStateException("ComplaintMap.single(lat, lng, status) needs a UI: call it from a view");
         }
         MapBackdrop backdrop = Instantiator.get(ui).getOrCreate(MapBackdrop.class);
-        return single(backdrop.settings(), backdrop.outline(), lat, lng, status);
+        return single(backdrop.settings(), backdrop.outline(), backdrop::kelurahan, lat, lng, status);
     }
 
     /** One complaint's place, read-only. */
     public static ComplaintMap single(MapSettings settings, CityOutline outline, double lat, double lng, String status) {
+        return single(settings, outline, null, lat, lng, status);
+    }
+
+    /** One complaint's place, read-only, with the kelurahan around it. */
+    public static ComplaintMap single(MapSettings settings, CityOutline outline, Supplier<List<Kelurahan>> kelurahan,
+                                      double lat, double lng, String status) {
         if (!Double.isFinite(lat) || !Double.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
             throw new IllegalArgumentException("Not a place on earth: " + lat + ", " + lng);
         }
-        return new ComplaintMap(settings, outline, null, new MapJson.Single(lat, lng, Objects.requireNonNull(status, "status"), SINGLE_ZOOM));
+        return new ComplaintMap(settings, outline, null,
+                new MapJson.Single(lat, lng, Objects.requireNonNull(status, "status"), SINGLE_ZOOM), kelurahan);
     }
 
     /** What happens when the backend fails a query (by default: an error notification). */
@@ -141,6 +169,21 @@ public class ComplaintMap extends Div {
     /** Queries the visible box again (throttled in the browser like live updates). */
     public void refresh() {
         getElement().executeJs("window.JuareMap && window.JuareMap.refresh(this)");
+    }
+
+    /** Queries the visible box again now (the filter changed: the answer must follow at once). */
+    public void reload() {
+        getElement().executeJs("window.JuareMap && window.JuareMap.reload(this)");
+    }
+
+    /** A line in the legend saying what the map shows (e.g. its filter); shown from the next answer on. */
+    public void setLegendNote(String note) {
+        this.legendNote = note;
+    }
+
+    /** The statuses the legend lists from the next answer on (those the filter can show); null for all. */
+    public void setLegendStatuses(java.util.Collection<String> statuses) {
+        this.legendStatuses = statuses == null ? null : List.copyOf(statuses);
     }
 
     public Registration addComplaintClickListener(ComponentEventListener<ComplaintClickEvent> listener) {
@@ -203,7 +246,10 @@ public class ComplaintMap extends Div {
             errorHandler.accept(e);
             return;
         }
-        getElement().executeJs("window.JuareMap.update(this, $0)", MapJson.data(data, getTranslation("map.total", data.total())));
+        int asked = Math.max(0, Math.min(MAX_ZOOM, zoom));
+        getElement().executeJs("window.JuareMap.update(this, $0)",
+                MapJson.legend(MapJson.data(data, getTranslation("map.total", data.total()), legendNote), legendStatuses)
+                        .put("zoom", asked));
     }
 
     /** A click on a complaint's marker. */
@@ -212,6 +258,19 @@ public class ComplaintMap extends Div {
         if (complaintId != null && COMPLAINT_ID.matcher(complaintId).matches()) {
             fireEvent(new ComplaintClickEvent(this, true, complaintId));
         }
+    }
+
+    /** The kelurahan boundaries and names, asked for by the browser once it zooms in to detail (GeoJSON text). */
+    @ClientCallable
+    String kelurahan() {
+        List<Kelurahan> areas;
+        try {
+            areas = kelurahan.get();
+        } catch (BackendException e) {
+            // decoration: the map works without them
+            areas = List.of();
+        }
+        return MapJson.kelurahan(areas == null ? List.of() : areas).toString();
     }
 
     private String statusLabel(String status) {
@@ -224,6 +283,10 @@ public class ComplaintMap extends Div {
         // the count goes in in the browser
         texts.put("cluster", getTranslation("map.cluster", "{0}"));
         texts.put("lang", getLocale() == null ? "id" : getLocale().getLanguage());
+        texts.put("kelurahan", getTranslation("map.place.kelurahan", "{0}"));
+        texts.put("kecamatan", getTranslation("map.place.kecamatan", "{0}"));
+        texts.put("outside", getTranslation("map.place.outside"));
+        texts.put("marker", getTranslation("map.marker", "{0}", "{1}", "{2}"));
         return texts;
     }
 

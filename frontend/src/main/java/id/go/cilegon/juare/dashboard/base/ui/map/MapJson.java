@@ -1,6 +1,7 @@
 package id.go.cilegon.juare.dashboard.base.ui.map;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.databind.node.ArrayNode;
@@ -66,11 +67,43 @@ final class MapJson {
         return json;
     }
 
+    /** Adds the statuses the legend lists (null: every one) to an update's data. */
+    static ObjectNode legend(ObjectNode data, List<String> statuses) {
+        if (statuses != null) {
+            ArrayNode shown = data.putArray("legendStatuses");
+            statuses.forEach(shown::add);
+        }
+        return data;
+    }
+
+    /** The kelurahan for detail zoom: code, name, kecamatan, centroid, geometry. */
+    static ArrayNode kelurahan(List<Kelurahan> kelurahan) {
+        ArrayNode json = NODES.arrayNode();
+        for (Kelurahan k : kelurahan) {
+            json.addObject()
+                    .put("code", k.code())
+                    .put("name", k.name())
+                    .put("kecamatan", k.kecamatan())
+                    .put("lat", k.lat())
+                    .put("lng", k.lng())
+                    .set("geometry", k.geometry());
+        }
+        return json;
+    }
+
     /** {@code JuareMap.update}'s data: clusters with their statuses (most urgent first) and single markers. */
     static ObjectNode data(MapData data, String totalText) {
+        return data(data, totalText, null);
+    }
+
+    /** As {@link #data(MapData, String)}, with the legend's line saying what the map shows (null for none). */
+    static ObjectNode data(MapData data, String totalText, String note) {
         ObjectNode json = NODES.objectNode();
         json.put("total", data.total());
         json.put("totalText", totalText);
+        if (note != null) {
+            json.put("note", note);
+        }
         ArrayNode clusters = json.putArray("clusters");
         for (MapData.Cluster cluster : data.clusters()) {
             ObjectNode c = clusters.addObject()

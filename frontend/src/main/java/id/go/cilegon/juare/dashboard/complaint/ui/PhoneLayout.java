@@ -1,0 +1,62 @@
+package id.go.cilegon.juare.dashboard.complaint.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
+import com.vaadin.flow.function.SerializableConsumer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.zip.CRC32;
+
+/**
+ * The field worker's screens on a phone: narrower than {@value #PHONE_MAX_WIDTH} px the OPD queue is a list of cards
+ * and the complaint reads photos first (a phone turned sideways has room for the desk layout). The style sheet
+ * {@code juare/juare-phone.css} uses the same breakpoint.
+ */
+final class PhoneLayout {
+
+    /** Narrower than this is a phone. */
+    static final int PHONE_MAX_WIDTH = 800;
+
+    /** With its content's checksum, so a browser never keeps an old one after a deployment. */
+    static final String STYLE = "context://juare/juare-phone.css?v=" + checksum("juare-phone.css");
+
+    private PhoneLayout() {
+    }
+
+    static void loadStyle(UI ui) {
+        ui.getPage().addStyleSheet(STYLE);
+    }
+
+    static boolean isPhone(int windowWidth) {
+        return windowWidth > 0 && windowWidth < PHONE_MAX_WIDTH;
+    }
+
+    /**
+     * Tells {@code phone} whether the window is a phone's, as soon as the browser has said how wide it is. Once per
+     * screen: a window resized or a phone turned while someone works keeps its layout (and what they typed); the next
+     * screen they open is laid out for the new size.
+     */
+    static void decide(UI ui, SerializableConsumer<Boolean> phone) {
+        ExtendedClientDetails details = ui.getPage().getExtendedClientDetails();
+        if (details.getWindowInnerWidth() > 0) {
+            phone.accept(isPhone(details.getWindowInnerWidth()));
+        } else {
+            details.refresh(fresh -> phone.accept(isPhone(fresh.getWindowInnerWidth())));
+        }
+    }
+
+    private static String checksum(String file) {
+        String path = "/META-INF/resources/juare/" + file;
+        try (InputStream in = PhoneLayout.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + path);
+            }
+            CRC32 crc = new CRC32();
+            crc.update(in.readAllBytes());
+            return Long.toHexString(crc.getValue());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
