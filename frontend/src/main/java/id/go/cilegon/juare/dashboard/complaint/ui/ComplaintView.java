@@ -211,7 +211,7 @@ public class ComplaintView extends VerticalLayout implements BeforeEnterObserver
             }
             return;
         } catch (BackendException e) {
-            Notices.failed(e, texts, currentStaff, this::getTranslation);
+            Notices.failed(e, texts, this::getTranslation);
             return;
         }
         onDone.run();
