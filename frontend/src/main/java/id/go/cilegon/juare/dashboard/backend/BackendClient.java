@@ -1,6 +1,5 @@
 package id.go.cilegon.juare.dashboard.backend;
 
-import id.go.cilegon.juare.dashboard.base.i18n.Languages;
 import id.go.cilegon.juare.graphql.OperationDocuments;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -41,7 +40,7 @@ public class BackendClient {
                 .requestFactory(requests)
                 // at send time, on the caller's thread: the language of the screen that sends it
                 .requestInterceptor((request, body, execution) -> {
-                    request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE, Languages.current().getLanguage());
+                    request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE, CallerLanguage.current().getLanguage());
                     return execution.execute(request, body);
                 });
         this.graphQl = HttpSyncGraphQlClient.builder(rest)

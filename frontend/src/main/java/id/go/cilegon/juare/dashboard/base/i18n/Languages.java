@@ -1,6 +1,7 @@
 package id.go.cilegon.juare.dashboard.base.i18n;
 
 import com.vaadin.flow.component.UI;
+import id.go.cilegon.juare.dashboard.backend.CallerLanguage;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
@@ -18,6 +19,8 @@ public class Languages implements VaadinServiceInitListener {
 
     @Override
     public void serviceInit(ServiceInitEvent event) {
+        // the backend client sends the language of the screen that calls it
+        CallerLanguage.lookUpWith(Languages::current);
         event.getSource().addUIInitListener(init -> init.getUI().setLocale(chosen(init.getUI().getSession())));
     }
 

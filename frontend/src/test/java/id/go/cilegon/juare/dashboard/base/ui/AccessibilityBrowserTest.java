@@ -86,7 +86,7 @@ class AccessibilityBrowserTest extends DashboardIT {
         }
         try (Browser browser = DeadEndsBrowserTest.phone(new Browser(port, 390, 844))) {
             browser.signIn("dpupr");
-            check(browser, "phone-opd-queue", "/opd-queue", By.id("opd-queue"));
+            check(browser, "phone-opd-queue", "/opd-queue", By.cssSelector("[id^='opd-card-']"));
             check(browser, "phone-complaint", "/complaint/" + complaintId, By.id("detail-tracking-number"));
         }
 
