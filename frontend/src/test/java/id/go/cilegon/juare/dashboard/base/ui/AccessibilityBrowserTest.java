@@ -37,7 +37,9 @@ class AccessibilityBrowserTest extends DashboardIT {
             // map clusters smaller than 24 px, depending on where the complaints lie: maps
             "command-centre", Set.of("target-size"),
             "wall", Set.of("target-size"),
-            // vaadin-tabs with a child that is not a tab (the transfer count?): numbers
+            // Vaadin's own vaadin-tabs (TabSheet): axe finds "children which are not allowed: div[tabindex]" inside the
+            // component; its light DOM holds only the two vaadin-tab elements (role=tab). Open: replace the TabSheet or
+            // wait for Vaadin's fix.
             "intake", Set.of("aria-required-children"));
 
     @Autowired

@@ -50,7 +50,7 @@ public final class Axe {
                 window.axe.run(document, {resultTypes: ['violations'],
                         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}})
                     .then(r => done(r.violations.map(v => ({id: v.id, impact: v.impact || 'minor', nodes: v.nodes.length,
-                        targets: v.nodes.slice(0, 3).map(n => JSON.stringify(n.target))}))))
+                        targets: v.nodes.slice(0, 3).map(n => JSON.stringify(n.target) + (n.failureSummary ? ' ' + n.failureSummary.replace(/\\s+/g, ' ') : ''))}))))
                     .catch(e => done('axe failed: ' + e));""");
         if (answer instanceof String error) {
             throw new IllegalStateException(error);
