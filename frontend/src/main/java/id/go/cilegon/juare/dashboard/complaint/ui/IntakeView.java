@@ -150,6 +150,15 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
             }
         });
 
+        // vaadin-tabs keeps its scroller focusable (tabindex=-1): a focusable child of a tablist that is not a tab, which
+        // screen readers announce as an empty stop and axe reports (aria-required-children, critical). Two tabs never
+        // need keyboard scrolling, so the scroller loses it once the component has drawn itself.
+        tabs.getElement().executeJs("""
+                const list = this.querySelector('vaadin-tabs');
+                customElements.whenDefined('vaadin-tabs').then(() => list.updateComplete).then(() => {
+                  const scroller = list.shadowRoot && list.shadowRoot.getElementById('scroll');
+                  if (scroller) { scroller.removeAttribute('tabindex'); }
+                });""");
         add(top, tabs);
         expand(tabs);
     }
