@@ -144,7 +144,14 @@ class OpdPhoneBrowserTest extends BrowserIT {
         // a tap opens the complaint on its own page: photos first, then the text, the place, the actions
         card.click();
         wait.until(ExpectedConditions.urlContains("/complaint/" + filed.id()));
-        wait.until(d -> number.equals(d.findElement(By.id("detail-tracking-number")).getText()));
+        // read from the DOM and brought into view: under load the frame may still be scrolled where the queue was, and
+        // Selenium reads an element scrolled out of the frame's content as empty
+        wait.until(d -> number.equals(((JavascriptExecutor) d).executeScript("""
+                const e = document.getElementById('detail-tracking-number');
+                if (!e) { return null; }
+                e.scrollIntoView({block: 'start'});
+                return e.textContent.trim();""")));
+        scrollIntoView(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("detail-photos-evidence"))));
         WebElement before = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("detail-photos-evidence")));
         assertThat(before.getText()).startsWith("Sebelum");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("opd-actions")));
