@@ -156,7 +156,8 @@ class DashboardBenchmark {
             browser.screenshot("benchmark-command-centre.png");
         }
         for (Render render : warm) {
-            assertThat(render.complaints()).as("the map's total").isGreaterThanOrEqualTo(MIN_COMPLAINTS);
+            // the map shows the ongoing complaints by default (ADR 0025): most of the bulk, not all of it
+            assertThat(render.complaints()).as("the map's total").isGreaterThanOrEqualTo(MIN_COMPLAINTS / 2);
         }
 
         // the backend's share: the two queries a command centre makes (city outline and category names are kept by
