@@ -37,5 +37,7 @@ public enum ErrorCode {
     /** This instance is stopping: a live subscription ends with it; subscribe again with after (another instance answers). */
     SERVER_STOPPING,
     /** A transfer request after a decline gave the same reason as an earlier request of the same assignment: give a new one. */
-    TRANSFER_REASON_REPEATED
+    TRANSFER_REASON_REPEATED,
+    /** A clientRequestId already used for a complaint with a different body: a retry must send the same complaint. */
+    IDEMPOTENCY_KEY_REUSED
 }

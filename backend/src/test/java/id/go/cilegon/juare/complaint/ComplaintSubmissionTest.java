@@ -155,6 +155,29 @@ class ComplaintSubmissionTest extends IntegrationTest {
     }
 
     @Test
+    void theSameRequestIdWithAnotherComplaintIsRefusedAndChangesNothing() {
+        Api.Resident resident = api().newResident();
+        Map<String, Object> input = complaintInput(newRequestId(), List.of());
+        String first = submit(resident.token(), input).path("submitComplaint.complaint.id").entity(String.class).get();
+
+        // another text, another category, another place, another confidentiality: each one a different complaint
+        hasError(submit(resident.token(), with(input, "description", "Sesuatu yang lain sama sekali, bukan yang tadi.")),
+                "IDEMPOTENCY_KEY_REUSED", "clientRequestId");
+        hasError(submit(resident.token(), with(input, "categoryCode", "SAMPAH")), "IDEMPOTENCY_KEY_REUSED", "clientRequestId");
+        hasError(submit(resident.token(), with(input, "location", Map.of("lat", -6.0101, "lng", 106.0402))),
+                "IDEMPOTENCY_KEY_REUSED", "clientRequestId");
+        hasError(submit(resident.token(), with(input, "confidential", true)), "IDEMPOTENCY_KEY_REUSED", "clientRequestId");
+
+        // the same complaint with spaces around its text is still a retry
+        Object description = input.get("description");
+        String again = submit(resident.token(), with(input, "description", "  " + description + "\n"))
+                .path("submitComplaint.complaint.id").entity(String.class).get();
+        assertThat(again).isEqualTo(first);
+        assertThat(count("SELECT count(*) FROM complaint WHERE resident_id = :id", UUID.fromString(resident.id()))).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM complaint_event WHERE complaint_id = :id", UUID.fromString(first))).isEqualTo(1);
+    }
+
+    @Test
     void racingRetriesWithTheSameRequestIdCreateOneComplaint() throws Exception {
         Api.Resident resident = api().newResident();
         Map<String, Object> input = complaintInput(newRequestId(), List.of());

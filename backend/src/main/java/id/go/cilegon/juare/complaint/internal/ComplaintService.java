@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -64,7 +65,27 @@ class ComplaintService {
             return Mono.error(invalid(ErrorCode.INVALID_INPUT, "clientRequestId wajib, 1–100 huruf/angka / required, 1–100 characters", "clientRequestId"));
         }
         return complaints.findByClientRequest(residentId, requestId)
-                .switchIfEmpty(Mono.defer(() -> checkAndCreate(residentId, requestId, input)));
+                .switchIfEmpty(Mono.defer(() -> checkAndCreate(residentId, requestId, input)))
+                // a retry returns the complaint it filed; the same key with another complaint is a client's bug, not a retry
+                .flatMap(complaint -> sameRequest(complaint, input) ? Mono.just(complaint)
+                        : Mono.error(invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                                "clientRequestId ini sudah dipakai untuk pengaduan lain / This clientRequestId was used for a different complaint",
+                                "clientRequestId")));
+    }
+
+    /**
+     * Whether a request asks for the complaint already filed under its client request id: the same category, text,
+     * title, address, place and (when given) confidentiality. Photos are not compared: they are attached once, and a
+     * retry after a lost answer sends the same ids.
+     */
+    private static boolean sameRequest(Complaint filed, SubmitComplaintInput input) {
+        SubmitComplaintInput.LocationInput location = input.location();
+        return filed.categoryCode().equals(input.categoryCode())
+                && input.description() != null && filed.description().equals(input.description().strip())
+                && Objects.equals(filed.title(), blankToNull(input.title()))
+                && Objects.equals(filed.addressText(), blankToNull(input.addressText()))
+                && location != null && filed.lat() == location.lat() && filed.lng() == location.lng()
+                && (input.confidential() == null || input.confidential() == filed.confidential());
     }
 
     private Mono<Complaint> checkAndCreate(UUID residentId, String requestId, SubmitComplaintInput input) {
