@@ -34,6 +34,7 @@ import java.util.stream.Collectors;
  * level-one heading with the screen's title (for screen readers: the screens show their own title as they like).
  */
 @PermitAll
+@StyleSheet("context://juare/hidden.css")
 @StyleSheet("context://juare/access.css")
 public class MainLayout extends AppLayout implements RouterLayout, AfterNavigationObserver {
 

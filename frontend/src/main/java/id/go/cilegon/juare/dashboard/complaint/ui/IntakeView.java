@@ -94,7 +94,7 @@ public class IntakeView extends VerticalLayout implements BeforeEnterObserver, H
     private final Clock clock;
 
     /** Our script: the sound, the title count, the desktop notification, the waiting times ticking on. */
-    static final String NOTICE_SCRIPT = id.go.cilegon.juare.dashboard.live.ui.JuareFiles.url("notice.js");
+    static final String NOTICE_SCRIPT = id.go.cilegon.juare.dashboard.base.ui.JuareFiles.url("notice.js");
     /** Runs {@code call} on window.juareNotice once the script is there (it loads with the page, maybe after this). */
     private static final String WITH_NOTICE =
             "const run = () => { if (window.juareNotice) { %s } else { setTimeout(run, 50); } }; run();";

@@ -1,12 +1,9 @@
 package id.go.cilegon.juare.dashboard.complaint.ui;
 
+import id.go.cilegon.juare.dashboard.base.ui.JuareFiles;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.function.SerializableConsumer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.zip.CRC32;
 
 /**
  * The field worker's screens on a phone: narrower than {@value #PHONE_MAX_WIDTH} px the OPD queue is a list of cards
@@ -19,7 +16,7 @@ final class PhoneLayout {
     static final int PHONE_MAX_WIDTH = 800;
 
     /** With its content's checksum, so a browser never keeps an old one after a deployment. */
-    static final String STYLE = "context://juare/juare-phone.css?v=" + checksum("juare-phone.css");
+    static final String STYLE = JuareFiles.url("juare-phone.css");
 
     private PhoneLayout() {
     }
@@ -46,17 +43,4 @@ final class PhoneLayout {
         }
     }
 
-    private static String checksum(String file) {
-        String path = "/META-INF/resources/juare/" + file;
-        try (InputStream in = PhoneLayout.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + path);
-            }
-            CRC32 crc = new CRC32();
-            crc.update(in.readAllBytes());
-            return Long.toHexString(crc.getValue());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.live.ui;
 
+import id.go.cilegon.juare.dashboard.base.ui.JuareFiles;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Anchor;

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.live.ui;
 
+import id.go.cilegon.juare.dashboard.base.ui.JuareFiles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Span;
 import id.go.cilegon.juare.dashboard.live.LiveEvents;
@@ -23,7 +24,7 @@ public class LiveStatus extends Span {
         getElement().setAttribute("role", "status");
         dot.addClassName("juare-live-dot");
         dot.getElement().setAttribute("aria-hidden", "true");
-        label.addClassName(withLabel ? "juare-live-label" : "juare-sr-only");
+        label.addClassName(withLabel ? "juare-live-label" : "juare-visually-hidden");
         add(dot, label);
         show(live.state());
         live.subscribeState(this, this::show);
@@ -40,6 +41,7 @@ public class LiveStatus extends Span {
     @Override
     protected void onAttach(AttachEvent attach) {
         super.onAttach(attach);
+        attach.getUI().getPage().addStyleSheet(JuareFiles.url("hidden.css"));
         attach.getUI().getPage().addStyleSheet(JuareFiles.url("live.css"));
     }
 }

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.wall.ui;
 
+import id.go.cilegon.juare.dashboard.base.ui.JuareFiles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Abbr;
 import com.vaadin.flow.component.html.Div;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.html.NativeTableRow;
 import com.vaadin.flow.component.html.Span;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview.OpdRow;
 import id.go.cilegon.juare.dashboard.commandcentre.ReplyTime;
-import id.go.cilegon.juare.dashboard.live.ui.JuareFiles;
 import java.time.Duration;
 import java.util.List;
 

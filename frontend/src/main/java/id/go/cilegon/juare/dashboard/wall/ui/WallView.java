@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.wall.ui;
 
+import id.go.cilegon.juare.dashboard.base.ui.JuareFiles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
@@ -25,7 +26,6 @@ import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreOverview;
 import id.go.cilegon.juare.dashboard.commandcentre.CommandCentreService;
 import id.go.cilegon.juare.dashboard.commandcentre.Counter;
 import id.go.cilegon.juare.dashboard.live.LiveEvents;
-import id.go.cilegon.juare.dashboard.live.ui.JuareFiles;
 import id.go.cilegon.juare.dashboard.live.ui.LatestEvents;
 import id.go.cilegon.juare.dashboard.live.ui.LiveFigures;
 import id.go.cilegon.juare.dashboard.live.ui.LiveStatus;

@@ -134,8 +134,15 @@ class DeadEndsBrowserTest extends DashboardIT {
             disable.setActive(false);
             assertThat(admin.updateStaffAccount(diskominfo, disable).ok()).isTrue();
 
-            // a click whose call the backend refuses: the session's error handler signs out
-            driver.findElement(By.id("refresh")).click();
+            // a click whose call the backend refuses: the session's error handler signs out (a live reload the screen
+            // makes on its own may get there first and take the button away: then the login page is already there)
+            browser.waiting().until(d -> {
+                if (!d.findElements(By.id("login-form")).isEmpty()) {
+                    return true;
+                }
+                d.findElement(By.id("refresh")).click();
+                return !d.findElements(By.id("login-form")).isEmpty();
+            });
             browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
             assertThat(driver.getPageSource()).doesNotContain("UNAUTHENTICATED");
         }

@@ -241,7 +241,7 @@ class WallBrowserTest extends DashboardIT {
                   const el = node.parentElement;
                   if (!node.textContent.trim() || el.closest('#wall-complaint-map') || el.offsetParent === null) { continue; }
                   const style = getComputedStyle(el);
-                  if (style.visibility === 'hidden' || el.closest('.juare-sr-only')) { continue; }
+                  if (style.visibility === 'hidden' || el.closest('.juare-visually-hidden')) { continue; }
                   const fg = parse(style.color), bg = background(el);
                   const blended = fg[3] < 1 ? blend(fg, bg) : fg;
                   const a = luminance(blended) + 0.05, b = luminance(bg) + 0.05;

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.dashboard.base.ui.map;
 
+import id.go.cilegon.juare.dashboard.base.ui.JuareFiles;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.ComponentEvent;
@@ -15,9 +16,6 @@ import com.vaadin.flow.shared.Registration;
 import id.go.cilegon.juare.dashboard.backend.BackendException;
 import id.go.cilegon.juare.dashboard.live.ComplaintEvent;
 import id.go.cilegon.juare.dashboard.live.LiveEvents;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.zip.CRC32;
 
 /**
  * A Leaflet map of complaints: the city outline and its kecamatan under the complaints, a legend of the status
@@ -53,8 +50,8 @@ public class ComplaintMap extends Div {
     static final String LEAFLET_JS = "context://webjars/leaflet/" + LEAFLET_VERSION + "/dist/leaflet.js";
     static final String LEAFLET_CSS = "context://webjars/leaflet/" + LEAFLET_VERSION + "/dist/leaflet.css";
     /** Our files, with their content's checksum so a browser never keeps an old one after a deployment. */
-    static final String SCRIPT = "context://juare/juare-map.js?v=" + checksum("juare-map.js");
-    static final String STYLE = "context://juare/juare-map.css?v=" + checksum("juare-map.css");
+    static final String SCRIPT = JuareFiles.url("juare-map.js");
+    static final String STYLE = JuareFiles.url("juare-map.css");
 
     /** Street level: a single complaint's map opens this close. */
     public static final int SINGLE_ZOOM = 16;
@@ -296,19 +293,6 @@ public class ComplaintMap extends Div {
                 .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
-    private static String checksum(String file) {
-        String path = "/META-INF/resources/juare/" + file;
-        try (InputStream in = ComplaintMap.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + path);
-            }
-            CRC32 crc = new CRC32();
-            crc.update(in.readAllBytes());
-            return Long.toHexString(crc.getValue());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** A click on one complaint's marker. */
     public static class ComplaintClickEvent extends ComponentEvent<ComplaintMap> {

@@ -1,4 +1,4 @@
-package id.go.cilegon.juare.dashboard.live.ui;
+package id.go.cilegon.juare.dashboard.base.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,7 +9,7 @@ import java.util.zip.CRC32;
 
 /**
  * Our own static files under {@code META-INF/resources/juare/}, addressed with their content's checksum
- * ({@code context://juare/live.css?v=1a2b3c4d}) so a browser never keeps an old one after a deployment, as the map's.
+ * ({@code context://juare/live.css?v=1a2b3c4d}) so a browser never keeps an old one after a deployment.
  */
 public final class JuareFiles {
 
