@@ -440,7 +440,7 @@ class ClusterFaultTest {
             return JSON.readTree(response.body()).path("id").asString();
         }
         if (down && storeDown) {
-            JsonNode error = JSON.readTree(response.body()).path("error");
+            JsonNode error = JSON.readTree(response.body()).path("errors").path(0).path("extensions");
             if (response.statusCode() == 503 && "PHOTO_STORE_UNAVAILABLE".equals(error.path("code").asString())
                     && response.headers().firstValue("Retry-After").isPresent()) {
                 storeUnavailable.incrementAndGet();

@@ -78,7 +78,7 @@ class RequestHostileTest extends IntegrationTest {
         Map<?, ?> body = api().uploadPhoto(resident.token(), big, "besar.jpg", MediaType.IMAGE_JPEG)
                 .expectStatus().isEqualTo(413)
                 .expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(((Map<?, ?>) body.get("error")).get("code")).isEqualTo("PHOTO_TOO_LARGE");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) ((java.util.List<?>) body.get("errors")).get(0)).get("extensions")).get("code")).isEqualTo("PHOTO_TOO_LARGE");
     }
 
     @Test

@@ -143,7 +143,7 @@ class PhotoIntegrationTest {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + strangerToken)
                 .exchange()
                 .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.error.code").isEqualTo("NOT_FOUND");
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("NOT_FOUND");
         http.get()
                 .uri(photo.thumbnailUrl())
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + strangerToken)
@@ -183,14 +183,14 @@ class PhotoIntegrationTest {
                 .bodyValue(body)
                 .exchange()
                 .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.error.code").isEqualTo("FORBIDDEN");
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("FORBIDDEN");
         http.post()
                 .uri("/api/photos")
                 .contentType(multipartType())
                 .bodyValue(body)
                 .exchange()
                 .expectStatus().isUnauthorized()
-                .expectBody().jsonPath("$.error.code").isEqualTo("UNAUTHENTICATED");
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
     }
 
     @Test
@@ -208,8 +208,8 @@ class PhotoIntegrationTest {
                 .exchange()
                 .expectStatus().isEqualTo(413)
                 .expectBody()
-                .jsonPath("$.error.code").isEqualTo("PHOTO_TOO_LARGE")
-                .jsonPath("$.error.message").isNotEmpty();
+                .jsonPath("$.errors[0].extensions.code").isEqualTo("PHOTO_TOO_LARGE")
+                .jsonPath("$.errors[0].message").isNotEmpty();
 
         assertThat(photoCount(resident)).isZero();
         assertThat(storedFiles()).isEqualTo(filesBefore);
@@ -235,7 +235,7 @@ class PhotoIntegrationTest {
                 .body(endless, DataBuffer.class)
                 .exchange()
                 .expectStatus().isEqualTo(413)
-                .expectBody().jsonPath("$.error.code").isEqualTo("PHOTO_TOO_LARGE");
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("PHOTO_TOO_LARGE");
 
         assertThat(photoCount(resident)).isZero();
     }
@@ -259,7 +259,7 @@ class PhotoIntegrationTest {
                 .body(BodyInserters.fromMultipartData(parts.build()))
                 .exchange()
                 .expectStatus().isEqualTo(413)
-                .expectBody().jsonPath("$.error.code").isEqualTo("PHOTO_TOO_LARGE");
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("PHOTO_TOO_LARGE");
 
         assertThat(photoCount(resident)).isZero();
     }
@@ -277,7 +277,7 @@ class PhotoIntegrationTest {
                 .bodyValue(multipart("file", "photo.jpg", "image/jpeg", pdf))
                 .exchange()
                 .expectStatus().isEqualTo(415)
-                .expectBody().jsonPath("$.error.code").isEqualTo("UNSUPPORTED_PHOTO");
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("UNSUPPORTED_PHOTO");
 
         assertThat(photoCount(resident)).isZero();
         assertThat(storedFiles()).isEqualTo(filesBefore);
@@ -292,7 +292,7 @@ class PhotoIntegrationTest {
                 .bodyValue(multipart("image", "IMG_0003.jpg", "image/jpeg", jpeg(64, 48)))
                 .exchange()
                 .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.error.code").isEqualTo("INVALID_INPUT");
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("INVALID_INPUT");
     }
 
     @Test

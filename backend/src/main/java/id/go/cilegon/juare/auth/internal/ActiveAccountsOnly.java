@@ -36,6 +36,6 @@ class ActiveAccountsOnly implements Converter<Jwt, Mono<AbstractAuthenticationTo
                 ? TokenService.KIND_STAFF : TokenService.KIND_RESIDENT;
         return activeSubjects.isActive(kind, subject)
                 .flatMap(active -> active ? delegate.convert(jwt)
-                        : Mono.error(new InvalidBearerTokenException("Akun tidak aktif / Account disabled")));
+                        : Mono.error(new TokenRejection.AccountDisabled()));
     }
 }

@@ -43,7 +43,13 @@ class ActiveSessionGuard implements WebGraphQlInterceptor {
                 ? chain.next(request)
                 : activeSubjects.isActive(kind(caller), caller.id()).flatMap(active -> active
                         ? chain.next(request).map(response -> guarded(response, caller))
-                        : chain.next(request).contextWrite(ReactiveSecurityContextHolder.clearContext())));
+                        : revoked(request, chain).contextWrite(ReactiveSecurityContextHolder.clearContext())));
+    }
+
+    /** The account was disabled after connection_init: its operations run as nobody's, UNAUTHENTICATED saying so. */
+    private static Mono<WebGraphQlResponse> revoked(WebGraphQlRequest request, Chain chain) {
+        request.getAttributes().put(TokenRejection.ATTRIBUTE, TokenRejection.TOKEN_REVOKED);
+        return chain.next(request);
     }
 
     private WebGraphQlResponse guarded(WebGraphQlResponse response, Caller caller) {
@@ -70,7 +76,7 @@ class ActiveSessionGuard implements WebGraphQlInterceptor {
         GraphQLError error = GraphqlErrorBuilder.newError()
                 .errorType(org.springframework.graphql.execution.ErrorType.UNAUTHORIZED)
                 .message("Akun tidak aktif, langganan diakhiri / Account disabled, subscription ended")
-                .extensions(Map.of("code", ErrorCode.UNAUTHENTICATED.name()))
+                .extensions(Map.of("code", ErrorCode.UNAUTHENTICATED.name(), "reason", TokenRejection.TOKEN_REVOKED.name()))
                 .build();
         return new SubscriptionPublisherException(List.of(error), null);
     }

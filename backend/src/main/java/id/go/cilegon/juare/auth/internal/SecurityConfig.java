@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -87,6 +88,7 @@ class SecurityConfig {
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
                 .oauth2ResourceServer(oauth -> oauth
                         .authenticationEntryPoint(entryPoint)
+                        .authenticationFailureHandler(entryPoint.onGraphQl())
                         .jwt(jwt -> jwt
                         .jwtDecoder(decoder)
                         .jwtAuthenticationConverter(converter)))
@@ -95,13 +97,14 @@ class SecurityConfig {
 
     /**
      * graphql-ws: the token comes in connection_init's payload as {"Authorization": "Bearer …"}. First of the
-     * interceptors, so that the others (ActiveSessionGuard) see the caller.
+     * interceptors, so that the others (ActiveSessionGuard) see the caller. A token that is not taken makes the
+     * connection nobody's, as over HTTP (StaleTokenTolerant).
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder, ActiveAccountsOnly converter) {
+    WebSocketGraphQlInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder, ActiveAccountsOnly converter) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
         manager.setJwtAuthenticationConverter(converter);
-        return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
+        return new StaleTokenTolerant(new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager));
     }
 }

@@ -7,6 +7,7 @@ import id.go.cilegon.juare.photo.PhotoOwner;
 import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.HttpErrors;
 import id.go.cilegon.juare.platform.UserErrorException;
 import java.net.URI;
 import java.util.UUID;
@@ -36,7 +37,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/photos} (multipart/form-data, part {@code file}, a resident's bearer token) and
- * {@code GET /api/photos/{id}[/thumbnail]}. Errors are JSON: {@code {"error":{"code":…,"message":…}}}.
+ * {@code GET /api/photos/{id}[/thumbnail]}. Errors are GraphQL-shaped JSON (HttpErrors):
+ * {@code {"errors":[{"message":…,"extensions":{"code":…}}]}}.
  */
 @RestController
 @RequestMapping("/api/photos")
@@ -164,8 +166,8 @@ class PhotoEndpoint {
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> userError(UserErrorException e) {
-        ResponseEntity<ErrorBody> answer = error(statusOf(e.error().code()), e.error().code().name(), e.error().message());
+    ResponseEntity<HttpErrors.Body> userError(UserErrorException e) {
+        ResponseEntity<HttpErrors.Body> answer = error(statusOf(e.error().code()), e.error().code().name(), e.error().message());
         if (e instanceof RetryLater retry) {
             return ResponseEntity.status(answer.getStatusCode())
                     .headers(answer.getHeaders())
@@ -176,30 +178,30 @@ class PhotoEndpoint {
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> apiError(ApiException e) {
+    ResponseEntity<HttpErrors.Body> apiError(ApiException e) {
         if (e.code() == ErrorCode.PHOTO_STORE_UNAVAILABLE) {
             // nothing was kept (PhotoService removes what was written): the app uploads again after a while
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, "10")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(ErrorBody.of(e.code().name(), e.getMessage()));
+                    .body(HttpErrors.body(e.code().name(), e.getMessage()));
         }
         return error(statusOf(e.code()), e.code().name(), e.getMessage());
     }
 
     /** Over a limit while reading the body: ours (join) or the multipart reader's (part size on disk). */
     @ExceptionHandler
-    ResponseEntity<ErrorBody> overLimit(DataBufferLimitException e) {
+    ResponseEntity<HttpErrors.Body> overLimit(DataBufferLimitException e) {
         return userError(PhotoProcessor.tooLarge());
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> malformedMultipart(DecodingException e) {
+    ResponseEntity<HttpErrors.Body> malformedMultipart(DecodingException e) {
         return apiError(missingFile());
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> frameworkStatus(ResponseStatusException e) {
+    ResponseEntity<HttpErrors.Body> frameworkStatus(ResponseStatusException e) {
         if (e.getStatusCode().value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
             return userError(PhotoProcessor.tooLarge());
         }
@@ -210,12 +212,12 @@ class PhotoEndpoint {
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> busy(RejectedExecutionException e) {
+    ResponseEntity<HttpErrors.Body> busy(RejectedExecutionException e) {
         return userError(PhotoProcessor.busy());
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> unexpected(Exception e) {
+    ResponseEntity<HttpErrors.Body> unexpected(Exception e) {
         String incident = UUID.randomUUID().toString();
         log.atError().addKeyValue("incident", incident).setCause(e).log("Unexpected failure in the photo endpoint, incident {}", incident);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
@@ -235,20 +237,7 @@ class PhotoEndpoint {
         };
     }
 
-    // the content type is set explicitly so that an image request's Accept header cannot turn an error into 406
-    private static ResponseEntity<ErrorBody> error(HttpStatusCode status, String code, String message) {
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(ErrorBody.of(code, message));
-    }
-
-    record ErrorBody(Detail error) {
-
-        static ErrorBody of(String code, String message) {
-            return new ErrorBody(new Detail(code, message));
-        }
-    }
-
-    record Detail(String code, String message) {
+    private static ResponseEntity<HttpErrors.Body> error(HttpStatusCode status, String code, String message) {
+        return HttpErrors.entity(status, code, message);
     }
 }

@@ -10,6 +10,7 @@ import id.go.cilegon.juare.platform.ClientAddress;
 import id.go.cilegon.juare.platform.ErrorCode;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
+import org.springframework.graphql.execution.SubscriptionPublisherException;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -106,6 +111,32 @@ class GraphQlErrors {
                 request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(
                         ClientAddress.CONTEXT_KEY, address, QueryLimits.SIGNED_IN, signedIn)).build());
                 return chain.next(request).map(GraphQlErrors::withCodes);
+            });
+        };
+    }
+
+    /**
+     * graphql-ws (PROTOCOL.md, "Error"): an operation refused before execution (parse, validation, our limits and
+     * hygiene) answers one {@code error} message with the errors, each with its code, not {@code next} + {@code complete};
+     * an execution result, field errors included, stays {@code next}. Outermost, so that it sees every refusal; over
+     * HTTP such a response stays a GraphQL response with errors and no data.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    WebGraphQlInterceptor webSocketRequestErrors() {
+        return (request, chain) -> {
+            if (!(request instanceof WebSocketGraphQlRequest)) {
+                return chain.next(request);
+            }
+            return chain.next(request).map(response -> {
+                if (response.getData() instanceof org.reactivestreams.Publisher<?> || response.getErrors().isEmpty()
+                        || response.getExecutionResult().isDataPresent()) {
+                    return response;
+                }
+                List<GraphQLError> errors = response.getErrors().stream().map(GraphQlErrors::withCode).toList();
+                // Spring's handler sends a failing stream as one error message (and an error here would end the socket)
+                return response.transform(builder -> builder.data(
+                        reactor.core.publisher.Flux.error(new SubscriptionPublisherException(errors, null))));
             });
         };
     }

@@ -33,7 +33,7 @@ class RequestHygiene {
      * string literals, answer INVALID_INPUT with the field's path, before any SQL (PostgreSQL would fail on NUL).
      */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1) // inside GraphQlErrors.webSocketRequestErrors, which shapes its refusal
     WebGraphQlInterceptor disallowedCharacters() {
         return (request, chain) -> {
             InputCharacters.Violation violation = InputCharacters.inVariables(request.getVariables());
@@ -76,7 +76,7 @@ class RequestHygiene {
      * gets a graphql-ws {@code error} message with the code TOO_MANY_SUBSCRIPTIONS, never a silently dead stream.
      */
     @Bean
-    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    @Order(Ordered.HIGHEST_PRECEDENCE + 2)
     WebGraphQlInterceptor subscriptionsPerConnection(ServerProperties properties) {
         int max = properties.maxSubscriptionsPerConnection();
         return (request, chain) -> {

@@ -1,7 +1,8 @@
 package id.go.cilegon.juare.platform.internal;
 
+import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.HttpErrors;
 import io.netty.channel.ChannelPipeline;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -103,6 +103,13 @@ class ServerLimits {
                 log.debug("Refused a GraphQL HTTP request: {}", ex.getMessage());
                 return write(exchange, status.getStatusCode(), "INVALID_REQUEST", invalidRequestMessage(status.getStatusCode()));
             }
+            // the rest of the API (an unknown /api path, a wrong method) in the same shape, not Spring's error JSON
+            if (path.startsWith("/api/") && ex instanceof ResponseStatusException status
+                    && status.getStatusCode().is4xxClientError()) {
+                int value = status.getStatusCode().value();
+                return write(exchange, status.getStatusCode(), value == 404 ? ErrorCode.NOT_FOUND.name() : "INVALID_REQUEST",
+                        value == 404 ? "Tidak ditemukan / Not found" : invalidRequestMessage(status.getStatusCode()));
+            }
             return Mono.error(ex);
         };
     }
@@ -131,15 +138,8 @@ class ServerLimits {
         return false;
     }
 
-    /** The GraphQL error shape on /graphql, the photo and report endpoints' shape elsewhere. */
+    /** One shape everywhere (HttpErrors): the GraphQL error shape, on /graphql and /api alike. */
     static Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String code, String message) {
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        String escaped = message.replace("\\", "\\\\").replace("\"", "\\\"");
-        String body = exchange.getRequest().getPath().value().startsWith(GRAPHQL_PATH)
-                ? "{\"errors\":[{\"message\":\"" + escaped + "\",\"extensions\":{\"code\":\"" + code + "\"}}]}"
-                : "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + escaped + "\"}}";
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+        return HttpErrors.write(exchange, status, code, message);
     }
 }

@@ -3,6 +3,7 @@ package id.go.cilegon.juare.report.internal;
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.HttpErrors;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -23,7 +24,7 @@ import reactor.core.publisher.Mono;
  * with a staff bearer token (the mayor, operators, admins), as attachments named laporan-harian-{day}.pdf,
  * laporan-harian-{day}-opd.csv, …: the stored PDF; each CSV table made from the stored content (the same bytes as in
  * the stored zip, and reports made before the tables were split get them too). Errors are JSON as the photo
- * endpoint's: {@code {"error":{"code":…,"message":…}}}.
+ * endpoint's: GraphQL-shaped (HttpErrors).
  */
 @RestController
 class ReportFileEndpoint {
@@ -97,21 +98,13 @@ class ReportFileEndpoint {
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> apiError(ApiException e) {
+    ResponseEntity<HttpErrors.Body> apiError(ApiException e) {
         HttpStatus status = switch (e.code()) {
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.BAD_REQUEST;
         };
-        return ResponseEntity.status(status)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(new ErrorBody(new Detail(e.code().name(), e.getMessage())));
-    }
-
-    record ErrorBody(Detail error) {
-    }
-
-    record Detail(String code, String message) {
+        return HttpErrors.entity(status, e.code().name(), e.getMessage());
     }
 }

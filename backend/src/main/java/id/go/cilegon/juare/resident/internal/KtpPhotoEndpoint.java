@@ -5,6 +5,7 @@ import id.go.cilegon.juare.photo.PhotoOwner;
 import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.HttpErrors;
 import id.go.cilegon.juare.platform.UserErrorException;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +31,7 @@ import reactor.core.publisher.Mono;
  * {@code POST /api/phone-changes/{id}/ktp-photo}: the KTP photo of a pending phone change whose old number is lost
  * (multipart part {@code file}, header {@code X-Upload-Token} from confirmPhoneChange; no account token, since the
  * applicant cannot sign in). The photo goes through the photo module's checks and re-encoding, is kept without an
- * owner and is shown only to operators. One photo per request. Errors: {@code {"error":{"code":…,"message":…}}}.
+ * owner and is shown only to operators. One photo per request. Errors: GraphQL-shaped (HttpErrors).
  */
 @RestController
 class KtpPhotoEndpoint {
@@ -108,33 +109,33 @@ class KtpPhotoEndpoint {
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> userError(UserErrorException e) {
+    ResponseEntity<HttpErrors.Body> userError(UserErrorException e) {
         return error(statusOf(e.error().code()), e.error().code().name(), e.error().message());
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> apiError(ApiException e) {
+    ResponseEntity<HttpErrors.Body> apiError(ApiException e) {
         return error(statusOf(e.code()), e.code().name(), e.getMessage());
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> overLimit(DataBufferLimitException e) {
+    ResponseEntity<HttpErrors.Body> overLimit(DataBufferLimitException e) {
         return error(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PHOTO_TOO_LARGE.name(), "Foto paling besar 10 MB / Photo at most 10 MB");
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> malformed(DecodingException e) {
+    ResponseEntity<HttpErrors.Body> malformed(DecodingException e) {
         return apiError(missingFile());
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> busy(RejectedExecutionException e) {
+    ResponseEntity<HttpErrors.Body> busy(RejectedExecutionException e) {
         return error(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.RATE_LIMITED.name(),
                 "Server sedang sibuk, coba lagi sebentar / Server busy, please try again shortly");
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    ResponseEntity<HttpErrors.Body> unexpected(Exception e) {
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure in the KTP photo endpoint, incident {}", incident, e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Terjadi kesalahan di server / Server error (" + incident + ")");
@@ -150,8 +151,7 @@ class KtpPhotoEndpoint {
         };
     }
 
-    private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", Map.of("code", code, "message", message)));
+    private static ResponseEntity<HttpErrors.Body> error(HttpStatus status, String code, String message) {
+        return HttpErrors.entity(status, code, message);
     }
 }

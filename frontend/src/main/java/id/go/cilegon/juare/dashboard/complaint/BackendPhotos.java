@@ -110,18 +110,21 @@ public class BackendPhotos {
                 ACCEPTED_IMAGES, PASSED_HEADERS, target);
     }
 
+    /** The backend answers refusals GraphQL-shaped: {"errors":[{"message":…,"extensions":{"code":…}}]}. */
     private static ComplaintRefused refusal(HttpStatusCode status, ErrorBody body) {
-        if (body == null || body.error() == null || body.error().code() == null) {
+        ErrorBody.Error first = body == null || body.errors() == null || body.errors().isEmpty() ? null : body.errors().getFirst();
+        Object code = first == null || first.extensions() == null ? null : first.extensions().get("code");
+        if (code == null) {
             return new ComplaintRefused("UPLOAD_FAILED", "Unggah gagal (HTTP " + status.value() + ") / Upload failed", "file");
         }
-        return new ComplaintRefused(body.error().code(), body.error().message(), "file");
+        return new ComplaintRefused(code.toString(), first.message(), "file");
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record ErrorBody(Detail error) {
-    }
+    record ErrorBody(java.util.List<Error> errors) {
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Detail(String code, String message) {
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Error(String message, java.util.Map<String, Object> extensions) {
+        }
     }
 }
