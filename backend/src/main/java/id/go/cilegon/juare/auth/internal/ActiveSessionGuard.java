@@ -48,7 +48,10 @@ class ActiveSessionGuard implements WebGraphQlInterceptor {
 
     /** The account was disabled after connection_init: its operations run as nobody's, UNAUTHENTICATED saying so. */
     private static Mono<WebGraphQlResponse> revoked(WebGraphQlRequest request, Chain chain) {
-        request.getAttributes().put(TokenRejection.ATTRIBUTE, TokenRejection.TOKEN_REVOKED);
+        // a WebSocket request's own attributes are read-only: the session's hold it (and stay so for the connection)
+        if (request instanceof org.springframework.graphql.server.WebSocketGraphQlRequest webSocket) {
+            webSocket.getSessionInfo().getAttributes().put(TokenRejection.ATTRIBUTE, TokenRejection.TOKEN_REVOKED);
+        }
         return chain.next(request);
     }
 
