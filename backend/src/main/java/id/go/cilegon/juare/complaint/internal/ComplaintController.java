@@ -21,6 +21,7 @@ import id.go.cilegon.juare.geo.Kelurahan;
 import id.go.cilegon.juare.photo.Photo;
 import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.Ids;
 import id.go.cilegon.juare.platform.Payloads;
 import id.go.cilegon.juare.platform.UserError;
 import java.util.LinkedHashMap;
@@ -104,7 +105,8 @@ class ComplaintController {
                 .flatMap(caller -> caller.kind() == Caller.Kind.ANONYMOUS
                         ? Mono.error(ApiException.unauthenticated())
                         : complaints.findById(complaintId)
-                                .flatMap(c -> ComplaintAccess.maySee(caller, c) ? Mono.just(c) : Mono.error(ApiException.forbidden())));
+                                // another's complaint answers as an unknown id does: no existence oracle (ADR 0030)
+                                .filter(c -> ComplaintAccess.maySee(caller, c)));
     }
 
     /** Staff find a complaint by the number a resident reads out on the phone (to name the original of a duplicate). */
@@ -113,15 +115,12 @@ class ComplaintController {
         String normalized = trackingNumber == null ? "" : trackingNumber.strip().toUpperCase(java.util.Locale.ROOT);
         return CurrentCaller.staff()
                 .flatMap(caller -> complaints.findByTrackingNumber(normalized)
-                        .flatMap(c -> ComplaintAccess.maySee(caller, c) ? Mono.just(c) : Mono.error(ApiException.forbidden())));
+                        .filter(c -> ComplaintAccess.maySee(caller, c)));
     }
 
+    /** A malformed id names no complaint: it answers as an unknown one (Ids). */
     static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.invalidInput("ID tidak valid / Invalid id");
-        }
+        return Ids.parse(id);
     }
 
     @SchemaMapping(typeName = "Complaint", field = "location")

@@ -559,16 +559,25 @@ class LifecycleService {
         };
     }
 
+    // A complaint the caller may not see answers as an unknown id does (no existence oracle, ADR 0030); FORBIDDEN
+    // stays for what the caller may know: a role without the operation, or a complaint it sees but may not change.
     private static Mono<Void> requireOwner(Caller caller, Complaint complaint) {
-        return caller.id().equals(complaint.residentId()) ? Mono.empty() : Mono.error(ApiException.forbidden());
+        return caller.id().equals(complaint.residentId()) ? Mono.empty() : Mono.error(notFound());
     }
 
     private static Mono<Void> requireOwnOpd(Caller caller, Complaint complaint) {
-        return caller.opdCode() != null && caller.opdCode().equals(complaint.opdCode()) ? Mono.empty() : Mono.error(ApiException.forbidden());
+        if (caller.opdCode() != null && caller.opdCode().equals(complaint.opdCode())) {
+            return Mono.empty();
+        }
+        return Mono.error(ComplaintAccess.maySee(caller, complaint) ? ApiException.forbidden() : notFound());
     }
 
     private static Mono<Void> requireVisible(Caller caller, Complaint complaint) {
-        return ComplaintAccess.maySee(caller, complaint) ? Mono.empty() : Mono.error(ApiException.forbidden());
+        return ComplaintAccess.maySee(caller, complaint) ? Mono.empty() : Mono.error(notFound());
+    }
+
+    private static RuntimeException notFound() {
+        return invalid(ErrorCode.NOT_FOUND, "Pengaduan tidak ditemukan / Complaint not found", "complaintId");
     }
 
     private static Mono<Void> requireStatus(Complaint complaint, Transition transition) {

@@ -6,6 +6,7 @@ import id.go.cilegon.juare.auth.AuthSession;
 import id.go.cilegon.juare.auth.CurrentCaller;
 import graphql.GraphQLContext;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.Ids;
 import id.go.cilegon.juare.platform.ClientAddress;
 import id.go.cilegon.juare.platform.Payloads;
 import id.go.cilegon.juare.platform.UserError;
@@ -80,12 +81,9 @@ class StaffController {
         return catalog.opd(account.opdCode());
     }
 
+    /** A malformed id names no account: it answers as an unknown one (Ids). */
     private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.invalidInput("ID tidak valid / Invalid id");
-        }
+        return Ids.parse(id);
     }
 
     record LoginInput(String username, String password) {
