@@ -108,6 +108,9 @@ class FieldAccessMatrixTest extends IntegrationTest {
         return (resident.id().equals(done) ? "OWN" : "NOT OWN") + ", PENDING " + (pending == null ? "NULL" : "SHOWN");
     }
 
+    /** complaint(id) of a complaint the caller may not see: null, as for an unknown id (was FORBIDDEN before issue 14). */
+    static final String HIDDEN = "HIDDEN";
+
     /** Expected outcomes, by caller; callers not named get {@code otherwise}. */
     private static Map<Who, String> expect(String otherwise, Object... whoThenOutcome) {
         Map<Who, String> expected = new EnumMap<>(Who.class);
@@ -133,6 +136,10 @@ class FieldAccessMatrixTest extends IntegrationTest {
         return who -> {
             Map<String, Object> response = s.post(who, document, variables);
             String refused = refusal(response);
+            if (refused == null && document.contains("{ complaint(id: $id)") && at(response, "complaint") == null) {
+                // a complaint the caller may not see answers as an unknown id: null, no error (ADR 0030, issue 14)
+                return HIDDEN;
+            }
             return refused != null ? refused : show.apply(response);
         };
     }
@@ -161,40 +168,40 @@ class FieldAccessMatrixTest extends IntegrationTest {
         cases.add(new FieldCase("Complaint.duplicateOf", "D (owner's) is a duplicate of W (another resident's, with DLH)",
                 query(s, complaint.formatted("duplicateOf { id description addressText location { lat lng } timeline { message } }"),
                         Map.of("id", s.id("D")), r -> nullOr(at(r, "complaint.duplicateOf"), "COMPLAINT")),
-                expect("FORBIDDEN", Who.OWNER, "NULL", COMMAND, "COMPLAINT")));
+                expect(HIDDEN, Who.OWNER, "NULL", COMMAND, "COMPLAINT")));
 
         cases.add(new FieldCase("Complaint.duplicateOfReference", "what the owner of D may know of W",
                 query(s, complaint.formatted("duplicateOfReference { trackingNumber status opd { code } }"), Map.of("id", s.id("D")),
                         r -> s.trackingNumbers.get("W").equals(at(r, "complaint.duplicateOfReference.trackingNumber"))
                                 ? "REFERENCE " + at(r, "complaint.duplicateOfReference.opd.code") : nullOr(at(r, "complaint.duplicateOfReference"), "WRONG")),
-                expect("FORBIDDEN", Who.OWNER, "REFERENCE DLH", COMMAND, "REFERENCE DLH")));
+                expect(HIDDEN, Who.OWNER, "REFERENCE DLH", COMMAND, "REFERENCE DLH")));
 
         cases.add(new FieldCase("Complaint.possibleDuplicates", "near C1 (DPUPR): S undispatched, W with DLH, Z now with DPUPR",
                 query(s, complaint.formatted("possibleDuplicates { id description timeline { note actorName } }"), Map.of("id", s.id("C1")),
                         r -> s.letters(ids(at(r, "complaint.possibleDuplicates"), "id"))),
-                expect("FORBIDDEN", Who.OWNER, "NONE", COMMAND, "S,W,Z", DPUPR, "Z")));
+                expect(HIDDEN, Who.OWNER, "NONE", COMMAND, "S,W,Z", DPUPR, "Z")));
 
         cases.add(new FieldCase("Complaint.possibleDuplicates", "near W (another resident's, DLH): C1 and Z with DPUPR, S undispatched",
                 query(s, complaint.formatted("possibleDuplicates { id }"), Map.of("id", s.id("W")),
                         r -> s.letters(ids(at(r, "complaint.possibleDuplicates"), "id"))),
-                expect("FORBIDDEN", Who.OTHER_RESIDENT, "NONE", COMMAND, "C1,S,Z", Who.OTHER_OPD, "NONE")));
+                expect(HIDDEN, Who.OTHER_RESIDENT, "NONE", COMMAND, "C1,S,Z", Who.OTHER_OPD, "NONE")));
 
         cases.add(new FieldCase("Complaint.timeline", "Z: DLH's note, reply and transfer request, then rerouted to DPUPR",
                 query(s, complaint.formatted("timeline { type actor actorName message note internal }"), Map.of("id", s.id("Z")),
                         r -> timelineView(s, at(r, "complaint.timeline"))),
-                expect("FORBIDDEN", Who.OWNER, "AS_RESIDENT", COMMAND, "FULL", DPUPR, "OWN_OPD_ONLY")));
+                expect(HIDDEN, Who.OWNER, "AS_RESIDENT", COMMAND, "FULL", DPUPR, "OWN_OPD_ONLY")));
 
         cases.add(new FieldCase("Complaint.reporter", "C1's resident",
                 query(s, complaint.formatted("reporter { name phone maskedNik }"), Map.of("id", s.id("C1")),
                         r -> at(r, "complaint.reporter") == null ? "NULL"
                                 : String.valueOf(at(r, "complaint.reporter.phone")).contains("•") ? "MASKED_PHONE" : "FULL_PHONE"),
-                expect("FORBIDDEN", Who.OWNER, "MASKED_PHONE", Who.OPERATOR, "FULL_PHONE", List.of(Who.MAYOR, Who.ADMIN), "NULL",
+                expect(HIDDEN, Who.OWNER, "MASKED_PHONE", Who.OPERATOR, "FULL_PHONE", List.of(Who.MAYOR, Who.ADMIN), "NULL",
                         DPUPR, "NULL")));
 
         cases.add(new FieldCase("Complaint.photos", "C1's photo",
                 query(s, complaint.formatted("photos { id url }"), Map.of("id", s.id("C1")),
                         r -> ids(at(r, "complaint.photos"), "id").size() + " PHOTO"),
-                expect("FORBIDDEN", Who.OWNER, "1 PHOTO", COMMAND, "1 PHOTO", DPUPR, "1 PHOTO")));
+                expect(HIDDEN, Who.OWNER, "1 PHOTO", COMMAND, "1 PHOTO", DPUPR, "1 PHOTO")));
 
         cases.add(new FieldCase("ComplaintEvent.complaint", "Z's events: DLH had it, DPUPR has it now",
                 who -> eventComplaints(s, who),
@@ -205,7 +212,8 @@ class FieldAccessMatrixTest extends IntegrationTest {
                 query(s, "mutation($input: AddInternalNoteInput!) { addInternalNote(input: $input) { complaint { id description } errors { code } } }",
                         Map.of("input", Map.of("complaintId", s.id("C1"), "note", "catatan matriks")),
                         r -> nullOr(at(r, "addInternalNote.complaint"), "COMPLAINT")),
-                expect("FORBIDDEN", COMMAND, "COMPLAINT", DPUPR, "COMPLAINT", Who.MAYOR, "FORBIDDEN")));
+                // another OPD cannot see C1: its payload says NOT_FOUND, as for an unknown id (issue 14; was FORBIDDEN)
+                expect("FORBIDDEN", COMMAND, "COMPLAINT", DPUPR, "COMPLAINT", Who.MAYOR, "FORBIDDEN", Who.OTHER_OPD, "NULL")));
 
         cases.add(new FieldCase("SubmitComplaintPayload.complaint", "the complaint the caller filed",
                 query(s, "mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { complaint { id reporter { name } } errors { code } } }",
@@ -259,7 +267,7 @@ class FieldAccessMatrixTest extends IntegrationTest {
                     query(s, complaint.formatted("verification { status reason resolutionNote }"), Map.of("id", queued.get(0)),
                             r -> at(r, "complaint.verification") == null ? "NULL"
                                     : at(r, "complaint.verification.status") + " " + at(r, "complaint.verification.reason")),
-                    expect("FORBIDDEN", Who.OWNER, "NULL", COMMAND, "QUEUED SAME_PHOTO", DPUPR, "NULL")));
+                    expect(HIDDEN, Who.OWNER, "NULL", COMMAND, "QUEUED SAME_PHOTO", DPUPR, "NULL")));
             cases.add(new FieldCase("VerifyFixPayload.complaint", "an operator verifies the owner's queued fix",
                     query(s, "mutation($input: VerifyFixInput!) { verifyFix(input: $input) { complaint { id description } errors { code } } }",
                             Map.of("input", Map.of("complaintId", queued.get(1))), r -> nullOr(at(r, "verifyFix.complaint"), "COMPLAINT")),
