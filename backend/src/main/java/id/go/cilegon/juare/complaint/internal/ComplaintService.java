@@ -11,6 +11,7 @@ import id.go.cilegon.juare.geo.Area;
 import id.go.cilegon.juare.geo.CityMap;
 import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Ids;
 import id.go.cilegon.juare.platform.UserError;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -94,9 +95,6 @@ class ComplaintService {
             return Mono.error(basic.get().exception());
         }
         List<UUID> photoIds = photoIds(input.photoIds());
-        if (photoIds == null) {
-            return Mono.error(invalid(ErrorCode.PHOTO_NOT_FOUND, "Foto tidak ditemukan / Photo not found", "photoIds"));
-        }
         return catalog.category(input.categoryCode())
                 .filter(Category::active)
                 .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_CATEGORY, "Kategori tidak dikenal / Unknown category", "categoryCode")))
@@ -125,18 +123,14 @@ class ComplaintService {
         return Optional.empty();
     }
 
-    /** Distinct photo ids, or null if one is not an id at all. */
+    /** Distinct photo ids; one that is not an id at all names no photo (Ids): PHOTO_NOT_FOUND where an unknown one is. */
     private static List<UUID> photoIds(List<String> raw) {
         if (raw == null) {
             return List.of();
         }
         Set<UUID> ids = new LinkedHashSet<>();
         for (String id : raw) {
-            try {
-                ids.add(UUID.fromString(id));
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
+            ids.add(Ids.parse(id));
         }
         return new ArrayList<>(ids);
     }

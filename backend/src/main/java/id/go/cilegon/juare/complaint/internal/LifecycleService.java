@@ -19,6 +19,7 @@ import id.go.cilegon.juare.photo.PhotoOwner;
 import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Ids;
 import id.go.cilegon.juare.platform.UserError;
 import id.go.cilegon.juare.platform.UserErrorException;
 import java.time.Clock;
@@ -620,11 +621,8 @@ class LifecycleService {
             return ids;
         }
         for (String id : raw) {
-            try {
-                ids.add(UUID.fromString(id));
-            } catch (IllegalArgumentException | NullPointerException e) {
-                throw invalid(ErrorCode.PHOTO_NOT_FOUND, "Foto tidak ditemukan / Photo not found", field);
-            }
+            // one that is not an id names no photo (Ids): PHOTO_NOT_FOUND where an unknown one is
+            ids.add(Ids.parse(id));
         }
         return ids;
     }

@@ -6,6 +6,7 @@ import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.ClientAddress;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Ids;
 import id.go.cilegon.juare.platform.Payloads;
 import id.go.cilegon.juare.platform.UserError;
 import id.go.cilegon.juare.resident.Resident;
@@ -42,10 +43,9 @@ class PhoneChangeController {
 
     @MutationMapping
     Mono<ConfirmPhoneChangePayload> confirmPhoneChange(@Argument ConfirmPhoneChangeInput input) {
-        UUID id = parseId(input.challengeId());
-        Mono<ConfirmPhoneChangePayload> confirmed = id == null
-                ? Mono.error(UserError.of(ErrorCode.OTP_EXPIRED, "Kode tidak dikenal / Unknown code", "challengeId").exception())
-                : changes.confirm(id, input.newCode(), input.oldCode(), input.ktpProof()).map(c -> new ConfirmPhoneChangePayload(
+        // a malformed challenge id answers as an unknown one (Ids)
+        UUID id = Ids.parse(input.challengeId());
+        Mono<ConfirmPhoneChangePayload> confirmed = changes.confirm(id, input.newCode(), input.oldCode(), input.ktpProof()).map(c -> new ConfirmPhoneChangePayload(
                         c.status(), c.signIn() == null ? null : c.signIn().session(), c.signIn() == null ? null : c.signIn().resident(),
                         c.ktpUpload(), List.of()));
         return Payloads.of(confirmed, p -> p, errors -> new ConfirmPhoneChangePayload(null, null, null, null, errors));

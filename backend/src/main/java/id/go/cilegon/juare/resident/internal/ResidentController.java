@@ -5,6 +5,7 @@ import id.go.cilegon.juare.auth.AuthSession;
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.platform.ClientAddress;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Ids;
 import id.go.cilegon.juare.platform.Payloads;
 import id.go.cilegon.juare.platform.UserError;
 import id.go.cilegon.juare.resident.OtpChallenge;
@@ -39,24 +40,16 @@ class ResidentController {
 
     @MutationMapping
     Mono<VerifyOtpPayload> verifyOtp(@Argument VerifyOtpInput input) {
-        UUID challengeId = parseId(input.challengeId());
-        Mono<VerifyOtpPayload> verified = challengeId == null
-                ? Mono.error(UserError.of(ErrorCode.OTP_EXPIRED, "Kode tidak dikenal / Unknown code", "challengeId").exception())
-                : otp.verifyOtp(challengeId, input.code(), input.name()).map(s -> new VerifyOtpPayload(s.session(), s.resident(), List.of()));
+        // a malformed challenge id answers as an unknown one (Ids)
+        UUID challengeId = Ids.parse(input.challengeId());
+        Mono<VerifyOtpPayload> verified = otp.verifyOtp(challengeId, input.code(), input.name())
+                .map(s -> new VerifyOtpPayload(s.session(), s.resident(), List.of()));
         return Payloads.of(verified, p -> p, errors -> new VerifyOtpPayload(null, null, errors));
     }
 
     @QueryMapping
     Mono<Resident> me() {
         return CurrentCaller.residentId().flatMap(residents::find);
-    }
-
-    private static UUID parseId(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
-        }
     }
 
     record RequestOtpInput(String nik, String phone) {
