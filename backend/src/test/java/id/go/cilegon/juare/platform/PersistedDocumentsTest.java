@@ -136,6 +136,52 @@ class PersistedDocumentsTest extends IntegrationTest {
         assertThat(answer.code()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
     }
 
+    private Answer get(Map<String, String> parameters) {
+        StringBuilder query = new StringBuilder();
+        parameters.forEach((name, value) -> query.append(query.isEmpty() ? "" : "&").append(name).append('=')
+                .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+        var result = api().http().get().uri(java.net.URI.create("http://localhost:" + port + "/graphql?" + query))
+                .header("Accept", APOLLO_ACCEPT)
+                .exchange()
+                .expectBody(Map.class)
+                .returnResult();
+        return new Answer(result.getStatus().value(), result.getResponseBody());
+    }
+
+    @Test
+    void hashedQueriesOverHttpGetAsApolloKotlinSendsThem() throws Exception {
+        String document = newDocument();
+        String hash = sha256(document);
+        String extensions = JSON.writeValueAsString(apq(hash));
+
+        Answer miss = get(Map.of("operationName", "Categories", "extensions", extensions));
+        assertThat(miss.status()).isEqualTo(200);
+        assertThat(miss.code()).isEqualTo("PERSISTED_QUERY_NOT_FOUND");
+
+        assertThat(post(Map.of("query", document, "extensions", apq(hash))).categories()).isNotEmpty();
+        Answer hit = get(Map.of("operationName", "Categories", "extensions", extensions, "variables", "{}"));
+        assertThat(hit.status()).isEqualTo(200);
+        assertThat(hit.categories()).isNotEmpty();
+
+        assertThat(get(Map.of("query", "{ categories { code } }")).categories()).isNotEmpty();
+        String reference = OperationDocuments.load("ReferenceData");
+        assertThat(get(Map.of("documentId", "sha256:" + sha256(reference))).categories()).isNotEmpty();
+    }
+
+    @Test
+    void overHttpGetOnlyAQueryRuns() throws Exception {
+        String login = OperationDocuments.load("Login");
+        Answer mutation = get(Map.of("documentId", "sha256:" + sha256(login),
+                "variables", "{\"input\": {\"username\": \"nobody\", \"password\": \"x\"}}"));
+        assertThat(mutation.status()).isEqualTo(405);
+        assertThat(mutation.code()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(mutation.body().get("data")).isNull();
+
+        assertThat(get(Map.of("query", "{ categories { code } }", "variables", "[1]")).code()).isEqualTo("INVALID_REQUEST");
+        // without a document GET is still Boot's 405
+        api().http().get().uri("/graphql").exchange().expectStatus().isEqualTo(405);
+    }
+
     @Test
     void apqAndDocumentIdOverGraphQlWs() throws Exception {
         String document = newDocument();

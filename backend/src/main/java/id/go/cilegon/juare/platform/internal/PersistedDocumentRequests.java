@@ -3,12 +3,15 @@ package id.go.cilegon.juare.platform.internal;
 import graphql.execution.preparsed.persisted.PersistedQuerySupport;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.reactivestreams.Publisher;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -20,6 +23,9 @@ import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.socket.CloseStatus;
@@ -42,18 +48,32 @@ import tools.jackson.databind.json.JsonMapper;
  * same hash.</li>
  * <li>A hash the server does not know answers HTTP 200 (as Apollo's clients expect), not the 400 of
  * {@code application/graphql-response+json} for a request error.</li>
+ * <li>HTTP GET, which Spring GraphQL 2 does not serve (Boot's route answers 405): {@code GET /graphql?query=…} or
+ * {@code ?extensions=…} (Apollo Kotlin sends hashed queries so by default) or {@code ?documentId=…}, with
+ * {@code operationName} and {@code variables} (JSON); queries only, a mutation answers 405 ({@value #METHOD_NOT_ALLOWED}),
+ * as GraphQL over HTTP asks.</li>
  * </ul>
- * HTTP GET stays unsupported: Spring GraphQL 2 serves GraphQL over POST only (GET /graphql answers 405).
  */
 @Configuration(proxyBeanMethods = false)
 class PersistedDocumentRequests {
 
     static final String DOCUMENT_ID = "documentId";
     static final String DOCUMENT_ID_PREFIX = "sha256:";
+    static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    private static final List<String> GET_PARAMETERS = List.of("query", "extensions", DOCUMENT_ID);
 
     @Bean
-    GraphQlHttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
+    HttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
         return new HttpHandler(webGraphQlHandler);
+    }
+
+    /** GET /graphql with a document, a hash or a documentId; ahead of Boot's route, which answers GET with 405. */
+    @Bean
+    @Order(-1)
+    RouterFunction<ServerResponse> graphQlGetRoute(HttpHandler handler, GraphQlProperties properties) {
+        return RouterFunctions.route(RequestPredicates.GET(properties.getHttp().getPath())
+                .and(request -> GET_PARAMETERS.stream().anyMatch(name -> request.queryParam(name).isPresent())),
+                handler::handleGet);
     }
 
     @Bean
@@ -104,6 +124,8 @@ class PersistedDocumentRequests {
         };
         private static final MediaType APPLICATION_GRAPHQL = MediaType.parseMediaType("application/graphql");
 
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
         private final WebGraphQlHandler graphQlHandler;
 
         HttpHandler(WebGraphQlHandler graphQlHandler) {
@@ -121,6 +143,44 @@ class PersistedDocumentRequests {
                             request.exchange().getRequest().getId(),
                             request.exchange().getLocaleContext().getLocale())))
                     .flatMap(response -> prepareResponse(request, response));
+        }
+
+        /** The same request from GET's parameters; marked so that only a query runs (PersistedDocuments). */
+        Mono<ServerResponse> handleGet(ServerRequest request) {
+            return Mono.fromCallable(() -> {
+                        Map<String, Object> body = new LinkedHashMap<>();
+                        for (String name : List.of("query", "operationName", DOCUMENT_ID)) {
+                            request.queryParam(name).ifPresent(value -> body.put(name, value));
+                        }
+                        for (String name : List.of("variables", "extensions")) {
+                            Optional<String> value = request.queryParam(name).filter(v -> !v.isBlank());
+                            if (value.isPresent()) {
+                                body.put(name, jsonObject(name, value.get()));
+                            }
+                        }
+                        WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(
+                                request.uri(), request.headers().asHttpHeaders(), request.cookies(),
+                                request.remoteAddress().orElse(null), request.attributes(), normalized(body),
+                                request.exchange().getRequest().getId(),
+                                request.exchange().getLocaleContext().getLocale());
+                        graphQlRequest.configureExecutionInput((input, builder) ->
+                                builder.graphQLContext(Map.of(PersistedDocuments.HTTP_GET, true)).build());
+                        return graphQlRequest;
+                    })
+                    .flatMap(graphQlHandler::handleRequest)
+                    .flatMap(response -> prepareResponse(request, response));
+        }
+
+        private static Map<String, Object> jsonObject(String name, String text) {
+            try {
+                Object value = JSON.readValue(text, Object.class);
+                if (value instanceof Map<?, ?> map) {
+                    return castMap(map);
+                }
+            } catch (RuntimeException unreadable) {
+                // answered below
+            }
+            throw new ServerWebInputException("Invalid value for '" + name + "'");
         }
 
         private static Mono<Map<String, Object>> readBody(ServerRequest request) {
@@ -141,6 +201,9 @@ class PersistedDocumentRequests {
             if (response.getErrors().stream().anyMatch(error ->
                     PersistedDocuments.PERSISTED_QUERY_NOT_FOUND.equals(error.getExtensions().get("code")))) {
                 return HttpStatus.OK;
+            }
+            if (response.getErrors().stream().anyMatch(error -> METHOD_NOT_ALLOWED.equals(error.getExtensions().get("code")))) {
+                return HttpStatus.METHOD_NOT_ALLOWED;
             }
             return super.selectResponseStatus(response, mediaType);
         }

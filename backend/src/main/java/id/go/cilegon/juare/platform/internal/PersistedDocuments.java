@@ -74,6 +74,9 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
     /** Trusted mode: a document (text, hash or documentId) that was not registered from files. */
     static final String DOCUMENT_NOT_TRUSTED = "DOCUMENT_NOT_TRUSTED";
 
+    /** GraphQL context key: the request came as HTTP GET, where only a query may run. */
+    static final String HTTP_GET = "juare.httpGet";
+
     /** Per stored document, beside its text: the hash, the entry, Caffeine's node (bytes, roughly). */
     static final int ENTRY_OVERHEAD = 256;
 
@@ -145,6 +148,15 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
     @Override
     public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
             ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+        CompletableFuture<PreparsedDocumentEntry> entry = document(input, parseAndValidate);
+        if (Boolean.TRUE.equals(input.getGraphQLContext().get(HTTP_GET))) {
+            return entry.thenApply(found -> onlyAQuery(input, found));
+        }
+        return entry;
+    }
+
+    private CompletableFuture<PreparsedDocumentEntry> document(
+            ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         Function<ExecutionInput, PreparsedDocumentEntry> cachedParse = in -> parse(in, parseAndValidate);
         Optional<Object> id;
         try {
@@ -160,6 +172,28 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
             return CompletableFuture.completedFuture(error(new NotTrusted(null)));
         }
         return CompletableFuture.completedFuture(cachedParse.apply(input));
+    }
+
+    /** Over GET only a query runs (GraphQL over HTTP: a mutation answers 405); an unknown operation is left to the engine. */
+    private static PreparsedDocumentEntry onlyAQuery(ExecutionInput input, PreparsedDocumentEntry entry) {
+        if (entry.hasErrors()) {
+            return entry;
+        }
+        List<OperationDefinition> operations = entry.getDocument().getDefinitionsOfType(OperationDefinition.class);
+        String name = input.getOperationName();
+        Optional<OperationDefinition> selected = name == null || name.isEmpty()
+                ? (operations.size() == 1 ? Optional.of(operations.getFirst()) : Optional.empty())
+                : operations.stream().filter(operation -> name.equals(operation.getName())).findFirst();
+        if (selected.isEmpty() || selected.get().getOperation() == OperationDefinition.Operation.QUERY) {
+            return entry;
+        }
+        return new PreparsedDocumentEntry(GraphqlErrorBuilder.newError()
+                .errorType(Classification.PERSISTED_DOCUMENT)
+                .message("GET hanya untuk query; kirim " + selected.get().getOperation().name().toLowerCase(Locale.ROOT)
+                        + " dengan POST / GET is for queries only; send a "
+                        + selected.get().getOperation().name().toLowerCase(Locale.ROOT) + " with POST")
+                .extensions(Map.of("code", PersistedDocumentRequests.METHOD_NOT_ALLOWED))
+                .build());
     }
 
     /** graphql-java's reading, made safe for a malformed extension (a string, a number): a refusal, not a crash. */
