@@ -45,8 +45,13 @@ class GraphQlEngineConfig {
             @Value("${juare.graphql.documents.apq-store-size:4MB}") DataSize apqStoreSize,
             @Value("${juare.graphql.documents.trusted-introspection:false}") boolean trustedIntrospection,
             @Value("${juare.graphql.document-cache-size:500}") int parsedCacheSize) {
-        return PersistedDocuments.create(new PersistedDocuments.Settings(
-                PersistedDocuments.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT)),
+        PersistedDocuments.Mode documentsMode;
+        try {
+            documentsMode = PersistedDocuments.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("juare.graphql.documents.mode must be any or trusted, not " + mode);
+        }
+        return PersistedDocuments.create(new PersistedDocuments.Settings(documentsMode,
                 manifests.stream().map(String::trim).filter(m -> !m.isEmpty()).toList(),
                 apqStoreSize.toBytes(), trustedIntrospection, parsedCacheSize));
     }
