@@ -192,6 +192,7 @@ class PersistedDocumentsTest extends IntegrationTest {
 
             ws.send(Map.of("id", "1", "type", "subscribe", "payload", Map.of("extensions", apq(hash))));
             Map<String, Object> miss = ws.next();
+            System.out.println("APQ over graphql-ws, a miss: " + JSON.writeValueAsString(miss));
             assertThat(JSON.writeValueAsString(miss)).contains("PERSISTED_QUERY_NOT_FOUND");
             if (!"error".equals(miss.get("type"))) {
                 ws.drainFor("1");
