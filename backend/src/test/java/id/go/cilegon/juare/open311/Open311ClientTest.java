@@ -50,6 +50,22 @@ class Open311ClientTest extends IntegrationTest {
         assertThat(result.output()).doesNotContain(resident.nik(), resident.phone().substring(1));
     }
 
+    /** The guide's curl example (docs/examples/open311.sh) runs against the real backend. */
+    @Test
+    void theCurlExampleRuns() throws Exception {
+        Api.Resident resident = api().newResident();
+        ProcessBuilder builder = new ProcessBuilder("bash", Path.of("..", "docs", "examples", "open311.sh").toString())
+                .redirectErrorStream(true);
+        builder.environment().put("JUARE_API", "http://localhost:" + port);
+        builder.environment().put("TOKEN", resident.token());
+        Process script = builder.start();
+        String log = new String(script.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(script.waitFor(120, TimeUnit.SECONDS)).as(log).isTrue();
+        System.out.println(log);
+        assertThat(script.exitValue()).as(log).isZero();
+        assertThat(log).contains("<service_requests>", "IDEMPOTENCY_KEY_REUSED", "Done: service request");
+    }
+
     /** The committed package.json and lock into target/, then npm ci (once per build directory). */
     private static void install() throws IOException, InterruptedException {
         if (Files.isDirectory(WORK.resolve("node_modules/open311"))) {
