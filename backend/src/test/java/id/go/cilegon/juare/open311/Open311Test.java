@@ -256,6 +256,11 @@ class Open311Test extends IntegrationTest {
         isXmlError(reusedXml, 409);
         assertThat(complaintsOf(resident)).isEqualTo(1);
 
+        // the token as a bearer header instead of api_key
+        Answer bearer = post("/open311/v2/requests.json", report(null), HttpHeaders.AUTHORIZATION, "Bearer " + resident.token(),
+                "Idempotency-Key", key);
+        assertThat(bearer.json().get(0).get("service_request_id").asString()).isEqualTo(first);
+
         // without a key, each POST is a new request
         assertThat(filed(resident, report(resident.token()))).isNotEqualTo(filed(resident, report(resident.token())));
     }
