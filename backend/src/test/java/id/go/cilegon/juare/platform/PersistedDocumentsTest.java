@@ -182,6 +182,23 @@ class PersistedDocumentsTest extends IntegrationTest {
         api().http().get().uri("/graphql").exchange().expectStatus().isEqualTo(405);
     }
 
+    /** The guide's example (docs/examples/persisted-queries.sh, curl and jq) runs against the real backend. */
+    @Test
+    void theGuidesPersistedQueriesScriptRuns() throws Exception {
+        java.nio.file.Path output = java.nio.file.Files.createTempFile("persisted-queries", ".log");
+        ProcessBuilder builder = new ProcessBuilder("bash", java.nio.file.Path.of("..", "docs", "examples",
+                "persisted-queries.sh").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        builder.environment().put("JUARE_API", "http://localhost:" + port);
+        Process script = builder.start();
+        boolean ended = script.waitFor(60, TimeUnit.SECONDS);
+        String log = java.nio.file.Files.readString(output);
+        assertThat(ended).as(log).isTrue();
+        assertThat(script.exitValue()).as(log).isZero();
+        assertThat(log).contains("== 6.").contains("Done: persisted queries");
+    }
+
     @Test
     void apqAndDocumentIdOverGraphQlWs() throws Exception {
         String document = newDocument();
