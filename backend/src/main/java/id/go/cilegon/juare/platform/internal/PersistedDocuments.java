@@ -124,10 +124,6 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
         return new PersistedDocuments(settings, registered);
     }
 
-    Mode mode() {
-        return settings.mode();
-    }
-
     boolean isRegistered(String hash) {
         return registered.containsKey(hash);
     }
