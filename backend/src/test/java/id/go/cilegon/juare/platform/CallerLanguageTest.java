@@ -7,10 +7,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.client.SubscriptionErrorException;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
@@ -79,6 +81,8 @@ class CallerLanguageTest extends IntegrationTest {
             assertThat(error(english, SIGNED_OUT, "UNAUTHENTICATED")).isEqualTo("Please sign in");
             assertThat(error(english, TWO_SIGN_INS, "ONE_SIGN_IN_PER_REQUEST"))
                     .isEqualTo("One login, requestOtp or verifyOtp per request");
+            // a subscription's stream that fails: the graphql-ws error message, through the subscription resolver
+            assertThat(subscriptionError(english)).isEqualTo("Please sign in");
         } finally {
             english.stop().block(Duration.ofSeconds(5));
         }
@@ -93,6 +97,7 @@ class CallerLanguageTest extends IntegrationTest {
         try {
             assertThat(payloadMessage(indonesian)).isEqualTo(NIK_ID);
             assertThat(error(indonesian, SIGNED_OUT, "UNAUTHENTICATED")).isEqualTo("Silakan masuk terlebih dahulu");
+            assertThat(subscriptionError(indonesian)).isEqualTo("Silakan masuk terlebih dahulu");
         } finally {
             indonesian.stop().block(Duration.ofSeconds(5));
         }
@@ -136,6 +141,18 @@ class CallerLanguageTest extends IntegrationTest {
             message[0] = error.getMessage();
         });
         return message[0];
+    }
+
+    /** complaintEvents without a token: the stream ends with UNAUTHENTICATED (graphql-ws "error"). */
+    private static String subscriptionError(WebSocketGraphQlTester tester) {
+        Throwable failure = tester.document("subscription { complaintEvents { id } }").executeSubscription()
+                .toFlux().then().timeout(Duration.ofSeconds(10)).map(nothing -> (Throwable) null)
+                .onErrorResume(Mono::just).block();
+        assertThat(failure).isInstanceOf(SubscriptionErrorException.class);
+        List<ResponseError> errors = ((SubscriptionErrorException) failure).getErrors();
+        assertThat(errors).hasSize(1);
+        assertThat(errors.getFirst().getExtensions()).containsEntry("code", "UNAUTHENTICATED");
+        return errors.getFirst().getMessage();
     }
 
     private String photoRefusal(String token, String acceptLanguage) {
