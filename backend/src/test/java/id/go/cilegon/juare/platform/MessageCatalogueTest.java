@@ -53,7 +53,7 @@ class MessageCatalogueTest {
         keys.forEach(key -> groups.add(key.substring(0, key.indexOf('.') + 1)));
         Set<String> named = new TreeSet<>();
         for (String literal : literals()) {
-            if (literal.matches("[a-z]+(\\.[a-z0-9-]+)+") && groups.stream().anyMatch(literal::startsWith)) {
+            if (literal.matches("[a-z][a-z0-9]*(\\.[a-z0-9-]+)+") && groups.stream().anyMatch(literal::startsWith)) {
                 named.add(literal);
             }
         }
