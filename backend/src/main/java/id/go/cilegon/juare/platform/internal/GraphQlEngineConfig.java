@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.platform.internal;
 
+import id.go.cilegon.juare.platform.Messages;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,15 +24,17 @@ class GraphQlEngineConfig {
     QueryLimits queryLimits(@Value("${juare.graphql.max-depth:12}") int maxDepth,
                             @Value("${juare.graphql.max-fields:${juare.graphql.max-complexity:400}}") int maxFields,
                             @Value("${juare.graphql.cost.anonymous-budget:1000}") int anonymousBudget,
-                            @Value("${juare.graphql.cost.signed-in-budget:10000}") int signedInBudget) {
-        return new QueryLimits(new QueryLimits.Settings(maxDepth, maxFields, anonymousBudget, signedInBudget));
+                            @Value("${juare.graphql.cost.signed-in-budget:10000}") int signedInBudget,
+                            Messages messages) {
+        return new QueryLimits(new QueryLimits.Settings(maxDepth, maxFields, anonymousBudget, signedInBudget), messages);
     }
 
     /** Even within its budget, an answer stops growing at this size. */
     @Bean
     ResponseSizeLimit responseSizeLimit(@Value("${juare.graphql.max-response-size:8MB}") DataSize maxSize,
-                                        @Value("${juare.graphql.max-response-values:200000}") int maxValues) {
-        return new ResponseSizeLimit(maxSize.toBytes(), maxValues);
+                                        @Value("${juare.graphql.max-response-values:200000}") int maxValues,
+                                        Messages messages) {
+        return new ResponseSizeLimit(maxSize.toBytes(), maxValues, messages);
     }
 
     /**
@@ -44,7 +47,8 @@ class GraphQlEngineConfig {
             @Value("${juare.graphql.documents.manifests:}") List<String> manifests,
             @Value("${juare.graphql.documents.apq-store-size:4MB}") DataSize apqStoreSize,
             @Value("${juare.graphql.documents.trusted-introspection:false}") boolean trustedIntrospection,
-            @Value("${juare.graphql.document-cache-size:500}") int parsedCacheSize) {
+            @Value("${juare.graphql.document-cache-size:500}") int parsedCacheSize,
+            Messages messages) {
         PersistedDocuments.Mode documentsMode;
         try {
             documentsMode = PersistedDocuments.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
@@ -53,7 +57,7 @@ class GraphQlEngineConfig {
         }
         return PersistedDocuments.create(new PersistedDocuments.Settings(documentsMode,
                 manifests.stream().map(String::trim).filter(m -> !m.isEmpty()).toList(),
-                apqStoreSize.toBytes(), trustedIntrospection, parsedCacheSize));
+                apqStoreSize.toBytes(), trustedIntrospection, parsedCacheSize), messages);
     }
 
     @Bean

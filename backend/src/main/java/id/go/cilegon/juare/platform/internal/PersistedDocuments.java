@@ -19,6 +19,8 @@ import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.parser.Parser;
 import id.go.cilegon.juare.graphql.OperationDocuments;
+import id.go.cilegon.juare.platform.CallerLanguage;
+import id.go.cilegon.juare.platform.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -92,18 +94,20 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
     }
 
     private final Settings settings;
+    private final Messages messages;
     private final Map<String, String> registered;
     private final Cache<String, String> clientRegistered;
     private final Cache<String, PreparsedDocumentEntry> parsed;
 
-    PersistedDocuments(Settings settings, Map<String, String> registered) {
-        this(settings, registered, new Holder());
+    PersistedDocuments(Settings settings, Messages messages, Map<String, String> registered) {
+        this(settings, messages, registered, new Holder());
     }
 
-    private PersistedDocuments(Settings settings, Map<String, String> registered, Holder holder) {
+    private PersistedDocuments(Settings settings, Messages messages, Map<String, String> registered, Holder holder) {
         super(holder);
         holder.owner = this;
         this.settings = settings;
+        this.messages = messages;
         this.registered = Map.copyOf(registered);
         // weighed by the text's size, so that a flood of registrations evicts instead of growing the heap
         this.clientRegistered = Caffeine.newBuilder()
@@ -114,14 +118,14 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
     }
 
     /** The registered documents and the client-registered store, with the settings. */
-    static PersistedDocuments create(Settings settings) {
+    static PersistedDocuments create(Settings settings, Messages messages) {
         Map<String, String> registered = new LinkedHashMap<>(ownDocuments());
         for (String location : settings.manifests()) {
             registered.putAll(manifest(location));
         }
         log.info("GraphQL documents: mode {}, {} registered from files", settings.mode().name().toLowerCase(Locale.ROOT),
                 registered.size());
-        return new PersistedDocuments(settings, registered);
+        return new PersistedDocuments(settings, messages, registered);
     }
 
     boolean isRegistered(String hash) {
@@ -146,7 +150,7 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
             ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
         CompletableFuture<PreparsedDocumentEntry> entry = document(input, parseAndValidate);
         if (Boolean.TRUE.equals(input.getGraphQLContext().get(HTTP_GET))) {
-            return entry.thenApply(found -> onlyAQuery(input, found));
+            return entry.thenApply(found -> onlyAQuery(input, found, messages));
         }
         return entry;
     }
@@ -158,20 +162,20 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
         try {
             id = getPersistedQueryId(input);
         } catch (PersistedQueryError e) {
-            return CompletableFuture.completedFuture(mkMissingError(e));
+            return CompletableFuture.completedFuture(error(input, e));
         }
         if (id.isPresent()) {
             return super.getDocumentAsync(input, cachedParse);
         }
         String text = input.getQuery();
         if (settings.mode() == Mode.TRUSTED && !registered.containsKey(sha256(text)) && !allowedIntrospection(text)) {
-            return CompletableFuture.completedFuture(error(new NotTrusted(null)));
+            return CompletableFuture.completedFuture(error(input, new NotTrusted(null)));
         }
         return CompletableFuture.completedFuture(cachedParse.apply(input));
     }
 
     /** Over GET only a query runs (GraphQL over HTTP: a mutation answers 405); an unknown operation is left to the engine. */
-    private static PreparsedDocumentEntry onlyAQuery(ExecutionInput input, PreparsedDocumentEntry entry) {
+    private static PreparsedDocumentEntry onlyAQuery(ExecutionInput input, PreparsedDocumentEntry entry, Messages messages) {
         if (entry.hasErrors()) {
             return entry;
         }
@@ -185,9 +189,8 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
         }
         return new PreparsedDocumentEntry(GraphqlErrorBuilder.newError()
                 .errorType(Classification.PERSISTED_DOCUMENT)
-                .message("GET hanya untuk query; kirim " + selected.get().getOperation().name().toLowerCase(Locale.ROOT)
-                        + " dengan POST / GET is for queries only; send a "
-                        + selected.get().getOperation().name().toLowerCase(Locale.ROOT) + " with POST")
+                .message(messages.text(CallerLanguage.of(input.getGraphQLContext()), "request.get-query-only",
+                        selected.get().getOperation().name().toLowerCase(Locale.ROOT)))
                 .extensions(Map.of("code", PersistedDocumentRequests.METHOD_NOT_ALLOWED))
                 .build());
     }
@@ -206,9 +209,10 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
         return Optional.of(hash.toLowerCase(Locale.ROOT));
     }
 
+    /** graphql-java's error entry for a miss or a wrong hash; not reached: {@link #lookUp} answers them in the caller's language. */
     @Override
     protected PreparsedDocumentEntry mkMissingError(PersistedQueryError e) {
-        return error(e);
+        return error(null, e);
     }
 
     private PreparsedDocumentEntry parse(ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
@@ -226,6 +230,14 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
 
     /** Where a hash's text comes from: the registered documents, else (mode any) the client-registered store. */
     private CompletableFuture<PreparsedDocumentEntry> lookUp(Object id, ExecutionInput input, PersistedQueryCacheMiss miss) {
+        try {
+            return CompletableFuture.completedFuture(find(id, input, miss));
+        } catch (PersistedQueryError e) {
+            return CompletableFuture.completedFuture(error(input, e));
+        }
+    }
+
+    private PreparsedDocumentEntry find(Object id, ExecutionInput input, PersistedQueryCacheMiss miss) {
         String hash = (String) id;
         String sent = input.getQuery();
         boolean hasText = sent != null && !sent.isBlank() && !sent.equals(PersistedQuerySupport.PERSISTED_QUERY_MARKER);
@@ -235,7 +247,7 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
         }
         if (stored != null) {
             // a sent text is still checked against the hash (graphql-java's check), the stored one matches
-            return CompletableFuture.completedFuture(miss.apply(hasText ? sent : stored));
+            return miss.apply(hasText ? sent : stored);
         }
         if (settings.mode() == Mode.TRUSTED) {
             throw new NotTrusted(hash);
@@ -248,7 +260,7 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
             // only a document that parses and validates is remembered
             clientRegistered.put(hash, sent);
         }
-        return CompletableFuture.completedFuture(entry);
+        return entry;
     }
 
     /** Trusted mode lets an introspection-only document through when juare.graphql.documents.trusted-introspection is on. */
@@ -268,7 +280,8 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
         }
     }
 
-    private PreparsedDocumentEntry error(PersistedQueryError e) {
+    private PreparsedDocumentEntry error(ExecutionInput input, PersistedQueryError e) {
+        String language = input == null ? CallerLanguage.INDONESIAN : CallerLanguage.of(input.getGraphQLContext());
         String code;
         String message;
         Object id;
@@ -279,12 +292,11 @@ final class PersistedDocuments extends ApolloPersistedQuerySupport {
             id = notFound.getPersistedQueryId();
         } else if (e instanceof PersistedQueryIdInvalid invalid) {
             code = PERSISTED_QUERY_ID_INVALID;
-            message = "PersistedQueryIdInvalid: sha256Hash harus SHA-256 (hex) dari teks dokumen persis / "
-                    + "sha256Hash must be the SHA-256 (hex) of the exact document text";
+            message = messages.text(language, "request.document-hash-mismatch");
             id = invalid.getPersistedQueryId();
         } else {
             code = DOCUMENT_NOT_TRUSTED;
-            message = "Dokumen GraphQL ini tidak terdaftar di server / This GraphQL document is not registered on the server";
+            message = messages.text(language, "request.document-not-trusted");
             id = ((NotTrusted) e).hash;
         }
         Map<String, Object> extensions = new LinkedHashMap<>();

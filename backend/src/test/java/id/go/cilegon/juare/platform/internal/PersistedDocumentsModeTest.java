@@ -37,7 +37,8 @@ class PersistedDocumentsModeTest {
 
     private PersistedDocuments documents(PersistedDocuments.Mode mode, List<String> manifests, long storeBytes,
                                          boolean introspection) {
-        return PersistedDocuments.create(new PersistedDocuments.Settings(mode, manifests, storeBytes, introspection, 100));
+        return PersistedDocuments.create(new PersistedDocuments.Settings(mode, manifests, storeBytes, introspection, 100),
+                new id.go.cilegon.juare.platform.Messages());
     }
 
     private String manifest() throws Exception {
