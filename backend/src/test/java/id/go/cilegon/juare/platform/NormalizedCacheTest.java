@@ -11,6 +11,9 @@ import id.go.cilegon.juare.graphql.OperationDocuments;
 import id.go.cilegon.juare.support.AccessScenario;
 import id.go.cilegon.juare.support.AccessScenario.Who;
 import id.go.cilegon.juare.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,12 +21,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Cache identity (docs/adr/0028): the app's main queries, run in sequence through a model of Apollo Client's
@@ -79,6 +85,8 @@ class NormalizedCacheTest extends IntegrationTest {
             query AppKelurahan($kecamatanCode: String) {
               kelurahanList(kecamatanCode: $kecamatanCode) { id code name kecamatan { id code name } }
             }""";
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     GraphQlSource graphQlSource;
@@ -216,6 +224,85 @@ class NormalizedCacheTest extends IntegrationTest {
         } else if (!Objects.equals(expected, actual)) {
             problems.add(path + ": server " + expected + ", cache " + actual);
         }
+    }
+
+    /**
+     * The same sequences through real Apollo Client 4 (@apollo/client with graphql 16 on Node, installed by
+     * scripts/setup.sh into .tools/apollo): with the ids every query reads back as the server answered it, and
+     * without them Apollo fails on exactly the steps the model fails on, so the model is faithful.
+     */
+    @Test
+    void realApolloClient4ReadsTheSameQueriesBackAndFailsWhereTheModelFails() throws Exception {
+        Path home = apolloHome();
+        Predicate<GraphQLObjectType> all = type -> true;
+        Predicate<GraphQLObjectType> withoutNewIds = type -> !NEWLY_KEYED.contains(type.getName());
+        assertThat(apollo(home, all)).as("Apollo Client 4: queries whose readQuery differs from the server's answer")
+                .isEmpty();
+        Map<String, List<String>> apolloWithout = apollo(home, withoutNewIds);
+        System.out.println("Apollo Client 4 without the ids of " + NEWLY_KEYED + ": " + apolloWithout);
+        assertThat(apolloWithout.keySet()).isNotEmpty().isEqualTo(roundTrip(withoutNewIds).keySet());
+    }
+
+    private Map<String, List<String>> apollo(Path home, Predicate<GraphQLObjectType> keyed) throws Exception {
+        GraphQLSchema schema = graphQlSource.schema();
+        List<Map<String, Object>> callers = new ArrayList<>();
+        sequences().forEach((who, steps) -> callers.add(Map.of(
+                "name", who.name(),
+                "token", scenario.tokens.get(who),
+                "steps", steps.stream().map(step -> Map.of(
+                        "name", step.name(),
+                        // __typename is Apollo's to add; the ids are the app's choice, as in the model
+                        "query", NormalizedCache.prepare(schema, step.document(), keyed).text(),
+                        "variables", step.variables())).toList())));
+        String script;
+        try (var in = getClass().getResourceAsStream("/apollo/cache-round-trip.mjs")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Process node = new ProcessBuilder(System.getenv().getOrDefault("JUARE_NODE", "node"),
+                "--input-type=module", "-e", script)
+                .directory(home.toFile())
+                .redirectError(Path.of("target", "apollo.log").toFile())
+                .start();
+        try (var stdin = node.getOutputStream()) {
+            stdin.write(JSON.writeValueAsBytes(Map.of("url", "http://localhost:" + port + "/graphql", "callers", callers)));
+        }
+        byte[] out = node.getInputStream().readAllBytes();
+        assertThat(node.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(node.exitValue()).as("node, see backend/target/apollo.log").isZero();
+        Map<String, Object> output = JSON.readValue(out, new TypeReference<Map<String, Object>>() {
+        });
+        System.out.println("Apollo Client 4 cache entities: " + output.get("entities"));
+        Map<String, List<String>> failures = new LinkedHashMap<>();
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (Object item : (List<?>) output.get("results")) {
+            Map<?, ?> result = (Map<?, ?>) item;
+            String who = (String) result.get("caller");
+            int i = index.merge(who, 1, Integer::sum) - 1;
+            assertThat(result.get("errors")).as(who + " " + result.get("name")).isNull();
+            List<String> problems = new ArrayList<>();
+            if (result.get("cached") == null) {
+                problems.add("readQuery answered null");
+            } else {
+                compare(result.get("server"), result.get("cached"), "", problems);
+            }
+            if (!problems.isEmpty()) {
+                failures.put(who + " " + result.get("name") + " #" + i, problems.subList(0, Math.min(5, problems.size())));
+            }
+        }
+        return failures;
+    }
+
+    /** Where scripts/setup.sh installs Apollo Client (or JUARE_APOLLO). */
+    private static Path apolloHome() {
+        String configured = System.getenv("JUARE_APOLLO");
+        Path here = Path.of("").toAbsolutePath();
+        Path root = Files.exists(here.resolve("mvnw")) ? here : here.getParent();
+        Path home = configured != null && !configured.isBlank() ? Path.of(configured) : root.resolve(".tools/apollo");
+        if (!Files.isDirectory(home.resolve("node_modules/@apollo/client"))) {
+            throw new IllegalStateException("No Apollo Client at " + home
+                    + ": run scripts/setup.sh (it installs @apollo/client from npm), or set JUARE_APOLLO");
+        }
+        return home;
     }
 
     @Test
