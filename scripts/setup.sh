@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a Debian or Ubuntu machine, once (each step is skipped when already there):
 # Maven, Debian's Chromium and its driver (browser tests), Node.js with s3rver (the S3-compatible test server, into
-# .tools/) and Apollo Client 4 (a cache test's client, into .tools/apollo), docker-compose and HAProxy (the deployable form's checks), Debian's PostgreSQL server (scripts/cluster). Also checks for a JDK 21+. Called by scripts/test.sh and .ci/run; safe to run again.
+# .tools/), docker-compose and HAProxy (the deployable form's checks), Debian's PostgreSQL server (scripts/cluster). Also checks for a JDK 21+. Called by scripts/test.sh and .ci/run; safe to run again.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -34,14 +34,6 @@ s3rver_version=3.7.1
 if [ ! -x .tools/s3rver/node_modules/.bin/s3rver ]; then
   mkdir -p .tools/s3rver
   npm install --prefix .tools/s3rver --no-audit --no-fund --silent "s3rver@$s3rver_version"
-fi
-
-# Apollo Client 4 for the normalized-cache round trip (NormalizedCacheTest): a client app developers use, run on Node
-apollo_versions="@apollo/client@4.3.7 graphql@16.11.0 rxjs@7.8.2"
-if [ ! -d .tools/apollo/node_modules/@apollo/client ]; then
-  mkdir -p .tools/apollo
-  # no React: only the framework-free core is used
-  npm install --prefix .tools/apollo --no-audit --no-fund --silent --legacy-peer-deps $apollo_versions
 fi
 
 . scripts/jdk.sh

@@ -1,6 +1,7 @@
 package id.go.cilegon.juare.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
@@ -11,9 +12,11 @@ import id.go.cilegon.juare.graphql.OperationDocuments;
 import id.go.cilegon.juare.support.AccessScenario;
 import id.go.cilegon.juare.support.AccessScenario.Who;
 import id.go.cilegon.juare.support.IntegrationTest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -227,23 +231,25 @@ class NormalizedCacheTest extends IntegrationTest {
     }
 
     /**
-     * The same sequences through real Apollo Client 4 (@apollo/client with graphql 16 on Node, installed by
-     * scripts/setup.sh into .tools/apollo): with the ids every query reads back as the server answered it, and
-     * without them Apollo fails on exactly the steps the model fails on, so the model is faithful.
+     * The same sequences through real Apollo Client 4 (@apollo/client 4.3.7 with graphql 16 on Node,
+     * src/test/apollo-client, installed with npm ci into target/): with the ids every query reads back as the server
+     * answered it, and without them Apollo fails on exactly the steps the model fails on, so the model is faithful.
+     * Needs node and npm (the registry on first run); skipped without node, as Open311ClientTest is.
      */
     @Test
     void realApolloClient4ReadsTheSameQueriesBackAndFailsWhereTheModelFails() throws Exception {
-        Path home = apolloHome();
+        assumeTrue(run(Path.of("."), 30, null, "node", "--version").exitCode() == 0, "node is not installed");
+        install();
         Predicate<GraphQLObjectType> all = type -> true;
         Predicate<GraphQLObjectType> withoutNewIds = type -> !NEWLY_KEYED.contains(type.getName());
-        assertThat(apollo(home, all)).as("Apollo Client 4: queries whose readQuery differs from the server's answer")
+        assertThat(apollo(all)).as("Apollo Client 4: queries whose readQuery differs from the server's answer")
                 .isEmpty();
-        Map<String, List<String>> apolloWithout = apollo(home, withoutNewIds);
+        Map<String, List<String>> apolloWithout = apollo(withoutNewIds);
         System.out.println("Apollo Client 4 without the ids of " + NEWLY_KEYED + ": " + apolloWithout);
         assertThat(apolloWithout.keySet()).isNotEmpty().isEqualTo(roundTrip(withoutNewIds).keySet());
     }
 
-    private Map<String, List<String>> apollo(Path home, Predicate<GraphQLObjectType> keyed) throws Exception {
+    private Map<String, List<String>> apollo(Predicate<GraphQLObjectType> keyed) throws Exception {
         GraphQLSchema schema = graphQlSource.schema();
         List<Map<String, Object>> callers = new ArrayList<>();
         sequences().forEach((who, steps) -> callers.add(Map.of(
@@ -251,58 +257,78 @@ class NormalizedCacheTest extends IntegrationTest {
                 "token", scenario.tokens.get(who),
                 "steps", steps.stream().map(step -> Map.of(
                         "name", step.name(),
-                        // __typename is Apollo's to add; the ids are the app's choice, as in the model
+                        // Apollo adds __typename itself (already there does no harm); the ids are the app's, as in the model
                         "query", NormalizedCache.prepare(schema, step.document(), keyed).text(),
                         "variables", step.variables())).toList())));
-        String script;
-        try (var in = getClass().getResourceAsStream("/apollo/cache-round-trip.mjs")) {
-            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Process node = new ProcessBuilder(System.getenv().getOrDefault("JUARE_NODE", "node"),
-                "--input-type=module", "-e", script)
-                .directory(home.toFile())
-                .redirectError(Path.of("target", "apollo.log").toFile())
-                .start();
-        try (var stdin = node.getOutputStream()) {
-            stdin.write(JSON.writeValueAsBytes(Map.of("url", "http://localhost:" + port + "/graphql", "callers", callers)));
-        }
-        byte[] out = node.getInputStream().readAllBytes();
-        assertThat(node.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(node.exitValue()).as("node, see backend/target/apollo.log").isZero();
-        Map<String, Object> output = JSON.readValue(out, new TypeReference<Map<String, Object>>() {
+        byte[] input = JSON.writeValueAsBytes(Map.of("url", "http://localhost:" + port + "/graphql", "callers", callers));
+        Result result = run(APOLLO_WORK, 180, input, "node", "cache-round-trip.mjs");
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        Map<String, Object> output = JSON.readValue(result.output(), new TypeReference<Map<String, Object>>() {
         });
-        System.out.println("Apollo Client 4 cache entities: " + output.get("entities"));
         Map<String, List<String>> failures = new LinkedHashMap<>();
         Map<String, Integer> index = new LinkedHashMap<>();
         for (Object item : (List<?>) output.get("results")) {
-            Map<?, ?> result = (Map<?, ?>) item;
-            String who = (String) result.get("caller");
+            Map<?, ?> answer = (Map<?, ?>) item;
+            String who = (String) answer.get("caller");
             int i = index.merge(who, 1, Integer::sum) - 1;
-            assertThat(result.get("errors")).as(who + " " + result.get("name")).isNull();
+            assertThat(answer.get("errors")).as(who + " " + answer.get("name")).isNull();
             List<String> problems = new ArrayList<>();
-            if (result.get("cached") == null) {
+            if (answer.get("cached") == null) {
                 problems.add("readQuery answered null");
             } else {
-                compare(result.get("server"), result.get("cached"), "", problems);
+                compare(answer.get("server"), answer.get("cached"), "", problems);
             }
             if (!problems.isEmpty()) {
-                failures.put(who + " " + result.get("name") + " #" + i, problems.subList(0, Math.min(5, problems.size())));
+                failures.put(who + " " + answer.get("name") + " #" + i, problems.subList(0, Math.min(5, problems.size())));
             }
         }
         return failures;
     }
 
-    /** Where scripts/setup.sh installs Apollo Client (or JUARE_APOLLO). */
-    private static Path apolloHome() {
-        String configured = System.getenv("JUARE_APOLLO");
-        Path here = Path.of("").toAbsolutePath();
-        Path root = Files.exists(here.resolve("mvnw")) ? here : here.getParent();
-        Path home = configured != null && !configured.isBlank() ? Path.of(configured) : root.resolve(".tools/apollo");
-        if (!Files.isDirectory(home.resolve("node_modules/@apollo/client"))) {
-            throw new IllegalStateException("No Apollo Client at " + home
-                    + ": run scripts/setup.sh (it installs @apollo/client from npm), or set JUARE_APOLLO");
+    private static final Path APOLLO_SOURCE = Path.of("src/test/apollo-client");
+    private static final Path APOLLO_WORK = Path.of("target/apollo-client");
+
+    /** The committed package.json, lock and script into target/, then npm ci (once per build directory). */
+    private static void install() throws IOException, InterruptedException {
+        boolean installed = Files.isDirectory(APOLLO_WORK.resolve("node_modules/@apollo/client"));
+        try (Stream<Path> files = Files.walk(APOLLO_SOURCE)) {
+            for (Path file : files.toList()) {
+                Path target = APOLLO_WORK.resolve(APOLLO_SOURCE.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
-        return home;
+        if (!installed) {
+            Result ci = run(APOLLO_WORK, 300, null, "npm", "ci", "--no-audit", "--no-fund");
+            assertThat(ci.exitCode()).as(ci.output()).isZero();
+        }
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    private static Result run(Path directory, int seconds, byte[] stdin, String... command) throws InterruptedException {
+        try {
+            // stdout is the answer; stderr (Apollo's warnings) goes to the test's log
+            Process process = new ProcessBuilder(List.of(command)).directory(directory.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            try (var in = process.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin);
+                }
+            }
+            byte[] stdout = process.getInputStream().readAllBytes();
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Result(-1, "timed out");
+            }
+            return new Result(process.exitValue(), new String(stdout, StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
+            return new Result(-1, e.getMessage());
+        }
     }
 
     @Test

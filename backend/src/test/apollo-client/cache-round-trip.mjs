@@ -3,7 +3,7 @@
 // back from the cache with readQuery. Prints, as JSON, each step's server answer (as it came over the wire) beside
 // what the cache gave back (null when readQuery found fields missing), and the cache's entity keys.
 // Input on stdin: {"url": "...", "callers": [{"name", "token", "steps": [{"name", "query", "variables"}]}]}.
-// Run with node from the directory where @apollo/client, graphql and rxjs are installed (NormalizedCacheTest).
+// Run with node in its npm project (this directory, installed with npm ci by NormalizedCacheTest).
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
 
 const chunks = [];
