@@ -101,6 +101,17 @@ class SchemaDescriptionTest extends IntegrationTest {
                 .isEmpty();
     }
 
+    /** What GraphiQL and code generators see: the descriptions over HTTP, to anyone, by introspection. */
+    @Test
+    void introspectionServesTheDescriptionsAndTheNewIds() {
+        api().anonymous().document("""
+                        { __type(name: "Opd") { description fields { name description } } }""")
+                .execute()
+                .path("__type.description").entity(String.class).satisfies(d -> assertThat(d).contains("OPD"))
+                .path("__type.fields[?(@.name == 'id')].description").entityList(String.class)
+                .satisfies(d -> assertThat(d).singleElement().asString().contains("Cache key"));
+    }
+
     private void check(String kind, String where, String description) {
         int[] n = coverage.computeIfAbsent(kind, k -> new int[2]);
         n[1]++;
