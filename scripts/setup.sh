@@ -36,13 +36,5 @@ if [ ! -x .tools/s3rver/node_modules/.bin/s3rver ]; then
   npm install --prefix .tools/s3rver --no-audit --no-fund --silent "s3rver@$s3rver_version"
 fi
 
-# Apollo Client 4 for ApolloPersistedQueryClientTest (its persisted-query link against the server)
-apollo_client_version=4.3.7
-if [ ! -d .tools/apollo-client/node_modules/@apollo/client ]; then
-  mkdir -p .tools/apollo-client
-  npm install --prefix .tools/apollo-client --no-audit --no-fund --silent \
-    "@apollo/client@$apollo_client_version" graphql@16.15.0 rxjs@7.8.2
-fi
-
 . scripts/jdk.sh
 echo "setup: ready (JAVA_HOME=$JAVA_HOME)"
