@@ -38,6 +38,8 @@ class GraphQlErrors {
 
     /** The classification of graphql-java's GoodFaithIntrospection.BadFaithIntrospectionError. */
     private static final String BAD_FAITH_INTROSPECTION = "BadFaithIntrospection";
+    /** The classification of graphql-java's IntrospectionDisabledError (spring.graphql.schema.introspection.enabled=false). */
+    private static final String INTROSPECTION_DISABLED = "IntrospectionDisabled";
 
     @Bean
     DataFetcherExceptionResolverAdapter apiExceptionResolver() {
@@ -140,6 +142,8 @@ class GraphQlErrors {
         extensions.putIfAbsent("code", codeOf(error.getErrorType()));
         String message = BAD_FAITH_INTROSPECTION.equals(String.valueOf(error.getErrorType()))
                 ? "Introspeksi terlalu rumit / Introspection too complex: " + error.getMessage()
+                : INTROSPECTION_DISABLED.equals(String.valueOf(error.getErrorType()))
+                ? "Introspeksi dimatikan di server ini / Introspection is disabled on this server"
                 : error.getMessage();
         return GraphqlErrorBuilder.newError()
                 .message(message)
@@ -160,6 +164,9 @@ class GraphQlErrors {
         if (type == ErrorType.ExecutionAborted || BAD_FAITH_INTROSPECTION.equals(String.valueOf(type))) {
             // graphql-java's good-faith introspection rule: a repeated __schema or a cycle through __Type.fields
             return QueryLimits.QUERY_TOO_COMPLEX;
+        }
+        if (INTROSPECTION_DISABLED.equals(String.valueOf(type))) {
+            return "INTROSPECTION_DISABLED"; // it was INTERNAL_ERROR
         }
         if (type == org.springframework.graphql.execution.ErrorType.BAD_REQUEST) {
             return ErrorCode.INVALID_INPUT.name();
