@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Issue 14, item 1: the introspection documents standard tools send, byte for byte (test resources
- * {@code introspection/*.graphql}, printed by graphql-js 16.15's {@code getIntrospectionQuery} with each tool's options),
+ * {@code introspection/*.graphql}: printed by graphql-js 16.15's {@code getIntrospectionQuery} with each tool's options,
+ * and the one GraphiQL 3.2 sent from the browser),
  * succeed over HTTP and graphql-ws, with and without a token; the SDL is downloadable (item 2).
  */
 class IntrospectionTest extends IntegrationTest {
@@ -42,7 +43,8 @@ class IntrospectionTest extends IntegrationTest {
     /** graphql-js 16's getIntrospectionQuery with the options each tool passes (depth 15 with its TypeRef nesting). */
     static final List<String> DOCUMENTS = List.of(
             "graphql-js-default",      // getIntrospectionQuery(): Apollo Client devtools, graphql-request users, Altair
-            "graphiql-3",              // GraphiQL 3 (the one served at /graphiql): inputValueDeprecation
+            "graphiql-3.2-as-sent",    // what GraphiQL 3.2 at /graphiql sent (recorded by GraphiQlBrowserTest)
+            "graphiql-3",              // GraphiQL 3 with inputValueDeprecation
             "graphiql-4-5",            // GraphiQL 4/5: inputValueDeprecation, schemaDescription
             "graphql-codegen",         // @graphql-tools/url-loader: descriptions, specifiedByUrl, directiveIsRepeatable, ...
             "graphql-js-all-options"); // every option graphql-js 16 knows, oneOf included
@@ -60,7 +62,8 @@ class IntrospectionTest extends IntegrationTest {
         if (token != null) {
             request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
         }
-        return request.bodyValue(Map.of("query", query, "operationName", "IntrospectionQuery", "variables", Map.of()))
+        // the body GraphiQL sends: query and operationName
+        return request.bodyValue(Map.of("query", query, "operationName", "IntrospectionQuery"))
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(Map.class)
