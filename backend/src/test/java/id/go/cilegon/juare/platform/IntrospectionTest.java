@@ -9,6 +9,10 @@ import graphql.GraphQLError;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
 import id.go.cilegon.juare.support.IntegrationTest;
 import id.go.cilegon.juare.support.Staff;
 import java.io.IOException;
@@ -162,6 +166,27 @@ class IntrospectionTest extends IntegrationTest {
         }
     }
 
+    /**
+     * Apollo Kotlin's downloadApolloSchema first probes the server's introspection features with one request of several
+     * aliased {@code __type} lookups (this shape). graphql-java's good-faith rule allows one {@code __type} per request,
+     * so the probe is refused; Apollo Kotlin then falls back by itself to its plain introspection query (a TypeRef
+     * nesting like graphql-js's, depth at most 15, as above), which answers the whole schema: it loses only the
+     * features the probe detects (specifiedByURL, isOneOf, deprecated arguments), none of which this schema uses.
+     */
+    @Test
+    void apolloKotlinsFeatureProbeIsRefusedWithACodeSoItFallsBack() {
+        StringBuilder probe = new StringBuilder("query PreIntrospectionQuery {");
+        for (String type : List.of("__Schema", "__Type", "__Directive", "__Field", "__InputValue")) {
+            probe.append(" t").append(type).append(": __type(name: \"").append(type).append("\") { fields { name args { name } } }");
+        }
+        Map<?, ?> response = api().http().post().uri("/graphql").header("Content-Type", "application/json")
+                .bodyValue(Map.of("query", probe.append(" }").toString(), "operationName", "PreIntrospectionQuery"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        assertThat(response.get("data")).isNull();
+        List<?> errors = (List<?>) response.get("errors");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) errors.getFirst()).get("extensions")).get("code")).isEqualTo("QUERY_TOO_COMPLEX");
+    }
+
     @Test
     void theSchemaIsDownloadableAsSdl() {
         String sdl = api().http().get().uri("/graphql/schema").exchange()
@@ -169,8 +194,13 @@ class IntrospectionTest extends IntegrationTest {
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(sdl).contains("type Query", "type Complaint", "enum ErrorCode", "scalar DateTime",
                 "directive @cost", "submitComplaint");
-        // what a code generator reads is the same schema introspection describes
         assertThat(sdl).doesNotContain("__Type");
+        // what a code generator reads is a complete schema (its scalars and directives defined), the one that runs
+        GraphQLSchema printed = UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl));
+        List<String> live = graphQlSource.schema().getAllTypesAsList().stream().map(GraphQLNamedType::getName).sorted().toList();
+        assertThat(printed.getAllTypesAsList().stream().map(GraphQLNamedType::getName).sorted().toList()).isEqualTo(live);
+        assertThat(printed.getDirective("listSize")).isNotNull();
+        System.out.println("SDL /graphql/schema: " + sdl.length() + " characters, " + live.size() + " types");
     }
 
     @Test
