@@ -6,7 +6,9 @@ import id.go.cilegon.juare.photo.Photo;
 import id.go.cilegon.juare.photo.PhotoOwner;
 import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Messages;
 import id.go.cilegon.juare.platform.UserErrorException;
 import java.net.URI;
 import java.util.UUID;
@@ -51,9 +53,11 @@ class PhotoEndpoint {
     private static final String CACHE = "private, max-age=86400";
 
     private final PhotoService photos;
+    private final Messages messages;
 
-    PhotoEndpoint(PhotoService photos) {
+    PhotoEndpoint(PhotoService photos, Messages messages) {
         this.photos = photos;
+        this.messages = messages;
     }
 
     @PostMapping
@@ -117,8 +121,7 @@ class PhotoEndpoint {
     }
 
     private static ApiException missingFile() {
-        return ApiException.invalidInput(
-                "Kirim foto sebagai multipart/form-data dengan bagian \"file\" / Send the photo as multipart/form-data with a part named \"file\"");
+        return ApiException.invalidInput("photo.multipart-file");
     }
 
     @GetMapping("/{id}")
@@ -160,12 +163,13 @@ class PhotoEndpoint {
 
     // the same answer for "no such photo" and "not yours": existence is not revealed
     private static ApiException notFound() {
-        return new ApiException(ErrorCode.NOT_FOUND, "Foto tidak ditemukan / Photo not found");
+        return new ApiException(ErrorCode.NOT_FOUND, "photo.not-found");
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> userError(UserErrorException e) {
-        ResponseEntity<ErrorBody> answer = error(statusOf(e.error().code()), e.error().code().name(), e.error().message());
+    ResponseEntity<ErrorBody> userError(UserErrorException e, ServerWebExchange exchange) {
+        ResponseEntity<ErrorBody> answer = error(statusOf(e.error().code()), e.error().code().name(),
+                messages.text(CallerLanguage.of(exchange), e.error()));
         if (e instanceof RetryLater retry) {
             return ResponseEntity.status(answer.getStatusCode())
                     .headers(answer.getHeaders())
@@ -176,50 +180,52 @@ class PhotoEndpoint {
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> apiError(ApiException e) {
+    ResponseEntity<ErrorBody> apiError(ApiException e, ServerWebExchange exchange) {
+        String message = messages.text(CallerLanguage.of(exchange), e);
         if (e.code() == ErrorCode.PHOTO_STORE_UNAVAILABLE) {
             // nothing was kept (PhotoService removes what was written): the app uploads again after a while
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, "10")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(ErrorBody.of(e.code().name(), e.getMessage()));
+                    .body(ErrorBody.of(e.code().name(), message));
         }
-        return error(statusOf(e.code()), e.code().name(), e.getMessage());
+        return error(statusOf(e.code()), e.code().name(), message);
     }
 
     /** Over a limit while reading the body: ours (join) or the multipart reader's (part size on disk). */
     @ExceptionHandler
-    ResponseEntity<ErrorBody> overLimit(DataBufferLimitException e) {
-        return userError(PhotoProcessor.tooLarge());
+    ResponseEntity<ErrorBody> overLimit(DataBufferLimitException e, ServerWebExchange exchange) {
+        return userError(PhotoProcessor.tooLarge(), exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> malformedMultipart(DecodingException e) {
-        return apiError(missingFile());
+    ResponseEntity<ErrorBody> malformedMultipart(DecodingException e, ServerWebExchange exchange) {
+        return apiError(missingFile(), exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> frameworkStatus(ResponseStatusException e) {
+    ResponseEntity<ErrorBody> frameworkStatus(ResponseStatusException e, ServerWebExchange exchange) {
         if (e.getStatusCode().value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-            return userError(PhotoProcessor.tooLarge());
+            return userError(PhotoProcessor.tooLarge(), exchange);
         }
         if (e.getStatusCode().is4xxClientError()) {
-            return error(e.getStatusCode(), ErrorCode.INVALID_INPUT.name(), "Permintaan tidak valid / Invalid request");
+            return error(e.getStatusCode(), ErrorCode.INVALID_INPUT.name(),
+                    messages.text(CallerLanguage.of(exchange), "request.invalid"));
         }
-        return unexpected(e);
+        return unexpected(e, exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> busy(RejectedExecutionException e) {
-        return userError(PhotoProcessor.busy());
+    ResponseEntity<ErrorBody> busy(RejectedExecutionException e, ServerWebExchange exchange) {
+        return userError(PhotoProcessor.busy(), exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> unexpected(Exception e) {
+    ResponseEntity<ErrorBody> unexpected(Exception e, ServerWebExchange exchange) {
         String incident = UUID.randomUUID().toString();
         log.atError().addKeyValue("incident", incident).setCause(e).log("Unexpected failure in the photo endpoint, incident {}", incident);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "Terjadi kesalahan di server / Server error (" + incident + ")");
+                messages.text(CallerLanguage.of(exchange), "error.internal", incident));
     }
 
     static HttpStatus statusOf(ErrorCode code) {
