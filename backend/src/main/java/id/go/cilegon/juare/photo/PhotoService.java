@@ -197,7 +197,7 @@ public class PhotoService {
 
     private static RuntimeException photoNotFound() {
         return UserError.of(ErrorCode.PHOTO_NOT_FOUND,
-                "Foto tidak ditemukan atau sudah dipakai / Photo not found or already used", "photoIds").exception();
+                "photo.not-found-or-used", "photoIds").exception();
     }
 
     /**

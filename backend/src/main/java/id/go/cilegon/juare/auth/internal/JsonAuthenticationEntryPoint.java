@@ -1,7 +1,9 @@
 package id.go.cilegon.juare.auth.internal;
 
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.HttpErrors;
+import id.go.cilegon.juare.platform.Messages;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,7 +21,11 @@ import reactor.core.publisher.Mono;
  */
 class JsonAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
-    private static final String MESSAGE = "Silakan masuk lagi / Please sign in again";
+    private final Messages messages;
+
+    JsonAuthenticationEntryPoint(Messages messages) {
+        this.messages = messages;
+    }
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
@@ -30,7 +36,8 @@ class JsonAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
         }
         Map<String, Object> extensions = rejection == null ? Map.of() : Map.of("reason", rejection.name());
         return HttpErrors.write(exchange, HttpStatus.UNAUTHORIZED,
-                HttpErrors.body(ErrorCode.UNAUTHENTICATED.name(), MESSAGE, extensions));
+                HttpErrors.body(ErrorCode.UNAUTHENTICATED.name(),
+                        messages.text(CallerLanguage.of(exchange), "auth.sign-in-again"), extensions));
     }
 
     /**

@@ -2,6 +2,7 @@ package id.go.cilegon.juare.auth.internal;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import id.go.cilegon.juare.auth.TokenService;
+import id.go.cilegon.juare.platform.Messages;
 import id.go.cilegon.juare.platform.Secrets;
 import java.time.Clock;
 import javax.crypto.SecretKey;
@@ -75,8 +76,8 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-                                                  ActiveAccountsOnly converter) {
-        JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
+                                                  ActiveAccountsOnly converter, Messages messages) {
+        JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(messages);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -105,6 +106,7 @@ class SecurityConfig {
     WebSocketGraphQlInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder, ActiveAccountsOnly converter) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
         manager.setJwtAuthenticationConverter(converter);
-        return new StaleTokenTolerant(new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager));
+        return new ConnectionInit(new StaleTokenTolerant(
+                new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager)));
     }
 }

@@ -40,7 +40,7 @@ enum TokenRejection {
     static final class AccountDisabled extends InvalidBearerTokenException {
 
         AccountDisabled() {
-            super("Akun tidak aktif / Account disabled");
+            super("Account disabled");
         }
     }
 }

@@ -6,8 +6,10 @@ import id.go.cilegon.juare.photo.Photo;
 import id.go.cilegon.juare.photo.PhotoOwner;
 import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.HttpErrors;
+import id.go.cilegon.juare.platform.Messages;
 import id.go.cilegon.juare.platform.UserErrorException;
 import java.net.URI;
 import java.util.UUID;
@@ -53,9 +55,11 @@ class PhotoEndpoint {
     private static final String CACHE = "private, max-age=86400";
 
     private final PhotoService photos;
+    private final Messages messages;
 
-    PhotoEndpoint(PhotoService photos) {
+    PhotoEndpoint(PhotoService photos, Messages messages) {
         this.photos = photos;
+        this.messages = messages;
     }
 
     @PostMapping
@@ -119,8 +123,7 @@ class PhotoEndpoint {
     }
 
     private static ApiException missingFile() {
-        return ApiException.invalidInput(
-                "Kirim foto sebagai multipart/form-data dengan bagian \"file\" / Send the photo as multipart/form-data with a part named \"file\"");
+        return ApiException.invalidInput("photo.multipart-file");
     }
 
     @GetMapping("/{id}")
@@ -162,12 +165,13 @@ class PhotoEndpoint {
 
     // the same answer for "no such photo" and "not yours": existence is not revealed
     private static ApiException notFound() {
-        return new ApiException(ErrorCode.NOT_FOUND, "Foto tidak ditemukan / Photo not found");
+        return new ApiException(ErrorCode.NOT_FOUND, "photo.not-found");
     }
 
     @ExceptionHandler
-    ResponseEntity<HttpErrors.Body> userError(UserErrorException e) {
-        ResponseEntity<HttpErrors.Body> answer = error(statusOf(e.error().code()), e.error().code().name(), e.error().message());
+    ResponseEntity<HttpErrors.Body> userError(UserErrorException e, ServerWebExchange exchange) {
+        ResponseEntity<HttpErrors.Body> answer = error(statusOf(e.error().code()), e.error().code().name(),
+                messages.text(CallerLanguage.of(exchange), e.error()));
         if (e instanceof RetryLater retry) {
             return ResponseEntity.status(answer.getStatusCode())
                     .headers(answer.getHeaders())
@@ -178,50 +182,52 @@ class PhotoEndpoint {
     }
 
     @ExceptionHandler
-    ResponseEntity<HttpErrors.Body> apiError(ApiException e) {
+    ResponseEntity<HttpErrors.Body> apiError(ApiException e, ServerWebExchange exchange) {
+        String message = messages.text(CallerLanguage.of(exchange), e);
         if (e.code() == ErrorCode.PHOTO_STORE_UNAVAILABLE) {
             // nothing was kept (PhotoService removes what was written): the app uploads again after a while
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, "10")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(HttpErrors.body(e.code().name(), e.getMessage()));
+                    .body(HttpErrors.body(e.code().name(), message));
         }
-        return error(statusOf(e.code()), e.code().name(), e.getMessage());
+        return error(statusOf(e.code()), e.code().name(), message);
     }
 
     /** Over a limit while reading the body: ours (join) or the multipart reader's (part size on disk). */
     @ExceptionHandler
-    ResponseEntity<HttpErrors.Body> overLimit(DataBufferLimitException e) {
-        return userError(PhotoProcessor.tooLarge());
+    ResponseEntity<HttpErrors.Body> overLimit(DataBufferLimitException e, ServerWebExchange exchange) {
+        return userError(PhotoProcessor.tooLarge(), exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<HttpErrors.Body> malformedMultipart(DecodingException e) {
-        return apiError(missingFile());
+    ResponseEntity<HttpErrors.Body> malformedMultipart(DecodingException e, ServerWebExchange exchange) {
+        return apiError(missingFile(), exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<HttpErrors.Body> frameworkStatus(ResponseStatusException e) {
+    ResponseEntity<HttpErrors.Body> frameworkStatus(ResponseStatusException e, ServerWebExchange exchange) {
         if (e.getStatusCode().value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-            return userError(PhotoProcessor.tooLarge());
+            return userError(PhotoProcessor.tooLarge(), exchange);
         }
         if (e.getStatusCode().is4xxClientError()) {
-            return error(e.getStatusCode(), ErrorCode.INVALID_INPUT.name(), "Permintaan tidak valid / Invalid request");
+            return error(e.getStatusCode(), ErrorCode.INVALID_INPUT.name(),
+                    messages.text(CallerLanguage.of(exchange), "request.invalid"));
         }
-        return unexpected(e);
+        return unexpected(e, exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<HttpErrors.Body> busy(RejectedExecutionException e) {
-        return userError(PhotoProcessor.busy());
+    ResponseEntity<HttpErrors.Body> busy(RejectedExecutionException e, ServerWebExchange exchange) {
+        return userError(PhotoProcessor.busy(), exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<HttpErrors.Body> unexpected(Exception e) {
+    ResponseEntity<HttpErrors.Body> unexpected(Exception e, ServerWebExchange exchange) {
         String incident = UUID.randomUUID().toString();
         log.atError().addKeyValue("incident", incident).setCause(e).log("Unexpected failure in the photo endpoint, incident {}", incident);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "Terjadi kesalahan di server / Server error (" + incident + ")");
+                messages.text(CallerLanguage.of(exchange), "error.internal", incident));
     }
 
     static HttpStatus statusOf(ErrorCode code) {

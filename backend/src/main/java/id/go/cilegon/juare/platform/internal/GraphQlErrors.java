@@ -6,8 +6,10 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ClientAddress;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Messages;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +22,7 @@ import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.graphql.execution.SubscriptionPublisherException;
+import org.springframework.graphql.execution.SubscriptionExceptionResolver;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.core.Ordered;
@@ -43,52 +46,51 @@ class GraphQlErrors {
 
     /** The classification of graphql-java's GoodFaithIntrospection.BadFaithIntrospectionError. */
     private static final String BAD_FAITH_INTROSPECTION = "BadFaithIntrospection";
+    /** The classification of graphql-java's IntrospectionDisabledError (spring.graphql.schema.introspection.enabled=false). */
+    private static final String INTROSPECTION_DISABLED = "IntrospectionDisabled";
 
     @Bean
-    DataFetcherExceptionResolverAdapter apiExceptionResolver() {
+    DataFetcherExceptionResolverAdapter apiExceptionResolver(Messages messages) {
         return new DataFetcherExceptionResolverAdapter() {
             @Override
             protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-                return toError(ex, GraphqlErrorBuilder.newError(env));
+                return toError(ex, GraphqlErrorBuilder.newError(env), messages, CallerLanguage.of(env.getGraphQlContext()));
             }
         };
     }
 
+    /** A subscription's failure: its language comes from the Reactor context the stream runs in (RequestLanguage). */
     @Bean
-    SubscriptionExceptionResolverAdapter subscriptionExceptionResolver() {
-        return new SubscriptionExceptionResolverAdapter() {
-            @Override
-            protected GraphQLError resolveToSingleError(Throwable ex) {
-                return toError(ex, GraphqlErrorBuilder.newError());
-            }
-        };
+    SubscriptionExceptionResolver subscriptionExceptionResolver(Messages messages) {
+        return ex -> Mono.deferContextual(context -> Mono.just(List.of(toError(ex, GraphqlErrorBuilder.newError(),
+                messages, context.getOrDefault(CallerLanguage.CONTEXT_KEY, CallerLanguage.INDONESIAN)))));
     }
 
-    private static GraphQLError toError(Throwable ex, GraphqlErrorBuilder<?> builder) {
+    private static GraphQLError toError(Throwable ex, GraphqlErrorBuilder<?> builder, Messages messages, String language) {
         if (ex instanceof ApiException api) {
-            return builder.errorType(classify(api.code())).message(api.getMessage())
+            return builder.errorType(classify(api.code())).message(messages.text(language, api))
                     .extensions(Map.of("code", api.code().name())).build();
         }
         if (ex instanceof AccessDeniedException) {
             return builder.errorType(org.springframework.graphql.execution.ErrorType.FORBIDDEN)
-                    .message("Anda tidak berhak / Not allowed")
+                    .message(messages.text(language, "error.forbidden"))
                     .extensions(Map.of("code", ErrorCode.FORBIDDEN.name())).build();
         }
         if (ex instanceof AuthenticationCredentialsNotFoundException) {
             return builder.errorType(org.springframework.graphql.execution.ErrorType.UNAUTHORIZED)
-                    .message("Silakan masuk terlebih dahulu / Please sign in")
+                    .message(messages.text(language, "error.unauthenticated"))
                     .extensions(Map.of("code", ErrorCode.UNAUTHENTICATED.name())).build();
         }
         if (ex instanceof graphql.execution.AbortExecutionException) {
             // the client went away (a cancelled subscription): nothing went wrong here
-            return builder.errorType(ErrorType.ExecutionAborted).message("Dibatalkan / Cancelled")
+            return builder.errorType(ErrorType.ExecutionAborted).message(messages.text(language, "error.cancelled"))
                     .extensions(Map.of("code", "CANCELLED")).build();
         }
         String incident = java.util.UUID.randomUUID().toString();
         // the incident as its own field too, for JSON logs (logging.structured.format.console)
         log.atError().addKeyValue("incident", incident).setCause(ex).log("Unexpected failure, incident {}", incident);
         return builder.errorType(org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR)
-                .message("Terjadi kesalahan di server / Server error (" + incident + ")")
+                .message(messages.text(language, "error.internal", incident))
                 .extensions(Map.of("code", "INTERNAL_ERROR", "incident", incident)).build();
     }
 
@@ -104,13 +106,14 @@ class GraphQlErrors {
     /** Adds extensions.code to errors raised by the engine itself (syntax, validation, limits), and puts the
      * client's address into the GraphQL context. */
     @Bean
-    WebGraphQlInterceptor errorCodesAndClientAddress() {
+    WebGraphQlInterceptor errorCodesAndClientAddress(Messages messages) {
         return (request, chain) -> {
             String address = clientAddress(request);
+            String language = CallerLanguage.of(request);
             return signedIn().flatMap(signedIn -> {
                 request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(
                         ClientAddress.CONTEXT_KEY, address, QueryLimits.SIGNED_IN, signedIn)).build());
-                return chain.next(request).map(GraphQlErrors::withCodes);
+                return chain.next(request).map(response -> withCodes(response, messages, language));
             });
         };
     }
@@ -123,7 +126,7 @@ class GraphQlErrors {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    WebGraphQlInterceptor webSocketRequestErrors() {
+    WebGraphQlInterceptor webSocketRequestErrors(Messages messages) {
         return (request, chain) -> {
             if (!(request instanceof WebSocketGraphQlRequest)) {
                 return chain.next(request);
@@ -133,7 +136,8 @@ class GraphQlErrors {
                         || response.getExecutionResult().isDataPresent()) {
                     return response;
                 }
-                List<GraphQLError> errors = response.getErrors().stream().map(GraphQlErrors::withCode).toList();
+                String language = CallerLanguage.of(request);
+                List<GraphQLError> errors = response.getErrors().stream().map(e -> withCode(e, messages, language)).toList();
                 // Spring's handler sends a failing stream as one error message (and an error here would end the socket)
                 return response.transform(builder -> builder.data(
                         reactor.core.publisher.Flux.error(new SubscriptionPublisherException(errors, null))));
@@ -157,20 +161,23 @@ class GraphQlErrors {
         return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
-    private static WebGraphQlResponse withCodes(WebGraphQlResponse response) {
+    private static WebGraphQlResponse withCodes(WebGraphQlResponse response, Messages messages, String language) {
         if (response.getErrors().stream().allMatch(e -> e.getExtensions().containsKey("code"))) {
             return response;
         }
         return response.transform(builder -> builder.errors(response.getErrors().stream()
-                .map(GraphQlErrors::withCode)
+                .map(error -> withCode(error, messages, language))
                 .toList()));
     }
 
-    private static GraphQLError withCode(ResponseError error) {
+    private static GraphQLError withCode(ResponseError error, Messages messages, String language) {
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
         extensions.putIfAbsent("code", codeOf(error.getErrorType()));
+        // graphql-java's own text (syntax, validation) is English and stays so; only our words are translated
         String message = BAD_FAITH_INTROSPECTION.equals(String.valueOf(error.getErrorType()))
-                ? "Introspeksi terlalu rumit / Introspection too complex: " + error.getMessage()
+                ? messages.text(language, "limit.introspection", error.getMessage())
+                : INTROSPECTION_DISABLED.equals(String.valueOf(error.getErrorType()))
+                ? messages.text(language, "limit.introspection-disabled")
                 : error.getMessage();
         return GraphqlErrorBuilder.newError()
                 .message(message)
@@ -191,6 +198,9 @@ class GraphQlErrors {
         if (type == ErrorType.ExecutionAborted || BAD_FAITH_INTROSPECTION.equals(String.valueOf(type))) {
             // graphql-java's good-faith introspection rule: a repeated __schema or a cycle through __Type.fields
             return QueryLimits.QUERY_TOO_COMPLEX;
+        }
+        if (INTROSPECTION_DISABLED.equals(String.valueOf(type))) {
+            return "INTROSPECTION_DISABLED"; // it was INTERNAL_ERROR
         }
         if (type == org.springframework.graphql.execution.ErrorType.BAD_REQUEST) {
             return ErrorCode.INVALID_INPUT.name();

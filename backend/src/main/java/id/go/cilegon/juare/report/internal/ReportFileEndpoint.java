@@ -2,8 +2,10 @@ package id.go.cilegon.juare.report.internal;
 
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.HttpErrors;
+import id.go.cilegon.juare.platform.Messages;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,8 +37,11 @@ class ReportFileEndpoint {
 
     private final ReportRepository repository;
 
-    ReportFileEndpoint(ReportRepository repository) {
+    private final Messages messages;
+
+    ReportFileEndpoint(ReportRepository repository, Messages messages) {
         this.repository = repository;
+        this.messages = messages;
     }
 
     static String path(LocalDate day, ReportRepository.ReportFile file) {
@@ -94,17 +100,17 @@ class ReportFileEndpoint {
     }
 
     private static ApiException notFound() {
-        return new ApiException(ErrorCode.NOT_FOUND, "Laporan tidak ditemukan / Report not found");
+        return new ApiException(ErrorCode.NOT_FOUND, "report.not-found");
     }
 
     @ExceptionHandler
-    ResponseEntity<HttpErrors.Body> apiError(ApiException e) {
+    ResponseEntity<HttpErrors.Body> apiError(ApiException e, ServerWebExchange exchange) {
         HttpStatus status = switch (e.code()) {
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             default -> HttpStatus.BAD_REQUEST;
         };
-        return HttpErrors.entity(status, e.code().name(), e.getMessage());
+        return HttpErrors.entity(status, e.code().name(), messages.text(CallerLanguage.of(exchange), e));
     }
 }
