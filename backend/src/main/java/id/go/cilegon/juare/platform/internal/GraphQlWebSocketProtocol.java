@@ -4,14 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.reactivestreams.Publisher;
-import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
-import org.springframework.graphql.server.WebGraphQlHandler;
-import org.springframework.graphql.server.webflux.GraphQlWebSocketHandler;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.socket.CloseStatus;
 import org.springframework.web.reactive.socket.HandshakeInfo;
 import org.springframework.web.reactive.socket.WebSocketMessage;
@@ -29,23 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring's: 4401 for subscribe before the acknowledgement, 4408 for no connection_init in time, 4409 for a second
  * subscriber with one id, 4429 for a second connection_init.
  */
-@Configuration(proxyBeanMethods = false)
-class GraphQlWebSocketProtocol {
+final class GraphQlWebSocketProtocol {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> CLIENT_TYPES = Set.of("connection_init", "ping", "pong", "subscribe", "complete");
 
-    /** Boot's GraphQlWebSocketHandler bean (the same settings), with the protocol check in front. */
-    @Bean
-    GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler handler, GraphQlProperties properties,
-                                                    ServerCodecConfigurer configurer) {
-        return new GraphQlWebSocketHandler(handler, configurer, properties.getWebsocket().getConnectionInitTimeout(),
-                properties.getWebsocket().getKeepAlive()) {
-            @Override
-            public Mono<Void> handle(WebSocketSession session) {
-                return super.handle(new Checked(session));
-            }
-        };
+    private GraphQlWebSocketProtocol() {
+    }
+
+    /** The session as Spring's handler should read it (PersistedDocumentRequests.WebSocketHandler wraps it first). */
+    static WebSocketSession checked(WebSocketSession session) {
+        return new Checked(session);
     }
 
     /** A pong: taken, not passed on. */

@@ -219,7 +219,8 @@ class PersistedDocumentRequests {
 
         @Override
         public Mono<Void> handle(WebSocketSession session) {
-            return super.handle(new NormalizingSession(session));
+            // the protocol's rules first (4400 for what it does not specify, pongs taken), then the persisted forms
+            return super.handle(new NormalizingSession(GraphQlWebSocketProtocol.checked(session)));
         }
     }
 
