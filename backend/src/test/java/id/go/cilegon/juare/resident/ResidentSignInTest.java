@@ -118,7 +118,8 @@ class ResidentSignInTest extends IntegrationTest {
                 .block();
         hasError(verifyOtp(challenge, code, "Budi"), "verifyOtp", "OTP_EXPIRED", "code");
         hasError(verifyOtp(UUID.randomUUID().toString(), code, "Budi"), "verifyOtp", "OTP_EXPIRED", "code");
-        hasError(verifyOtp("not-a-uuid", code, "Budi"), "verifyOtp", "OTP_EXPIRED", "challengeId");
+        // a malformed challenge id answers as an unknown one (issue 14, ADR 0030; the field was challengeId)
+        hasError(verifyOtp("not-a-uuid", code, "Budi"), "verifyOtp", "OTP_EXPIRED", "code");
     }
 
     @Test
