@@ -142,7 +142,9 @@ class ComplaintScreensBrowserTest extends BrowserIT {
         browser.signIn("dpupr");
         browser.open("/complaint/" + atDlh.id());
         WebElement message = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("complaint-message")));
-        assertThat(message.getText()).isEqualTo("Anda tidak berhak melihat pengaduan ini.");
+        // the backend answers another OPD's complaint as an unknown one: no existence oracle (issue 14, ADR 0030; was
+        // "Anda tidak berhak melihat pengaduan ini.")
+        browser.waiting().until(d -> d.findElement(By.id("complaint-message")).getText().equals("Pengaduan ini tidak ditemukan."));
         browser.open("/complaint/" + java.util.UUID.randomUUID());
         browser.waiting().until(d -> d.findElement(By.id("complaint-message")).getText().equals("Pengaduan ini tidak ditemukan."));
     }
