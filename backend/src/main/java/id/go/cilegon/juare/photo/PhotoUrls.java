@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +40,7 @@ public class PhotoUrls {
     private final Duration lifetime;
     private final long stepSeconds;
 
+    @Autowired
     public PhotoUrls(Secrets secrets, Clock clock, PhotoUrlProperties properties) {
         this(secrets.key("photo-url"), clock, properties.lifetime());
     }
