@@ -97,6 +97,9 @@ class SignedPhotoUrlTest extends IntegrationTest {
         api().http().get().uri(URI.create(url)).header(HttpHeaders.IF_NONE_MATCH, etag).exchange()
                 .expectStatus().isNotModified();
 
+        api().http().head().uri(URI.create(url)).exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_JPEG);
+
         EntityExchangeResult<byte[]> thumbnail = fetch(thumbnailUrl, null);
         assertThat(thumbnail.getStatus().value()).isEqualTo(200);
         assertThat(ImageIO.read(new ByteArrayInputStream(thumbnail.getResponseBody())).getWidth()).isEqualTo(320);

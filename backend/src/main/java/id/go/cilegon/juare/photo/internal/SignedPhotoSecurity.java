@@ -10,6 +10,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.OrServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
@@ -27,7 +28,10 @@ class SignedPhotoSecurity {
     SecurityWebFilterChain signedPhotoUrls(ServerHttpSecurity http) {
         return http
                 .securityMatcher(new AndServerWebExchangeMatcher(
-                        ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/photos/*", "/api/photos/*/thumbnail"),
+                        // HEAD too: some loaders ask for the size first; WebFlux answers it from the GET handler
+                        new OrServerWebExchangeMatcher(
+                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.GET, "/api/photos/*", "/api/photos/*/thumbnail"),
+                                ServerWebExchangeMatchers.pathMatchers(HttpMethod.HEAD, "/api/photos/*", "/api/photos/*/thumbnail")),
                         exchange -> exchange.getRequest().getQueryParams().containsKey(PhotoUrls.SIGNATURE)
                                 ? ServerWebExchangeMatcher.MatchResult.match()
                                 : ServerWebExchangeMatcher.MatchResult.notMatch()))
