@@ -141,6 +141,56 @@ class ComplaintRepository {
     }
 
     /**
+     * A list for {@code Complaints.visible}: a resident's own ({@code residentId}), one OPD's ({@code opdCode}) or every
+     * complaint (both null), filtered, newest first, at most the query's limit. Served by complaint_resident_created,
+     * complaint_opd_created or complaint_created.
+     */
+    Flux<Complaint> visiblePage(UUID residentId, String opdCode, id.go.cilegon.juare.complaint.Complaints.Query query) {
+        List<String> where = new java.util.ArrayList<>();
+        Map<String, Object> binds = new java.util.LinkedHashMap<>();
+        if (residentId != null) {
+            where.add("resident_id = :resident");
+            binds.put("resident", residentId);
+        } else {
+            if (opdCode != null) {
+                where.add("opd_code = :opd");
+                binds.put("opd", opdCode);
+            }
+            if (query.confidentialOnlyToFiler()) {
+                where.add("NOT confidential");
+            }
+        }
+        if (query.ids() != null && !query.ids().isEmpty()) {
+            where.add("id = ANY(:ids)");
+            binds.put("ids", query.ids().toArray(UUID[]::new));
+        }
+        if (query.categoryCodes() != null && !query.categoryCodes().isEmpty()) {
+            where.add("category_code = ANY(:categories)");
+            binds.put("categories", query.categoryCodes().toArray(String[]::new));
+        }
+        if (query.statuses() != null && !query.statuses().isEmpty()) {
+            where.add("status = ANY(:statuses)");
+            binds.put("statuses", query.statuses().stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (query.from() != null) {
+            where.add("created_at >= :from");
+            binds.put("from", query.from());
+        }
+        if (query.to() != null) {
+            where.add("created_at < :to");
+            binds.put("to", query.to());
+        }
+        String condition = where.isEmpty() ? "TRUE" : String.join(" AND ", where);
+        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT " + COLUMNS + " FROM complaint WHERE " + condition
+                        + " ORDER BY created_at DESC, id DESC LIMIT :limit")
+                .bind("limit", Math.max(1, query.limit()));
+        for (var entry : binds.entrySet()) {
+            spec = spec.bind(entry.getKey(), entry.getValue());
+        }
+        return spec.map(ComplaintRepository::toComplaint).all();
+    }
+
+    /**
      * Applies a transition's changes if the complaint is still at the version the caller read (optimistic lock);
      * empty when someone else changed it first. {@code bumpVersion} is false for system marks (clock breaches)
      * that must not make a staff member's next action conflict.
