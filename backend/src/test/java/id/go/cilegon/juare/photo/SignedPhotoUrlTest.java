@@ -192,6 +192,27 @@ class SignedPhotoUrlTest extends IntegrationTest {
     }
 
     @Test
+    void overTheWebSocketTheUrlsAreSignedWithTheHandshakesAddress() {
+        // a new resident has no earlier events: after "0" replays the SUBMITTED event, no race with the subscription
+        Filed filed = filedWithPhoto();
+        org.springframework.graphql.test.tester.WebSocketGraphQlTester ws = api().webSocket(filed.resident().token());
+        try {
+            GraphQlTester.Response event = ws.document("subscription($after: ID) { myComplaintEvents(after: $after) "
+                            + "{ id complaint { photos { url urlExpiresAt } } } }")
+                    .variable("after", "0")
+                    .executeSubscription()
+                    .toFlux()
+                    .next()
+                    .block(java.time.Duration.ofSeconds(30));
+            String url = event.path("myComplaintEvents.complaint.photos[0].url").entity(String.class).get();
+            assertThat(url).startsWith("http://localhost:" + port + "/api/photos/" + filed.photoId() + "?exp=");
+            assertThat(fetch(url, null).getStatus().value()).isEqualTo(200);
+        } finally {
+            ws.stop().block(java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
     void behindATrustedProxyTheUrlHasTheProxysAddress() {
         Filed filed = filedWithPhoto();
         HttpGraphQlTester viaProxy = api().as(filed.resident().token()).mutate()
