@@ -157,7 +157,7 @@ public class TokenService {
 
     private static RuntimeException invalidRefreshToken() {
         return UserError.of(ErrorCode.INVALID_REFRESH_TOKEN,
-                "Sesi berakhir, silakan masuk lagi / Session expired, please sign in again", "refreshToken").exception();
+                "auth.session-expired", "refreshToken").exception();
     }
 
     private String accessToken(String kind, UUID subject, Grant grant, Instant now) {

@@ -65,7 +65,7 @@ public record ComplaintScope(String condition, Map<String, Object> parameters) {
     private static ComplaintFilter validated(ComplaintFilter filter) {
         ComplaintFilter f = filter == null ? ComplaintFilter.NONE : filter;
         if (f.from() != null && f.to() != null && !f.from().isBefore(f.to())) {
-            throw ApiException.invalidInput("from harus sebelum to / from must be before to");
+            throw ApiException.invalidInput("complaint.filter.from-before-to");
         }
         return f;
     }

@@ -109,7 +109,7 @@ public class EventStream {
 
     private static ApiException serverStopping() {
         return new ApiException(ErrorCode.SERVER_STOPPING,
-                "Server dimatikan, sambung lagi dengan after / The server is stopping: subscribe again with after");
+                "event.server-stopping");
     }
 
     private Flux<SubscribedEvent> subscription(Long after, Predicate<StoredEvent> visible, LongFunction<Flux<StoredEvent>> replay) {

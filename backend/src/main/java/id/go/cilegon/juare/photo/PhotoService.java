@@ -212,13 +212,11 @@ public class PhotoService {
     }
 
     private static RuntimeException photoNotFound() {
-        return UserError.of(ErrorCode.PHOTO_NOT_FOUND, "Foto tidak ditemukan / Photo not found", "photoIds").exception();
+        return UserError.of(ErrorCode.PHOTO_NOT_FOUND, "photo.not-found", "photoIds").exception();
     }
 
     private static RuntimeException photoAlreadyUsed() {
-        return UserError.of(ErrorCode.PHOTO_ALREADY_USED,
-                "Foto ini sudah dipakai; unggah lagi untuk mengirimnya lagi / This photo was already used; upload it again to send it again",
-                "photoIds").exception();
+        return UserError.of(ErrorCode.PHOTO_ALREADY_USED, "photo.already-used", "photoIds").exception();
     }
 
     /**

@@ -1,45 +1,36 @@
 package id.go.cilegon.juare.platform;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 /**
- * A failure the client is expected to handle. The message is for people, written "Bahasa Indonesia / English" (the
- * Indonesian text, then " / ", then the English one); a client that sends {@code Accept-Language} with id or en gets
- * only its language's part ({@link #messageIn}), one without gets both (docs/adr/0024).
+ * A failure the client is expected to handle: its code, the catalogue key of its message with the key's arguments
+ * ({@link Messages}), and the input field it concerns. The message is put into words when the answer is written,
+ * in the caller's language (docs/adr/0031).
  */
-public record UserError(ErrorCode code, String message, String field) {
+public record UserError(ErrorCode code, String key, List<Object> args, String field) {
 
-    /** Between the Indonesian and the English text of a message. */
-    public static final String SEPARATOR = " / ";
-
-    public static UserError of(ErrorCode code, String message) {
-        return new UserError(code, message, null);
+    public UserError {
+        // arguments may be null (MessageFormat writes "null"); List.copyOf would refuse them
+        args = Collections.unmodifiableList(new ArrayList<>(args));
     }
 
-    public static UserError of(ErrorCode code, String message, String field) {
-        return new UserError(code, message, field);
+    public static UserError of(ErrorCode code, String key) {
+        return new UserError(code, key, List.of(), null);
+    }
+
+    public static UserError of(ErrorCode code, String key, String field) {
+        return new UserError(code, key, List.of(), field);
+    }
+
+    /** The same error with the arguments of its message ({0}, {1}, …). */
+    public UserError with(Object... args) {
+        return new UserError(code, key, Arrays.asList(args), field);
     }
 
     public UserErrorException exception() {
         return new UserErrorException(this);
-    }
-
-    /**
-     * The message in one language: {@code "id"} the part before the first {@link #SEPARATOR}, {@code "en"} the part
-     * after it; both as written for null or another language, and the whole text for a message of one part.
-     */
-    public String messageIn(String language) {
-        return inLanguage(message, language);
-    }
-
-    /** {@link #messageIn} for any "Bahasa Indonesia / English" text. */
-    public static String inLanguage(String message, String language) {
-        int at = message == null ? -1 : message.indexOf(SEPARATOR);
-        if (at < 0 || language == null) {
-            return message;
-        }
-        return switch (language) {
-            case "id" -> message.substring(0, at).strip();
-            case "en" -> message.substring(at + SEPARATOR.length()).strip();
-            default -> message;
-        };
     }
 }

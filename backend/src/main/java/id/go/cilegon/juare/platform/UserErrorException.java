@@ -9,7 +9,7 @@ public class UserErrorException extends RuntimeException {
     private final UserError error;
 
     public UserErrorException(UserError error) {
-        super(error.code() + ": " + error.message(), null, false, false);
+        super(error.code() + ": " + error.key() + (error.args().isEmpty() ? "" : " " + error.args()), null, false, false);
         this.error = error;
     }
 

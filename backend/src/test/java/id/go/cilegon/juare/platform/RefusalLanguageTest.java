@@ -13,7 +13,8 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * A payload's refusal answers in the language the client asks for with Accept-Language (the dashboard sends the
- * user's choice): the same mutation refused in Bahasa Indonesia and in English; without the header, both (ADR 0024).
+ * user's choice): the same mutation refused in Bahasa Indonesia and in English; without the header, or with neither
+ * language in it, Bahasa Indonesia: one language at a time, never both (ADR 0031, which changed ADR 0024's "both").
  */
 class RefusalLanguageTest extends IntegrationTest {
 
@@ -33,21 +34,14 @@ class RefusalLanguageTest extends IntegrationTest {
     }
 
     @Test
-    void theSameRefusalInIndonesianInEnglishAndInBoth() {
+    void theSameRefusalInIndonesianOrInEnglish() {
         assertThat(message(emptyName("id"))).isEqualTo("Nama 1–200 karakter");
         assertThat(message(emptyName("en"))).isEqualTo("Name 1–200 characters");
         // a browser's header: the first of our two languages it ranks highest
         assertThat(message(emptyName("en-GB,en;q=0.9,id;q=0.8"))).isEqualTo("Name 1–200 characters");
         assertThat(message(emptyName("id-ID,id;q=0.9,en-US;q=0.8,en;q=0.7"))).isEqualTo("Nama 1–200 karakter");
-        // no header, or neither language: as before, both
-        assertThat(message(emptyName(null))).isEqualTo("Nama 1–200 karakter / Name 1–200 characters");
-        assertThat(message(emptyName("fr"))).isEqualTo("Nama 1–200 karakter / Name 1–200 characters");
-    }
-
-    @Test
-    void aMessageOfOnePartIsWholeInEitherLanguage() {
-        assertThat(UserError.inLanguage("Kode salah / Wrong code", "en")).isEqualTo("Wrong code");
-        assertThat(UserError.inLanguage("Kode salah / Wrong code", "id")).isEqualTo("Kode salah");
-        assertThat(UserError.inLanguage("Hanya satu", "en")).isEqualTo("Hanya satu");
+        // no header, or neither language: the city's language
+        assertThat(message(emptyName(null))).isEqualTo("Nama 1–200 karakter");
+        assertThat(message(emptyName("fr"))).isEqualTo("Nama 1–200 karakter");
     }
 }

@@ -36,7 +36,7 @@ class AgencyAdminController {
 
     private Mono<Opd> changeOpd(UpdateOpdInput input) {
         if (input.name() != null && (input.name().isBlank() || input.name().length() > 200)) {
-            return Mono.error(UserError.of(ErrorCode.INVALID_INPUT, "Nama 1–200 karakter / Name 1–200 characters", "name").exception());
+            return Mono.error(UserError.of(ErrorCode.INVALID_INPUT, "agency.name-length", "name").exception());
         }
         DatabaseClient.GenericExecuteSpec spec = db.sql("UPDATE opd SET name = coalesce(:name, name), active = coalesce(:active, active) WHERE code = :code")
                 .bind("code", input.code());
@@ -45,7 +45,7 @@ class AgencyAdminController {
         return spec.fetch()
                 .rowsUpdated()
                 .flatMap(updated -> updated == 1 ? reloaded(() -> catalog.opd(input.code()))
-                        : Mono.error(UserError.of(ErrorCode.UNKNOWN_OPD, "OPD tidak dikenal / Unknown OPD", "code").exception()));
+                        : Mono.error(UserError.of(ErrorCode.UNKNOWN_OPD, "agency.opd-unknown", "code").exception()));
     }
 
     @MutationMapping
@@ -56,11 +56,11 @@ class AgencyAdminController {
 
     private Mono<Category> changeCategory(UpdateCategoryInput input) {
         if (outOfRange(input.replyHours()) || outOfRange(input.fixHours())) {
-            return Mono.error(UserError.of(ErrorCode.INVALID_INPUT, "Jam 1–1440 / Hours 1–1440",
+            return Mono.error(UserError.of(ErrorCode.INVALID_INPUT, "agency.hours",
                     outOfRange(input.replyHours()) ? "replyHours" : "fixHours").exception());
         }
         return catalog.category(input.code())
-                .switchIfEmpty(Mono.error(UserError.of(ErrorCode.UNKNOWN_CATEGORY, "Kategori tidak dikenal / Unknown category", "code").exception()))
+                .switchIfEmpty(Mono.error(UserError.of(ErrorCode.UNKNOWN_CATEGORY, "agency.category-unknown", "code").exception()))
                 .flatMap(current -> checkOpd(input.defaultOpdCode()).thenReturn(current))
                 .flatMap(current -> writeCategory(current, input))
                 .then(reloaded(() -> catalog.category(input.code())));
@@ -71,7 +71,7 @@ class AgencyAdminController {
             return Mono.empty();
         }
         return catalog.opd(code)
-                .switchIfEmpty(Mono.error(UserError.of(ErrorCode.UNKNOWN_OPD, "OPD tidak dikenal / Unknown OPD", "defaultOpdCode").exception()))
+                .switchIfEmpty(Mono.error(UserError.of(ErrorCode.UNKNOWN_OPD, "agency.opd-unknown", "defaultOpdCode").exception()))
                 .then();
     }
 

@@ -29,6 +29,18 @@ class AgencyController {
         return catalog.categories();
     }
 
+    /** The code is the cache identity: stable, unique among OPDs, the value opdCode arguments take (docs/adr/0028). */
+    @SchemaMapping(typeName = "Opd", field = "id")
+    String opdId(Opd opd) {
+        return opd.code();
+    }
+
+    /** The code, as for Opd. */
+    @SchemaMapping(typeName = "Category", field = "id")
+    String categoryId(Category category) {
+        return category.code();
+    }
+
     @SchemaMapping(typeName = "Category", field = "defaultOpd")
     Mono<Opd> defaultOpd(Category category) {
         return catalog.opd(category.defaultOpdCode());

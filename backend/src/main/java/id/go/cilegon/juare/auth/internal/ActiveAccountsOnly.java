@@ -30,12 +30,12 @@ class ActiveAccountsOnly implements Converter<Jwt, Mono<AbstractAuthenticationTo
         try {
             subject = UUID.fromString(jwt.getSubject());
         } catch (IllegalArgumentException | NullPointerException e) {
-            return Mono.error(new InvalidBearerTokenException("Token tanpa subjek / Token without a subject"));
+            return Mono.error(new InvalidBearerTokenException("Token without a subject"));
         }
         String kind = TokenService.KIND_STAFF.equals(jwt.getClaimAsString(TokenService.KIND_CLAIM))
                 ? TokenService.KIND_STAFF : TokenService.KIND_RESIDENT;
         return activeSubjects.isActive(kind, subject)
                 .flatMap(active -> active ? delegate.convert(jwt)
-                        : Mono.error(new InvalidBearerTokenException("Akun tidak aktif / Account disabled")));
+                        : Mono.error(new InvalidBearerTokenException("Account disabled")));
     }
 }

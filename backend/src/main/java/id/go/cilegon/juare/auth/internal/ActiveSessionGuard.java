@@ -6,7 +6,9 @@ import graphql.GraphqlErrorBuilder;
 import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.auth.TokenService;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Messages;
 import java.util.List;
 import java.util.Map;
 import org.reactivestreams.Publisher;
@@ -32,9 +34,11 @@ import reactor.core.publisher.Mono;
 class ActiveSessionGuard implements WebGraphQlInterceptor {
 
     private final ActiveSubjects activeSubjects;
+    private final Messages messages;
 
-    ActiveSessionGuard(ActiveSubjects activeSubjects) {
+    ActiveSessionGuard(ActiveSubjects activeSubjects, Messages messages) {
         this.activeSubjects = activeSubjects;
+        this.messages = messages;
     }
 
     @Override
@@ -42,11 +46,11 @@ class ActiveSessionGuard implements WebGraphQlInterceptor {
         return CurrentCaller.get().flatMap(caller -> caller.kind() == Caller.Kind.ANONYMOUS
                 ? chain.next(request)
                 : activeSubjects.isActive(kind(caller), caller.id()).flatMap(active -> active
-                        ? chain.next(request).map(response -> guarded(response, caller))
+                        ? chain.next(request).map(response -> guarded(response, caller, CallerLanguage.of(request)))
                         : chain.next(request).contextWrite(ReactiveSecurityContextHolder.clearContext())));
     }
 
-    private WebGraphQlResponse guarded(WebGraphQlResponse response, Caller caller) {
+    private WebGraphQlResponse guarded(WebGraphQlResponse response, Caller caller, String language) {
         if (!(response.getData() instanceof Publisher<?> events)) {
             return response;
         }
@@ -61,15 +65,15 @@ class ActiveSessionGuard implements WebGraphQlInterceptor {
         Flux<ExecutionResult> result = Flux.defer(() -> {
             java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
             return stream.takeUntilOther(disabled.doOnNext(d -> stopped.set(true)))
-                    .concatWith(Mono.defer(() -> stopped.get() ? Mono.error(ended()) : Mono.empty()));
+                    .concatWith(Mono.defer(() -> stopped.get() ? Mono.error(ended(language)) : Mono.empty()));
         });
         return response.transform(builder -> builder.data(result));
     }
 
-    private static SubscriptionPublisherException ended() {
+    private SubscriptionPublisherException ended(String language) {
         GraphQLError error = GraphqlErrorBuilder.newError()
                 .errorType(org.springframework.graphql.execution.ErrorType.UNAUTHORIZED)
-                .message("Akun tidak aktif, langganan diakhiri / Account disabled, subscription ended")
+                .message(messages.text(language, "auth.account-disabled.subscription"))
                 .extensions(Map.of("code", ErrorCode.UNAUTHENTICATED.name()))
                 .build();
         return new SubscriptionPublisherException(List.of(error), null);

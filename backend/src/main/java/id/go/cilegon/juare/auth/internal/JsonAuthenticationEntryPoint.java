@@ -1,5 +1,7 @@
 package id.go.cilegon.juare.auth.internal;
 
+import id.go.cilegon.juare.platform.CallerLanguage;
+import id.go.cilegon.juare.platform.Messages;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,7 +18,11 @@ import reactor.core.publisher.Mono;
  */
 class JsonAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
 
-    private static final String MESSAGE = "Silakan masuk lagi / Please sign in again";
+    private final Messages messages;
+
+    JsonAuthenticationEntryPoint(Messages messages) {
+        this.messages = messages;
+    }
 
     @Override
     public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException ex) {
@@ -24,9 +30,11 @@ class JsonAuthenticationEntryPoint implements ServerAuthenticationEntryPoint {
         response.setStatusCode(HttpStatus.UNAUTHORIZED);
         response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        String message = messages.text(CallerLanguage.of(exchange), "auth.sign-in-again")
+                .replace("\\", "\\\\").replace("\"", "\\\"");
         String body = exchange.getRequest().getPath().value().startsWith("/graphql")
-                ? "{\"errors\":[{\"message\":\"" + MESSAGE + "\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}"
-                : "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"message\":\"" + MESSAGE + "\"}}";
+                ? "{\"errors\":[{\"message\":\"" + message + "\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}"
+                : "{\"error\":{\"code\":\"UNAUTHENTICATED\",\"message\":\"" + message + "\"}}";
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
     }
 }

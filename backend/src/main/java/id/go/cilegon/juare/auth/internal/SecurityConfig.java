@@ -2,6 +2,7 @@ package id.go.cilegon.juare.auth.internal;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import id.go.cilegon.juare.auth.TokenService;
+import id.go.cilegon.juare.platform.Messages;
 import id.go.cilegon.juare.platform.Secrets;
 import java.time.Clock;
 import javax.crypto.SecretKey;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -74,8 +76,8 @@ class SecurityConfig {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-                                                  ActiveAccountsOnly converter) {
-        JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint();
+                                                  ActiveAccountsOnly converter, Messages messages) {
+        JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(messages);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -99,9 +101,9 @@ class SecurityConfig {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder, ActiveAccountsOnly converter) {
+    WebSocketGraphQlInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder, ActiveAccountsOnly converter) {
         JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
         manager.setJwtAuthenticationConverter(converter);
-        return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager);
+        return new ConnectionInit(new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager));
     }
 }

@@ -77,7 +77,7 @@ class ComplaintController {
     Mono<Connection<Complaint>> myComplaints(@Argument Integer first, @Argument String after) {
         int size = first == null ? 20 : first;
         if (size < 1 || size > MAX_PAGE) {
-            return Mono.error(ApiException.invalidInput("first harus 1–100 / first must be 1 to 100"));
+            return Mono.error(ApiException.invalidInput("input.first"));
         }
         Cursor position = after == null ? null : Cursor.decode(after);
         return CurrentCaller.residentId()
@@ -120,7 +120,7 @@ class ComplaintController {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.invalidInput("ID tidak valid / Invalid id");
+            throw ApiException.invalidInput("input.id");
         }
     }
 

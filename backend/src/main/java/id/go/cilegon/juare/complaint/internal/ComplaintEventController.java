@@ -115,7 +115,7 @@ class ComplaintEventController {
             }
             return id;
         } catch (NumberFormatException e) {
-            throw ApiException.invalidInput("after harus id peristiwa / after must be an event id");
+            throw ApiException.invalidInput("event.after-format");
         }
     }
 

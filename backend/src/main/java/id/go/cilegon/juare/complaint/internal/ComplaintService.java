@@ -62,14 +62,14 @@ class ComplaintService {
     Mono<Complaint> submit(UUID residentId, SubmitComplaintInput input) {
         String requestId = input.clientRequestId() == null ? "" : input.clientRequestId().strip();
         if (!REQUEST_ID.matcher(requestId).matches()) {
-            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "clientRequestId wajib, 1–100 huruf/angka / required, 1–100 characters", "clientRequestId"));
+            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "complaint.client-request-id", "clientRequestId"));
         }
         return complaints.findByClientRequest(residentId, requestId)
                 .switchIfEmpty(Mono.defer(() -> checkAndCreate(residentId, requestId, input)))
                 // a retry returns the complaint it filed; the same key with another complaint is a client's bug, not a retry
                 .flatMap(complaint -> sameRequest(complaint, input) ? Mono.just(complaint)
                         : Mono.error(invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                                "clientRequestId ini sudah dipakai untuk pengaduan lain / This clientRequestId was used for a different complaint",
+                                "complaint.client-request-id-reused",
                                 "clientRequestId")));
     }
 
@@ -95,11 +95,11 @@ class ComplaintService {
         }
         List<UUID> photoIds = photoIds(input.photoIds());
         if (photoIds == null) {
-            return Mono.error(invalid(ErrorCode.PHOTO_NOT_FOUND, "Foto tidak ditemukan / Photo not found", "photoIds"));
+            return Mono.error(invalid(ErrorCode.PHOTO_NOT_FOUND, "photo.not-found", "photoIds"));
         }
         return catalog.category(input.categoryCode())
                 .filter(Category::active)
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_CATEGORY, "Kategori tidak dikenal / Unknown category", "categoryCode")))
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_CATEGORY, "agency.category-unknown", "categoryCode")))
                 .zipWith(locate(input.location()))
                 .flatMap(t -> create(residentId, requestId, input, t.getT1(), t.getT2(), photoIds));
     }
@@ -108,19 +108,19 @@ class ComplaintService {
         String description = input.description() == null ? "" : input.description().strip();
         if (description.length() < 10 || description.length() > 2000) {
             return Optional.of(UserError.of(ErrorCode.DESCRIPTION_LENGTH,
-                    "Uraian 10–2000 karakter / Description must be 10 to 2000 characters", "description"));
+                    "complaint.description-length", "description"));
         }
         if (input.title() != null && input.title().strip().length() > 150) {
-            return Optional.of(UserError.of(ErrorCode.INVALID_INPUT, "Judul paling banyak 150 karakter / Title at most 150 characters", "title"));
+            return Optional.of(UserError.of(ErrorCode.INVALID_INPUT, "complaint.title-length", "title"));
         }
         if (input.addressText() != null && input.addressText().strip().length() > 300) {
-            return Optional.of(UserError.of(ErrorCode.INVALID_INPUT, "Alamat paling banyak 300 karakter / Address at most 300 characters", "addressText"));
+            return Optional.of(UserError.of(ErrorCode.INVALID_INPUT, "complaint.address-length", "addressText"));
         }
         if (input.location() == null) {
-            return Optional.of(UserError.of(ErrorCode.INVALID_INPUT, "Lokasi wajib / Location required", "location"));
+            return Optional.of(UserError.of(ErrorCode.INVALID_INPUT, "complaint.location-required", "location"));
         }
         if (input.photoIds() != null && new LinkedHashSet<>(input.photoIds()).size() > MAX_PHOTOS) {
-            return Optional.of(UserError.of(ErrorCode.TOO_MANY_PHOTOS, "Paling banyak 5 foto / At most 5 photos", "photoIds"));
+            return Optional.of(UserError.of(ErrorCode.TOO_MANY_PHOTOS, "complaint.too-many-photos", "photoIds"));
         }
         return Optional.empty();
     }
@@ -145,7 +145,7 @@ class ComplaintService {
         return cityMap.locate(location.lat(), location.lng())
                 .flatMap(area -> Mono.justOrEmpty(area))
                 .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_IN_CILEGON,
-                        "Lokasi di luar Kota Cilegon / The location is outside Kota Cilegon", "location")));
+                        "complaint.location-outside", "location")));
     }
 
     private Mono<Complaint> create(UUID residentId, String requestId, SubmitComplaintInput input, Category category,
@@ -188,7 +188,7 @@ class ComplaintService {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static RuntimeException invalid(ErrorCode code, String message, String field) {
-        return UserError.of(code, message, field).exception();
+    private static RuntimeException invalid(ErrorCode code, String key, String field) {
+        return UserError.of(code, key, field).exception();
     }
 }

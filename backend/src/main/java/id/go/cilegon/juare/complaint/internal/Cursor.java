@@ -23,7 +23,7 @@ record Cursor(Instant createdAt, UUID id) {
             Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
             return new Cursor(at, UUID.fromString(raw.substring(colon + 1)));
         } catch (RuntimeException e) {
-            throw ApiException.invalidInput("Cursor tidak valid / Invalid cursor");
+            throw ApiException.invalidInput("input.cursor");
         }
     }
 }

@@ -145,10 +145,10 @@ class LifecycleService {
     Mono<Complaint> markDuplicate(Caller caller, UUID id, UUID duplicateOf, String note, Integer expectedVersion) {
         return requireRole(caller, Transition.MARK_DUPLICATE)
                 .then(id.equals(duplicateOf)
-                        ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "Tidak bisa duplikat dirinya sendiri / Cannot duplicate itself", "duplicateOfId"))
+                        ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "complaint.duplicate-of-itself", "duplicateOfId"))
                         : Mono.empty())
                 .then(complaints.findById(duplicateOf))
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_FOUND, "Pengaduan asal tidak ditemukan / Original not found", "duplicateOfId")))
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_FOUND, "complaint.duplicate-original-not-found", "duplicateOfId")))
                 .flatMap(original -> act(caller, id, expectedVersion, complaint -> requireStatus(complaint, Transition.MARK_DUPLICATE)
                         .thenReturn(new Step(ComplaintUpdate.create()
                                 .set("status", statusAfter(Transition.MARK_DUPLICATE))
@@ -171,7 +171,7 @@ class LifecycleService {
 
     private Mono<Step> rerouteStep(Complaint complaint, Opd opd, boolean misrouted, String note) {
         if (opd.code().equals(complaint.opdCode())) {
-            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "Pilih OPD lain / Choose another OPD", "opdCode"));
+            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "complaint.reroute-same-opd", "opdCode"));
         }
         // a new OPD owes a first reply of its own: both clocks start again
         return requireStatus(complaint, Transition.REROUTE)
@@ -272,7 +272,7 @@ class LifecycleService {
         List<ComplaintRepository.TransferRequest> declined = earlier.stream().filter(ComplaintRepository.TransferRequest::declined).toList();
         if (declined.stream().anyMatch(r -> r.reason() != null && ReplyRule.fingerprint(r.reason()).equals(fingerprint))) {
             return Mono.error(invalid(ErrorCode.TRANSFER_REASON_REPEATED,
-                    "Alasan ini sudah pernah diajukan dan ditolak; tulis alasan baru / This reason was already given and declined; give a new one",
+                    "complaint.transfer-reason-repeated",
                     "reason"));
         }
         return Mono.just(new Step(ComplaintUpdate.create()
@@ -287,7 +287,7 @@ class LifecycleService {
                 .then(Mono.fromCallable(() -> ids(afterPhotoIds, "afterPhotoIds")))
                 .flatMap(photoIds -> photoIds.isEmpty() || photoIds.size() > 5
                         ? Mono.error(invalid(ErrorCode.AFTER_PHOTO_REQUIRED,
-                                "Lampirkan 1–5 foto hasil perbaikan / Attach 1 to 5 after-photos", "afterPhotoIds"))
+                                "complaint.after-photos", "afterPhotoIds"))
                         : resolveChecked(caller, id, note, photoIds, expectedVersion));
     }
 
@@ -333,10 +333,10 @@ class LifecycleService {
     Mono<Complaint> confirmResolution(Caller caller, UUID id, int rating, String comment) {
         return requireRole(caller, Transition.CONFIRM)
                 .then(rating < 1 || rating > 5
-                        ? Mono.error(invalid(ErrorCode.INVALID_RATING, "Nilai 1–5 / Rating 1 to 5", "rating"))
+                        ? Mono.error(invalid(ErrorCode.INVALID_RATING, "complaint.rating-range", "rating"))
                         : Mono.empty())
                 .then(comment != null && comment.length() > MAX_TEXT
-                        ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "Komentar paling banyak 2000 karakter / Comment at most 2000 characters", "comment"))
+                        ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "complaint.comment-length", "comment"))
                         : Mono.empty())
                 .then(act(caller, id, null, complaint -> requireOwner(caller, complaint)
                         .then(requireStatus(complaint, Transition.CONFIRM))
@@ -348,7 +348,7 @@ class LifecycleService {
         return requireRole(caller, Transition.DISPUTE)
                 .then(Mono.fromCallable(() -> ids(photoIdsInput, "photoIds")))
                 .flatMap(photoIds -> photoIds.size() > 5
-                        ? Mono.error(invalid(ErrorCode.TOO_MANY_PHOTOS, "Paling banyak 5 foto / At most 5 photos", "photoIds"))
+                        ? Mono.error(invalid(ErrorCode.TOO_MANY_PHOTOS, "complaint.too-many-photos", "photoIds"))
                         : disputeChecked(caller, id, reason, photoIds));
     }
 
@@ -420,13 +420,13 @@ class LifecycleService {
     Mono<Complaint> verifyFix(Caller caller, UUID id, String note, Integer expectedVersion) {
         return requireRole(caller, Transition.VERIFY_FIX)
                 .then(note != null && note.length() > MAX_TEXT
-                        ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "Paling banyak 2000 karakter / At most 2000 characters", "note"))
+                        ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "complaint.text-too-long", "note"))
                         : Mono.empty())
                 .then(act(caller, id, expectedVersion, complaint -> requireStatus(complaint, Transition.VERIFY_FIX)
                         .then(requireQueued(complaint))
                         .thenReturn(new Step(ComplaintUpdate.create().set("verification", FixVerification.Status.VERIFIED.name()),
                                 Transition.VERIFY_FIX.event(), true,
-                                new EventPayload.FixVerified("Perbaikan sudah diperiksa Command Center / The fix was checked by the command centre",
+                                new EventPayload.FixVerified("Perbaikan sudah diperiksa Command Center",
                                         clean(note)).toMap(),
                                 null, VERIFICATION_QUEUED))));
     }
@@ -458,7 +458,7 @@ class LifecycleService {
         return complaints.verificationOf(complaint.id())
                 .filter(FixVerification.Status.QUEUED.name()::equals)
                 .switchIfEmpty(Mono.error(invalid(ErrorCode.INVALID_TRANSITION,
-                        "Pengaduan ini tidak menunggu verifikasi / This complaint is not waiting for verification", "complaintId")))
+                        "complaint.not-awaiting-verification", "complaintId")))
                 .then();
     }
 
@@ -478,7 +478,7 @@ class LifecycleService {
 
     private Mono<Complaint> act(Caller caller, UUID id, Integer expectedVersion, java.util.function.Function<Complaint, Mono<Step>> plan) {
         return complaints.findById(id)
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_FOUND, "Pengaduan tidak ditemukan / Complaint not found", "complaintId")))
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_FOUND, "complaint.not-found", "complaintId")))
                 .flatMap(complaint -> expectedVersion != null && expectedVersion != complaint.version()
                         ? Mono.error(conflict())
                         : plan.apply(complaint).flatMap(step -> apply(complaint, step, actorType(caller), caller.id(), true)));
@@ -514,8 +514,7 @@ class LifecycleService {
 
     private Mono<Void> requireRealAnswer(String text, String field) {
         if (ReplyRule.tooShort(text, minReplyCharacters)) {
-            return Mono.error(invalid(ErrorCode.MESSAGE_TOO_SHORT, "Jawaban harus berisi minimal " + minReplyCharacters
-                    + " huruf atau angka / An answer needs at least " + minReplyCharacters + " letters or digits", field));
+            return Mono.error(invalid(ErrorCode.MESSAGE_TOO_SHORT, "complaint.answer-too-short", field, minReplyCharacters));
         }
         return Mono.empty();
     }
@@ -532,7 +531,7 @@ class LifecycleService {
     private Mono<Opd> activeOpd(String code, String field) {
         return catalog.opd(code)
                 .filter(Opd::active)
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_OPD, "OPD tidak dikenal atau nonaktif / Unknown or inactive OPD", field)));
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_OPD, "agency.opd-unknown-or-inactive", field)));
     }
 
     /** Who may do it, from the transition table: the resident, or staff with one of its roles. */
@@ -583,17 +582,16 @@ class LifecycleService {
     private static Mono<Void> requireText(String text, int min, String field) {
         int length = text == null ? 0 : text.strip().length();
         if (length < min) {
-            return Mono.error(invalid(ErrorCode.MESSAGE_TOO_SHORT, "Tulis minimal " + min + " karakter / At least " + min + " characters", field));
+            return Mono.error(invalid(ErrorCode.MESSAGE_TOO_SHORT, "complaint.text-too-short", field, min));
         }
         if (length > MAX_TEXT) {
-            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "Paling banyak 2000 karakter / At most 2000 characters", field));
+            return Mono.error(invalid(ErrorCode.INVALID_INPUT, "complaint.text-too-long", field));
         }
         return Mono.empty();
     }
 
     private static RuntimeException invalidTransition(Complaint complaint) {
-        return invalid(ErrorCode.INVALID_TRANSITION,
-                "Tidak bisa dilakukan pada status " + complaint.status() + " / Not allowed in status " + complaint.status(), "complaintId");
+        return invalid(ErrorCode.INVALID_TRANSITION, "complaint.invalid-transition", "complaintId", complaint.status());
     }
 
     private static boolean isConflict(Throwable e) {
@@ -602,7 +600,7 @@ class LifecycleService {
 
     static RuntimeException conflict() {
         return UserError.of(ErrorCode.CONFLICT,
-                "Pengaduan baru saja diubah orang lain, muat ulang / Someone else just changed this complaint, reload it", "complaintId").exception();
+                "complaint.conflict", "complaintId").exception();
     }
 
     private static Set<UUID> ids(List<String> raw, String field) {
@@ -614,7 +612,7 @@ class LifecycleService {
             try {
                 ids.add(UUID.fromString(id));
             } catch (IllegalArgumentException | NullPointerException e) {
-                throw invalid(ErrorCode.PHOTO_NOT_FOUND, "Foto tidak ditemukan / Photo not found", field);
+                throw invalid(ErrorCode.PHOTO_NOT_FOUND, "photo.not-found", field);
             }
         }
         return ids;
@@ -632,7 +630,7 @@ class LifecycleService {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static RuntimeException invalid(ErrorCode code, String message, String field) {
-        return UserError.of(code, message, field).exception();
+    private static RuntimeException invalid(ErrorCode code, String key, String field, Object... args) {
+        return UserError.of(code, key, field).with(args).exception();
     }
 }

@@ -84,7 +84,7 @@ class QueueController {
             throw ApiException.forbidden();
         }
         if (requested == null) {
-            throw ApiException.invalidInput("opdCode wajib / opdCode required");
+            throw ApiException.invalidInput("complaint.queue.opd-required");
         }
         return requested;
     }
@@ -101,7 +101,7 @@ class QueueController {
                                              String after, Map<String, Object> binds) {
         int size = first == null ? 50 : first;
         if (size < 1 || size > ComplaintController.MAX_PAGE) {
-            return Mono.error(ApiException.invalidInput("first harus 1–100 / first must be 1 to 100"));
+            return Mono.error(ApiException.invalidInput("input.first"));
         }
         Cursor position = after == null ? null : Cursor.decode(after);
         return complaints.queuePage(where, sortKey, position == null ? null : position.createdAt(),

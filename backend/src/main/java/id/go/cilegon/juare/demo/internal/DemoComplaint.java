@@ -287,7 +287,7 @@ final class DemoComplaint {
         verification = "VERIFIED";
         changed(at);
         record(at, Transition.VERIFY_FIX, ActorType.STAFF, operatorId, true,
-                new EventPayload.FixVerified("Perbaikan sudah diperiksa Command Center / The fix was checked by the command centre", null));
+                new EventPayload.FixVerified("Perbaikan sudah diperiksa Command Center", null));
     }
 
     /** As LifecycleService.rejectFix: not really fixed; back to the OPD against its original deadline, as a dispute. */

@@ -44,6 +44,24 @@ class GeoController {
                 .mapNotNull(area -> area.orElse(null));
     }
 
+    /** The BPS code is the cache identity: stable, unique among kecamatan, what kecamatanCode arguments take (docs/adr/0028). */
+    @SchemaMapping(typeName = "Kecamatan", field = "id")
+    String kecamatanId(Kecamatan kecamatan) {
+        return kecamatan.code();
+    }
+
+    /** The code, as for Kecamatan. */
+    @SchemaMapping(typeName = "Kelurahan", field = "id")
+    String kelurahanId(Kelurahan kelurahan) {
+        return kelurahan.code();
+    }
+
+    /** The code, as for Kecamatan. */
+    @SchemaMapping(typeName = "City", field = "id")
+    String cityId(City city) {
+        return city.code();
+    }
+
     @SchemaMapping(typeName = "Kecamatan", field = "kelurahan")
     Mono<List<Kelurahan>> kelurahanOf(Kecamatan kecamatan) {
         return kelurahanList(kecamatan.code());

@@ -16,7 +16,9 @@ import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.photo.PhotoUrls;
 import id.go.cilegon.juare.platform.PublicUrl;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Messages;
 import id.go.cilegon.juare.platform.UserError;
 import id.go.cilegon.juare.platform.UserErrorException;
 import java.time.Clock;
@@ -96,11 +98,12 @@ class Open311Controller {
     private final String contact;
     private final PhotoUrls photoUrls;
     private final PublicUrl publicUrl;
+    private final Messages messages;
 
     Open311Controller(Complaints complaints, AgencyCatalog catalog, PhotoService photos, EventLog eventLog,
                       AccessTokens tokens, JsonMapper json, Clock clock, PhotoUrls photoUrls, PublicUrl publicUrl,
                       @Value("${juare.open311.jurisdiction-id:cilegon.go.id}") String jurisdiction,
-                      @Value("${juare.open311.contact:Diskominfo Kota Cilegon}") String contact) {
+                      @Value("${juare.open311.contact:Diskominfo Kota Cilegon}") String contact, Messages messages) {
         this.complaints = complaints;
         this.catalog = catalog;
         this.photos = photos;
@@ -112,6 +115,7 @@ class Open311Controller {
         this.contact = contact;
         this.photoUrls = photoUrls;
         this.publicUrl = publicUrl;
+        this.messages = messages;
     }
 
     // ---- discovery and services ----------------------------------------------------------------------------------
@@ -127,7 +131,7 @@ class Open311Controller {
         Map<String, Object> discovery = new LinkedHashMap<>();
         discovery.put("changeset", "2026-12-06T00:00:00+07:00");
         discovery.put("contact", contact);
-        discovery.put("key_service", "api_key: token akses warga dari signIn (GraphQL) / a resident's access token from signIn (GraphQL)");
+        discovery.put("key_service", messages.text(language(exchange), "open311.key-service"));
         discovery.put("endpoints", List.of(endpoint));
         return answer(format, "discovery", discovery);
     }
@@ -200,8 +204,7 @@ class Open311Controller {
                     // who first: nothing about the body is answered to a caller without a resident's token
                     return caller(fields.get("api_key"), exchange)
                             .flatMap(caller -> caller.isResident() ? Mono.just(caller)
-                                    : Mono.error(new Open311Error(HttpStatus.FORBIDDEN, "FORBIDDEN",
-                                            "Hanya warga yang dapat mengirim pengaduan / Only residents can file requests")))
+                                    : Mono.error(new Open311Error(HttpStatus.FORBIDDEN, "FORBIDDEN", "open311.residents-only")))
                             .flatMap(caller -> complaints.submit(caller.id(), newComplaint(fields, exchange)));
                 })
                 .map(complaint -> {
@@ -216,21 +219,19 @@ class Open311Controller {
     private Complaints.NewComplaint newComplaint(Map<String, String> fields, ServerWebExchange exchange) {
         String serviceCode = fields.get("service_code");
         if (serviceCode == null || serviceCode.isBlank()) {
-            throw Open311Error.badRequest("service_code wajib / service_code is required");
+            throw Open311Error.badRequest("open311.service-code-required");
         }
         String lat = fields.get("lat");
         String lng = fields.get("long");
         if (lat == null || lng == null) {
-            throw Open311Error.badRequest("lat dan long wajib: pengaduan ditempatkan pada titiknya, address_string saja tidak cukup / "
-                    + "lat and long are required: a complaint is placed by its point, address_string alone is not enough");
+            throw Open311Error.badRequest("open311.location-required");
         }
         double latitude = coordinate(lat, 90, "lat");
         double longitude = coordinate(lng, 180, "long");
         String headerKey = exchange.getRequest().getHeaders().getFirst("Idempotency-Key");
         String attributeKey = fields.get("attribute[client_request_id]");
         if (headerKey != null && attributeKey != null && !headerKey.strip().equals(attributeKey.strip())) {
-            throw Open311Error.badRequest("Idempotency-Key dan attribute[client_request_id] berbeda / "
-                    + "Idempotency-Key and attribute[client_request_id] differ");
+            throw Open311Error.badRequest("open311.idempotency-keys-differ");
         }
         // without a key every POST files a new complaint, as Open311 clients expect
         String requestId = headerKey != null ? headerKey : attributeKey != null ? attributeKey : UUID.randomUUID().toString();
@@ -248,7 +249,7 @@ class Open311Controller {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw Open311Error.badRequest(field + " bukan koordinat WGS84 yang sah / " + field + " is not a valid WGS84 coordinate");
+        throw Open311Error.badRequest("open311.coordinate", field);
     }
 
     /** Our own uploaded photo only (its id or its URL); any other URL is refused, never fetched. */
@@ -258,8 +259,7 @@ class Open311Controller {
         }
         Matcher matcher = OUR_PHOTO.matcher(mediaUrl.strip());
         if (!matcher.matches()) {
-            throw Open311Error.badRequest("media_url harus foto yang diunggah ke Juare (POST /api/photos); URL lain tidak diambil / "
-                    + "media_url must be a photo uploaded to Juare (POST /api/photos); other URLs are not fetched");
+            throw Open311Error.badRequest("open311.media-url");
         }
         return List.of(matcher.group(1).toLowerCase(Locale.ROOT));
     }
@@ -271,7 +271,7 @@ class Open311Controller {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "ya" -> true;
             case "false", "0", "no", "tidak" -> false;
-            default -> throw Open311Error.badRequest("attribute[confidential] harus true atau false / must be true or false");
+            default -> throw Open311Error.badRequest("open311.confidential");
         };
     }
 
@@ -300,8 +300,7 @@ class Open311Controller {
         return caller(params.get("api_key"), exchange)
                 // unknown, malformed or not the caller's: one answer, so that it tells nothing
                 .flatMap(caller -> complaintId == null ? Mono.<Complaint>empty() : visibleHere(caller, complaintId))
-                .switchIfEmpty(Mono.error(Open311Error.notFound(
-                        "Pengaduan tidak ditemukan / Service request not found")))
+                .switchIfEmpty(Mono.error(Open311Error.notFound("open311.request-not-found")))
                 .flatMap(complaint -> render(List.of(complaint), exchange))
                 .map(found -> answer(format, "service_requests", found));
     }
@@ -318,7 +317,7 @@ class Open311Controller {
         if (idList != null && !idList.isBlank()) {
             List<String> parts = Arrays.stream(idList.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             if (parts.size() > MAX_IDS) {
-                throw Open311Error.badRequest("Paling banyak " + MAX_IDS + " service_request_id / At most " + MAX_IDS + " service_request_id");
+                throw Open311Error.badRequest("open311.too-many-ids", MAX_IDS);
             }
             // a malformed id is one nobody may see: left out like an unknown one
             parts.stream().map(Open311Controller::uuid).filter(Objects::nonNull).forEach(ids::add);
@@ -339,11 +338,10 @@ class Open311Controller {
             start = end.minus(WINDOW);
         }
         if (!start.isBefore(end)) {
-            throw Open311Error.badRequest("start_date harus sebelum end_date / start_date must be before end_date");
+            throw Open311Error.badRequest("open311.date-order");
         }
         if (Duration.between(start, end).compareTo(WINDOW) > 0) {
-            throw Open311Error.badRequest("Rentang start_date–end_date paling lama 90 hari / "
-                    + "The start_date–end_date range is at most 90 days");
+            throw Open311Error.badRequest("open311.date-range", WINDOW.toDays());
         }
         // end_date is inclusive in the spec
         return new Complaints.Query(null, codes, statuses, start, end.plusNanos(1000), true, MAX_REQUESTS);
@@ -360,7 +358,7 @@ class Open311Controller {
             boolean open = switch (each.toLowerCase(Locale.ROOT)) {
                 case "open" -> true;
                 case "closed" -> false;
-                default -> throw Open311Error.badRequest("status harus open atau closed / status must be open or closed");
+                default -> throw Open311Error.badRequest("open311.status");
             };
             for (ComplaintStatus s : ComplaintStatus.values()) {
                 if (s.isOpen() == open) {
@@ -378,8 +376,7 @@ class Open311Controller {
         try {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw Open311Error.badRequest(field + " harus ISO 8601 dengan zona waktu (2026-12-06T08:00:00+07:00) / "
-                    + field + " must be ISO 8601 with an offset (2026-12-06T08:00:00+07:00)");
+            throw Open311Error.badRequest("open311.date-format", field);
         }
     }
 
@@ -452,8 +449,8 @@ class Open311Controller {
         return note;
     }
 
-    private static String notice(Complaint complaint, String language) {
-        return ("en".equals(language) ? "Tracking number " : "Nomor pengaduan ") + complaint.trackingNumber();
+    private String notice(Complaint complaint, String language) {
+        return messages.text(language, "open311.notice", complaint.trackingNumber());
     }
 
     private static String date(Instant instant) {
@@ -480,8 +477,7 @@ class Open311Controller {
 
     private void checkJurisdiction(String asked) {
         if (asked != null && !asked.isBlank() && !asked.strip().equalsIgnoreCase(jurisdiction)) {
-            throw Open311Error.notFound("jurisdiction_id tidak dikenal; gunakan " + jurisdiction
-                    + " / jurisdiction_id not found; use " + jurisdiction);
+            throw Open311Error.notFound("open311.jurisdiction", jurisdiction);
         }
     }
 
@@ -498,8 +494,7 @@ class Open311Controller {
     private static void put(Map<String, String> fields, String name, List<String> values) {
         String value = values == null || values.isEmpty() ? null : values.getFirst();
         if (hasControlCharacter(name) || (value != null && hasControlCharacter(value))) {
-            throw Open311Error.badRequest("Karakter kendali (mis. NUL) tidak diterima di " + printable(name)
-                    + " / Control characters (e.g. NUL) are not accepted in " + printable(name));
+            throw Open311Error.badRequest("open311.control-character", printable(name));
         }
         fields.put(name, value);
     }
@@ -525,22 +520,9 @@ class Open311Controller {
         }
     }
 
-    /** The caller's language: English if it prefers en to id, else Bahasa Indonesia. */
+    /** The caller's language, as everywhere in the API (docs/adr/0031): the first of id and en it ranks, else id. */
     static String language(ServerWebExchange exchange) {
-        try {
-            for (Locale.LanguageRange range : exchange.getRequest().getHeaders().getAcceptLanguage()) {
-                String tag = range.getRange().toLowerCase(Locale.ROOT);
-                if (tag.startsWith("en")) {
-                    return "en";
-                }
-                if (tag.startsWith("id") || tag.startsWith("in")) {
-                    return "id";
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            // a malformed header: the default
-        }
-        return "id";
+        return CallerLanguage.of(exchange);
     }
 
     // juare.public-url, or the request's own address (a trusted proxy's when behind one), as for photo URLs
@@ -559,20 +541,17 @@ class Open311Controller {
     }
 
     private static Open311Error unknownService() {
-        return new Open311Error(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_CATEGORY.name(),
-                "service_code tidak dikenal / service_code not found");
+        return new Open311Error(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_CATEGORY.name(), "open311.service-code-unknown");
     }
 
     private static Open311Error tooLarge() {
-        return new Open311Error(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
-                "Permintaan terlalu besar (maksimal " + MAX_POST_BYTES / 1024 + " KiB) / Request too large (at most "
-                        + MAX_POST_BYTES / 1024 + " KiB)");
+        return new Open311Error(HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", "request.too-large", MAX_POST_BYTES / 1024);
     }
 
     /** Anything else under /open311/v2/ (an unknown path or extension, tokens: Juare answers the id at once). */
     @RequestMapping("/**")
     Mono<ResponseEntity<String>> unknown(ServerWebExchange exchange) {
-        return Mono.error(Open311Error.notFound("Tidak ada di Open311 Juare / Not part of Juare's Open311 API"));
+        return Mono.error(Open311Error.notFound("open311.not-part"));
     }
 
     // ---- errors in the spec's shape ------------------------------------------------------------------------------
@@ -584,7 +563,7 @@ class Open311Controller {
         String format = path.endsWith(".xml") ? "xml" : "json";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", error.status().value());
-        body.put("description", UserError.inLanguage(error.getMessage(), language(exchange)));
+        body.put("description", messages.text(language(exchange), error.key(), error.args()));
         body.put("error_code", error.errorCode());
         ResponseEntity<String> answer = answer(error.status(), format, "errors", List.of(body));
         if (error.status() == HttpStatus.CONTENT_TOO_LARGE) {
@@ -608,14 +587,14 @@ class Open311Controller {
                 case RATE_LIMITED -> HttpStatus.TOO_MANY_REQUESTS;
                 default -> HttpStatus.BAD_REQUEST;
             };
-            String message = e.code() == ErrorCode.IDEMPOTENCY_KEY_REUSED
-                    ? "Kunci idempotensi ini sudah dipakai untuk pengaduan lain / This idempotency key was used for a different request"
-                    : e.code() == ErrorCode.UNKNOWN_CATEGORY ? "service_code tidak dikenal / service_code not found" : e.message();
-            return new Open311Error(status, e.code().name(), message);
+            return e.code() == ErrorCode.IDEMPOTENCY_KEY_REUSED
+                    ? new Open311Error(status, e.code().name(), "open311.idempotency-key-reused")
+                    : e.code() == ErrorCode.UNKNOWN_CATEGORY ? new Open311Error(status, e.code().name(), "open311.service-code-unknown")
+                    : new Open311Error(status, e.code().name(), e.key(), e.args().toArray());
         }
         if (failure instanceof ApiException api) {
             return api.code() == ErrorCode.UNAUTHENTICATED || api.code() == ErrorCode.FORBIDDEN ? Open311Error.apiKey()
-                    : new Open311Error(HttpStatus.BAD_REQUEST, api.code().name(), api.getMessage());
+                    : new Open311Error(HttpStatus.BAD_REQUEST, api.code().name(), api.key(), api.args());
         }
         if (causedBy(failure, org.springframework.core.io.buffer.DataBufferLimitException.class)) {
             return tooLarge();
@@ -623,11 +602,10 @@ class Open311Controller {
         if (failure instanceof org.springframework.web.server.ResponseStatusException status
                 && status.getStatusCode().is4xxClientError()) {
             HttpStatus code = HttpStatus.valueOf(status.getStatusCode().value());
-            return new Open311Error(code, "INVALID_REQUEST", "Permintaan tidak dapat dibaca / The request could not be read");
+            return new Open311Error(code, "INVALID_REQUEST", "open311.unreadable");
         }
         log.error("Open311 request failed", failure);
-        return new Open311Error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL",
-                "Kesalahan server, coba lagi / Server error, try again");
+        return new Open311Error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "open311.internal");
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

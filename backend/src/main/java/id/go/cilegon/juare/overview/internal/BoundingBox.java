@@ -9,11 +9,11 @@ record BoundingBox(double south, double west, double north, double east) {
     BoundingBox validated() {
         if (south < -90 || north > 90 || west < -180 || east > 180) {
             throw ApiException.invalidInput(
-                    "Lintang −90..90, bujur −180..180 / Latitude must be −90..90 and longitude −180..180");
+                    "map.box.coordinates");
         }
         if (south >= north || west >= east) {
             throw ApiException.invalidInput(
-                    "Kotak peta tidak valid: south < north, west < east / Invalid box: south < north and west < east");
+                    "map.box.order");
         }
         return this;
     }

@@ -23,7 +23,7 @@ record MapGrid(int zoom, double cellDegrees) {
     /** The grid for a box at a zoom; INVALID_INPUT for a zoom outside 0..20. */
     static MapGrid of(BoundingBox box, int zoom) {
         if (zoom < MIN_ZOOM || zoom > MAX_ZOOM) {
-            throw ApiException.invalidInput("Zoom harus 0–20 / zoom must be 0 to 20");
+            throw ApiException.invalidInput("map.zoom");
         }
         int z = zoom;
         while (z > MIN_ZOOM && cellsCovering(box, cellSize(z)) > MAX_CELLS) {

@@ -9,7 +9,9 @@ import id.go.cilegon.juare.photo.PhotoStore;
 import id.go.cilegon.juare.photo.PhotoUrls;
 import id.go.cilegon.juare.platform.PublicUrl;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Messages;
 import id.go.cilegon.juare.platform.UserErrorException;
 import java.net.URI;
 import java.time.Instant;
@@ -64,12 +66,14 @@ class PhotoEndpoint {
     private final PhotoStore store;
     private final PhotoUrls urls;
     private final PublicUrl publicUrl;
+    private final Messages messages;
 
-    PhotoEndpoint(PhotoService photos, PhotoStore store, PhotoUrls urls, PublicUrl publicUrl) {
+    PhotoEndpoint(PhotoService photos, PhotoStore store, PhotoUrls urls, PublicUrl publicUrl, Messages messages) {
         this.photos = photos;
         this.store = store;
         this.urls = urls;
         this.publicUrl = publicUrl;
+        this.messages = messages;
     }
 
     @PostMapping
@@ -143,8 +147,7 @@ class PhotoEndpoint {
     }
 
     private static ApiException missingFile() {
-        return ApiException.invalidInput(
-                "Kirim foto sebagai multipart/form-data dengan bagian \"file\" / Send the photo as multipart/form-data with a part named \"file\"");
+        return ApiException.invalidInput("photo.multipart-file");
     }
 
     @GetMapping("/{id}")
@@ -183,7 +186,7 @@ class PhotoEndpoint {
     private Mono<ResponseEntity<?>> signedImage(UUID photoId, boolean thumbnail, String exp, String sig,
                                                 ServerWebExchange exchange) {
         if (!urls.valid(photoId, thumbnail, exp, sig)) {
-            return Mono.just(signedRefusal());
+            return Mono.just(signedRefusal(exchange));
         }
         // no longer than the URL is valid: a cached copy must not outlive the permission
         String cache = "private, max-age=" + urls.secondsLeft(exp);
@@ -193,7 +196,7 @@ class PhotoEndpoint {
         }
         return store.load(photoId, thumbnail)
                 .<ResponseEntity<?>>map(content -> jpeg(content, cache, etag, exchange))
-                .defaultIfEmpty(signedRefusal());
+                .defaultIfEmpty(signedRefusal(exchange));
     }
 
     // a photo's files never change once stored, so its id and variant are a strong validator
@@ -218,11 +221,11 @@ class PhotoEndpoint {
     }
 
     // GraphQL-shaped (issue 14); the same for an expired, a forged and an unknown photo's URL, and never cached
-    private static ResponseEntity<?> signedRefusal() {
+    private ResponseEntity<?> signedRefusal(ServerWebExchange exchange) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(Map.of("errors", List.of(Map.of("message", "Foto tidak ditemukan / Photo not found",
+                .body(Map.of("errors", List.of(Map.of("message", messages.text(CallerLanguage.of(exchange), "photo.not-found"),
                         "extensions", Map.of("code", ErrorCode.NOT_FOUND.name())))));
     }
 
@@ -236,12 +239,13 @@ class PhotoEndpoint {
 
     // the same answer for "no such photo" and "not yours": existence is not revealed
     private static ApiException notFound() {
-        return new ApiException(ErrorCode.NOT_FOUND, "Foto tidak ditemukan / Photo not found");
+        return new ApiException(ErrorCode.NOT_FOUND, "photo.not-found");
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> userError(UserErrorException e) {
-        ResponseEntity<ErrorBody> answer = error(statusOf(e.error().code()), e.error().code().name(), e.error().message());
+    ResponseEntity<ErrorBody> userError(UserErrorException e, ServerWebExchange exchange) {
+        ResponseEntity<ErrorBody> answer = error(statusOf(e.error().code()), e.error().code().name(),
+                messages.text(CallerLanguage.of(exchange), e.error()));
         if (e instanceof RetryLater retry) {
             return ResponseEntity.status(answer.getStatusCode())
                     .headers(answer.getHeaders())
@@ -252,50 +256,52 @@ class PhotoEndpoint {
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> apiError(ApiException e) {
+    ResponseEntity<ErrorBody> apiError(ApiException e, ServerWebExchange exchange) {
+        String message = messages.text(CallerLanguage.of(exchange), e);
         if (e.code() == ErrorCode.PHOTO_STORE_UNAVAILABLE) {
             // nothing was kept (PhotoService removes what was written): the app uploads again after a while
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, "10")
                     .contentType(MediaType.APPLICATION_JSON)
-                    .body(ErrorBody.of(e.code().name(), e.getMessage()));
+                    .body(ErrorBody.of(e.code().name(), message));
         }
-        return error(statusOf(e.code()), e.code().name(), e.getMessage());
+        return error(statusOf(e.code()), e.code().name(), message);
     }
 
     /** Over a limit while reading the body: ours (join) or the multipart reader's (part size on disk). */
     @ExceptionHandler
-    ResponseEntity<ErrorBody> overLimit(DataBufferLimitException e) {
-        return userError(PhotoProcessor.tooLarge());
+    ResponseEntity<ErrorBody> overLimit(DataBufferLimitException e, ServerWebExchange exchange) {
+        return userError(PhotoProcessor.tooLarge(), exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> malformedMultipart(DecodingException e) {
-        return apiError(missingFile());
+    ResponseEntity<ErrorBody> malformedMultipart(DecodingException e, ServerWebExchange exchange) {
+        return apiError(missingFile(), exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> frameworkStatus(ResponseStatusException e) {
+    ResponseEntity<ErrorBody> frameworkStatus(ResponseStatusException e, ServerWebExchange exchange) {
         if (e.getStatusCode().value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
-            return userError(PhotoProcessor.tooLarge());
+            return userError(PhotoProcessor.tooLarge(), exchange);
         }
         if (e.getStatusCode().is4xxClientError()) {
-            return error(e.getStatusCode(), ErrorCode.INVALID_INPUT.name(), "Permintaan tidak valid / Invalid request");
+            return error(e.getStatusCode(), ErrorCode.INVALID_INPUT.name(),
+                    messages.text(CallerLanguage.of(exchange), "request.invalid"));
         }
-        return unexpected(e);
+        return unexpected(e, exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> busy(RejectedExecutionException e) {
-        return userError(PhotoProcessor.busy());
+    ResponseEntity<ErrorBody> busy(RejectedExecutionException e, ServerWebExchange exchange) {
+        return userError(PhotoProcessor.busy(), exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> unexpected(Exception e) {
+    ResponseEntity<ErrorBody> unexpected(Exception e, ServerWebExchange exchange) {
         String incident = UUID.randomUUID().toString();
         log.atError().addKeyValue("incident", incident).setCause(e).log("Unexpected failure in the photo endpoint, incident {}", incident);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
-                "Terjadi kesalahan di server / Server error (" + incident + ")");
+                messages.text(CallerLanguage.of(exchange), "error.internal", incident));
     }
 
     static HttpStatus statusOf(ErrorCode code) {

@@ -254,7 +254,7 @@ public final class PhotoProcessor {
         }
         if ((long) width * height > MAX_PIXELS) {
             throw UserError.of(ErrorCode.UNSUPPORTED_PHOTO,
-                    "Resolusi foto terlalu besar (maks. 40 megapiksel) / Photo resolution too large (max. 40 megapixels)",
+                    "photo.resolution-too-large",
                     "file").exception();
         }
     }
@@ -367,26 +367,25 @@ public final class PhotoProcessor {
 
     static UserErrorException unsupported() {
         return UserError.of(ErrorCode.UNSUPPORTED_PHOTO,
-                "Foto harus berupa file JPEG atau PNG yang utuh / The photo must be an intact JPEG or PNG file",
+                "photo.unsupported",
                 "file").exception();
     }
 
     static UserErrorException tooLargeToDecode() {
         return UserError.of(ErrorCode.PHOTO_TOO_LARGE,
-                "Foto terlalu besar untuk diproses (maks. 40 megapiksel dengan 8 bit per warna) / "
-                        + "Photo too large to process (max. 40 megapixels at 8 bits per channel)", "file").exception();
+                "photo.too-large-to-decode", "file").exception();
     }
 
     /** No decode memory now: the client should try again in a few seconds. */
     public static RetryLater busy() {
         return new RetryLater(UserError.of(ErrorCode.PHOTO_BUSY,
-                "Server sedang sibuk memproses foto, coba lagi sebentar lagi / Server busy processing photos, please try again shortly",
+                "photo.busy",
                 "file"), BUSY_RETRY_AFTER);
     }
 
     static UserErrorException tooLarge() {
         return UserError.of(ErrorCode.PHOTO_TOO_LARGE,
-                "Foto terlalu besar (maks. 10 MB) / Photo too large (max. 10 MB)", "file").exception();
+                "photo.too-large", "file").exception();
     }
 
     private static final class WarningCounter implements IIOReadWarningListener {

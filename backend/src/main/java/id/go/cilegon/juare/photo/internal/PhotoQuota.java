@@ -50,10 +50,8 @@ public class PhotoQuota {
 
     private RetryLater exceeded(Duration retryAfter) {
         long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
-        return new RetryLater(UserError.of(ErrorCode.RATE_LIMITED,
-                "Terlalu banyak foto diunggah (maks. " + properties.maxPerHour() + " per jam), coba lagi dalam "
-                        + minutes + " menit / Too many photos uploaded (max. " + properties.maxPerHour()
-                        + " an hour), try again in " + minutes + " minutes", "file"), retryAfter);
+        return new RetryLater(UserError.of(ErrorCode.RATE_LIMITED, "photo.quota", "file")
+                .with(properties.maxPerHour(), minutes), retryAfter);
     }
 
     /** Forgets windows that have passed (the clean-up calls it). */

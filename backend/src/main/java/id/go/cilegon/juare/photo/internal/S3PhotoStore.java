@@ -106,7 +106,7 @@ final class S3PhotoStore implements PhotoStore, AutoCloseable {
     private static ApiException unavailable(Throwable failure) {
         log.warn("Photo store unavailable: {}", failure.toString());
         return new ApiException(ErrorCode.PHOTO_STORE_UNAVAILABLE,
-                "Penyimpanan foto sedang tidak tersedia, coba lagi sebentar / Photo storage is unavailable, please try again shortly");
+                "photo.store-unavailable");
     }
 
     private void put(String key, byte[] content) {

@@ -19,7 +19,10 @@ final class DateTimeScalar {
 
     static final GraphQLScalarType INSTANCE = GraphQLScalarType.newScalar()
             .name("DateTime")
-            .description("ISO-8601 instant in UTC")
+            // the same words as the scalar's description in schema.graphqls, whichever graphql-java publishes
+            .description("An instant, written as ISO-8601 in UTC with a Z (2026-12-06T03:15:00Z; fractions of a second "
+                    + "may appear). Inputs also accept an offset (2026-12-06T10:15:00+07:00). Kota Cilegon is in WIB "
+                    + "(Asia/Jakarta, UTC+7, no daylight saving): show times in WIB.")
             .coercing(new InstantCoercing())
             .build();
 

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.ExecutionInput;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.execution.preparsed.PreparsedDocumentProvider;
+import id.go.cilegon.juare.platform.Messages;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,15 +29,17 @@ class GraphQlEngineConfig {
     QueryLimits queryLimits(@Value("${juare.graphql.max-depth:12}") int maxDepth,
                             @Value("${juare.graphql.max-fields:${juare.graphql.max-complexity:400}}") int maxFields,
                             @Value("${juare.graphql.cost.anonymous-budget:1000}") int anonymousBudget,
-                            @Value("${juare.graphql.cost.signed-in-budget:10000}") int signedInBudget) {
-        return new QueryLimits(new QueryLimits.Settings(maxDepth, maxFields, anonymousBudget, signedInBudget));
+                            @Value("${juare.graphql.cost.signed-in-budget:10000}") int signedInBudget,
+                            Messages messages) {
+        return new QueryLimits(new QueryLimits.Settings(maxDepth, maxFields, anonymousBudget, signedInBudget), messages);
     }
 
     /** Even within its budget, an answer stops growing at this size. */
     @Bean
     ResponseSizeLimit responseSizeLimit(@Value("${juare.graphql.max-response-size:8MB}") DataSize maxSize,
-                                        @Value("${juare.graphql.max-response-values:200000}") int maxValues) {
-        return new ResponseSizeLimit(maxSize.toBytes(), maxValues);
+                                        @Value("${juare.graphql.max-response-values:200000}") int maxValues,
+                                        Messages messages) {
+        return new ResponseSizeLimit(maxSize.toBytes(), maxValues, messages);
     }
 
     /** Parsing and validating a document costs more than running most of ours: keep the valid ones. */

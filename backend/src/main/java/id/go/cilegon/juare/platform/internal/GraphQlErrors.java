@@ -6,10 +6,13 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ClientAddress;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Messages;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
-import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
+import org.springframework.graphql.execution.SubscriptionExceptionResolver;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -40,50 +43,47 @@ class GraphQlErrors {
     private static final String BAD_FAITH_INTROSPECTION = "BadFaithIntrospection";
 
     @Bean
-    DataFetcherExceptionResolverAdapter apiExceptionResolver() {
+    DataFetcherExceptionResolverAdapter apiExceptionResolver(Messages messages) {
         return new DataFetcherExceptionResolverAdapter() {
             @Override
             protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
-                return toError(ex, GraphqlErrorBuilder.newError(env));
+                return toError(ex, GraphqlErrorBuilder.newError(env), messages, CallerLanguage.of(env.getGraphQlContext()));
             }
         };
     }
 
+    /** A subscription's failure: its language comes from the Reactor context the stream runs in (RequestLanguage). */
     @Bean
-    SubscriptionExceptionResolverAdapter subscriptionExceptionResolver() {
-        return new SubscriptionExceptionResolverAdapter() {
-            @Override
-            protected GraphQLError resolveToSingleError(Throwable ex) {
-                return toError(ex, GraphqlErrorBuilder.newError());
-            }
-        };
+    SubscriptionExceptionResolver subscriptionExceptionResolver(Messages messages) {
+        return ex -> Mono.deferContextual(context -> Mono.just(List.of(toError(ex, GraphqlErrorBuilder.newError(),
+                messages, context.getOrDefault(CallerLanguage.CONTEXT_KEY, CallerLanguage.INDONESIAN)))));
     }
 
-    private static GraphQLError toError(Throwable ex, GraphqlErrorBuilder<?> builder) {
+    private static GraphQLError toError(Throwable ex, GraphqlErrorBuilder<?> builder, Messages messages, String language) {
         if (ex instanceof ApiException api) {
-            return builder.errorType(classify(api.code())).message(api.getMessage())
+            return builder.errorType(classify(api.code())).message(messages.text(language, api))
                     .extensions(Map.of("code", api.code().name())).build();
         }
         if (ex instanceof AccessDeniedException) {
             return builder.errorType(org.springframework.graphql.execution.ErrorType.FORBIDDEN)
-                    .message("Anda tidak berhak / Not allowed")
+                    .message(messages.text(language, "error.forbidden"))
                     .extensions(Map.of("code", ErrorCode.FORBIDDEN.name())).build();
         }
         if (ex instanceof AuthenticationCredentialsNotFoundException) {
             return builder.errorType(org.springframework.graphql.execution.ErrorType.UNAUTHORIZED)
-                    .message("Silakan masuk terlebih dahulu / Please sign in")
+                    .message(messages.text(language, "error.unauthenticated"))
                     .extensions(Map.of("code", ErrorCode.UNAUTHENTICATED.name())).build();
         }
         if (ex instanceof graphql.execution.AbortExecutionException) {
             // the client went away (a cancelled subscription): nothing went wrong here
-            return builder.errorType(ErrorType.ExecutionAborted).message("Dibatalkan / Cancelled")
+            return builder.errorType(ErrorType.ExecutionAborted).message(messages.text(language, "error.cancelled"))
                     .extensions(Map.of("code", "CANCELLED")).build();
         }
         String incident = java.util.UUID.randomUUID().toString();
         // the incident as its own field too, for JSON logs (logging.structured.format.console)
         log.atError().addKeyValue("incident", incident).setCause(ex).log("Unexpected failure, incident {}", incident);
         return builder.errorType(org.springframework.graphql.execution.ErrorType.INTERNAL_ERROR)
-                .message("Terjadi kesalahan di server / Server error (" + incident + ")")
+                .message(messages.text(language, "error.internal", incident))
                 .extensions(Map.of("code", "INTERNAL_ERROR", "incident", incident)).build();
     }
 
@@ -99,13 +99,14 @@ class GraphQlErrors {
     /** Adds extensions.code to errors raised by the engine itself (syntax, validation, limits), and puts the
      * client's address into the GraphQL context. */
     @Bean
-    WebGraphQlInterceptor errorCodesAndClientAddress() {
+    WebGraphQlInterceptor errorCodesAndClientAddress(Messages messages) {
         return (request, chain) -> {
             String address = clientAddress(request);
+            String language = CallerLanguage.of(request);
             return signedIn().flatMap(signedIn -> {
                 request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(
                         ClientAddress.CONTEXT_KEY, address, QueryLimits.SIGNED_IN, signedIn)).build());
-                return chain.next(request).map(GraphQlErrors::withCodes);
+                return chain.next(request).map(response -> withCodes(response, messages, language));
             });
         };
     }
@@ -126,20 +127,21 @@ class GraphQlErrors {
         return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
     }
 
-    private static WebGraphQlResponse withCodes(WebGraphQlResponse response) {
+    private static WebGraphQlResponse withCodes(WebGraphQlResponse response, Messages messages, String language) {
         if (response.getErrors().stream().allMatch(e -> e.getExtensions().containsKey("code"))) {
             return response;
         }
         return response.transform(builder -> builder.errors(response.getErrors().stream()
-                .map(GraphQlErrors::withCode)
+                .map(error -> withCode(error, messages, language))
                 .toList()));
     }
 
-    private static GraphQLError withCode(ResponseError error) {
+    private static GraphQLError withCode(ResponseError error, Messages messages, String language) {
         Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
         extensions.putIfAbsent("code", codeOf(error.getErrorType()));
+        // graphql-java's own text (syntax, validation) is English and stays so; only our words are translated
         String message = BAD_FAITH_INTROSPECTION.equals(String.valueOf(error.getErrorType()))
-                ? "Introspeksi terlalu rumit / Introspection too complex: " + error.getMessage()
+                ? messages.text(language, "limit.introspection", error.getMessage())
                 : error.getMessage();
         return GraphqlErrorBuilder.newError()
                 .message(message)

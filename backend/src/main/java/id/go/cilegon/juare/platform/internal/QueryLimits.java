@@ -13,7 +13,9 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.language.OperationDefinition;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Messages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,9 +52,11 @@ final class QueryLimits extends SimplePerformantInstrumentation {
     }
 
     private final Settings settings;
+    private final Messages messages;
 
-    QueryLimits(Settings settings) {
+    QueryLimits(Settings settings, Messages messages) {
         this.settings = settings;
+        this.messages = messages;
     }
 
     /** Depth, fields and sign-in mutations of an operation, introspection apart. */
@@ -64,22 +68,17 @@ final class QueryLimits extends SimplePerformantInstrumentation {
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
         Shape shape = shape(context);
+        String language = CallerLanguage.of(context.getGraphQLContext());
         if (shape.signIns() > 1) {
-            throw refusal(ONE_SIGN_IN_PER_REQUEST,
-                    "Satu permintaan hanya boleh berisi satu login, requestOtp atau verifyOtp / "
-                            + "One login, requestOtp or verifyOtp per request",
+            throw refusal(ONE_SIGN_IN_PER_REQUEST, messages.text(language, "limit.one-sign-in"),
                     Map.of("signIns", shape.signIns(), "allowed", 1));
         }
         if (shape.depth() > settings.maxDepth()) {
-            throw refusal(QUERY_TOO_COMPLEX, "Permintaan terlalu dalam (kedalaman " + shape.depth() + ", batas "
-                            + settings.maxDepth() + ") / Query too deep (depth " + shape.depth() + ", limit "
-                            + settings.maxDepth() + ")",
+            throw refusal(QUERY_TOO_COMPLEX, messages.text(language, "limit.depth", shape.depth(), settings.maxDepth()),
                     Map.of("depth", shape.depth(), "maxDepth", settings.maxDepth()));
         }
         if (shape.fields() > settings.maxFields()) {
-            throw refusal(QUERY_TOO_COMPLEX, "Permintaan berisi terlalu banyak field (" + shape.fields() + ", batas "
-                            + settings.maxFields() + ") / Too many fields (" + shape.fields() + ", limit "
-                            + settings.maxFields() + ")",
+            throw refusal(QUERY_TOO_COMPLEX, messages.text(language, "limit.fields", shape.fields(), settings.maxFields()),
                     Map.of("fields", shape.fields(), "maxFields", settings.maxFields()));
         }
         boolean signedIn = context.getGraphQLContext().getBoolean(SIGNED_IN, false);
@@ -88,14 +87,11 @@ final class QueryLimits extends SimplePerformantInstrumentation {
                 context.getExecutionInput().getOperationName(), context.getCoercedVariables());
         if (cost > budget && !signedIn && cost <= settings.signedInBudget()) {
             // what a token would allow: say so (and the operations that need one answer as they would anyway)
-            throw refusal(ErrorCode.UNAUTHENTICATED.name(), "Silakan masuk terlebih dahulu: permintaan ini melebihi batas "
-                            + "tanpa masuk (biaya " + cost + ", batas " + budget + ") / Please sign in: this query is "
-                            + "over the budget without a token (cost " + cost + ", budget " + budget + ")",
+            throw refusal(ErrorCode.UNAUTHENTICATED.name(), messages.text(language, "limit.cost.sign-in", cost, budget),
                     Map.of("cost", cost, "budget", budget, "signedInBudget", settings.signedInBudget()));
         }
         if (cost > budget) {
-            throw refusal(QUERY_TOO_COMPLEX, "Permintaan terlalu berat (biaya " + cost + ", batas " + budget
-                            + ") / Query too costly (cost " + cost + ", budget " + budget + ")",
+            throw refusal(QUERY_TOO_COMPLEX, messages.text(language, "limit.cost", cost, budget),
                     Map.of("cost", cost, "budget", budget));
         }
         return SimpleInstrumentationContext.noOp();

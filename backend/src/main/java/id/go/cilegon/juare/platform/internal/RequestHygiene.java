@@ -3,7 +3,9 @@ package id.go.cilegon.juare.platform.internal;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Messages;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +36,7 @@ class RequestHygiene {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    WebGraphQlInterceptor disallowedCharacters() {
+    WebGraphQlInterceptor disallowedCharacters(Messages messages) {
         return (request, chain) -> {
             InputCharacters.Violation violation = InputCharacters.inVariables(request.getVariables());
             if (violation == null) {
@@ -50,9 +52,8 @@ class RequestHygiene {
             }
             GraphQLError error = GraphqlErrorBuilder.newError()
                     .errorType(ErrorType.BAD_REQUEST)
-                    .message("Teks berisi karakter yang tidak diizinkan (" + violation.codePointName() + ") di "
-                            + violation.field() + " / Text contains a character that is not allowed ("
-                            + violation.codePointName() + ") in " + violation.field())
+                    .message(messages.text(CallerLanguage.of(request), "request.disallowed-character",
+                            violation.codePointName(), violation.field()))
                     .extensions(Map.of("code", ErrorCode.INVALID_INPUT.name(), "field", violation.field()))
                     .build();
             ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
@@ -61,10 +62,10 @@ class RequestHygiene {
     }
 
     private static WebGraphQlResponse onlyOverWebSocket(org.springframework.graphql.server.WebGraphQlRequest request,
-                                                        WebGraphQlResponse response) {
+                                                        Messages messages) {
         GraphQLError error = GraphqlErrorBuilder.newError()
                 .errorType(ErrorType.BAD_REQUEST)
-                .message("Langganan hanya lewat WebSocket (graphql-ws) / Subscriptions only over WebSocket (graphql-ws)")
+                .message(messages.text(CallerLanguage.of(request), "request.subscription-over-http"))
                 .extensions(Map.of("code", "INVALID_REQUEST"))
                 .build();
         ExecutionResult result = ExecutionResult.newExecutionResult().addError(error).build();
@@ -77,13 +78,13 @@ class RequestHygiene {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    WebGraphQlInterceptor subscriptionsPerConnection(ServerProperties properties) {
+    WebGraphQlInterceptor subscriptionsPerConnection(ServerProperties properties, Messages messages) {
         int max = properties.maxSubscriptionsPerConnection();
         return (request, chain) -> {
             if (!(request instanceof WebSocketGraphQlRequest webSocket)) {
                 // over plain HTTP a subscription's stream would be serialized as if it were data
                 return chain.next(request).map(response -> response.getData() instanceof Publisher<?>
-                        ? onlyOverWebSocket(request, response)
+                        ? onlyOverWebSocket(request, messages)
                         : response);
             }
             AtomicInteger active = (AtomicInteger) webSocket.getSessionInfo().getAttributes()
@@ -96,8 +97,7 @@ class RequestHygiene {
                     active.decrementAndGet();
                     GraphQLError error = GraphqlErrorBuilder.newError()
                             .errorType(ErrorType.BAD_REQUEST)
-                            .message("Terlalu banyak langganan pada satu koneksi (maksimal " + max + ") / "
-                                    + "Too many subscriptions on one connection (at most " + max + ")")
+                            .message(messages.text(CallerLanguage.of(request), "limit.subscriptions", max))
                             .extensions(Map.of("code", TOO_MANY_SUBSCRIPTIONS, "limit", max))
                             .build();
                     return response.transform(builder -> builder.data(

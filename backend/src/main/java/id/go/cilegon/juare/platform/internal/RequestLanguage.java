@@ -1,56 +1,53 @@
 package id.go.cilegon.juare.platform.internal;
 
 import graphql.schema.DataFetchingEnvironment;
+import id.go.cilegon.juare.platform.CallerLanguage;
+import id.go.cilegon.juare.platform.Messages;
 import id.go.cilegon.juare.platform.UserError;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import org.reactivestreams.Publisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.util.context.Context;
 
 /**
- * The language of a request's payload errors (ADR 0024): the client's {@code Accept-Language}, Bahasa Indonesia
- * ({@code id}) or English ({@code en}), whichever it prefers; {@code UserError.message} then answers in that language
- * only. Without the header, or with neither language in it, the message stays "Bahasa Indonesia / English".
+ * The language every operation answers in (docs/adr/0031): {@link CallerLanguage} of the request (Accept-Language,
+ * or a graphql-ws connection's connection_init payload), into the GraphQL context for resolvers and limits, and
+ * into the Reactor context of a subscription's stream for the errors that end it. {@code UserError.message} is put
+ * into words here, from the catalogue.
  */
 @Controller
 class RequestLanguage {
 
-    static final List<String> LANGUAGES = List.of("id", "en");
-    private static final String KEY = RequestLanguage.class.getName() + ".language";
+    private final Messages messages;
 
-    /** Puts the request's language (if any) into the GraphQL context, for every operation of the request. */
+    RequestLanguage(Messages messages) {
+        this.messages = messages;
+    }
+
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    static WebGraphQlInterceptor acceptLanguage() {
+    static WebGraphQlInterceptor callerLanguage() {
         return (request, chain) -> {
-            String language = language(request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
-            if (language != null) {
-                request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(KEY, language)).build());
-            }
-            return chain.next(request);
+            String language = CallerLanguage.of(request);
+            request.configureExecutionInput((input, builder) -> builder
+                    .graphQLContext(Map.of(CallerLanguage.CONTEXT_KEY, language)).build());
+            return chain.next(request)
+                    .map(response -> response.getData() instanceof Publisher<?> events
+                            ? response.transform(builder -> builder.data(Flux.from(events)
+                                    .contextWrite(Context.of(CallerLanguage.CONTEXT_KEY, language))))
+                            : response)
+                    .contextWrite(Context.of(CallerLanguage.CONTEXT_KEY, language));
         };
     }
 
     @SchemaMapping(typeName = "UserError", field = "message")
     String message(UserError error, DataFetchingEnvironment environment) {
-        return error.messageIn(environment.getGraphQlContext().get(KEY));
-    }
-
-    /** "id" or "en", the one the header ranks first; null when it names neither (or is missing or malformed). */
-    static String language(String acceptLanguage) {
-        if (acceptLanguage == null || acceptLanguage.isBlank()) {
-            return null;
-        }
-        try {
-            return Locale.lookupTag(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return messages.text(CallerLanguage.of(environment.getGraphQlContext()), error);
     }
 }

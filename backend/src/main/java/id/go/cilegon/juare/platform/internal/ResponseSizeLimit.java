@@ -13,6 +13,8 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import id.go.cilegon.juare.platform.CallerLanguage;
+import id.go.cilegon.juare.platform.Messages;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,10 +46,12 @@ final class ResponseSizeLimit extends SimplePerformantInstrumentation {
 
     private final long maxBytes;
     private final int maxValues;
+    private final Messages messages;
 
-    ResponseSizeLimit(long maxBytes, int maxValues) {
+    ResponseSizeLimit(long maxBytes, int maxValues, Messages messages) {
         this.maxBytes = maxBytes;
         this.maxValues = maxValues;
+        this.messages = messages;
     }
 
     private static final class Size implements InstrumentationState {
@@ -120,11 +124,13 @@ final class ResponseSizeLimit extends SimplePerformantInstrumentation {
         } else {
             extensions.put("maxBytes", size.maxBytes);
         }
-        String limit = tooManyValues ? size.maxValues + " nilai / values" : size.maxBytes + " byte / bytes";
+        String language = CallerLanguage.of(context);
+        String message = tooManyValues
+                ? messages.text(language, "limit.response.values", size.maxValues)
+                : messages.text(language, "limit.response.bytes", size.maxBytes);
         return CompletableFuture.completedFuture(new ExecutionResultImpl(List.of(GraphqlErrorBuilder.newError()
                 .errorType(graphql.ErrorType.ExecutionAborted)
-                .message("Jawaban terlalu besar (batas " + limit + "); minta lebih sedikit / "
-                        + "Response too large (limit " + limit + "); ask for less")
+                .message(message)
                 .extensions(extensions)
                 .build())));
     }

@@ -1,5 +1,7 @@
 package id.go.cilegon.juare.platform.internal;
 
+import id.go.cilegon.juare.platform.CallerLanguage;
+import id.go.cilegon.juare.platform.Messages;
 import io.netty.channel.ChannelPipeline;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -59,7 +61,7 @@ class ServerLimits {
      * itself would answer an empty 200 or an empty 415).
      */
     @Bean
-    WebFilter graphQlRequestShape(@Value("${spring.codec.max-in-memory-size:256KB}") DataSize limit) {
+    WebFilter graphQlRequestShape(@Value("${spring.codec.max-in-memory-size:256KB}") DataSize limit, Messages messages) {
         long max = limit.toBytes();
         return (exchange, chain) -> {
             var request = exchange.getRequest();
@@ -68,15 +70,16 @@ class ServerLimits {
             }
             long length = request.getHeaders().getContentLength();
             if (length > max) {
-                return write(exchange, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLargeMessage(max));
+                return write(exchange, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLargeMessage(messages, exchange, max));
             }
             MediaType type = request.getHeaders().getContentType();
             if (type == null || GRAPHQL_BODY_TYPES.stream().noneMatch(accepted -> accepted.isCompatibleWith(type))) {
                 return write(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "INVALID_REQUEST",
-                        invalidRequestMessage(HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+                        invalidRequestMessage(messages, exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE));
             }
             if (length == 0) {
-                return write(exchange, HttpStatus.BAD_REQUEST, "INVALID_REQUEST", invalidRequestMessage(HttpStatus.BAD_REQUEST));
+                return write(exchange, HttpStatus.BAD_REQUEST, "INVALID_REQUEST",
+                        invalidRequestMessage(messages, exchange, HttpStatus.BAD_REQUEST));
             }
             return chain.filter(exchange);
         };
@@ -89,37 +92,39 @@ class ServerLimits {
      */
     @Bean
     @Order(-2)
-    WebExceptionHandler httpErrorCodes(@Value("${spring.codec.max-in-memory-size:256KB}") DataSize limit) {
+    WebExceptionHandler httpErrorCodes(@Value("${spring.codec.max-in-memory-size:256KB}") DataSize limit, Messages messages) {
         return (exchange, ex) -> {
             if (exchange.getResponse().isCommitted()) {
                 return Mono.error(ex);
             }
             if (causedBy(ex, DataBufferLimitException.class)) {
-                return write(exchange, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE", tooLargeMessage(limit.toBytes()));
+                return write(exchange, HttpStatus.CONTENT_TOO_LARGE, "PAYLOAD_TOO_LARGE",
+                        tooLargeMessage(messages, exchange, limit.toBytes()));
             }
             String path = exchange.getRequest().getPath().value();
             if (path.equals(GRAPHQL_PATH) && ex instanceof ResponseStatusException status
                     && status.getStatusCode().is4xxClientError()) {
                 log.debug("Refused a GraphQL HTTP request: {}", ex.getMessage());
-                return write(exchange, status.getStatusCode(), "INVALID_REQUEST", invalidRequestMessage(status.getStatusCode()));
+                return write(exchange, status.getStatusCode(), "INVALID_REQUEST",
+                        invalidRequestMessage(messages, exchange, status.getStatusCode()));
             }
             return Mono.error(ex);
         };
     }
 
-    private static String tooLargeMessage(long max) {
-        return "Permintaan terlalu besar (maksimal " + (max / 1024) + " KiB) / Request too large (at most " + (max / 1024) + " KiB)";
+    private static String tooLargeMessage(Messages messages, ServerWebExchange exchange, long max) {
+        return messages.text(CallerLanguage.of(exchange), "request.too-large", max / 1024);
     }
 
-    private static String invalidRequestMessage(HttpStatusCode status) {
+    private static String invalidRequestMessage(Messages messages, ServerWebExchange exchange, HttpStatusCode status) {
+        String language = CallerLanguage.of(exchange);
         if (status.value() == HttpStatus.UNSUPPORTED_MEDIA_TYPE.value()) {
-            return "Kirim JSON (Content-Type: application/json) / Send JSON (Content-Type: application/json)";
+            return messages.text(language, "request.send-json");
         }
         if (status.value() == HttpStatus.METHOD_NOT_ALLOWED.value()) {
-            return "Gunakan POST / Use POST";
+            return messages.text(language, "request.use-post");
         }
-        return "Permintaan GraphQL tidak dapat dibaca: kirim JSON {\"query\": …} / "
-                + "The GraphQL request could not be read: send JSON {\"query\": …}";
+        return messages.text(language, "request.unreadable");
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -26,7 +26,7 @@ record Period(Kind kind, LocalDate firstDay, LocalDate lastDay, Instant start, I
 
     static Period of(Input input, Instant now) {
         if (input == null || input.kind() == null) {
-            throw ApiException.invalidInput("Periode wajib diisi / A period is required");
+            throw ApiException.invalidInput("ranking.period.required");
         }
         LocalDate today = LocalDate.ofInstant(now, WIB);
         return switch (input.kind()) {
@@ -40,19 +40,19 @@ record Period(Kind kind, LocalDate firstDay, LocalDate lastDay, Instant start, I
 
     private static Period month(String month) {
         if (month == null) {
-            throw ApiException.invalidInput("Isi bulan (YYYY-MM) / Give the month (YYYY-MM)");
+            throw ApiException.invalidInput("ranking.period.month-required");
         }
         try {
             YearMonth ym = YearMonth.parse(month);
             return days(Kind.MONTH, ym.atDay(1), ym.atEndOfMonth());
         } catch (DateTimeException e) {
-            throw ApiException.invalidInput("Bulan harus YYYY-MM / Month must be YYYY-MM");
+            throw ApiException.invalidInput("ranking.period.month-format");
         }
     }
 
     private static Period range(String from, String to) {
         if (from == null || to == null) {
-            throw ApiException.invalidInput("Isi tanggal awal dan akhir (YYYY-MM-DD) / Give from and to (YYYY-MM-DD)");
+            throw ApiException.invalidInput("ranking.period.range-required");
         }
         LocalDate first;
         LocalDate last;
@@ -60,13 +60,13 @@ record Period(Kind kind, LocalDate firstDay, LocalDate lastDay, Instant start, I
             first = LocalDate.parse(from);
             last = LocalDate.parse(to);
         } catch (DateTimeException e) {
-            throw ApiException.invalidInput("Tanggal harus YYYY-MM-DD / Dates must be YYYY-MM-DD");
+            throw ApiException.invalidInput("ranking.period.date-format");
         }
         if (last.isBefore(first)) {
-            throw ApiException.invalidInput("Tanggal akhir sebelum tanggal awal / to is before from");
+            throw ApiException.invalidInput("ranking.period.order");
         }
         if (ChronoUnit.DAYS.between(first, last) + 1 > MAX_DAYS) {
-            throw ApiException.invalidInput("Paling lama " + MAX_DAYS + " hari / At most " + MAX_DAYS + " days");
+            throw ApiException.invalidInput("ranking.period.too-long", MAX_DAYS);
         }
         return days(Kind.RANGE, first, last);
     }

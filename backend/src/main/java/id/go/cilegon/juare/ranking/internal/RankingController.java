@@ -54,7 +54,7 @@ class RankingController {
                 .flatMap(ranking -> {
                     Ranking.Row row = ranking.rowOf(opdCode);
                     return row == null
-                            ? Mono.error(ApiException.invalidInput("OPD tidak dikenal / Unknown OPD: " + opdCode))
+                            ? Mono.error(ApiException.invalidInput("ranking.opd-unknown", opdCode))
                             : Mono.just(Scorecard.of(ranking, row));
                 });
     }

@@ -32,7 +32,7 @@ final class RankingCursor {
             }
             return id;
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidInput("Cursor tidak valid / Invalid cursor");
+            throw ApiException.invalidInput("input.cursor");
         }
     }
 }

@@ -56,7 +56,7 @@ class DailyReportController {
     Mono<DailyReport> dailyReport(@Argument String day) {
         return CurrentCaller.staffWithRole(READERS)
                 .flatMap(caller -> Mono.fromCallable(() -> DailyReportService.parseDay(day))
-                        .onErrorMap(UserErrorException.class, e -> ApiException.invalidInput(e.error().message())))
+                        .onErrorMap(UserErrorException.class, e -> ApiException.invalidInput(e.error().key(), e.error().args().toArray())))
                 .flatMap(repository::find)
                 .map(DailyReport::of);
     }
@@ -116,7 +116,7 @@ class DailyReportController {
             }
             return LocalDate.parse(raw.substring(CURSOR_PREFIX.length()));
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw ApiException.invalidInput("Cursor tidak valid / Invalid cursor");
+            throw ApiException.invalidInput("input.cursor");
         }
     }
 }

@@ -141,7 +141,7 @@ class DailyReportService {
         LocalDate day = parseDay(text);
         if (!day.isBefore(today())) {
             throw UserError.of(ErrorCode.INVALID_INPUT,
-                    "Laporan hanya untuk hari yang sudah lewat / A report is for a past day only", "day").exception();
+                    "report.past-day-only", "day").exception();
         }
         return day;
     }
@@ -150,7 +150,7 @@ class DailyReportService {
         try {
             return LocalDate.parse(text == null ? "" : text.strip());
         } catch (DateTimeParseException e) {
-            throw UserError.of(ErrorCode.INVALID_INPUT, "Tanggal harus YYYY-MM-DD / The day must be YYYY-MM-DD", "day").exception();
+            throw UserError.of(ErrorCode.INVALID_INPUT, "report.day-format", "day").exception();
         }
     }
 }

@@ -2,7 +2,9 @@ package id.go.cilegon.juare.report.internal;
 
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Messages;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -33,8 +36,11 @@ class ReportFileEndpoint {
 
     private final ReportRepository repository;
 
-    ReportFileEndpoint(ReportRepository repository) {
+    private final Messages messages;
+
+    ReportFileEndpoint(ReportRepository repository, Messages messages) {
         this.repository = repository;
+        this.messages = messages;
     }
 
     static String path(LocalDate day, ReportRepository.ReportFile file) {
@@ -93,11 +99,11 @@ class ReportFileEndpoint {
     }
 
     private static ApiException notFound() {
-        return new ApiException(ErrorCode.NOT_FOUND, "Laporan tidak ditemukan / Report not found");
+        return new ApiException(ErrorCode.NOT_FOUND, "report.not-found");
     }
 
     @ExceptionHandler
-    ResponseEntity<ErrorBody> apiError(ApiException e) {
+    ResponseEntity<ErrorBody> apiError(ApiException e, ServerWebExchange exchange) {
         HttpStatus status = switch (e.code()) {
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
@@ -106,7 +112,7 @@ class ReportFileEndpoint {
         };
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(new ErrorBody(new Detail(e.code().name(), e.getMessage())));
+                .body(new ErrorBody(new Detail(e.code().name(), messages.text(CallerLanguage.of(exchange), e))));
     }
 
     record ErrorBody(Detail error) {

@@ -192,8 +192,7 @@ final class ReportPdf {
         document.add(table);
         if (content.opds().stream().anyMatch(opd -> opd.scoreLow() != null || opd.fewComplaints())) {
             document.add(new Paragraph("Skor (rentang 95 %): skor yang memperhitungkan jumlah pengaduan; * = sedikit pengaduan, "
-                    + "skor masih bisa banyak berubah. / Score (95 % range) accounting for the number of complaints; "
-                    + "* = few complaints, the score can still move a lot.", SMALL));
+                    + "skor masih bisa banyak berubah.", SMALL));
         }
     }
 

@@ -4,7 +4,9 @@ import id.go.cilegon.juare.photo.Photo;
 import id.go.cilegon.juare.photo.PhotoOwner;
 import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.Messages;
 import id.go.cilegon.juare.platform.UserErrorException;
 import java.util.Map;
 import java.util.UUID;
@@ -44,9 +46,12 @@ class KtpPhotoEndpoint {
     private final PhoneChangeService changes;
     private final PhotoService photos;
 
-    KtpPhotoEndpoint(PhoneChangeService changes, PhotoService photos) {
+    private final Messages messages;
+
+    KtpPhotoEndpoint(PhoneChangeService changes, PhotoService photos, Messages messages) {
         this.changes = changes;
         this.photos = photos;
+        this.messages = messages;
     }
 
     @PostMapping("/api/phone-changes/{id}/ktp-photo")
@@ -56,7 +61,7 @@ class KtpPhotoEndpoint {
             return Mono.error(PhoneChangeService.notFound());
         }
         if (exchange.getRequest().getHeaders().getContentLength() > MAX_REQUEST_BYTES) {
-            return Mono.error(new ApiException(ErrorCode.PHOTO_TOO_LARGE, "Foto paling besar 10 MB / Photo at most 10 MB"));
+            return Mono.error(new ApiException(ErrorCode.PHOTO_TOO_LARGE, "resident.ktp.too-large"));
         }
         if (!MediaType.MULTIPART_FORM_DATA.isCompatibleWith(exchange.getRequest().getHeaders().getContentType())) {
             return Mono.error(missingFile());
@@ -103,41 +108,42 @@ class KtpPhotoEndpoint {
     }
 
     private static ApiException missingFile() {
-        return ApiException.invalidInput(
-                "Kirim foto sebagai multipart/form-data dengan bagian \"file\" / Send the photo as multipart/form-data with a part named \"file\"");
+        return ApiException.invalidInput("photo.multipart-file");
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> userError(UserErrorException e) {
-        return error(statusOf(e.error().code()), e.error().code().name(), e.error().message());
+    ResponseEntity<Map<String, Object>> userError(UserErrorException e, ServerWebExchange exchange) {
+        return error(statusOf(e.error().code()), e.error().code().name(), messages.text(CallerLanguage.of(exchange), e.error()));
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> apiError(ApiException e) {
-        return error(statusOf(e.code()), e.code().name(), e.getMessage());
+    ResponseEntity<Map<String, Object>> apiError(ApiException e, ServerWebExchange exchange) {
+        return error(statusOf(e.code()), e.code().name(), messages.text(CallerLanguage.of(exchange), e));
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> overLimit(DataBufferLimitException e) {
-        return error(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PHOTO_TOO_LARGE.name(), "Foto paling besar 10 MB / Photo at most 10 MB");
+    ResponseEntity<Map<String, Object>> overLimit(DataBufferLimitException e, ServerWebExchange exchange) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, ErrorCode.PHOTO_TOO_LARGE.name(),
+                messages.text(CallerLanguage.of(exchange), "resident.ktp.too-large"));
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> malformed(DecodingException e) {
-        return apiError(missingFile());
+    ResponseEntity<Map<String, Object>> malformed(DecodingException e, ServerWebExchange exchange) {
+        return apiError(missingFile(), exchange);
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> busy(RejectedExecutionException e) {
+    ResponseEntity<Map<String, Object>> busy(RejectedExecutionException e, ServerWebExchange exchange) {
         return error(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.RATE_LIMITED.name(),
-                "Server sedang sibuk, coba lagi sebentar / Server busy, please try again shortly");
+                messages.text(CallerLanguage.of(exchange), "request.busy"));
     }
 
     @ExceptionHandler
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    ResponseEntity<Map<String, Object>> unexpected(Exception e, ServerWebExchange exchange) {
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected failure in the KTP photo endpoint, incident {}", incident, e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Terjadi kesalahan di server / Server error (" + incident + ")");
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                messages.text(CallerLanguage.of(exchange), "error.internal", incident));
     }
 
     private static HttpStatus statusOf(ErrorCode code) {

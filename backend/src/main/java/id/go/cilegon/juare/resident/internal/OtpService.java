@@ -140,7 +140,7 @@ class OtpService {
     Mono<Void> deliver(PhoneNumber to, String code) {
         return whatsApp.sendOtp(to.e164(), code)
                 .onErrorMap(e -> UserError.of(ErrorCode.OTP_DELIVERY_FAILED,
-                        "Kode tidak dapat dikirim ke WhatsApp, coba lagi / The code could not be sent, try again").exception());
+                        "resident.otp.delivery-failed").exception());
     }
 
     /**
@@ -231,11 +231,11 @@ class OtpService {
                     }
                     if (name == null || name.isBlank()) {
                         return Mono.error(UserError.of(ErrorCode.NAME_REQUIRED,
-                                "Masukkan nama Anda untuk pendaftaran pertama / Enter your name to register", "name").exception());
+                                "resident.name-required", "name").exception());
                     }
                     if (!validName(name)) {
                         return Mono.error(UserError.of(ErrorCode.INVALID_INPUT,
-                                "Nama 2–100 huruf / Name must be 2 to 100 characters", "name").exception());
+                                "resident.name-length", "name").exception());
                     }
                     return consume(c, now).then(register(c, name.strip(), now));
                 })
@@ -282,26 +282,26 @@ class OtpService {
 
     static RuntimeException expired() {
         return UserError.of(ErrorCode.OTP_EXPIRED,
-                "Kode sudah tidak berlaku, minta kode baru / The code has expired, request a new one", "code").exception();
+                "resident.otp.expired", "code").exception();
     }
 
     static RuntimeException wrongCode(String field) {
-        return UserError.of(ErrorCode.OTP_WRONG, "Kode salah / Wrong code", field).exception();
+        return UserError.of(ErrorCode.OTP_WRONG, "resident.otp.wrong", field).exception();
     }
 
     static RuntimeException tooManyAttempts(String field) {
         return UserError.of(ErrorCode.OTP_TOO_MANY_ATTEMPTS,
-                "Terlalu banyak percobaan, minta kode baru / Too many attempts, request a new code", field).exception();
+                "resident.otp.too-many-attempts", field).exception();
     }
 
     static RuntimeException invalidNik(String field) {
         return UserError.of(ErrorCode.INVALID_NIK,
-                "NIK harus 16 angka dari KTP Kota Cilegon (3672…) / NIK must be the 16 digits of a Cilegon ID card", field).exception();
+                "resident.nik-invalid", field).exception();
     }
 
     static RuntimeException invalidPhone(String field) {
         return UserError.of(ErrorCode.INVALID_PHONE,
-                "Nomor WhatsApp tidak valid, contoh 0812xxxxxxx / Not a valid Indonesian mobile number", field).exception();
+                "resident.phone-invalid", field).exception();
     }
 
     private byte[] codeHash(UUID challengeId, String code) {

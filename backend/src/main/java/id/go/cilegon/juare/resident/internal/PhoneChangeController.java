@@ -50,7 +50,7 @@ class PhoneChangeController {
     Mono<ConfirmPhoneChangePayload> confirmPhoneChange(@Argument ConfirmPhoneChangeInput input) {
         UUID id = parseId(input.challengeId());
         Mono<ConfirmPhoneChangePayload> confirmed = id == null
-                ? Mono.error(UserError.of(ErrorCode.OTP_EXPIRED, "Kode tidak dikenal / Unknown code", "challengeId").exception())
+                ? Mono.error(UserError.of(ErrorCode.OTP_EXPIRED, "resident.otp.unknown-challenge", "challengeId").exception())
                 : changes.confirm(id, input.newCode(), input.oldCode(), input.ktpProof()).map(c -> new ConfirmPhoneChangePayload(
                         c.status(), c.signIn() == null ? null : c.signIn().session(), c.signIn() == null ? null : c.signIn().resident(),
                         c.ktpUpload(), List.of()));
@@ -63,7 +63,7 @@ class PhoneChangeController {
         return CurrentCaller.staffWithRole("OPERATOR")
                 .flatMap(caller -> {
                     if (size < 1 || size > 100) {
-                        return Mono.error(ApiException.invalidInput("first harus 1–100 / first must be 1 to 100"));
+                        return Mono.error(ApiException.invalidInput("input.first"));
                     }
                     Position position = after == null ? null : Position.decode(after);
                     return changes.queue(position == null ? null : position.createdAt(), position == null ? null : position.id(), size + 1);
@@ -101,7 +101,7 @@ class PhoneChangeController {
     private static Mono<UUID> withId(String id) {
         UUID parsed = parseId(id);
         return parsed == null
-                ? Mono.error(UserError.of(ErrorCode.NOT_FOUND, "Permintaan tidak ditemukan / Request not found", "requestId").exception())
+                ? Mono.error(UserError.of(ErrorCode.NOT_FOUND, "resident.phone-change.not-found", "requestId").exception())
                 : Mono.just(parsed);
     }
 
@@ -172,7 +172,7 @@ class PhoneChangeController {
                 return new Position(Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L),
                         UUID.fromString(parts[1]));
             } catch (RuntimeException e) {
-                throw ApiException.invalidInput("Cursor tidak valid / Invalid cursor");
+                throw ApiException.invalidInput("input.cursor");
             }
         }
     }

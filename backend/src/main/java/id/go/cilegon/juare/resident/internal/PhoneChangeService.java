@@ -214,7 +214,7 @@ class PhoneChangeService {
         if (change.residentId() == null) {
             // the new number is proven, and an unknown NIK gets its code on the typed number anyway: nothing to hide
             return Mono.error(UserError.of(ErrorCode.NOT_FOUND,
-                    "NIK ini belum terdaftar; masuk dengan nomor ini untuk mendaftar / This NIK has no account; sign in to register",
+                    "resident.phone-change.nik-unknown",
                     "challengeId").exception());
         }
         boolean photo = "PHOTO".equals(ktpProof);
@@ -254,7 +254,7 @@ class PhoneChangeService {
                 .map(row -> cipher.decrypt(row.get("old_phone", byte[].class)))
                 .one()
                 .switchIfEmpty(Mono.error(() -> UserError.of(ErrorCode.CONFLICT,
-                        "Nomor akun sudah berubah sejak permintaan ini / The account's number changed since this request").exception()))
+                        "resident.phone-change.number-changed").exception()))
                 // sessions on the old number's device end: it may be in someone else's hands
                 .flatMap(old -> db.sql("UPDATE refresh_token SET revoked_at = :now WHERE subject_type = :kind AND subject_id = :id AND revoked_at IS NULL")
                         .bind("now", now)
@@ -276,7 +276,7 @@ class PhoneChangeService {
         spec = reason == null ? spec.bindNull("reason", String.class) : spec.bind("reason", reason);
         return spec.fetch().rowsUpdated()
                 .flatMap(updated -> updated == 1 ? Mono.<Void>empty() : Mono.error(() -> UserError.of(ErrorCode.INVALID_TRANSITION,
-                        "Permintaan ini sudah diputuskan atau tidak berlaku / This request is already decided or no longer valid",
+                        "resident.phone-change.decided",
                         "requestId").exception()));
     }
 
@@ -336,7 +336,7 @@ class PhoneChangeService {
         String reason = reasonInput == null ? "" : reasonInput.strip();
         if (reason.length() < MIN_REASON || reason.length() > MAX_REASON || reason.chars().anyMatch(c -> c == 0)) {
             return Mono.error(UserError.of(ErrorCode.INVALID_INPUT,
-                    "Alasan 5–500 huruf / The reason must be 5 to 500 characters", "reason").exception());
+                    "resident.phone-change.reason-length", "reason").exception());
         }
         Instant now = clock.instant();
         return pendingForDecision(id)
@@ -360,7 +360,7 @@ class PhoneChangeService {
                 .map(PhoneChangeService::toProving)
                 .one()
                 .switchIfEmpty(Mono.error(() -> UserError.of(ErrorCode.NOT_FOUND,
-                        "Permintaan tidak ditemukan atau sudah diputuskan / Request not found or already decided", "requestId").exception()));
+                        "resident.phone-change.not-found-or-decided", "requestId").exception()));
     }
 
     // ---------- the KTP photo ----------
@@ -429,6 +429,6 @@ class PhoneChangeService {
     }
 
     static ApiException notFound() {
-        return new ApiException(ErrorCode.NOT_FOUND, "Permintaan tidak ditemukan / Request not found");
+        return new ApiException(ErrorCode.NOT_FOUND, "resident.phone-change.not-found");
     }
 }

@@ -73,7 +73,7 @@ class RequestLimits {
 
     static RuntimeException rateLimited() {
         return UserError.of(ErrorCode.RATE_LIMITED,
-                "Terlalu banyak permintaan kode, coba lagi nanti / Too many code requests, try again later").exception();
+                "resident.otp.too-many-requests").exception();
     }
 
     static String key(String kind, byte[] hash) {

@@ -41,7 +41,7 @@ class ResidentController {
     Mono<VerifyOtpPayload> verifyOtp(@Argument VerifyOtpInput input) {
         UUID challengeId = parseId(input.challengeId());
         Mono<VerifyOtpPayload> verified = challengeId == null
-                ? Mono.error(UserError.of(ErrorCode.OTP_EXPIRED, "Kode tidak dikenal / Unknown code", "challengeId").exception())
+                ? Mono.error(UserError.of(ErrorCode.OTP_EXPIRED, "resident.otp.unknown-challenge", "challengeId").exception())
                 : otp.verifyOtp(challengeId, input.code(), input.name()).map(s -> new VerifyOtpPayload(s.session(), s.resident(), List.of()));
         return Payloads.of(verified, p -> p, errors -> new VerifyOtpPayload(null, null, errors));
     }

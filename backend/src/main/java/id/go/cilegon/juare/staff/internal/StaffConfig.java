@@ -82,7 +82,7 @@ class StaffConfig {
             } catch (UserErrorException e) {
                 if (e.error().code() != ErrorCode.USERNAME_TAKEN) {
                     throw new IllegalStateException("The dashboard service account '" + properties.dashboardUsername()
-                            + "' cannot be set up: " + e.error().message(), e);
+                            + "' cannot be set up: " + e.getMessage(), e);
                 }
                 // another instance created it at the same moment; the next start brings it in line
                 log.info("Dashboard service account not set up here: {}", e.getMessage());

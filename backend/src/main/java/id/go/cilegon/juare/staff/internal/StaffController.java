@@ -84,7 +84,7 @@ class StaffController {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw ApiException.invalidInput("ID tidak valid / Invalid id");
+            throw ApiException.invalidInput("input.id");
         }
     }
 

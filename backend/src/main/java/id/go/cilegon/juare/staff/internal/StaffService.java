@@ -114,7 +114,7 @@ class StaffService {
     }
 
     private static RuntimeException invalidCredentials() {
-        return UserError.of(ErrorCode.INVALID_CREDENTIALS, "Nama pengguna atau kata sandi salah / Wrong username or password").exception();
+        return UserError.of(ErrorCode.INVALID_CREDENTIALS, "staff.credentials-wrong").exception();
     }
 
     /** RATE_LIMITED with the time to try again; the same for every username. */
@@ -122,9 +122,7 @@ class StaffService {
         private final Instant retryAfter;
 
         SignInDelayedException(Instant retryAfter, Instant now) {
-            super(UserError.of(ErrorCode.RATE_LIMITED, "Terlalu banyak percobaan masuk, coba lagi dalam "
-                    + seconds(retryAfter, now) + " detik / Too many sign-in attempts, try again in "
-                    + seconds(retryAfter, now) + " seconds"));
+            super(UserError.of(ErrorCode.RATE_LIMITED, "staff.sign-in-delayed").with(seconds(retryAfter, now)));
             this.retryAfter = retryAfter;
         }
 
@@ -144,12 +142,12 @@ class StaffService {
     Mono<StaffAccount> create(NewAccount input) {
         String username = normalise(input.username());
         if (!USERNAME.matcher(username).matches()) {
-            return Mono.error(invalid("Nama pengguna 3–40 huruf kecil, angka, titik, garis / 3–40 lowercase letters, digits, . _ -", "username"));
+            return Mono.error(invalid("staff.username-format", "username"));
         }
         return checkAccountFields(input.displayName(), input.password(), true, input.role(), input.opdCode())
                 .then(Mono.defer(() -> insert(username, input)))
                 .onErrorMap(DataIntegrityViolationException.class, e -> UserError.of(ErrorCode.USERNAME_TAKEN,
-                        "Nama pengguna sudah dipakai / Username taken", "username").exception());
+                        "staff.username-taken", "username").exception());
     }
 
     private Mono<StaffAccount> insert(String username, NewAccount input) {
@@ -198,7 +196,7 @@ class StaffService {
 
     Mono<StaffAccount> update(AccountChange change) {
         return directory.find(change.id())
-                .switchIfEmpty(Mono.error(UserError.of(ErrorCode.NOT_FOUND, "Akun tidak ditemukan / No such account", "id").exception()))
+                .switchIfEmpty(Mono.error(UserError.of(ErrorCode.NOT_FOUND, "staff.account-not-found", "id").exception()))
                 .flatMap(current -> applyChange(current, change));
     }
 
@@ -264,23 +262,23 @@ class StaffService {
 
     private Mono<Void> checkAccountFields(String displayName, String password, boolean passwordRequired, StaffRole role, String opdCode) {
         if (displayName == null || displayName.strip().length() < 2 || displayName.strip().length() > 100) {
-            return Mono.error(invalid("Nama tampilan 2–100 karakter / Display name 2–100 characters", "displayName"));
+            return Mono.error(invalid("staff.display-name-length", "displayName"));
         }
         if ((passwordRequired || password != null) && (password == null || password.length() < MIN_PASSWORD)) {
-            return Mono.error(invalid("Kata sandi minimal 10 karakter / Password at least 10 characters", "password"));
+            return Mono.error(invalid("staff.password-length", "password"));
         }
         if (role == null) {
-            return Mono.error(invalid("Peran wajib / Role required", "role"));
+            return Mono.error(invalid("staff.role-required", "role"));
         }
         if (role.boundToOpd() != (opdCode != null)) {
             return Mono.error(UserError.of(ErrorCode.UNKNOWN_OPD,
-                    "Peran OPD wajib memilih satu OPD; peran lain tanpa OPD / OPD roles need one OPD, others none", "opdCode").exception());
+                    "staff.role-opd", "opdCode").exception());
         }
         if (opdCode == null) {
             return Mono.empty();
         }
         return catalog.opd(opdCode)
-                .switchIfEmpty(Mono.error(UserError.of(ErrorCode.UNKNOWN_OPD, "OPD tidak dikenal / Unknown OPD", "opdCode").exception()))
+                .switchIfEmpty(Mono.error(UserError.of(ErrorCode.UNKNOWN_OPD, "agency.opd-unknown", "opdCode").exception()))
                 .then();
     }
 
@@ -289,15 +287,15 @@ class StaffService {
             return null;
         }
         return PhoneNumber.parse(phone).orElseThrow(() -> UserError.of(ErrorCode.INVALID_PHONE,
-                "Nomor WhatsApp tidak valid / Not a valid mobile number", "phone").exception());
+                "staff.phone-invalid", "phone").exception());
     }
 
     private static <T> DatabaseClient.GenericExecuteSpec bindOrNull(DatabaseClient.GenericExecuteSpec spec, String name, T value, Class<T> type) {
         return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 
-    private static RuntimeException invalid(String message, String field) {
-        return UserError.of(ErrorCode.INVALID_INPUT, message, field).exception();
+    private static RuntimeException invalid(String key, String field) {
+        return UserError.of(ErrorCode.INVALID_INPUT, key, field).exception();
     }
 
     static String normalise(String username) {

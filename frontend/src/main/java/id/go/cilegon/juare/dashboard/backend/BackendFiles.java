@@ -32,7 +32,13 @@ public class BackendFiles {
         HttpClient http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout()).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.readTimeout());
-        this.rest = RestClient.builder().requestFactory(requests).baseUrl(properties.url().toString()).build();
+        this.rest = RestClient.builder().requestFactory(requests).baseUrl(properties.url().toString())
+                // the upload's refusals come back in the language of the screen that sends it (as BackendClient's)
+                .requestInterceptor((request, body, execution) -> {
+                    request.getHeaders().set(HttpHeaders.ACCEPT_LANGUAGE, CallerLanguage.current().getLanguage());
+                    return execution.execute(request, body);
+                })
+                .build();
     }
 
     /** A client with the backend's address and the configured timeouts, for calls other than a file (uploads). */

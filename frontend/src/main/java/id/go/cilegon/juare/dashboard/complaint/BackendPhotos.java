@@ -79,10 +79,10 @@ public class BackendPhotos {
     /** JPEG or PNG by the magic bytes, as the backend judges; a clear refusal for anything else. */
     static MediaType checkedType(byte[] content) {
         if (content == null || content.length == 0) {
-            throw new ComplaintRefused("UNSUPPORTED_PHOTO", "Berkas kosong / Empty file", "file");
+            throw ComplaintRefused.dashboard("UNSUPPORTED_PHOTO", "complaint.upload.empty", "file");
         }
         if (content.length > MAX_BYTES) {
-            throw new ComplaintRefused("PHOTO_TOO_LARGE", "Foto paling besar 10 MB / Photo at most 10 MB", "file");
+            throw ComplaintRefused.dashboard("PHOTO_TOO_LARGE", "complaint.upload.tooLarge", "file");
         }
         if (startsWith(content, JPEG_MAGIC)) {
             return MediaType.IMAGE_JPEG;
@@ -90,7 +90,7 @@ public class BackendPhotos {
         if (startsWith(content, PNG_MAGIC)) {
             return MediaType.IMAGE_PNG;
         }
-        throw new ComplaintRefused("UNSUPPORTED_PHOTO", "Hanya foto JPEG atau PNG / Only JPEG or PNG photos", "file");
+        throw ComplaintRefused.dashboard("UNSUPPORTED_PHOTO", "complaint.upload.type", "file");
     }
 
     private static boolean startsWith(byte[] content, byte[] magic) {
@@ -112,7 +112,7 @@ public class BackendPhotos {
 
     private static ComplaintRefused refusal(HttpStatusCode status, ErrorBody body) {
         if (body == null || body.error() == null || body.error().code() == null) {
-            return new ComplaintRefused("UPLOAD_FAILED", "Unggah gagal (HTTP " + status.value() + ") / Upload failed", "file");
+            return ComplaintRefused.dashboard("UPLOAD_FAILED", "complaint.upload.failed", "file", status.value());
         }
         return new ComplaintRefused(body.error().code(), body.error().message(), "file");
     }

@@ -7,7 +7,9 @@ import id.go.cilegon.juare.dashboard.backend.UserError;
 /**
  * The backend refused a staff action with a payload error ({@code UserError}): {@link #code()} is its
  * {@code ErrorCode} ({@code CONFLICT}, {@code INVALID_TRANSITION}, {@code MESSAGE_TOO_SHORT}, ...), {@link #userMessage()}
- * the backend's text (Bahasa Indonesia / English) and {@link #field()} the input at fault, if any. Not allowed at all or
+ * the backend's text (in the user's language: the dashboard sends it as Accept-Language, docs/adr/0031) and
+ * {@link #field()} the input at fault, if any. A refusal of the dashboard's own (a photo checked before it is sent)
+ * names a translation key instead ({@link #textKey()}). Not allowed at all or
  * signed out stay plain {@link BackendException}s ({@code FORBIDDEN}) or a {@code SessionOverException}. It is the
  * refused side of an {@link Outcome}, thrown: the complaint desk's flows (reload and look again) are built on it.
  */
@@ -17,11 +19,33 @@ public class ComplaintRefused extends BackendException {
 
     private final String userMessage;
     private final String field;
+    private final String textKey;
+    private final Object[] textArgs;
 
     public ComplaintRefused(String code, String message, String field) {
+        this(code, message, field, null);
+    }
+
+    private ComplaintRefused(String code, String message, String field, String textKey, Object... textArgs) {
         super(code, message);
         this.userMessage = message;
         this.field = field;
+        this.textKey = textKey;
+        this.textArgs = textArgs;
+    }
+
+    /** A refusal of the dashboard's own, in words from its translations ({@code textKey} with arguments). */
+    public static ComplaintRefused dashboard(String code, String textKey, String field, Object... textArgs) {
+        return new ComplaintRefused(code, textKey, field, textKey, textArgs);
+    }
+
+    /** The translation key of a refusal of the dashboard's own; null for the backend's. */
+    public String textKey() {
+        return textKey;
+    }
+
+    public Object[] textArgs() {
+        return textArgs.clone();
     }
 
     /** The refusal of an {@link Outcome} ({@link Outcome#errors()}' first). */

@@ -72,15 +72,14 @@ public final class ComplaintTexts implements Serializable {
     }
 
     /**
-     * The user's language's part of a backend message ("Bahasa Indonesia / English", docs/adr/0003): the first part in
-     * Indonesian, the last in English; the whole text when it has one part.
+     * A refusal's text in the user's language: the backend's message as it came (the backend answers in the language
+     * the dashboard sends, one at a time: docs/adr/0031), or the dashboard's own words for its own checks.
      */
-    public String ownLanguage(String message) {
-        if (message == null) {
-            return "";
+    public String message(ComplaintRefused refused) {
+        if (refused.textKey() != null) {
+            return t.translate(refused.textKey(), refused.textArgs());
         }
-        String[] parts = message.split(" / ");
-        return ("en".equals(t.translate("complaint.language")) ? parts[parts.length - 1] : parts[0]).strip();
+        return refused.userMessage() == null ? "" : refused.userMessage();
     }
 
     /** A refused action in words: our text for the codes a screen handles, else the backend's own message. */
@@ -91,6 +90,6 @@ public final class ComplaintTexts implements Serializable {
         if ("INVALID_TRANSITION".equals(refused.code())) {
             return t.translate("complaint.error.INVALID_TRANSITION");
         }
-        return t.translate("complaint.error.refused", ownLanguage(refused.userMessage()));
+        return t.translate("complaint.error.refused", message(refused));
     }
 }

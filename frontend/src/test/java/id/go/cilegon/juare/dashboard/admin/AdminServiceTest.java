@@ -58,7 +58,7 @@ class AdminServiceTest {
 
     @Test
     void aPayloadIsEitherTheValueOrTheErrors() {
-        UserError taken = new UserError("USERNAME_TAKEN", "Nama pengguna sudah dipakai / Username taken", "username");
+        UserError taken = new UserError("USERNAME_TAKEN", "Nama pengguna sudah dipakai", "username");
         Outcome<String> refused = Outcome.of("createStaffAccount", null, List.of(taken));
         assertThat(refused.ok()).isFalse();
         assertThat(refused.errors()).containsExactly(taken);

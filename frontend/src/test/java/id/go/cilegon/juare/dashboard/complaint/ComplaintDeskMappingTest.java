@@ -80,7 +80,7 @@ class ComplaintDeskMappingTest {
     @Test
     void aPayloadErrorIsATypedRefusalWithItsCode() {
         ComplaintDesk.Payload conflict = new ComplaintDesk.Payload(null,
-                List.of(new UserError("CONFLICT", "Pengaduan baru saja diubah orang lain / changed", "complaintId")));
+                List.of(new UserError("CONFLICT", "Pengaduan baru saja diubah orang lain, muat ulang", "complaintId")));
         assertThatThrownBy(() -> ComplaintDesk.answer("Dispatch", conflict))
                 .isInstanceOfSatisfying(ComplaintRefused.class, e -> {
                     assertThat(e.code()).isEqualTo("CONFLICT");

@@ -94,20 +94,20 @@ class ComplaintTextsTest {
     @Test
     void refusalsInWords() {
         ComplaintTexts english = texts(Locale.ENGLISH);
-        assertThat(english.refusal(new ComplaintRefused("CONFLICT", "Pengaduan baru saja diubah / changed", "complaintId")))
+        assertThat(english.refusal(new ComplaintRefused("CONFLICT", "Someone else just changed this complaint, reload it", "complaintId")))
                 .startsWith("Another staff member has just changed this complaint");
-        assertThat(english.refusal(new ComplaintRefused("MESSAGE_TOO_SHORT", "Tulis minimal 10 karakter / At least 10 characters", "message")))
-                .as("the user's language only, also from an answer in both (the photo upload's)")
-                .isEqualTo("Refused: At least 10 characters");
+        // the backend answers in the user's language (the dashboard sends it): its text is shown as it came
         assertThat(english.refusal(new ComplaintRefused("MESSAGE_TOO_SHORT", "At least 10 characters", "message")))
                 .isEqualTo("Refused: At least 10 characters");
     }
 
     @Test
-    void aFieldRefusalInTheUsersLanguage() {
-        String backend = "Jawaban harus berisi minimal 15 huruf atau angka / An answer needs at least 15 letters or digits";
-        assertThat(texts(TranslationProvider.INDONESIAN).ownLanguage(backend)).isEqualTo("Jawaban harus berisi minimal 15 huruf atau angka");
-        assertThat(texts(Locale.ENGLISH).ownLanguage(backend)).isEqualTo("An answer needs at least 15 letters or digits");
-        assertThat(texts(Locale.ENGLISH).ownLanguage("Hanya satu bahasa")).isEqualTo("Hanya satu bahasa");
+    void theDashboardsOwnRefusalsInTheUsersLanguage() {
+        ComplaintRefused notAPhoto = ComplaintRefused.dashboard("UNSUPPORTED_PHOTO", "complaint.upload.type", "file");
+        assertThat(texts(TranslationProvider.INDONESIAN).message(notAPhoto)).isEqualTo("Hanya foto JPEG atau PNG");
+        assertThat(texts(Locale.ENGLISH).message(notAPhoto)).isEqualTo("Only JPEG or PNG photos");
+        ComplaintRefused failed = ComplaintRefused.dashboard("UPLOAD_FAILED", "complaint.upload.failed", "file", 502);
+        assertThat(texts(Locale.ENGLISH).message(failed)).isEqualTo("Upload failed (HTTP 502)");
+        assertThat(texts(Locale.ENGLISH).message(new ComplaintRefused("INVALID_INPUT", null, null))).isEmpty();
     }
 }

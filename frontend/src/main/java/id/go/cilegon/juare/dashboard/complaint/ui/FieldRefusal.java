@@ -33,7 +33,7 @@ final class FieldRefusal {
         if (!fieldName.equals(refused.field())) {
             return false;
         }
-        show(field, texts.ownLanguage(refused.userMessage()));
+        show(field, texts.message(refused));
         return true;
     }
 
