@@ -153,6 +153,10 @@ class SignedPhotoUrlTest extends IntegrationTest {
             assertThat(body).as("the same answer for every refusal: " + url).isEqualTo(firstBody);
             assertThat(answer.getResponseHeaders().getCacheControl()).isEqualTo("no-store");
         }
+        // in the caller's language, still the same for every refusal
+        EntityExchangeResult<byte[]> english = api().http().get().uri(URI.create(refused.get(0)))
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en").exchange().expectBody(byte[].class).returnResult();
+        assertThat(new String(english.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8)).contains("Photo not found");
         // the genuine one works
         assertThat(fetch(good, null).getStatus().value()).isEqualTo(200);
         // a valid token does not rescue a bad signature: the signature decides
