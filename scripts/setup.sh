@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a Debian or Ubuntu machine, once (each step is skipped when already there):
 # Maven, Debian's Chromium and its driver (browser tests), Node.js with s3rver (the S3-compatible test server, into
-# .tools/), docker-compose and HAProxy (the deployable form's checks), Debian's PostgreSQL server (scripts/cluster). Also checks for a JDK 21+. Called by scripts/test.sh and .ci/run; safe to run again.
+# .tools/) and Apollo Client 4 (a real persisted-query client), docker-compose and HAProxy (the deployable form's checks), Debian's PostgreSQL server (scripts/cluster). Also checks for a JDK 21+. Called by scripts/test.sh and .ci/run; safe to run again.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

@@ -26,7 +26,7 @@ gql() {
 }
 
 step "1. Public data needs no token: the categories"
-categories="$(gql '{ categories { code nameId } }' '{}')"
+categories="$(gql '{ categories { id code nameId } }' '{}')"
 echo "$categories" | jq -c '.data.categories[:3]'
 category="$(echo "$categories" | jq -r '.data.categories[0].code')"
 [ "$category" != null ] || fail "no categories: $categories"
@@ -81,7 +81,7 @@ echo "$reused" | jq -c '.data.submitComplaint.errors'
 took
 
 step "7. My complaints, a page at a time (Relay connection)"
-mine="$(gql 'query($after: String) { myComplaints(first: 5, after: $after) { edges { node { id trackingNumber status category { code } photos { id url thumbnailUrl } } } pageInfo { hasNextPage endCursor } } }' '{}' "$token")"
+mine="$(gql 'query($after: String) { myComplaints(first: 5, after: $after) { edges { node { id trackingNumber status category { id code } photos { id url thumbnailUrl } } } pageInfo { hasNextPage endCursor } } }' '{}' "$token")"
 echo "$mine" | jq -c '.data.myComplaints.edges[0].node | {trackingNumber, status, category}'
 [ "$(echo "$mine" | jq -r '.data.myComplaints.edges[0].node.id')" = "$complaint_id" ] || fail "myComplaints: $mine"
 took

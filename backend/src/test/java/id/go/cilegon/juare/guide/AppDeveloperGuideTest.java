@@ -42,7 +42,7 @@ class AppDeveloperGuideTest extends IntegrationTest {
         assertThat(script.exitValue()).as(log).isZero();
         assertThat(log).contains("== 9.").contains("Done: complaint");
         // the refusal is in the language asked for, and only in it
-        assertThat(log).containsPattern("UNKNOWN_CATEGORY");
+        assertThat(log).contains("\"code\":\"UNKNOWN_CATEGORY\",\"message\":\"Unknown category\"");
     }
 
     /** The code the stub received for this number, once the script has asked for one. */

@@ -101,6 +101,13 @@ class RequestHostileTest extends IntegrationTest {
                 new Case("application/json", "{\"query\": null}"),
                 new Case("application/json", "{}"),
                 new Case("application/json", "{\"query\": \"subscription { myComplaintEvents { id } }\"}"),
+                // persisted documents (ADR 0029): malformed hashes and documentIds are refusals with a code too
+                new Case("application/json", "{\"documentId\": 5}"),
+                new Case("application/json", "{\"documentId\": {\"a\": 1}}"),
+                new Case("application/json", "{\"documentId\": \"sha256:\"}"),
+                new Case("application/json", "{\"extensions\": {\"persistedQuery\": []}}"),
+                new Case("application/json", "{\"extensions\": {\"persistedQuery\": {\"sha256Hash\": 5}}}"),
+                new Case("application/graphql", "{\"documentId\": \"sha256:00\"}"),
                 new Case("text/plain", "{\"query\": \"{ city { name } }\"}"),
                 new Case("application/xml", "<query/>"),
                 new Case("multipart/form-data; boundary=x", "--x--"));

@@ -1,7 +1,6 @@
 package id.go.cilegon.juare.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
@@ -12,11 +11,7 @@ import id.go.cilegon.juare.graphql.OperationDocuments;
 import id.go.cilegon.juare.support.AccessScenario;
 import id.go.cilegon.juare.support.AccessScenario.Who;
 import id.go.cilegon.juare.support.IntegrationTest;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import id.go.cilegon.juare.support.NodeProject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,9 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -234,12 +227,11 @@ class NormalizedCacheTest extends IntegrationTest {
      * The same sequences through real Apollo Client 4 (@apollo/client 4.3.7 with graphql 16 on Node,
      * src/test/apollo-client, installed with npm ci into target/): with the ids every query reads back as the server
      * answered it, and without them Apollo fails on exactly the steps the model fails on, so the model is faithful.
-     * Needs node and npm (the registry on first run); skipped without node, as Open311ClientTest is.
+     * Needs node and npm (scripts/setup.sh; the registry on the first run).
      */
     @Test
     void realApolloClient4ReadsTheSameQueriesBackAndFailsWhereTheModelFails() throws Exception {
-        assumeTrue(run(Path.of("."), 30, null, "node", "--version").exitCode() == 0, "node is not installed");
-        install();
+        apollo = NodeProject.install("apollo-client", "@apollo/client");
         Predicate<GraphQLObjectType> all = type -> true;
         Predicate<GraphQLObjectType> withoutNewIds = type -> !NEWLY_KEYED.contains(type.getName());
         assertThat(apollo(all)).as("Apollo Client 4: queries whose readQuery differs from the server's answer")
@@ -261,7 +253,7 @@ class NormalizedCacheTest extends IntegrationTest {
                         "query", NormalizedCache.prepare(schema, step.document(), keyed).text(),
                         "variables", step.variables())).toList())));
         byte[] input = JSON.writeValueAsBytes(Map.of("url", "http://localhost:" + port + "/graphql", "callers", callers));
-        Result result = run(APOLLO_WORK, 180, input, "node", "cache-round-trip.mjs");
+        NodeProject.Result result = apollo.run(180, input, "node", "cache-round-trip.mjs");
         assertThat(result.exitCode()).as(result.output()).isZero();
         Map<String, Object> output = JSON.readValue(result.output(), new TypeReference<Map<String, Object>>() {
         });
@@ -285,51 +277,7 @@ class NormalizedCacheTest extends IntegrationTest {
         return failures;
     }
 
-    private static final Path APOLLO_SOURCE = Path.of("src/test/apollo-client");
-    private static final Path APOLLO_WORK = Path.of("target/apollo-client");
-
-    /** The committed package.json, lock and script into target/, then npm ci (once per build directory). */
-    private static void install() throws IOException, InterruptedException {
-        boolean installed = Files.isDirectory(APOLLO_WORK.resolve("node_modules/@apollo/client"));
-        try (Stream<Path> files = Files.walk(APOLLO_SOURCE)) {
-            for (Path file : files.toList()) {
-                Path target = APOLLO_WORK.resolve(APOLLO_SOURCE.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        if (!installed) {
-            Result ci = run(APOLLO_WORK, 300, null, "npm", "ci", "--no-audit", "--no-fund");
-            assertThat(ci.exitCode()).as(ci.output()).isZero();
-        }
-    }
-
-    record Result(int exitCode, String output) {
-    }
-
-    private static Result run(Path directory, int seconds, byte[] stdin, String... command) throws InterruptedException {
-        try {
-            // stdout is the answer; stderr (Apollo's warnings) goes to the test's log
-            Process process = new ProcessBuilder(List.of(command)).directory(directory.toFile())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            try (var in = process.getOutputStream()) {
-                if (stdin != null) {
-                    in.write(stdin);
-                }
-            }
-            byte[] stdout = process.getInputStream().readAllBytes();
-            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Result(-1, "timed out");
-            }
-            return new Result(process.exitValue(), new String(stdout, StandardCharsets.UTF_8).strip());
-        } catch (IOException e) {
-            return new Result(-1, e.getMessage());
-        }
-    }
+    private NodeProject apollo;
 
     @Test
     void everyObjectTypeIsAnEntityWithAnIdOrAValueObject() {

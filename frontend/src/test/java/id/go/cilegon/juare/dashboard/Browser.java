@@ -49,6 +49,11 @@ public final class Browser implements AutoCloseable {
 
     /** With a window of this size (a wall screen is larger than an office PC's). */
     public Browser(int port, int width, int height) {
+        this(port, width, height, options -> { });
+    }
+
+    /** With more options, e.g. Chromium's performance log (every request the page makes, through DevTools). */
+    public Browser(int port, int width, int height, java.util.function.Consumer<ChromeOptions> more) {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").matches(File::canExecute, "is executable");
         assertThat(CHROMEDRIVER).as("Debian's chromedriver (apt-get install chromium-driver)").matches(File::canExecute, "is executable");
         this.baseUrl = "http://localhost:" + port;
@@ -63,6 +68,7 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
+        more.accept(options);
         service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort()
                 .withLogFile(Path.of("target", "chromedriver.log").toFile()).build();
         driver = new ChromeDriver(service, options);

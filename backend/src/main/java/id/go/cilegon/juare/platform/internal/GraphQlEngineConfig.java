@@ -1,13 +1,8 @@
 package id.go.cilegon.juare.platform.internal;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import graphql.ExecutionInput;
-import graphql.execution.preparsed.PreparsedDocumentEntry;
-import graphql.execution.preparsed.PreparsedDocumentProvider;
 import id.go.cilegon.juare.platform.Messages;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
+import java.util.List;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -42,33 +37,31 @@ class GraphQlEngineConfig {
         return new ResponseSizeLimit(maxSize.toBytes(), maxValues, messages);
     }
 
-    /** Parsing and validating a document costs more than running most of ours: keep the valid ones. */
+    /**
+     * Persisted documents (APQ, documentId, trusted mode: docs/adr/0029) and the parsed-document cache, as the
+     * engine's one document provider: parsing and validating a document costs more than running most of ours.
+     */
     @Bean
-    GraphQlSourceBuilderCustomizer parsedDocumentCache(@Value("${juare.graphql.document-cache-size:500}") int size) {
-        PreparsedDocumentProvider provider = new CachingDocumentProvider(size);
-        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(provider));
+    PersistedDocuments persistedDocuments(
+            @Value("${juare.graphql.documents.mode:any}") String mode,
+            @Value("${juare.graphql.documents.manifests:}") List<String> manifests,
+            @Value("${juare.graphql.documents.apq-store-size:4MB}") DataSize apqStoreSize,
+            @Value("${juare.graphql.documents.trusted-introspection:false}") boolean trustedIntrospection,
+            @Value("${juare.graphql.document-cache-size:500}") int parsedCacheSize,
+            Messages messages) {
+        PersistedDocuments.Mode documentsMode;
+        try {
+            documentsMode = PersistedDocuments.Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("juare.graphql.documents.mode must be any or trusted, not " + mode);
+        }
+        return PersistedDocuments.create(new PersistedDocuments.Settings(documentsMode,
+                manifests.stream().map(String::trim).filter(m -> !m.isEmpty()).toList(),
+                apqStoreSize.toBytes(), trustedIntrospection, parsedCacheSize), messages);
     }
 
-    static final class CachingDocumentProvider implements PreparsedDocumentProvider {
-
-        private final Cache<String, PreparsedDocumentEntry> cache;
-
-        CachingDocumentProvider(int size) {
-            this.cache = Caffeine.newBuilder().maximumSize(size).build();
-        }
-
-        @Override
-        public CompletableFuture<PreparsedDocumentEntry> getDocumentAsync(
-                ExecutionInput input, Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-            PreparsedDocumentEntry cached = cache.getIfPresent(input.getQuery());
-            if (cached != null) {
-                return CompletableFuture.completedFuture(cached);
-            }
-            PreparsedDocumentEntry entry = parseAndValidate.apply(input);
-            if (!entry.hasErrors()) {
-                cache.put(input.getQuery(), entry);
-            }
-            return CompletableFuture.completedFuture(entry);
-        }
+    @Bean
+    GraphQlSourceBuilderCustomizer documentProvider(PersistedDocuments documents) {
+        return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 }

@@ -41,6 +41,8 @@ class GraphQlErrors {
 
     /** The classification of graphql-java's GoodFaithIntrospection.BadFaithIntrospectionError. */
     private static final String BAD_FAITH_INTROSPECTION = "BadFaithIntrospection";
+    /** The classification of graphql-java's IntrospectionDisabledError (spring.graphql.schema.introspection.enabled=false). */
+    private static final String INTROSPECTION_DISABLED = "IntrospectionDisabled";
 
     @Bean
     DataFetcherExceptionResolverAdapter apiExceptionResolver(Messages messages) {
@@ -142,6 +144,8 @@ class GraphQlErrors {
         // graphql-java's own text (syntax, validation) is English and stays so; only our words are translated
         String message = BAD_FAITH_INTROSPECTION.equals(String.valueOf(error.getErrorType()))
                 ? messages.text(language, "limit.introspection", error.getMessage())
+                : INTROSPECTION_DISABLED.equals(String.valueOf(error.getErrorType()))
+                ? messages.text(language, "limit.introspection-disabled")
                 : error.getMessage();
         return GraphqlErrorBuilder.newError()
                 .message(message)
@@ -162,6 +166,9 @@ class GraphQlErrors {
         if (type == ErrorType.ExecutionAborted || BAD_FAITH_INTROSPECTION.equals(String.valueOf(type))) {
             // graphql-java's good-faith introspection rule: a repeated __schema or a cycle through __Type.fields
             return QueryLimits.QUERY_TOO_COMPLEX;
+        }
+        if (INTROSPECTION_DISABLED.equals(String.valueOf(type))) {
+            return "INTROSPECTION_DISABLED"; // it was INTERNAL_ERROR
         }
         if (type == org.springframework.graphql.execution.ErrorType.BAD_REQUEST) {
             return ErrorCode.INVALID_INPUT.name();

@@ -79,7 +79,9 @@ public final class RunningBackend {
                 "--juare.whatsapp.access-token=" + WhatsAppCodes.ACCESS_TOKEN,
                 // resolutions close by themselves within a test (VerificationBrowserTest): 40 s instead of 5 days
                 "--juare.clocks.auto-close-after=PT40S",
-                "--juare.clocks.check-every=PT5S"));
+                "--juare.clocks.check-every=PT5S",
+                // GraphiQL from the jar (GraphiQlBrowserTest)
+                "--spring.graphql.graphiql.enabled=true"));
         // more arguments for one run, e.g. -Djuare.it.backend-args="--juare.demo.bulk-complaints=100000"
         String extra = System.getProperty("juare.it.backend-args", "").strip();
         if (!extra.isEmpty()) {
