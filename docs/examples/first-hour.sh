@@ -86,6 +86,13 @@ echo "$mine" | jq -c '.data.myComplaints.edges[0].node | {trackingNumber, status
 [ "$(echo "$mine" | jq -r '.data.myComplaints.edges[0].node.id')" = "$complaint_id" ] || fail "myComplaints: $mine"
 took
 
+step "7b. The photo as an image loader fetches it: the signed thumbnailUrl, no Authorization header"
+thumb="$(echo "$mine" | jq -r '.data.myComplaints.edges[0].node.photos[0].thumbnailUrl')"
+answer="$(curl -sS -o /dev/null -w '%{http_code} %{content_type}' "$thumb")"
+echo "   ${thumb%%\?*}?exp=…&sig=… → $answer"
+[ "$answer" = "200 image/jpeg" ] || fail "signed photo URL: $answer"
+took
+
 step "8. A typed error in the caller's language: an unknown category"
 bad="$(echo "$input" | jq -c --arg r "$(cat /proc/sys/kernel/random/uuid 2>/dev/null || uuidgen)" '.input.clientRequestId = $r | .input.categoryCode = "NO_SUCH"')"
 refused="$(gql "$submit" "$bad" "$token")"

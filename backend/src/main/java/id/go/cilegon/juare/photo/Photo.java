@@ -3,7 +3,8 @@ package id.go.cilegon.juare.photo;
 import java.util.UUID;
 
 /**
- * A stored photo as clients see it (GraphQL type Photo, and the body of POST /api/photos).
+ * A stored photo (GraphQL type Photo). {@code url} and {@code thumbnailUrl} are the unsigned paths; clients get them
+ * signed and absolute (PhotoUrls, ADR 0032) from the GraphQL fields and the upload's answer.
  *
  * @param kind EVIDENCE (filed with a complaint or a dispute's evidence), AFTER (the OPD's proof of the fix), DISPUTE
  */

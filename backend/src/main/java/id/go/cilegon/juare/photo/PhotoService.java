@@ -154,8 +154,8 @@ public class PhotoService {
 
     /**
      * Attaches the resident's unattached photos to a complaint. Run it inside the caller's transaction: when one
-     * of the ids is unknown, someone else's or already attached, it fails with PHOTO_NOT_FOUND and the
-     * transaction's rollback undoes the others.
+     * of the ids is unknown or someone else's it fails with PHOTO_NOT_FOUND, when one of the caller's photos is
+     * already attached (each upload is used once) with PHOTO_ALREADY_USED; the transaction's rollback undoes the others.
      */
     public Mono<Void> attach(Collection<UUID> photoIds, UUID residentId, UUID complaintId) {
         return attach(photoIds, PhotoOwner.resident(residentId), complaintId, Photo.EVIDENCE);
@@ -178,7 +178,23 @@ public class PhotoService {
                 .bind("owner", owner.id())
                 .fetch()
                 .rowsUpdated()
-                .flatMap(updated -> updated == distinct.length ? Mono.<Void>empty() : Mono.error(photoNotFound()));
+                .flatMap(updated -> updated == distinct.length ? Mono.<Void>empty() : whyNotAttached(distinct, owner, complaintId));
+    }
+
+    /**
+     * Told apart only for the caller's own photos: one already attached elsewhere (or before, to this complaint)
+     * is PHOTO_ALREADY_USED; unknown and someone else's stay the same PHOTO_NOT_FOUND, so ids of others reveal nothing.
+     */
+    private Mono<Void> whyNotAttached(UUID[] ids, PhotoOwner owner, UUID complaintId) {
+        // the photos this statement just attached have complaint_id = :complaint and kind set now; the transaction
+        // rolls them back anyway, so only the count of the caller's photos matters
+        return db.sql("SELECT count(*) AS mine FROM photo WHERE id = ANY(:ids) AND " + owner.column() + " = :owner")
+                .bind("ids", ids)
+                .bind("owner", owner.id())
+                .map(row -> row.get("mine", Long.class))
+                .one()
+                .defaultIfEmpty(0L)
+                .flatMap(mine -> Mono.error(mine == ids.length ? photoAlreadyUsed() : photoNotFound()));
     }
 
     /**
@@ -196,8 +212,11 @@ public class PhotoService {
     }
 
     private static RuntimeException photoNotFound() {
-        return UserError.of(ErrorCode.PHOTO_NOT_FOUND,
-                "photo.not-found-or-used", "photoIds").exception();
+        return UserError.of(ErrorCode.PHOTO_NOT_FOUND, "photo.not-found", "photoIds").exception();
+    }
+
+    private static RuntimeException photoAlreadyUsed() {
+        return UserError.of(ErrorCode.PHOTO_ALREADY_USED, "photo.already-used", "photoIds").exception();
     }
 
     /**

@@ -39,5 +39,7 @@ public enum ErrorCode {
     /** A transfer request after a decline gave the same reason as an earlier request of the same assignment: give a new one. */
     TRANSFER_REASON_REPEATED,
     /** A clientRequestId already used for a complaint with a different body: a retry must send the same complaint. */
-    IDEMPOTENCY_KEY_REUSED
+    IDEMPOTENCY_KEY_REUSED,
+    /** A photo id already attached to a complaint, dispute or resolution: each upload is used once. */
+    PHOTO_ALREADY_USED
 }

@@ -133,7 +133,8 @@ class ComplaintSubmissionTest extends IntegrationTest {
         Api.Resident resident = api().newResident();
         String photo = api().uploadedPhotoId(resident.token(), Images.jpeg(200, 200));
         submit(resident.token(), complaintInput(newRequestId(), List.of(photo))).path("submitComplaint.errors").entityList(Object.class).hasSize(0);
-        hasError(submit(resident.token(), complaintInput(newRequestId(), List.of(photo))), "PHOTO_NOT_FOUND", "photoIds");
+        // a typed error of its own (issue 14): each upload is used once
+        hasError(submit(resident.token(), complaintInput(newRequestId(), List.of(photo))), "PHOTO_ALREADY_USED", "photoIds");
     }
 
     @Test

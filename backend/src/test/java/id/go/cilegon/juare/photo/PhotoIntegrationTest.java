@@ -101,8 +101,11 @@ class PhotoIntegrationTest {
         assertThat(photo).isNotNull();
         assertThat(photo.width()).isEqualTo(640);
         assertThat(photo.height()).isEqualTo(480);
-        assertThat(photo.url()).isEqualTo("/api/photos/" + photo.id());
-        assertThat(photo.thumbnailUrl()).isEqualTo("/api/photos/" + photo.id() + "/thumbnail");
+        // absolute signed URLs (issue 14, ADR 0032; they were relative paths before)
+        assertThat(photo.url()).startsWith("http://localhost:" + port + "/api/photos/" + photo.id() + "?exp=");
+        assertThat(photo.thumbnailUrl()).startsWith("http://localhost:" + port + "/api/photos/" + photo.id() + "/thumbnail?exp=");
+        String path = "/api/photos/" + photo.id();
+        String thumbnailPath = path + "/thumbnail";
         Map<String, Object> row = photoRow(photo.id());
         assertThat(row.get("owner_resident_id")).isEqualTo(owner);
         assertThat(row.get("complaint_id")).isNull();
@@ -112,7 +115,7 @@ class PhotoIntegrationTest {
         assertThat(folder.resolve(name + "-thumb.jpg")).isRegularFile();
 
         byte[] stored = http.get()
-                .uri(photo.url())
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + ownerToken)
                 .exchange()
                 .expectStatus().isOk()
@@ -127,7 +130,7 @@ class PhotoIntegrationTest {
         assertThat(row.get("size_bytes")).isEqualTo(stored.length);
 
         byte[] thumbnail = http.get()
-                .uri(photo.thumbnailUrl())
+                .uri(thumbnailPath)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + ownerToken)
                 .exchange()
                 .expectStatus().isOk()
@@ -139,23 +142,23 @@ class PhotoIntegrationTest {
 
         String strangerToken = tokenOf(Seed.with(db, cipher).residentId());
         http.get()
-                .uri(photo.url())
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + strangerToken)
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("NOT_FOUND");
         http.get()
-                .uri(photo.thumbnailUrl())
+                .uri(thumbnailPath)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + strangerToken)
                 .exchange()
                 .expectStatus().isNotFound();
         http.get()
-                .uri(photo.url())
+                .uri(path)
                 .exchange()
                 .expectStatus().isUnauthorized();
         String staffToken = id.go.cilegon.juare.overview.Seed.staffToken(db, tokens, "OPERATOR", null);
         http.get()
-                .uri(photo.url())
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + staffToken)
                 .exchange()
                 .expectStatus().isNotFound();
@@ -337,13 +340,20 @@ class PhotoIntegrationTest {
         assertThat(photoRow(theirs.id()).get("complaint_id")).isNull();
         assertThat(photoRow(mine.id()).get("complaint_id")).as("rolled back with the caller's transaction").isNull();
 
-        // once attached, a photo cannot be attached again
+        // once attached, a photo cannot be attached again: PHOTO_ALREADY_USED (issue 14), also beside a fresh one
         photos.attach(List.of(mine.id()), resident, complaint).as(tx::transactional).block();
-        StepVerifier.create(photos.attach(List.of(mine.id()), resident, Seed.bareComplaint(db, resident)).as(tx::transactional))
+        Photo fresh = photos.upload(resident, jpeg(90, 60)).block();
+        StepVerifier.create(photos.attach(List.of(fresh.id(), mine.id()), resident, Seed.bareComplaint(db, resident)).as(tx::transactional))
+                .expectErrorSatisfies(e -> assertThat(((UserErrorException) e).error().code())
+                        .isEqualTo(ErrorCode.PHOTO_ALREADY_USED))
+                .verify(Duration.ofSeconds(30));
+        assertThat(photoRow(mine.id()).get("complaint_id")).isEqualTo(complaint);
+        assertThat(photoRow(fresh.id()).get("complaint_id")).as("rolled back").isNull();
+        // someone else's attached photo stays "not found": existence is not revealed
+        StepVerifier.create(photos.attach(List.of(mine.id()), other, Seed.bareComplaint(db, other)).as(tx::transactional))
                 .expectErrorSatisfies(e -> assertThat(((UserErrorException) e).error().code())
                         .isEqualTo(ErrorCode.PHOTO_NOT_FOUND))
                 .verify(Duration.ofSeconds(30));
-        assertThat(photoRow(mine.id()).get("complaint_id")).isEqualTo(complaint);
     }
 
     // --- fixtures ---

@@ -189,10 +189,14 @@ class PhoneChangeTest extends IntegrationTest {
         assertThat(node.get("newMaskedPhone")).isEqualTo(PhoneMask.mask(TestData.e164(newPhone)));
         assertThat(node.get("oldMaskedPhone")).isEqualTo(PhoneMask.mask(TestData.e164(resident.phone())));
         assertThat((String) node.get("maskedNik")).contains("•");
-        String photoUrl = (String) node.get("ktpPhotoUrl");
-        assertThat(photoUrl).startsWith("/api/photos/");
+        // a signed URL (ADR 0032), handed out only to operators: fetched with no header
+        String signedUrl = (String) node.get("ktpPhotoUrl");
+        assertThat(signedUrl).matches("https?://[^/]+/api/photos/[0-9a-f-]{36}\\?exp=[0-9]+&sig=[A-Za-z0-9_-]+");
+        api().http().get().uri(java.net.URI.create(signedUrl)).exchange().expectStatus().isOk();
+        assertThat((String) node.get("ktpThumbnailUrl")).contains("/thumbnail?exp=");
+        String photoUrl = java.net.URI.create(signedUrl).getPath();
 
-        // the KTP photo: operators only
+        // the KTP photo with a bearer token: operators only
         getPhoto(photoUrl, operator.token()).expectStatus().isOk();
         getPhoto(photoUrl, resident.token()).expectStatus().isNotFound();
         getPhoto(photoUrl, staff.responder("DPUPR").token()).expectStatus().isNotFound();

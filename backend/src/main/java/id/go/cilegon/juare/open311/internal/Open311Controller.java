@@ -13,13 +13,14 @@ import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.event.StoredEvent;
 import id.go.cilegon.juare.photo.Photo;
 import id.go.cilegon.juare.photo.PhotoService;
+import id.go.cilegon.juare.photo.PhotoUrls;
+import id.go.cilegon.juare.platform.PublicUrl;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.Messages;
 import id.go.cilegon.juare.platform.UserError;
 import id.go.cilegon.juare.platform.UserErrorException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,10 +96,12 @@ class Open311Controller {
     private final Clock clock;
     private final String jurisdiction;
     private final String contact;
+    private final PhotoUrls photoUrls;
+    private final PublicUrl publicUrl;
     private final Messages messages;
 
     Open311Controller(Complaints complaints, AgencyCatalog catalog, PhotoService photos, EventLog eventLog,
-                      AccessTokens tokens, JsonMapper json, Clock clock,
+                      AccessTokens tokens, JsonMapper json, Clock clock, PhotoUrls photoUrls, PublicUrl publicUrl,
                       @Value("${juare.open311.jurisdiction-id:cilegon.go.id}") String jurisdiction,
                       @Value("${juare.open311.contact:Diskominfo Kota Cilegon}") String contact, Messages messages) {
         this.complaints = complaints;
@@ -110,6 +113,8 @@ class Open311Controller {
         this.clock = clock;
         this.jurisdiction = jurisdiction;
         this.contact = contact;
+        this.photoUrls = photoUrls;
+        this.publicUrl = publicUrl;
         this.messages = messages;
     }
 
@@ -426,7 +431,8 @@ class Open311Controller {
         request.put("media_url", photoList.stream()
                 .filter(p -> Photo.EVIDENCE.equals(p.kind()))
                 .findFirst()
-                .map(p -> absolute(base, p.url()))
+                // signed like Photo.url (ADR 0032): an Open311 client shows it without our token
+                .map(p -> photoUrls.signed(base, p.id(), false))
                 .orElse(null));
         return request;
     }
@@ -451,9 +457,6 @@ class Open311Controller {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).atOffset(WIB).format(DATE);
     }
 
-    private static String absolute(String base, String url) {
-        return url.startsWith("/") ? base + url : url;
-    }
 
     // ---- shared --------------------------------------------------------------------------------------------------
 
@@ -522,9 +525,10 @@ class Open311Controller {
         return CallerLanguage.of(exchange);
     }
 
-    private static String base(ServerWebExchange exchange) {
-        URI uri = exchange.getRequest().getURI();
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+    // juare.public-url, or the request's own address (a trusted proxy's when behind one), as for photo URLs
+    private String base(ServerWebExchange exchange) {
+        return publicUrl.of(exchange.getRequest().getURI(), exchange.getRequest().getHeaders(),
+                Boolean.TRUE.equals(exchange.getAttribute(PublicUrl.VIA_TRUSTED_PROXY)));
     }
 
     private ResponseEntity<String> answer(String format, String root, Object body) {

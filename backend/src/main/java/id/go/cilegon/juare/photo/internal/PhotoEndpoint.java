@@ -5,13 +5,17 @@ import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.photo.Photo;
 import id.go.cilegon.juare.photo.PhotoOwner;
 import id.go.cilegon.juare.photo.PhotoService;
+import id.go.cilegon.juare.photo.PhotoStore;
+import id.go.cilegon.juare.photo.PhotoUrls;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.HttpErrors;
 import id.go.cilegon.juare.platform.Messages;
+import id.go.cilegon.juare.platform.PublicUrl;
 import id.go.cilegon.juare.platform.UserErrorException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
@@ -32,6 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -39,8 +44,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * {@code POST /api/photos} (multipart/form-data, part {@code file}, a resident's bearer token) and
- * {@code GET /api/photos/{id}[/thumbnail]}. Errors are GraphQL-shaped JSON (HttpErrors):
- * {@code {"errors":[{"message":…,"extensions":{"code":…}}]}}.
+ * {@code GET /api/photos/{id}[/thumbnail]}: either signed ({@code ?exp=…&sig=…}, no Authorization header needed, see
+ * {@link PhotoUrls}; ADR 0032) or with the bearer token of someone who may see it. Errors are GraphQL-shaped JSON
+ * (HttpErrors): {@code {"errors":[{"message":…,"extensions":{"code":…}}]}}; a refused signed URL answers NOT_FOUND.
  */
 @RestController
 @RequestMapping("/api/photos")
@@ -55,15 +61,21 @@ class PhotoEndpoint {
     private static final String CACHE = "private, max-age=86400";
 
     private final PhotoService photos;
+    private final PhotoStore store;
+    private final PhotoUrls urls;
+    private final PublicUrl publicUrl;
     private final Messages messages;
 
-    PhotoEndpoint(PhotoService photos, Messages messages) {
+    PhotoEndpoint(PhotoService photos, PhotoStore store, PhotoUrls urls, PublicUrl publicUrl, Messages messages) {
         this.photos = photos;
+        this.store = store;
+        this.urls = urls;
+        this.publicUrl = publicUrl;
         this.messages = messages;
     }
 
     @PostMapping
-    Mono<ResponseEntity<Photo>> upload(ServerWebExchange exchange) {
+    Mono<ResponseEntity<Uploaded>> upload(ServerWebExchange exchange) {
         return CurrentCaller.get()
                 .flatMap(PhotoEndpoint::uploader)
                 .flatMap(owner -> upload(owner, exchange));
@@ -80,7 +92,7 @@ class PhotoEndpoint {
         return Mono.error(caller.isStaff() ? ApiException.forbidden() : ApiException.unauthenticated());
     }
 
-    private Mono<ResponseEntity<Photo>> upload(PhotoOwner owner, ServerWebExchange exchange) {
+    private Mono<ResponseEntity<Uploaded>> upload(PhotoOwner owner, ServerWebExchange exchange) {
         // refused before a byte of the body is read
         if (exchange.getRequest().getHeaders().getContentLength() > MAX_REQUEST_BYTES) {
             return Mono.error(PhotoProcessor.tooLarge());
@@ -92,7 +104,7 @@ class PhotoEndpoint {
                 .flatMap(PhotoEndpoint::filePart)
                 .flatMap(PhotoEndpoint::readAtMostTenMegabytes)
                 .flatMap(content -> photos.upload(owner, content))
-                .map(PhotoEndpoint::created);
+                .map(photo -> created(photo, base(exchange)));
     }
 
     private static Mono<Part> filePart(MultiValueMap<String, Part> parts) {
@@ -116,10 +128,20 @@ class PhotoEndpoint {
         }
     }
 
-    private static ResponseEntity<Photo> created(Photo photo) {
-        return ResponseEntity.created(URI.create(photo.url()))
+    private ResponseEntity<Uploaded> created(Photo photo, String base) {
+        return ResponseEntity.created(URI.create(PhotoUrls.path(photo.id(), false)))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(photo);
+                .body(new Uploaded(photo.id(), photo.width(), photo.height(), urls.signed(base, photo.id(), false),
+                        urls.signed(base, photo.id(), true), urls.reportedExpiry(), photo.kind()));
+    }
+
+    private String base(ServerWebExchange exchange) {
+        return publicUrl.of(exchange.getRequest().getURI(), exchange.getRequest().getHeaders(),
+                Boolean.TRUE.equals(exchange.getAttribute(PublicUrl.VIA_TRUSTED_PROXY)));
+    }
+
+    /** The upload's answer: the photo as GraphQL's Photo shows it (signed URLs, their expiry). */
+    record Uploaded(UUID id, int width, int height, String url, String thumbnailUrl, Instant urlExpiresAt, String kind) {
     }
 
     private static ApiException missingFile() {
@@ -127,32 +149,81 @@ class PhotoEndpoint {
     }
 
     @GetMapping("/{id}")
-    Mono<ResponseEntity<byte[]>> photo(@PathVariable String id) {
-        return image(id, false);
+    Mono<ResponseEntity<?>> photo(@PathVariable String id, @RequestParam(name = PhotoUrls.EXPIRES, required = false) String exp,
+                                  @RequestParam(name = PhotoUrls.SIGNATURE, required = false) String sig,
+                                  ServerWebExchange exchange) {
+        return image(id, false, exp, sig, exchange);
     }
 
     @GetMapping("/{id}/thumbnail")
-    Mono<ResponseEntity<byte[]>> thumbnail(@PathVariable String id) {
-        return image(id, true);
+    Mono<ResponseEntity<?>> thumbnail(@PathVariable String id, @RequestParam(name = PhotoUrls.EXPIRES, required = false) String exp,
+                                      @RequestParam(name = PhotoUrls.SIGNATURE, required = false) String sig,
+                                      ServerWebExchange exchange) {
+        return image(id, true, exp, sig, exchange);
     }
 
-    private Mono<ResponseEntity<byte[]>> image(String id, boolean thumbnail) {
+    private Mono<ResponseEntity<?>> image(String id, boolean thumbnail, String exp, String sig, ServerWebExchange exchange) {
         UUID photoId = parseId(id);
+        if (exp != null || sig != null) {
+            return signedImage(photoId, thumbnail, exp, sig, exchange);
+        }
         if (photoId == null) {
             return Mono.error(notFound());
         }
+        String etag = etag(photoId, thumbnail);
         return CurrentCaller.get()
                 .flatMap(caller -> photos.content(caller, photoId, thumbnail))
-                .map(PhotoEndpoint::jpeg)
+                .<ResponseEntity<?>>map(content -> jpeg(content, CACHE, etag, exchange))
                 .switchIfEmpty(Mono.error(PhotoEndpoint::notFound));
     }
 
-    private static ResponseEntity<byte[]> jpeg(byte[] content) {
+    /**
+     * A signed URL: the signature is the permission, any Authorization header is ignored (the security chain does
+     * not read it for these requests). Expired, altered and "no such photo" answer the same 404 and body.
+     */
+    private Mono<ResponseEntity<?>> signedImage(UUID photoId, boolean thumbnail, String exp, String sig,
+                                                ServerWebExchange exchange) {
+        if (!urls.valid(photoId, thumbnail, exp, sig)) {
+            return Mono.just(signedRefusal(exchange));
+        }
+        // no longer than the URL is valid: a cached copy must not outlive the permission
+        String cache = "private, max-age=" + urls.secondsLeft(exp);
+        String etag = etag(photoId, thumbnail);
+        if (notModified(etag, exchange)) {
+            return Mono.just(ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).header(HttpHeaders.CACHE_CONTROL, cache).build());
+        }
+        return store.load(photoId, thumbnail)
+                .<ResponseEntity<?>>map(content -> jpeg(content, cache, etag, exchange))
+                .defaultIfEmpty(signedRefusal(exchange));
+    }
+
+    // a photo's files never change once stored, so its id and variant are a strong validator
+    private static String etag(UUID photoId, boolean thumbnail) {
+        return "\"" + photoId + (thumbnail ? "-t" : "") + "\"";
+    }
+
+    private static boolean notModified(String etag, ServerWebExchange exchange) {
+        return exchange.getRequest().getHeaders().getIfNoneMatch().stream().anyMatch(tag -> tag.equals(etag) || tag.equals("*"));
+    }
+
+    private static ResponseEntity<byte[]> jpeg(byte[] content, String cache, String etag, ServerWebExchange exchange) {
+        if (notModified(etag, exchange)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).header(HttpHeaders.CACHE_CONTROL, cache).build();
+        }
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_JPEG)
-                .header(HttpHeaders.CACHE_CONTROL, CACHE)
+                .header(HttpHeaders.CACHE_CONTROL, cache)
+                .eTag(etag)
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content);
+    }
+
+    // GraphQL-shaped (issue 14); the same for an expired, a forged and an unknown photo's URL, and never cached
+    private ResponseEntity<?> signedRefusal(ServerWebExchange exchange) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .body(HttpErrors.body(ErrorCode.NOT_FOUND.name(), messages.text(CallerLanguage.of(exchange), "photo.not-found")));
     }
 
     private static UUID parseId(String id) {

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.platform.internal;
 
+import id.go.cilegon.juare.platform.PublicUrl;
 import io.netty.handler.ipfilter.IpFilterRuleType;
 import io.netty.handler.ipfilter.IpSubnetFilterRule;
 import io.netty.util.NetUtil;
@@ -56,6 +57,10 @@ class TrustedProxies implements WebFilter {
         ServerHttpRequest request = exchange.getRequest();
         InetSocketAddress peer = request.getRemoteAddress();
         List<String> forwarded = request.getHeaders().get(HEADER);
+        if (peer != null && isTrusted(peer)) {
+            // PublicUrl may then believe X-Forwarded-Proto/-Host
+            exchange.getAttributes().put(PublicUrl.VIA_TRUSTED_PROXY, Boolean.TRUE);
+        }
         if (peer == null || forwarded == null || forwarded.isEmpty() || !isTrusted(peer)) {
             return chain.filter(exchange);
         }

@@ -3,11 +3,13 @@ package id.go.cilegon.juare.resident.internal;
 import graphql.GraphQLContext;
 import id.go.cilegon.juare.auth.AuthSession;
 import id.go.cilegon.juare.auth.CurrentCaller;
+import id.go.cilegon.juare.photo.PhotoUrls;
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.ClientAddress;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.Ids;
 import id.go.cilegon.juare.platform.Payloads;
+import id.go.cilegon.juare.platform.PublicUrl;
 import id.go.cilegon.juare.platform.UserError;
 import id.go.cilegon.juare.resident.Resident;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +31,13 @@ class PhoneChangeController {
     private static final String CURSOR_PREFIX = "pc:";
 
     private final PhoneChangeService changes;
+    private final PhotoUrls photoUrls;
+    private final PublicUrl publicUrl;
 
-    PhoneChangeController(PhoneChangeService changes) {
+    PhoneChangeController(PhoneChangeService changes, PhotoUrls photoUrls, PublicUrl publicUrl) {
         this.changes = changes;
+        this.photoUrls = photoUrls;
+        this.publicUrl = publicUrl;
     }
 
     @MutationMapping
@@ -81,14 +87,15 @@ class PhoneChangeController {
                         errors -> new DecisionPayload(null, errors)));
     }
 
+    // signed like Photo.url (ADR 0032); the request itself is only reached by operators
     @SchemaMapping(typeName = "PhoneChangeRequest", field = "ktpPhotoUrl")
-    String ktpPhotoUrl(PhoneChangeService.PendingRequest request) {
-        return request.ktpPhotoId() == null ? null : "/api/photos/" + request.ktpPhotoId();
+    String ktpPhotoUrl(PhoneChangeService.PendingRequest request, GraphQLContext context) {
+        return request.ktpPhotoId() == null ? null : photoUrls.signed(publicUrl.from(context), request.ktpPhotoId(), false);
     }
 
     @SchemaMapping(typeName = "PhoneChangeRequest", field = "ktpThumbnailUrl")
-    String ktpThumbnailUrl(PhoneChangeService.PendingRequest request) {
-        return request.ktpPhotoId() == null ? null : "/api/photos/" + request.ktpPhotoId() + "/thumbnail";
+    String ktpThumbnailUrl(PhoneChangeService.PendingRequest request, GraphQLContext context) {
+        return request.ktpPhotoId() == null ? null : photoUrls.signed(publicUrl.from(context), request.ktpPhotoId(), true);
     }
 
     private static Mono<UUID> withId(String id) {

@@ -52,9 +52,17 @@ public class PhoneChangeDesk {
     public record Request(String id, String maskedNik, String residentName, String oldMaskedPhone, String newMaskedPhone,
                           String proof, String ktpPhotoUrl, String ktpThumbnailUrl, String status, String reason, Instant createdAt) {
 
-        /** The backend's /api/photos/{id} as the dashboard's photos/{id}, or null without a photo. */
+        /**
+         * The backend's /api/photos/{id} as the dashboard's photos/{id}, or null without a photo. The backend hands
+         * out an absolute signed URL (ADR 0032); the dashboard still serves it through its proxy, since the backend's
+         * address as the dashboard reaches it need not be one the staff member's browser can reach.
+         */
         public String ktpPhotoSrc() {
-            return ktpPhotoUrl == null ? null : ktpPhotoUrl.replaceFirst("^/api/photos/", "photos/");
+            if (ktpPhotoUrl == null) {
+                return null;
+            }
+            String path = java.net.URI.create(ktpPhotoUrl).getPath();
+            return path == null ? null : path.replaceFirst("^/api/photos/", "photos/");
         }
     }
 

@@ -25,8 +25,22 @@ public class Languages implements VaadinServiceInitListener {
     }
 
     public static Locale chosen(VaadinSession session) {
-        Object chosen = session == null ? null : session.getAttribute(CHOSEN);
+        Object chosen = session == null ? null : attribute(session);
         return chosen instanceof Locale locale ? locale : TranslationProvider.INDONESIAN;
+    }
+
+    // an upload handler runs without the session's lock (the after-photo's upload calls the backend from there):
+    // reading the attribute then needs it, or Vaadin's lock check fails
+    private static Object attribute(VaadinSession session) {
+        if (session.hasLock()) {
+            return session.getAttribute(CHOSEN);
+        }
+        session.lock();
+        try {
+            return session.getAttribute(CHOSEN);
+        } finally {
+            session.unlock();
+        }
     }
 
     /**
