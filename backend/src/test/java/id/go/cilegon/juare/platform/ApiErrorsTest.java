@@ -155,9 +155,7 @@ class ApiErrorsTest extends IntegrationTest {
     @Test
     void anExpiredTokenInConnectionInitMakesTheConnectionNobodys() throws Exception {
         Api.Resident resident = api().newResident();
-        try (GraphQlWs ws = new GraphQlWs(port)) {
-            ws.init(Map.of("Authorization", "Bearer " + expiredToken(resident.id())));
-            assertThat(ws.awaitMatching(m -> "connection_ack".equals(m.get("type")), 1, WAIT)).hasSize(1);
+        try (GraphQlWs ws = acknowledged(Map.of("Authorization", "Bearer " + expiredToken(resident.id())))) {
             ws.subscribe("public", "{ categories { code } }");
             assertThat(ws.untilDone("public", WAIT)).extracting(m -> m.get("type")).containsExactly("next", "complete");
             ws.subscribe("me", "{ me { id } }");
@@ -177,9 +175,7 @@ class ApiErrorsTest extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void refusalsBeforeExecutionAreOneErrorMessage() throws Exception {
-        try (GraphQlWs ws = new GraphQlWs(port)) {
-            ws.init(null);
-            assertThat(ws.awaitMatching(m -> "connection_ack".equals(m.get("type")), 1, WAIT)).hasSize(1);
+        try (GraphQlWs ws = acknowledged(null)) {
             Map<String, String> expected = Map.of(
                     "{ noSuchField }", "GRAPHQL_VALIDATION_FAILED",
                     "{ categories { code }", "GRAPHQL_PARSE_FAILED",
@@ -246,6 +242,21 @@ class ApiErrorsTest extends IntegrationTest {
             ws.subscribe("same", "subscription { myComplaintEvents { id } }");
             ws.subscribe("same", "subscription { myComplaintEvents { id } }");
             assertThat(ws.closeCode(WAIT)).isEqualTo(4409);
+        }
+    }
+
+    /**
+     * A connection whose connection_init was acknowledged. As support.Api notes, Spring's server now and then never
+     * answers the first message of a new connection under load: opened again then (at most three times).
+     */
+    private GraphQlWs acknowledged(Map<String, Object> payload) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            GraphQlWs ws = new GraphQlWs(port);
+            ws.init(payload);
+            if (!ws.awaitMatching(m -> "connection_ack".equals(m.get("type")), 1, WAIT).isEmpty() || attempt == 3) {
+                return ws;
+            }
+            ws.close();
         }
     }
 

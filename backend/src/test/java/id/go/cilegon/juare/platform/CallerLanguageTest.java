@@ -168,14 +168,15 @@ class CallerLanguageTest extends IntegrationTest {
         if (acceptLanguage != null) {
             request = request.header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
         }
+        // GraphQL-shaped since issue 14 (ADR 0030): {"errors":[{"message":…,"extensions":{"code":…}}]}
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> answer = request.contentType(MediaType.MULTIPART_FORM_DATA)
+        Map<String, List<Map<String, Object>>> answer = request.contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(BodyInserters.fromMultipartData(body.build()))
                 .exchange()
                 .expectStatus().is4xxClientError()
                 .expectBody(Map.class).returnResult().getResponseBody();
-        assertThat(answer).containsKey("error");
-        return (String) answer.get("error").get("message");
+        assertThat(answer).containsKey("errors");
+        return (String) answer.get("errors").getFirst().get("message");
     }
 
     /** An anonymous graphql-ws connection with this connection_init payload and upgrade Accept-Language. */
