@@ -77,7 +77,7 @@ class ScoreAndPeriodTest {
         Period february = Period.of(new Period.Input(Period.Kind.MONTH, "2024-02", null, null), NOW);
         assertThat(february.lastDay()).isEqualTo(LocalDate.of(2024, 2, 29));
         assertThatThrownBy(() -> Period.of(new Period.Input(Period.Kind.RANGE, "2026-05-01", null, null), NOW))
-                .isInstanceOf(ApiException.class).hasMessageContaining("YYYY-MM-DD");
+                .isInstanceOf(ApiException.class).hasMessage("ranking.period.range-required");
         assertThatThrownBy(() -> Period.of(null, NOW)).isInstanceOf(ApiException.class);
     }
 
