@@ -203,17 +203,15 @@ class PersistedDocumentsTest extends IntegrationTest {
     void apqAndDocumentIdOverGraphQlWs() throws Exception {
         String document = newDocument();
         String hash = sha256(document);
-        try (Ws ws = new Ws(port)) {
-            ws.send(Map.of("type", "connection_init"));
-            assertThat(ws.next().get("type")).isEqualTo("connection_ack");
+        try (Ws ws = Ws.acknowledged(port)) {
 
             ws.send(Map.of("id", "1", "type", "subscribe", "payload", Map.of("extensions", apq(hash))));
             Map<String, Object> miss = ws.next();
             System.out.println("APQ over graphql-ws, a miss: " + JSON.writeValueAsString(miss));
             assertThat(JSON.writeValueAsString(miss)).contains("PERSISTED_QUERY_NOT_FOUND");
-            if (!"error".equals(miss.get("type"))) {
-                ws.drainFor("1");
-            }
+            // a result (next, then complete), not a graphql-ws error: Apollo's link resends only on a result's errors
+            assertThat(miss.get("type")).isEqualTo("next");
+            ws.drainFor("1");
 
             ws.send(Map.of("id", "2", "type", "subscribe", "payload", Map.of("query", document, "extensions", apq(hash))));
             assertThat(ws.dataOf("2")).containsKey("categories");
@@ -241,6 +239,24 @@ class PersistedDocumentsTest extends IntegrationTest {
                     .handle((in, out) -> out.sendString(outbound.asFlux()).then()
                             .and(in.receive().asString().doOnNext(text -> received.add(JSON.readValue(text, Map.class))).then()))
                     .subscribe();
+        }
+
+        /**
+         * A connection whose connection_init was acknowledged. Now and then the server never answers the first
+         * message of a new connection (support.Api works around the same); that is issue 15's to fix at its cause.
+         */
+        static Ws acknowledged(int port) throws InterruptedException {
+            for (int attempt = 1; ; attempt++) {
+                Ws ws = new Ws(port);
+                ws.send(Map.of("type", "connection_init"));
+                Map<String, Object> ack = ws.received.poll(10, TimeUnit.SECONDS);
+                if (ack != null) {
+                    assertThat(ack.get("type")).isEqualTo("connection_ack");
+                    return ws;
+                }
+                ws.close();
+                assertThat(attempt).as("connection_ack after 3 connections").isLessThan(3);
+            }
         }
 
         synchronized void send(Map<String, Object> message) {

@@ -133,7 +133,7 @@ class GraphQlErrors {
             }
             return chain.next(request).map(response -> {
                 if (response.getData() instanceof org.reactivestreams.Publisher<?> || response.getErrors().isEmpty()
-                        || response.getExecutionResult().isDataPresent()) {
+                        || response.getExecutionResult().isDataPresent() || persistedDocumentMiss(response)) {
                     return response;
                 }
                 String language = CallerLanguage.of(request);
@@ -143,6 +143,15 @@ class GraphQlErrors {
                         reactor.core.publisher.Flux.error(new SubscriptionPublisherException(errors, null))));
             });
         };
+    }
+
+    /**
+     * An unknown persisted-query hash stays a result (next, then complete): Apollo's persisted-query link resends the
+     * document only when it reads PERSISTED_QUERY_NOT_FOUND in a result's errors (docs/adr/0029).
+     */
+    private static boolean persistedDocumentMiss(WebGraphQlResponse response) {
+        return response.getErrors().stream()
+                .anyMatch(error -> "PERSISTED_QUERY_NOT_FOUND".equals(error.getExtensions().get("code")));
     }
 
     /** Whether the request came with a valid token: it sets the query cost budget (QueryLimits). */
