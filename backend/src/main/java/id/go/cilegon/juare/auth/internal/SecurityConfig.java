@@ -29,6 +29,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * Bearer JWTs (HS256, Spring Security's resource server) on HTTP and in the graphql-ws connection_init payload.
@@ -79,6 +81,13 @@ class SecurityConfig {
                                                   ActiveAccountsOnly converter, Messages messages) {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(messages);
         return http
+                // stateless: the token comes with every request. Spring Security's defaults would look up a
+                // WebSession on every request (security context, saved request), and creating one hops to
+                // boundedElastic and then parallel; a WebSocket upgrade then runs off the channel's event loop,
+                // where Reactor Netty may hand a connection_init sent at once to the finished HTTP exchange, which
+                // drops it (issue 15, docs/adr/0034)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
