@@ -1,8 +1,21 @@
--- Shared by the wrk scripts: counts answers that are not HTTP 200 with an empty errors list.
+-- Shared by the wrk scripts: counts answers that are not HTTP 200 with an empty errors list, and gives each wrk
+-- thread its own id. Every thread runs the script in its own Lua state with the same unseeded random numbers and the
+-- same os.time(), so anything a thread makes up (a clientRequestId) must carry run_id and thread_id to be unique.
 local threads = {}
+
+local function random_hex(bytes)
+  local urandom = io.open("/dev/urandom", "rb")
+  local raw = urandom and urandom:read(bytes) or tostring(os.time()) .. tostring(os.clock())
+  if urandom then urandom:close() end
+  return (raw:gsub(".", function(c) return string.format("%02x", c:byte()) end))
+end
+
+local run = random_hex(8)
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("thread_id", #threads)
+  thread:set("run_id", run)
 end
 
 function init(args)
