@@ -187,23 +187,13 @@ class CallerLanguageTest extends IntegrationTest {
                 return Mono.just(new HashMap<>(payload));
             }
         };
-        for (int attempt = 1; ; attempt++) {
-            var builder = WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"),
-                    new ReactorNettyWebSocketClient()).interceptor(init);
-            if (acceptLanguage != null) {
-                builder.header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
-            }
-            WebSocketGraphQlTester tester = builder.build();
-            try {
-                tester.start().block(Duration.ofSeconds(10));
-                return tester;
-            } catch (IllegalStateException noAcknowledgement) {
-                // Spring GraphQL's client now and then misses the acknowledgement (see Api.webSocket)
-                tester.stop().subscribe();
-                if (attempt == 3) {
-                    throw noAcknowledgement;
-                }
-            }
+        var builder = WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"),
+                new ReactorNettyWebSocketClient()).interceptor(init);
+        if (acceptLanguage != null) {
+            builder.header(HttpHeaders.ACCEPT_LANGUAGE, acceptLanguage);
         }
+        WebSocketGraphQlTester tester = builder.build();
+        tester.start().block(Duration.ofSeconds(10));
+        return tester;
     }
 }
