@@ -3,6 +3,7 @@ package id.go.cilegon.juare.hostile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.RawGraphQlWs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -138,7 +139,7 @@ class ConnectionHostileTest extends IntegrationTest {
     void aWebSocketOutlivesTheHttpTimeoutsAndStillReceivesEvents() throws Exception {
         id.go.cilegon.juare.support.Api.Resident resident = api().newResident();
         try (RawGraphQlWs ws = new RawGraphQlWs(port)) {
-            ws.init(resident.token());
+            ws.acknowledged(resident.token());
             // from the resident's first event (after 0): what is tested is the quiet connection, not where it starts
             ws.subscribe("live", id.go.cilegon.juare.graphql.OperationDocuments.load("MyComplaintEvents"), Map.of("after", "0"));
             long quiet = Math.max(headerTimeout.toMillis(), readTimeout.toMillis()) + 2_000;

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.RawGraphQlWs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -189,7 +191,7 @@ class RequestHostileTest extends IntegrationTest {
     void nulOverTheWebSocketIsInvalidInputToo() throws Exception {
         Api.Resident resident = api().newResident();
         try (RawGraphQlWs ws = new RawGraphQlWs(port)) {
-            ws.init(resident.token());
+            ws.acknowledged(resident.token());
             ws.send(Map.of("id", "nul", "type", "subscribe", "payload", Map.of(
                     "query", id.go.cilegon.juare.graphql.OperationDocuments.load("MyComplaintEvents"),
                     "variables", Map.of("after", "1" + NUL))));

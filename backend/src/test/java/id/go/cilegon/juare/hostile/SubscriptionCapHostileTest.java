@@ -7,6 +7,7 @@ import id.go.cilegon.juare.graphql.OperationDocuments;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
 import id.go.cilegon.juare.support.Live;
+import id.go.cilegon.juare.support.RawGraphQlWs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class SubscriptionCapHostileTest extends IntegrationTest {
         String query = OperationDocuments.load("MyComplaintEvents");
         int attempts = max + 30;
         try (RawGraphQlWs ws = new RawGraphQlWs(port)) {
-            ws.init(resident.token());
+            ws.acknowledged(resident.token());
             int before = stream.subscriberCount();
             for (int i = 1; i <= attempts; i++) {
                 ws.subscribe("s" + i, query);

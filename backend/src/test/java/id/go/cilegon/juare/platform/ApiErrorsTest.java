@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import id.go.cilegon.juare.auth.TokenService;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.RawGraphQlWs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -155,7 +156,7 @@ class ApiErrorsTest extends IntegrationTest {
     @Test
     void anExpiredTokenInConnectionInitMakesTheConnectionNobodys() throws Exception {
         Api.Resident resident = api().newResident();
-        try (GraphQlWs ws = acknowledged(Map.of("Authorization", "Bearer " + expiredToken(resident.id())))) {
+        try (RawGraphQlWs ws = acknowledged(Map.of("Authorization", "Bearer " + expiredToken(resident.id())))) {
             ws.subscribe("public", "{ categories { code } }");
             assertThat(ws.untilDone("public", WAIT)).extracting(m -> m.get("type")).containsExactly("next", "complete");
             ws.subscribe("me", "{ me { id } }");
@@ -175,7 +176,7 @@ class ApiErrorsTest extends IntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void refusalsBeforeExecutionAreOneErrorMessage() throws Exception {
-        try (GraphQlWs ws = acknowledged(null)) {
+        try (RawGraphQlWs ws = acknowledged(null)) {
             Map<String, String> expected = Map.of(
                     "{ noSuchField }", "GRAPHQL_VALIDATION_FAILED",
                     "{ categories { code }", "GRAPHQL_PARSE_FAILED",
@@ -199,7 +200,7 @@ class ApiErrorsTest extends IntegrationTest {
     @Test
     void aPongIsTaken() throws Exception {
         // a pong (the answer to a ping, or a one-way heartbeat) is fine
-        try (GraphQlWs ws = new GraphQlWs(port)) {
+        try (RawGraphQlWs ws = new RawGraphQlWs(port)) {
             ws.init(null);
             ws.awaitMatching(m -> "connection_ack".equals(m.get("type")), 1, WAIT);
             ws.send(Map.of("type", "pong"));
@@ -215,7 +216,7 @@ class ApiErrorsTest extends IntegrationTest {
         // 4400: a message of a type or format the protocol does not specify
         for (String invalid : List.of("{\"type\":\"hello\"}", "not json", "[1]",
                 "{\"type\":\"subscribe\",\"payload\":{\"query\":\"{ categories { code } }\"}}")) {
-            try (GraphQlWs ws = new GraphQlWs(port)) {
+            try (RawGraphQlWs ws = new RawGraphQlWs(port)) {
                 ws.init(null);
                 ws.awaitMatching(m -> "connection_ack".equals(m.get("type")), 1, WAIT);
                 ws.sendText(invalid);
@@ -223,12 +224,12 @@ class ApiErrorsTest extends IntegrationTest {
             }
         }
         // 4401: subscribe before the connection was acknowledged
-        try (GraphQlWs ws = new GraphQlWs(port)) {
+        try (RawGraphQlWs ws = new RawGraphQlWs(port)) {
             ws.subscribe("early", "{ categories { code } }");
             assertThat(ws.closeCode(WAIT)).isEqualTo(4401);
         }
         // 4429: a second connection_init
-        try (GraphQlWs ws = new GraphQlWs(port)) {
+        try (RawGraphQlWs ws = new RawGraphQlWs(port)) {
             ws.init(null);
             ws.awaitMatching(m -> "connection_ack".equals(m.get("type")), 1, WAIT);
             ws.init(null);
@@ -236,7 +237,7 @@ class ApiErrorsTest extends IntegrationTest {
         }
         // 4409: a second subscribe with the id of one still running
         Api.Resident resident = api().newResident();
-        try (GraphQlWs ws = new GraphQlWs(port)) {
+        try (RawGraphQlWs ws = new RawGraphQlWs(port)) {
             ws.init(Map.of("Authorization", "Bearer " + resident.token()));
             ws.awaitMatching(m -> "connection_ack".equals(m.get("type")), 1, WAIT);
             ws.subscribe("same", "subscription { myComplaintEvents { id } }");
@@ -246,8 +247,8 @@ class ApiErrorsTest extends IntegrationTest {
     }
 
     /** A connection whose connection_init was acknowledged (sent at once: issue 15 made that safe). */
-    private GraphQlWs acknowledged(Map<String, Object> payload) throws InterruptedException {
-        GraphQlWs ws = new GraphQlWs(port);
+    private RawGraphQlWs acknowledged(Map<String, Object> payload) throws InterruptedException {
+        RawGraphQlWs ws = new RawGraphQlWs(port);
         ws.init(payload);
         assertThat(ws.awaitMatching(m -> "connection_ack".equals(m.get("type")), 1, WAIT)).as("connection_ack").hasSize(1);
         return ws;

@@ -14,24 +14,18 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.UnExecutableSchemaGenerator;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.RawGraphQlWs;
 import id.go.cilegon.juare.support.Staff;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.HttpHeaders;
-import reactor.core.Disposable;
-import reactor.core.publisher.Sinks;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.WebsocketClientSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -105,19 +99,16 @@ class IntrospectionTest extends IntegrationTest {
     void theToolsIntrospectionQueriesSucceedOverWebSocket() throws Exception {
         String resident = api().newResident().token();
         for (String token : new String[] {null, resident}) {
-            try (Ws ws = new Ws(port)) {
-                ws.send(token == null ? Map.of("type", "connection_init")
-                        : Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
-                assertThat(ws.next().get("type")).isEqualTo("connection_ack");
+            try (RawGraphQlWs ws = new RawGraphQlWs(port).acknowledged(token)) {
                 for (String name : DOCUMENTS) {
                     ws.send(Map.of("id", name, "type", "subscribe", "payload",
                             Map.of("query", document(name), "operationName", "IntrospectionQuery", "variables", Map.of())));
-                    Map<String, Object> next = ws.next();
+                    Map<String, Object> next = ws.next(Duration.ofSeconds(20));
                     String what = name + " over graphql-ws " + (token == null ? "without" : "with") + " a token";
                     assertThat(next.get("type")).as(what + ": " + abbreviated(next)).isEqualTo("next");
                     assertThat(next.get("id")).isEqualTo(name);
                     assertSchema(what, (Map<?, ?>) next.get("payload"));
-                    Map<String, Object> complete = ws.next();
+                    Map<String, Object> complete = ws.next(Duration.ofSeconds(20));
                     assertThat(complete).containsEntry("type", "complete").containsEntry("id", name);
                 }
             }
@@ -226,39 +217,5 @@ class IntrospectionTest extends IntegrationTest {
     void graphiQlIsOffByDefault() {
         api().http().get().uri("/graphiql").exchange().expectStatus().isNotFound();
         api().http().get().uri("/graphiql/graphiql.min.js").exchange().expectStatus().isNotFound();
-    }
-
-    /** A graphql-ws (graphql-transport-ws) connection that hands the server's messages over one by one. */
-    static final class Ws implements AutoCloseable {
-        private final LinkedBlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
-        private final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
-        private final Disposable connection;
-
-        @SuppressWarnings("unchecked")
-        Ws(int port) {
-            connection = HttpClient.create()
-                    .websocket(WebsocketClientSpec.builder().protocols("graphql-transport-ws").maxFramePayloadLength(4 << 20).build())
-                    .uri("ws://localhost:" + port + "/graphql")
-                    .handle((in, out) -> out.sendString(outbound.asFlux()).then()
-                            .and(in.aggregateFrames(4 << 20).receive().asString()
-                                    .doOnNext(text -> received.add(JSON.readValue(text, Map.class))).then()))
-                    .subscribe();
-        }
-
-        synchronized void send(Map<String, Object> message) {
-            outbound.tryEmitNext(JSON.writeValueAsString(new LinkedHashMap<>(message)));
-        }
-
-        Map<String, Object> next() throws InterruptedException {
-            Map<String, Object> message = received.poll(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS);
-            assertThat(message).as("a message within 20 s").isNotNull();
-            return message;
-        }
-
-        @Override
-        public void close() {
-            outbound.tryEmitComplete();
-            connection.dispose();
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.graphql.OperationDocuments;
 import id.go.cilegon.juare.support.IntegrationTest;
+import id.go.cilegon.juare.support.RawGraphQlWs;
 import id.go.cilegon.juare.support.TestData;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,13 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import reactor.core.Disposable;
-import reactor.core.publisher.Sinks;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.WebsocketClientSpec;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -203,92 +199,48 @@ class PersistedDocumentsTest extends IntegrationTest {
     void apqAndDocumentIdOverGraphQlWs() throws Exception {
         String document = newDocument();
         String hash = sha256(document);
-        try (Ws ws = Ws.acknowledged(port)) {
+        try (RawGraphQlWs ws = new RawGraphQlWs(port).acknowledged(null)) {
 
             ws.send(Map.of("id", "1", "type", "subscribe", "payload", Map.of("extensions", apq(hash))));
-            Map<String, Object> miss = ws.next();
+            Map<String, Object> miss = ws.next(WS_WAIT);
             System.out.println("APQ over graphql-ws, a miss: " + JSON.writeValueAsString(miss));
             assertThat(JSON.writeValueAsString(miss)).contains("PERSISTED_QUERY_NOT_FOUND");
             // a result (next, then complete), not a graphql-ws error: Apollo's link resends only on a result's errors
             assertThat(miss.get("type")).isEqualTo("next");
-            ws.drainFor("1");
+            drainFor(ws, "1");
 
             ws.send(Map.of("id", "2", "type", "subscribe", "payload", Map.of("query", document, "extensions", apq(hash))));
-            assertThat(ws.dataOf("2")).containsKey("categories");
+            assertThat(dataOf(ws, "2")).containsKey("categories");
 
             ws.send(Map.of("id", "3", "type", "subscribe", "payload", Map.of("extensions", apq(hash))));
-            assertThat(ws.dataOf("3")).containsKey("categories");
+            assertThat(dataOf(ws, "3")).containsKey("categories");
 
             String reference = OperationDocuments.load("ReferenceData");
             ws.send(Map.of("id", "4", "type", "subscribe", "payload", Map.of("documentId", "sha256:" + sha256(reference))));
-            assertThat(ws.dataOf("4")).containsKeys("categories", "opds", "kecamatanList");
+            assertThat(dataOf(ws, "4")).containsKeys("categories", "opds", "kecamatanList");
         }
     }
 
-    /** graphql-transport-ws by hand, to see every message (the Spring client needs a query). */
-    static final class Ws implements AutoCloseable {
-        private final LinkedBlockingQueue<Map<String, Object>> received = new LinkedBlockingQueue<>();
-        private final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
-        private final Disposable connection;
+    private static final Duration WS_WAIT = Duration.ofSeconds(15);
 
+    /** The data of operation id's first message, then its complete. */
+    private static Map<String, Object> dataOf(RawGraphQlWs ws, String id) throws InterruptedException {
+        Map<String, Object> message = ws.next(WS_WAIT);
+        assertThat(message.get("id")).isEqualTo(id);
+        assertThat(message.get("type")).as(String.valueOf(message)).isEqualTo("next");
+        Map<?, ?> payload = (Map<?, ?>) message.get("payload");
+        assertThat(payload.get("errors")).as(String.valueOf(message)).isNull();
+        drainFor(ws, id);
         @SuppressWarnings("unchecked")
-        Ws(int port) {
-            connection = HttpClient.create()
-                    .websocket(WebsocketClientSpec.builder().protocols("graphql-transport-ws").build())
-                    .uri("ws://localhost:" + port + "/graphql")
-                    .handle((in, out) -> out.sendString(outbound.asFlux()).then()
-                            .and(in.receive().asString().doOnNext(text -> received.add(JSON.readValue(text, Map.class))).then()))
-                    .subscribe();
-        }
+        Map<String, Object> data = (Map<String, Object>) payload.get("data");
+        return data;
+    }
 
-        /** A connection whose connection_init, sent at once, was acknowledged. */
-        static Ws acknowledged(int port) throws InterruptedException {
-            Ws ws = new Ws(port);
-            ws.send(Map.of("type", "connection_init"));
-            Map<String, Object> ack = ws.received.poll(10, TimeUnit.SECONDS);
-            assertThat(ack).as("connection_ack within 10 s").isNotNull();
-            assertThat(ack.get("type")).isEqualTo("connection_ack");
-            return ws;
-        }
-
-        synchronized void send(Map<String, Object> message) {
-            outbound.tryEmitNext(JSON.writeValueAsString(message));
-        }
-
-        Map<String, Object> next() throws InterruptedException {
-            Map<String, Object> message = received.poll(Duration.ofSeconds(15).toMillis(), TimeUnit.MILLISECONDS);
-            assertThat(message).as("a message within 15 s").isNotNull();
-            return message;
-        }
-
-        /** The data of operation id's first message, then its complete. */
-        Map<String, Object> dataOf(String id) throws InterruptedException {
-            Map<String, Object> message = next();
-            assertThat(message.get("id")).isEqualTo(id);
-            assertThat(message.get("type")).as(String.valueOf(message)).isEqualTo("next");
-            Map<?, ?> payload = (Map<?, ?>) message.get("payload");
-            assertThat(payload.get("errors")).as(String.valueOf(message)).isNull();
-            drainFor(id);
-            return castMap(payload.get("data"));
-        }
-
-        /** Reads up to operation id's complete, if the server sends one after what was read. */
-        void drainFor(String id) throws InterruptedException {
-            Map<String, Object> message = received.poll(2, TimeUnit.SECONDS);
-            if (message != null && !("complete".equals(message.get("type")) && id.equals(message.get("id")))) {
-                throw new AssertionError("expected complete for " + id + ", got " + message);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        private static Map<String, Object> castMap(Object map) {
-            return (Map<String, Object>) map;
-        }
-
-        @Override
-        public void close() {
-            outbound.tryEmitComplete();
-            connection.dispose();
+    /** Reads up to operation id's complete, if the server sends one after what was read. */
+    private static void drainFor(RawGraphQlWs ws, String id) throws InterruptedException {
+        Map<String, Object> message = ws.poll(Duration.ofSeconds(2));
+        if (message != null && !("complete".equals(message.get("type")) && id.equals(message.get("id")))) {
+            throw new AssertionError("expected complete for " + id + ", got " + message);
         }
     }
 }
