@@ -81,7 +81,7 @@ class FanoutBenchmark extends IntegrationTest {
     private void run(int n, String operator, String residentToken) throws Exception {
         LoopResources loop = LoopResources.create("fanout-bench", 1, true);
         ConnectionProvider connections = ConnectionProvider.newConnection();
-        HttpClient client = HttpClient.create(connections).runOn(loop)
+        HttpClient.WebsocketSender client = HttpClient.create(connections).runOn(loop)
                 .websocket(WebsocketClientSpec.builder().protocols("graphql-transport-ws").maxFramePayloadLength(1 << 20).build());
         String init = json.writeValueAsString(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + operator)));
         String subscribe = json.writeValueAsString(Map.of("id", "1", "type", "subscribe", "payload",
@@ -236,7 +236,7 @@ class FanoutBenchmark extends IntegrationTest {
             firstAfterMark = 0;
         }
 
-        Disposable connect(HttpClient client, int port, String init, String subscribe, AtomicInteger errors, CountDownLatch acknowledgements) {
+        Disposable connect(HttpClient.WebsocketSender client, int port, String init, String subscribe, AtomicInteger errors, CountDownLatch acknowledgements) {
             closed = false;
             return client.uri("ws://localhost:" + port + "/graphql")
                     .handle((in, out) -> {
