@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The complaint that goes with an event, read once per instance and shared by every subscriber that delivers it
@@ -32,6 +34,12 @@ class EventComplaints implements DisposableBean {
     private final int capacity;
     private final Map<UUID, Shared> recent;
     private final Disposable watch;
+    /**
+     * Where deliveries run (each subscriber's selection, resolved by graphql-java, and its encoding): off the thread
+     * that read the complaint, an event loop shared with HTTP and the database, which would otherwise resolve every
+     * subscriber of an event in turn while the requests on its connections wait.
+     */
+    private final Scheduler delivery = Schedulers.newParallel("juare-fanout", Runtime.getRuntime().availableProcessors(), true);
     /** The newest event this instance's live stream has published. */
     private volatile long published = -1;
 
@@ -60,7 +68,10 @@ class EventComplaints implements DisposableBean {
         }
     }
 
-    /** The event's complaint as it is now; empty only if it does not exist (never, for a logged event). */
+    /**
+     * The event's complaint as it is now; empty only if it does not exist (never, for a logged event). Signalled on
+     * one of the delivery threads, each subscriber on its own, in order.
+     */
     Mono<Complaint> of(StoredEvent event) {
         synchronized (recent) {
             Shared entry = recent.get(event.complaintId());
@@ -79,7 +90,7 @@ class EventComplaints implements DisposableBean {
                 entry = new Shared(asOf, read);
                 recent.put(id, entry);
             }
-            return entry.complaint();
+            return entry.complaint().publishOn(delivery);
         }
     }
 
@@ -95,5 +106,6 @@ class EventComplaints implements DisposableBean {
     @Override
     public void destroy() {
         watch.dispose();
+        delivery.dispose();
     }
 }
