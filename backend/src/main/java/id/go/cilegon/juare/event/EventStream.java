@@ -47,7 +47,7 @@ public class EventStream {
      */
     @org.springframework.beans.factory.annotation.Autowired
     public EventStream(EventLog eventLog, @Value("${juare.events.subscriber-buffer:1000}") int subscriberBuffer,
-                       @Value("${juare.events.max-subscriptions:12000}") int maxSubscriptions) {
+                       @Value("${juare.events.max-subscriptions:10000}") int maxSubscriptions) {
         this.eventLog = eventLog;
         this.subscriberBuffer = subscriberBuffer;
         this.maxSubscriptions = maxSubscriptions;
