@@ -100,12 +100,22 @@ echo "$refused" | jq -c '.data.submitComplaint.errors[0]'
 [ "$(echo "$refused" | jq -r '.data.submitComplaint.errors[0].code')" = UNKNOWN_CATEGORY ] || fail "category: $refused"
 took
 
-step "9. Refresh the session (the old refresh token stops working)"
+step "9. Refresh the session, whatever stale token the app still attaches (the old refresh token stops working)"
+stale="${token%?}x"   # an access token that no longer verifies, as an app's auth link may still send
 renewed="$(gql 'mutation($input: RefreshSessionInput!) { refreshSession(input: $input) { session { accessToken refreshToken } errors { code message } } }' \
-  "$(jq -nc --arg t "$refresh" '{input: {refreshToken: $t}}')" "$token")"
+  "$(jq -nc --arg t "$refresh" '{input: {refreshToken: $t}}')" "$stale")"
 token="$(echo "$renewed" | jq -r '.data.refreshSession.session.accessToken')"
 [ "$token" != null ] || fail "refresh: $renewed"
 echo "   new access token: ${token:0:12}…"
+took
+
+step "10. A stale token: public data still answers; what needs a caller says why (refresh on TOKEN_EXPIRED)"
+public="$(gql '{ categories { id } }' '{}' "$stale")"
+[ "$(echo "$public" | jq -r '.data.categories | length > 0')" = true ] || fail "public with a stale token: $public"
+who="$(gql '{ me { name } }' '{}' "$stale")"
+echo "$who" | jq -c '.errors[0] | {message, code: .extensions.code, reason: .extensions.reason}'
+[ "$(echo "$who" | jq -r '.errors[0].extensions.code')" = UNAUTHENTICATED ] || fail "me with a stale token: $who"
+[ "$(gql '{ me { name } }' '{}' "$token" | jq -r '.data.me.name')" = "Warga Contoh" ] || fail "me with the new token"
 took
 
 printf '\nDone: complaint %s filed as %s.\n' "$(echo "$first" | jq -r '.data.submitComplaint.complaint.trackingNumber')" "$complaint_id"

@@ -40,7 +40,7 @@ class AppDeveloperGuideTest extends IntegrationTest {
         String log = Files.readString(output);
         assertThat(ended).as(log).isTrue();
         assertThat(script.exitValue()).as(log).isZero();
-        assertThat(log).contains("== 9.").contains("Done: complaint");
+        assertThat(log).contains("== 10.").contains("TOKEN_INVALID").contains("Done: complaint");
         // the refusal is in the language asked for, and only in it
         assertThat(log).contains("\"code\":\"UNKNOWN_CATEGORY\",\"message\":\"Unknown category\"");
     }

@@ -151,10 +151,11 @@ class RankingFairnessTest extends IntegrationTest {
         String id = dispatched(resident, "DISNAKER");
         String photo = api().uploadedPhotoId(responder.token(), Images.jpeg(640, 480));
         ok(responder.token(), "Resolve", input("complaintId", id, "note", "Sudah diperbaiki oleh teknisi kami.", "afterPhotoIds", List.of(photo)));
-        for (String token : List.of(responder.token(), staff().operator().token(), staff().create("MAYOR", null).token(),
-                api().newResident().token())) {
+        for (String token : List.of(responder.token(), staff().operator().token(), staff().create("MAYOR", null).token())) {
             forbidden(token, "ConfirmResolution", input("complaintId", id, "rating", 5));
         }
+        // another resident: not theirs, so not found, as an unknown id (no existence oracle, ADR 0030)
+        refused(api().newResident().token(), "ConfirmResolution", input("complaintId", id, "rating", 5), "NOT_FOUND");
         assertThat(figures("DISNAKER")).containsEntry("rated", 0).containsEntry("closed", 0);
         ok(resident.token(), "ConfirmResolution", input("complaintId", id, "rating", 4));
         assertThat(figures("DISNAKER")).containsEntry("rated", 1).containsEntry("closed", 1).containsEntry("averageRating", 4.0);
