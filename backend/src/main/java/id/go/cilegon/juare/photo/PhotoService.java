@@ -256,6 +256,37 @@ public class PhotoService {
                 .collect(() -> emptyLists(ids), PhotoService::add);
     }
 
+    /**
+     * For a statement that reads complaints as {@code c}: a join adding each complaint's photos, in photosOf's order,
+     * as four arrays that {@link #photosIn} reads back. A page of complaints and its photos in one statement (the photo
+     * table stays this module's: its SQL is written here).
+     */
+    public static final String PHOTOS_OF_C = """
+            LEFT JOIN LATERAL (SELECT array_agg(p.id ORDER BY p.created_at, p.id) AS photo_ids,
+                                      array_agg(p.width ORDER BY p.created_at, p.id) AS photo_widths,
+                                      array_agg(p.height ORDER BY p.created_at, p.id) AS photo_heights,
+                                      array_agg(p.kind ORDER BY p.created_at, p.id) AS photo_kinds
+                               FROM photo p WHERE p.complaint_id = c.id) photo_arrays ON true""";
+
+    /** The columns {@link #PHOTOS_OF_C} adds, for the statement's select list. */
+    public static final String PHOTO_COLUMNS = "photo_arrays.photo_ids, photo_arrays.photo_widths, photo_arrays.photo_heights, photo_arrays.photo_kinds";
+
+    /** The photos of a row read with {@link #PHOTOS_OF_C}: as photosOf gives them for its complaint. */
+    public static List<Photo> photosIn(Readable row) {
+        UUID[] ids = row.get("photo_ids", UUID[].class);
+        if (ids == null) {
+            return new ArrayList<>();
+        }
+        Integer[] widths = row.get("photo_widths", Integer[].class);
+        Integer[] heights = row.get("photo_heights", Integer[].class);
+        String[] kinds = row.get("photo_kinds", String[].class);
+        List<Photo> photos = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            photos.add(Photo.of(ids[i], widths[i] == null ? 0 : widths[i], heights[i] == null ? 0 : heights[i], kinds[i]));
+        }
+        return photos;
+    }
+
     private static AttachedPhoto toAttachedPhoto(Readable row) {
         Integer width = row.get("width", Integer.class);
         Integer height = row.get("height", Integer.class);

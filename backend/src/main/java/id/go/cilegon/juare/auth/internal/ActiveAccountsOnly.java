@@ -26,6 +26,15 @@ class ActiveAccountsOnly implements Converter<Jwt, Mono<AbstractAuthenticationTo
 
     @Override
     public Mono<AbstractAuthenticationToken> convert(Jwt jwt) {
+        return requireActive(jwt).then(Mono.defer(() -> delegate.convert(jwt)));
+    }
+
+    /**
+     * Empty while the token's subject may still act; InvalidBearerTokenException for a token without a subject,
+     * AccountDisabled for a disabled account. Asked on every request, also when the token's signature was verified
+     * before (CachedTokenAuthentication).
+     */
+    Mono<Void> requireActive(Jwt jwt) {
         UUID subject;
         try {
             subject = UUID.fromString(jwt.getSubject());
@@ -35,7 +44,6 @@ class ActiveAccountsOnly implements Converter<Jwt, Mono<AbstractAuthenticationTo
         String kind = TokenService.KIND_STAFF.equals(jwt.getClaimAsString(TokenService.KIND_CLAIM))
                 ? TokenService.KIND_STAFF : TokenService.KIND_RESIDENT;
         return activeSubjects.isActive(kind, subject)
-                .flatMap(active -> active ? delegate.convert(jwt)
-                        : Mono.error(new TokenRejection.AccountDisabled()));
+                .flatMap(active -> active ? Mono.<Void>empty() : Mono.error(new TokenRejection.AccountDisabled()));
     }
 }

@@ -7,6 +7,7 @@ import id.go.cilegon.juare.platform.Secrets;
 import java.time.Clock;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,7 +27,6 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
@@ -66,17 +66,28 @@ class SecurityConfig {
     /** Roles from the token; refused when the account was disabled meanwhile (ActiveSubjects). */
     @Bean
     ActiveAccountsOnly jwtAuthenticationConverter(ActiveSubjects activeSubjects) {
+        return new ActiveAccountsOnly(roles(), activeSubjects);
+    }
+
+    private static ReactiveJwtAuthenticationConverterAdapter roles() {
         JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
         authorities.setAuthoritiesClaimName(TokenService.ROLES_CLAIM);
         authorities.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return new ActiveAccountsOnly(new ReactiveJwtAuthenticationConverterAdapter(converter), activeSubjects);
+        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    /** Bearer tokens verified once while they last; the account is still checked on every request. */
+    @Bean
+    CachedTokenAuthentication bearerTokenAuthentication(ReactiveJwtDecoder decoder, ActiveAccountsOnly accounts,
+                                                        @Value("${juare.auth.token-cache-size:10000}") int size) {
+        return new CachedTokenAuthentication(decoder, roles(), accounts, size);
     }
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-                                                  ActiveAccountsOnly converter, Messages messages) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, CachedTokenAuthentication bearerTokens,
+                                                  Messages messages) {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(messages);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -90,9 +101,7 @@ class SecurityConfig {
                 .oauth2ResourceServer(oauth -> oauth
                         .authenticationEntryPoint(entryPoint)
                         .authenticationFailureHandler(entryPoint.onGraphQl())
-                        .jwt(jwt -> jwt
-                        .jwtDecoder(decoder)
-                        .jwtAuthenticationConverter(converter)))
+                        .jwt(jwt -> jwt.authenticationManager(bearerTokens)))
                 .build();
     }
 
@@ -103,10 +112,8 @@ class SecurityConfig {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    WebSocketGraphQlInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder, ActiveAccountsOnly converter) {
-        JwtReactiveAuthenticationManager manager = new JwtReactiveAuthenticationManager(decoder);
-        manager.setJwtAuthenticationConverter(converter);
+    WebSocketGraphQlInterceptor webSocketAuthentication(CachedTokenAuthentication bearerTokens) {
         return new ConnectionInit(new StaleTokenTolerant(
-                new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), manager)));
+                new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(), bearerTokens)));
     }
 }

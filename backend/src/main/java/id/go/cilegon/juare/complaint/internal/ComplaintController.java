@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
@@ -42,6 +44,8 @@ import reactor.core.publisher.Mono;
 class ComplaintController {
 
     static final int MAX_PAGE = 100;
+    /** Spring GraphQL names a @BatchMapping's DataLoader by its field's coordinates. */
+    private static final String PHOTOS_LOADER = "Complaint.photos";
 
     private final ComplaintService service;
     private final ComplaintRepository complaints;
@@ -52,6 +56,11 @@ class ComplaintController {
     private final StaffDirectory staffDirectory;
     private final ResidentDirectory residents;
     private final Clock clock;
+    /**
+     * myComplaints and complaint(id) read the photos in the complaint's statement (ADR 0036). Off only to compare
+     * (ReadPathBenchmark): then the photos batch loader reads them in a second statement, as before.
+     */
+    volatile boolean photosInPage = true;
 
     ComplaintController(ComplaintService service, ComplaintRepository complaints, AgencyCatalog catalog, CityMap cityMap,
                         PhotoService photos, EventLog eventLog, StaffDirectory staffDirectory, ResidentDirectory residents, Clock clock) {
@@ -75,17 +84,34 @@ class ComplaintController {
     }
 
     @QueryMapping
-    Mono<Connection<Complaint>> myComplaints(@Argument Integer first, @Argument String after) {
+    Mono<Connection<Complaint>> myComplaints(@Argument Integer first, @Argument String after, DataFetchingEnvironment environment) {
         int size = first == null ? 20 : first;
         if (size < 1 || size > MAX_PAGE) {
             return Mono.error(ApiException.invalidInput("input.first"));
         }
         Cursor position = after == null ? null : Cursor.decode(after);
+        Instant beforeCreatedAt = position == null ? null : position.createdAt();
+        UUID beforeId = position == null ? null : position.id();
+        boolean withPhotos = photosInPage && environment.getSelectionSet().contains("edges/node/photos");
         return CurrentCaller.residentId()
-                .flatMap(residentId -> complaints.residentPage(residentId,
-                                position == null ? null : position.createdAt(), position == null ? null : position.id(), size + 1)
-                        .collectList())
+                .flatMap(residentId -> withPhotos
+                        ? complaints.residentPageWithPhotos(residentId, beforeCreatedAt, beforeId, size + 1)
+                                .map(read -> primePhotos(environment, read))
+                                .collectList()
+                        : complaints.residentPage(residentId, beforeCreatedAt, beforeId, size + 1).collectList())
                 .map(page -> toConnection(page, size, after != null));
+    }
+
+    /**
+     * Photos read with their complaint are handed to the Complaint.photos batch loader as already loaded (its
+     * DataLoader answers from them), so that the page costs one statement, not two.
+     */
+    private static Complaint primePhotos(DataFetchingEnvironment environment, ComplaintRepository.WithPhotos read) {
+        DataLoader<Complaint, List<Photo>> loader = environment.getDataLoader(PHOTOS_LOADER);
+        if (loader != null) {
+            loader.prime(read.complaint(), read.photos());
+        }
+        return read.complaint();
     }
 
     private static Connection<Complaint> toConnection(List<Complaint> page, int size, boolean hasPrevious) {
@@ -99,14 +125,19 @@ class ComplaintController {
     }
 
     @QueryMapping
-    Mono<Complaint> complaint(@Argument String id) {
+    Mono<Complaint> complaint(@Argument String id, DataFetchingEnvironment environment) {
         UUID complaintId = parseId(id);
+        boolean withPhotos = photosInPage && environment.getSelectionSet().contains("photos");
         return CurrentCaller.get()
                 .flatMap(caller -> caller.kind() == Caller.Kind.ANONYMOUS
                         ? Mono.error(ApiException.unauthenticated())
-                        : complaints.findById(complaintId)
-                                // another's complaint answers as an unknown id does: no existence oracle (ADR 0030)
-                                .filter(c -> ComplaintAccess.maySee(caller, c)));
+                        : (withPhotos
+                                ? complaints.findByIdWithPhotos(complaintId)
+                                        // another's complaint answers as an unknown id does: no existence oracle (ADR 0030)
+                                        .filter(read -> ComplaintAccess.maySee(caller, read.complaint()))
+                                        .map(read -> primePhotos(environment, read))
+                                : complaints.findById(complaintId)
+                                        .filter(c -> ComplaintAccess.maySee(caller, c))));
     }
 
     /** Staff find a complaint by the number a resident reads out on the phone (to name the original of a duplicate). */

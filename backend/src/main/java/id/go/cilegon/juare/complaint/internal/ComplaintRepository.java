@@ -3,6 +3,8 @@ package id.go.cilegon.juare.complaint.internal;
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.graphql.Lifecycle;
+import id.go.cilegon.juare.photo.Photo;
+import id.go.cilegon.juare.photo.PhotoService;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.util.List;
@@ -128,6 +130,33 @@ class ComplaintRepository {
     }
 
     /** A resident's complaints, newest first, after a keyset position (created_at, id), one more than asked. */
+    /** A complaint with its photos, read in one statement. */
+    record WithPhotos(Complaint complaint, List<Photo> photos) {
+    }
+
+    /** residentPage with each complaint's photos, in the same statement (PhotoService.PHOTOS_OF_C). */
+    Flux<WithPhotos> residentPageWithPhotos(UUID residentId, Instant beforeCreatedAt, UUID beforeId, int limit) {
+        String keyset = beforeCreatedAt == null ? "" : " AND (c.created_at, c.id) < (:at, :id)";
+        DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT " + COLUMNS + ", " + PhotoService.PHOTO_COLUMNS
+                        + " FROM complaint c " + PhotoService.PHOTOS_OF_C + " WHERE c.resident_id = :resident"
+                        + keyset + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit")
+                .bind("resident", residentId)
+                .bind("limit", limit);
+        if (beforeCreatedAt != null) {
+            spec = spec.bind("at", beforeCreatedAt).bind("id", beforeId);
+        }
+        return spec.map(row -> new WithPhotos(toComplaint(row), PhotoService.photosIn(row))).all();
+    }
+
+    /** findById with the complaint's photos, in the same statement. */
+    Mono<WithPhotos> findByIdWithPhotos(UUID id) {
+        return db.sql("SELECT " + COLUMNS + ", " + PhotoService.PHOTO_COLUMNS + " FROM complaint c " + PhotoService.PHOTOS_OF_C
+                        + " WHERE c.id = :id")
+                .bind("id", id)
+                .map(row -> new WithPhotos(toComplaint(row), PhotoService.photosIn(row)))
+                .one();
+    }
+
     Flux<Complaint> residentPage(UUID residentId, Instant beforeCreatedAt, UUID beforeId, int limit) {
         String keyset = beforeCreatedAt == null ? "" : " AND (created_at, id) < (:at, :id)";
         DatabaseClient.GenericExecuteSpec spec = db.sql("SELECT " + COLUMNS + " FROM complaint WHERE resident_id = :resident"

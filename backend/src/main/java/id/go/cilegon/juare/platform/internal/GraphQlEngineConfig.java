@@ -14,6 +14,13 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class GraphQlEngineConfig {
 
+    /** In place of Spring Boot's: the request's observation, not one per field (RequestObservationsOnly). */
+    @Bean
+    org.springframework.graphql.observation.GraphQlObservationInstrumentation graphQlObservationInstrumentation(
+            io.micrometer.observation.ObservationRegistry registry, @Value("${juare.graphql.observe-fields:false}") boolean observeFields) {
+        return new RequestObservationsOnly(registry, observeFields);
+    }
+
     @Bean
     RuntimeWiringConfigurer dateTimeScalar() {
         return wiring -> wiring.scalar(DateTimeScalar.INSTANCE);

@@ -1,0 +1,41 @@
+package id.go.cilegon.juare.complaint;
+
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.util.ReflectionTestUtils;
+
+/**
+ * The read path's optimisations switched off and on in the running application, for ReadPathBenchmark's A/B in one
+ * JVM. Package-private fields of internal beans, reached by reflection: nothing in the application exists for this.
+ */
+final class Variants {
+
+    private Variants() {
+    }
+
+    /** CachedTokenAuthentication's cache of verified tokens: on, or off (every request verifies its token). */
+    static Consumer<Boolean> tokenCache(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.auth.internal.CachedTokenAuthentication");
+        return on -> ReflectionTestUtils.setField(bean, "enabled", on);
+    }
+
+    /** ComplaintController: myComplaints reads its photos in the page's statement, or in a second one. */
+    static Consumer<Boolean> oneStatement(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.complaint.internal.ComplaintController");
+        return on -> ReflectionTestUtils.setField(bean, "photosInPage", on);
+    }
+
+    /** Spring GraphQL's observation of every field (graphql.datafetcher): on (as before), or off. */
+    static Consumer<Boolean> fieldObservations(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.platform.internal.RequestObservationsOnly");
+        return on -> ReflectionTestUtils.setField(bean, "observeFields", on);
+    }
+
+    private static Object bean(ApplicationContext context, String className) {
+        try {
+            return context.getBean(Class.forName(className));
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
