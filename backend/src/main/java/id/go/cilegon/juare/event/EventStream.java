@@ -9,7 +9,6 @@ import java.util.function.Predicate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import reactor.core.Disposable;
-import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -26,15 +25,32 @@ public class EventStream {
     private final Sinks.One<Void> listening = Sinks.one();
     private volatile boolean listeningNow;
     private final int subscriberBuffer;
+    private final int maxSubscriptions;
+    /** Subscriptions of this instance now (live or replaying), against {@code maxSubscriptions}. */
+    private final AtomicInteger subscriptions = new AtomicInteger();
 
     private final EventLog eventLog;
 
     /** The server is stopping: every subscription ends with SERVER_STOPPING, so its client resumes elsewhere. */
     private volatile Sinks.One<Void> stopping = Sinks.one();
 
-    public EventStream(EventLog eventLog, @Value("${juare.events.subscriber-buffer:10000}") int subscriberBuffer) {
+    public EventStream(EventLog eventLog, int subscriberBuffer) {
+        this(eventLog, subscriberBuffer, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param subscriberBuffer how many events may wait for one subscriber (a slow client, or one replaying) before
+     *                         its subscription ends with SUBSCRIBER_TOO_SLOW; each waiting event is a reference to the
+     *                         one instance every subscriber shares, so a lagging subscription costs a few bytes each
+     * @param maxSubscriptions subscriptions this instance takes at once; more are refused with TOO_MANY_SUBSCRIPTIONS
+     *                         (sized so that they fit the heap and HTTP keeps answering; another instance takes them)
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    public EventStream(EventLog eventLog, @Value("${juare.events.subscriber-buffer:1000}") int subscriberBuffer,
+                       @Value("${juare.events.max-subscriptions:10000}") int maxSubscriptions) {
         this.eventLog = eventLog;
         this.subscriberBuffer = subscriberBuffer;
+        this.maxSubscriptions = maxSubscriptions;
     }
 
     /** Completes once this instance's LISTEN connection is in place for the first time. */
@@ -68,8 +84,8 @@ public class EventStream {
         sink.tryEmitNext(event);
     }
 
-    /** Live events from now on. A subscriber that falls {@code subscriber-buffer} events behind gets an error and
-     * can resume with the last id it saw. */
+    /** Live events from now on, for this instance's own consumers (a subscriber that falls {@code subscriber-buffer}
+     * events behind gets an overflow error). */
     public Flux<StoredEvent> live() {
         return sink.asFlux()
                 .onBackpressureBuffer(subscriberBuffer);
@@ -89,8 +105,19 @@ public class EventStream {
      * error and can resume with the last id it saw.
      */
     public Flux<SubscribedEvent> resumable(Long after, Predicate<StoredEvent> visible, LongFunction<Flux<StoredEvent>> replay) {
-        return Flux.defer(() -> Flux.merge(subscription(after, visible, replay),
-                stopping.asMono().then(Mono.error(EventStream::serverStopping))));
+        return Flux.defer(() -> {
+            if (subscriptions.incrementAndGet() > maxSubscriptions) {
+                subscriptions.decrementAndGet();
+                return Flux.error(new ApiException(ErrorCode.TOO_MANY_SUBSCRIPTIONS, "event.too-many-subscriptions"));
+            }
+            return Flux.merge(subscription(after, visible, replay), stopping.asMono().then(Mono.error(EventStream::serverStopping)))
+                    .doFinally(signal -> subscriptions.decrementAndGet());
+        });
+    }
+
+    /** Subscriptions this instance holds now (for tests and metrics). */
+    public int subscriptionCount() {
+        return subscriptions.get();
     }
 
     /**
@@ -122,8 +149,8 @@ public class EventStream {
             Disposable liveSubscription = sink.asFlux()
                     .filter(visible)
                     .takeWhile(event -> waiting.incrementAndGet() <= subscriberBuffer && buffer.tryEmitNext(event).isSuccess())
-                    .subscribe(null, buffer::tryEmitError, () -> buffer.tryEmitError(Exceptions.failWithOverflow(
-                            "more than " + subscriberBuffer + " events waiting for this subscriber")));
+                    .subscribe(null, buffer::tryEmitError, () -> buffer.tryEmitError(
+                            new ApiException(ErrorCode.SUBSCRIBER_TOO_SLOW, "event.subscriber-too-slow")));
             Mono<Long> start = after != null ? Mono.just(after) : eventLog.lastId();
             return start.flatMapMany(startId -> {
                         AtomicLong lastSeen = new AtomicLong(startId);

@@ -41,5 +41,9 @@ public enum ErrorCode {
     /** A clientRequestId already used for a complaint with a different body: a retry must send the same complaint. */
     IDEMPOTENCY_KEY_REUSED,
     /** A photo id already attached to a complaint, dispute or resolution: each upload is used once. */
-    PHOTO_ALREADY_USED
+    PHOTO_ALREADY_USED,
+    /** A live subscription fell more than juare.events.subscriber-buffer events behind and was ended: subscribe again with after. */
+    SUBSCRIBER_TOO_SLOW,
+    /** This instance holds as many live subscriptions as it takes (juare.events.max-subscriptions): subscribe again later or elsewhere. */
+    TOO_MANY_SUBSCRIPTIONS
 }

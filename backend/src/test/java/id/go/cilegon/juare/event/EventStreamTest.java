@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
-import reactor.core.Exceptions;
+import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.ErrorCode;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -73,7 +74,7 @@ class EventStreamTest {
     }
 
     @Test
-    void aSubscriberThatFallsTooFarBehindGetsAnOverflowErrorInsteadOfGrowingTheHeap() {
+    void aSubscriberThatFallsTooFarBehindIsEndedWithAResumableCodeInsteadOfGrowingTheHeap() {
         EventStream stream = new EventStream(log, 8);
         StepVerifier.create(stream.resumable(0L, e -> true, from -> Flux.empty()), 0)
                 .then(() -> {
@@ -83,9 +84,31 @@ class EventStreamTest {
                 })
                 .thenRequest(Long.MAX_VALUE)
                 .thenConsumeWhile(e -> true)
-                .expectErrorMatches(Exceptions::isOverflow)
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ApiException.class,
+                        api -> assertThat(api.code()).isEqualTo(ErrorCode.SUBSCRIBER_TOO_SLOW)))
                 .verify(WAIT);
         assertThat(stream.subscriberCount()).isZero();
+    }
+
+    @Test
+    void pastTheCapASubscriptionIsRefusedWithACodeAndAnEndedOneFreesItsPlace() {
+        EventStream stream = new EventStream(log, 100, 2);
+        committed.set(1);
+        var first = stream.resumable(null, e -> true, from -> Flux.empty()).subscribe();
+        var second = stream.resumable(null, e -> true, from -> Flux.empty()).subscribe();
+        StepVerifier.create(stream.resumable(null, e -> true, from -> Flux.empty()))
+                .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ApiException.class,
+                        api -> assertThat(api.code()).isEqualTo(ErrorCode.TOO_MANY_SUBSCRIPTIONS)))
+                .verify(WAIT);
+        assertThat(stream.subscriptionCount()).isEqualTo(2);
+        first.dispose();
+        StepVerifier.create(stream.resumable(null, e -> true, from -> Flux.empty()))
+                .then(() -> stream.publish(event(2)))
+                .assertNext(e -> assertThat(e.event().id()).isEqualTo(2L))
+                .thenCancel()
+                .verify(WAIT);
+        second.dispose();
+        assertThat(stream.subscriptionCount()).isZero();
     }
 
     @Test

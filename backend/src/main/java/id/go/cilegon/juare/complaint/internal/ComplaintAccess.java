@@ -22,17 +22,36 @@ final class ComplaintAccess {
     private ComplaintAccess() {
     }
 
-    static boolean maySee(Caller caller, Complaint complaint) {
-        if (complaint == null) {
-            return false;
+    /**
+     * Whose a complaint is, as data: the resident who filed it and the OPD holding it. The visibility rule reads only
+     * this, so a live event (which carries both as of its moment) and a complaint read from the database are judged
+     * by the same code, in memory.
+     */
+    record Holders(java.util.UUID residentId, String opdCode) {
+
+        static Holders of(Complaint complaint) {
+            return new Holders(complaint.residentId(), complaint.opdCode());
         }
+
+        /** As the event recorded them: the OPD holding the complaint when it happened. */
+        static Holders of(StoredEvent event) {
+            return new Holders(event.residentId(), event.opdCode());
+        }
+    }
+
+    static boolean maySee(Caller caller, Complaint complaint) {
+        return complaint != null && maySee(caller, Holders.of(complaint));
+    }
+
+    /** The rule: its resident; operators, the mayor and admins; the staff of the OPD holding it. */
+    static boolean maySee(Caller caller, Holders holders) {
         if (caller.isResident()) {
-            return caller.id().equals(complaint.residentId());
+            return caller.id().equals(holders.residentId());
         }
         if (caller.seesAllComplaints()) {
             return true;
         }
-        return caller.isOpdStaff() && caller.opdCode().equals(complaint.opdCode());
+        return caller.isOpdStaff() && caller.opdCode().equals(holders.opdCode());
     }
 
     /** Those of the complaints the caller may see, in order. */

@@ -3,6 +3,7 @@ package id.go.cilegon.juare.complaint.internal;
 import id.go.cilegon.juare.auth.Caller;
 import id.go.cilegon.juare.auth.CurrentCaller;
 import id.go.cilegon.juare.complaint.Complaint;
+import id.go.cilegon.juare.complaint.internal.ComplaintAccess.Holders;
 import id.go.cilegon.juare.event.EventLog;
 import id.go.cilegon.juare.event.EventStream;
 import id.go.cilegon.juare.event.StoredEvent;
@@ -34,9 +35,9 @@ class ComplaintEventController {
 
     private final EventStream stream;
     private final EventLog eventLog;
-    private final ComplaintRepository complaints;
+    private final EventComplaints complaints;
 
-    ComplaintEventController(EventStream stream, EventLog eventLog, ComplaintRepository complaints) {
+    ComplaintEventController(EventStream stream, EventLog eventLog, EventComplaints complaints) {
         this.stream = stream;
         this.eventLog = eventLog;
         this.complaints = complaints;
@@ -48,7 +49,7 @@ class ComplaintEventController {
         return CurrentCaller.residentId()
                 .then(CurrentCaller.get())
                 .flatMapMany(caller -> stream.resumable(afterId,
-                                event -> event.visibleToResident() && caller.id().equals(event.residentId()),
+                                event -> event.visibleToResident() && ComplaintAccess.maySee(caller, Holders.of(event)),
                                 from -> eventLog.residentEventsAfter(caller.id(), from))
                         .concatMap(event -> withComplaint(caller, event)));
     }
@@ -76,9 +77,12 @@ class ComplaintEventController {
                 .map(id -> Long.toString(id));
     }
 
-    /** Operators, the mayor and admins see every event; OPD staff those of complaints while with their OPD. */
+    /**
+     * Operators, the mayor and admins see every event; OPD staff those of complaints while with their OPD: the rule of
+     * complaint(id), applied to whom the complaint was with when the event happened, in memory.
+     */
     private static boolean staffMaySee(Caller caller, StoredEvent event) {
-        return caller.seesAllComplaints() || (caller.isOpdStaff() && caller.opdCode().equals(event.opdCode()));
+        return ComplaintAccess.maySee(caller, Holders.of(event));
     }
 
     /** The log after an id, in batches, oldest first. */
@@ -125,7 +129,8 @@ class ComplaintEventController {
      */
     private Mono<ComplaintEventView> withComplaint(Caller caller, SubscribedEvent delivered) {
         StoredEvent event = delivered.event();
-        return complaints.findById(event.complaintId())
+        // read once per instance per event, shared by every subscriber (EventComplaints); judged here, in memory
+        return complaints.of(event)
                 .map(complaint -> ComplaintEventView.of(event, ComplaintAccess.maySee(caller, complaint) ? complaint : null,
                         delivered.subscribedAfter()))
                 // the complaint is written in the event's transaction, so this cannot happen; if it did, a silent

@@ -1,0 +1,111 @@
+package id.go.cilegon.juare.complaint.internal;
+
+import id.go.cilegon.juare.complaint.Complaint;
+import id.go.cilegon.juare.event.EventStream;
+import id.go.cilegon.juare.event.StoredEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The complaint that goes with an event, read once per instance and shared by every subscriber that delivers it
+ * (before: one read per subscriber per event, so one event to 5,000 screens queued 5,000 reads on a pool of 20).
+ * <p>
+ * An entry is the complaint read after a known point of this instance's live stream ({@code asOf}: every event up to
+ * it was published, so committed, before the read began). It serves an event with an id up to {@code asOf}: the
+ * complaint as it is now, as far as this instance knows, which is what a read per subscriber gave. A newer event of
+ * the same complaint drops the entry (it may have moved to another OPD), so a subscriber replaying an older event
+ * never sees a complaint its caller may no longer see. Bounded: the most recently used complaints only.
+ */
+@Component
+class EventComplaints implements DisposableBean {
+
+    private record Shared(long asOf, Mono<Complaint> complaint) {
+    }
+
+    private final ComplaintRepository complaints;
+    private final int capacity;
+    private final Map<UUID, Shared> recent;
+    private final Disposable watch;
+    /**
+     * Where deliveries run (each subscriber's selection, resolved by graphql-java, and its encoding): off the thread
+     * that read the complaint, an event loop shared with HTTP and the database, which would otherwise resolve every
+     * subscriber of an event in turn while the requests on its connections wait.
+     */
+    private final Scheduler delivery = Schedulers.newParallel("juare-fanout", Runtime.getRuntime().availableProcessors(), true);
+    /** The newest event this instance's live stream has published. */
+    private volatile long published = -1;
+
+    EventComplaints(ComplaintRepository complaints, EventStream stream,
+                    @Value("${juare.events.shared-complaints:1024}") int capacity) {
+        this.complaints = complaints;
+        this.capacity = capacity;
+        this.recent = new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, Shared> eldest) {
+                return size() > EventComplaints.this.capacity;
+            }
+        };
+        // whether this sees an event before or after a subscriber asks for it, an entry older than the event is not
+        // used for it (asOf), and one older than a complaint's newest event is dropped here
+        this.watch = stream.live().subscribe(this::published, error -> { });
+    }
+
+    private void published(StoredEvent event) {
+        synchronized (recent) {
+            Shared entry = recent.get(event.complaintId());
+            if (entry != null && entry.asOf() < event.id()) {
+                recent.remove(event.complaintId());
+            }
+            published = Math.max(published, event.id());
+        }
+    }
+
+    /**
+     * The event's complaint as it is now; empty only if it does not exist (never, for a logged event). Signalled on
+     * one of the delivery threads, each subscriber on its own, in order.
+     */
+    Mono<Complaint> of(StoredEvent event) {
+        synchronized (recent) {
+            Shared entry = recent.get(event.complaintId());
+            if (entry == null || entry.asOf() < event.id()) {
+                UUID id = event.complaintId();
+                long asOf = Math.max(event.id(), published);
+                Mono<Complaint> read = complaints.findById(id)
+                        // a failed or empty read is not kept: the next subscriber reads again
+                        .doOnSuccess(complaint -> {
+                            if (complaint == null) {
+                                forget(id, asOf);
+                            }
+                        })
+                        .doOnError(error -> forget(id, asOf))
+                        .cache();
+                entry = new Shared(asOf, read);
+                recent.put(id, entry);
+            }
+            return entry.complaint().publishOn(delivery);
+        }
+    }
+
+    private void forget(UUID id, long asOf) {
+        synchronized (recent) {
+            Shared entry = recent.get(id);
+            if (entry != null && entry.asOf() == asOf) {
+                recent.remove(id);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        watch.dispose();
+        delivery.dispose();
+    }
+}
