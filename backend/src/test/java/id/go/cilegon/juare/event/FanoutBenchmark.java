@@ -175,7 +175,12 @@ class FanoutBenchmark extends IntegrationTest {
 
         String ask(String command) throws Exception {
             out.println(command);
-            return read(command.split(" ")[0].equals("wait") ? "latencies" : command.split(" ")[0]);
+            String name = command.split(" ")[0];
+            return read(switch (name) {
+                case "wait" -> "latencies";
+                case "quit" -> "bye";
+                default -> name;
+            });
         }
 
         long count() throws Exception {
