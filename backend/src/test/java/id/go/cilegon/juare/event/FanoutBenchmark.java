@@ -116,15 +116,16 @@ class FanoutBenchmark extends IntegrationTest {
                 submits.add(round.submit);
                 missed += n - round.latencies.size();
             }
-            System.out.printf("FANOUT N=%d: one event, send of submit to receipt: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d events; missed %d; submit p50 %.1f ms, max %.1f ms%n",
+            System.out.printf("FANOUT N=%d: one event, send of submit to receipt: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d events; missed %d; submit p50 %.1f ms, max %.1f ms (%s)%n",
                     n, pct(latencies, 50) / 1e6, pct(latencies, 99) / 1e6, pct(latencies, 100) / 1e6, MEASURED_EVENTS, missed,
-                    pct(submits, 50) / 1e6, pct(submits, 100) / 1e6);
+                    pct(submits, 50) / 1e6, pct(submits, 100) / 1e6, loadAverage());
 
             // events back to back: the heap after, and each submit's latency while fan-outs run
             long heapBefore = usedHeapAfterGc();
             String histogramBefore = histogram();
             long received = remote.count();
             List<Long> during = new ArrayList<>();
+            long backToBack = System.nanoTime();
             for (int i = 0; i < HEAP_EVENTS; i++) {
                 during.add(submit(residentToken));
             }
@@ -134,7 +135,10 @@ class FanoutBenchmark extends IntegrationTest {
             while ((got = remote.count()) < expected && System.nanoTime() < waitUntil) {
                 Thread.sleep(100);
             }
+            double seconds = (System.nanoTime() - backToBack) / 1e9;
             got -= received;
+            System.out.printf("FANOUT N=%d: %d events back to back delivered in %.1f s: %.0f deliveries/s (%s)%n", n, HEAP_EVENTS, seconds,
+                    got / seconds, loadAverage());
             long heapAfter = usedHeapAfterGc();
             System.out.printf("FANOUT N=%d: %d events back to back: server heap %d -> %d MiB (%d bytes per delivery); delivered %d of %d (missed %d); submit during fan-out p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     n, HEAP_EVENTS, heapBefore >> 20, heapAfter >> 20, (heapAfter - heapBefore) / Math.max(1, (long) HEAP_EVENTS * n),
@@ -256,6 +260,14 @@ class FanoutBenchmark extends IntegrationTest {
         long took = System.nanoTime() - start;
         assertThat(response.body()).contains("\"errors\":[]");
         return took;
+    }
+
+    private static String loadAverage() {
+        try {
+            return "load average " + Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "load average unknown";
+        }
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
