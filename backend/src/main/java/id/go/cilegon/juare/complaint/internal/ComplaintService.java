@@ -9,10 +9,12 @@ import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.event.NewEvent;
 import id.go.cilegon.juare.geo.Area;
 import id.go.cilegon.juare.geo.CityMap;
+import id.go.cilegon.juare.photo.Photo;
 import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.Ids;
 import id.go.cilegon.juare.platform.UserError;
+import id.go.cilegon.juare.platform.UserErrorException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -61,17 +63,77 @@ class ComplaintService {
 
     /** Files a complaint, or returns the one already filed with this client request id. */
     Mono<Complaint> submit(UUID residentId, SubmitComplaintInput input) {
+        return file(residentId, input).map(Filing::complaint);
+    }
+
+    /**
+     * A complaint filed (or found filed before) with its photos when they are known without another read: none for a
+     * complaint just filed without photos, those read with it for a retry; null when the caller must read them.
+     */
+    record Filing(Complaint complaint, List<Photo> photos) {
+    }
+
+    /**
+     * {@link #submit}, telling the photos when known. Without photos a new complaint is one statement (ADR 0040):
+     * checked in memory first (category and city map are cached), then stored with its event at once; a retry finds
+     * its complaint when that statement stores nothing, or when a check fails (a category closed since still returns
+     * the complaint filed under it).
+     */
+    Mono<Filing> file(UUID residentId, SubmitComplaintInput input) {
         String requestId = input.clientRequestId() == null ? "" : input.clientRequestId().strip();
         if (!REQUEST_ID.matcher(requestId).matches()) {
             return Mono.error(invalid(ErrorCode.INVALID_INPUT, "complaint.client-request-id", "clientRequestId"));
         }
-        return complaints.findByClientRequest(residentId, requestId)
-                .switchIfEmpty(Mono.defer(() -> checkAndCreate(residentId, requestId, input)))
+        if (input.photoIds() == null || input.photoIds().isEmpty()) {
+            return checked(input)
+                    .flatMap(ok -> createWithoutPhotos(residentId, requestId, input, ok)
+                            .switchIfEmpty(Mono.defer(() -> filedBefore(residentId, requestId))))
+                    // only the checks refuse with a UserErrorException here
+                    .onErrorResume(UserErrorException.class,
+                            refused -> filedBefore(residentId, requestId).switchIfEmpty(Mono.error(refused)))
+                    .flatMap(filing -> sameRequest(filing.complaint(), input) ? Mono.just(filing) : Mono.error(keyReused()));
+        }
+        return filedBefore(residentId, requestId)
+                .switchIfEmpty(Mono.defer(() -> checkAndCreate(residentId, requestId, input).map(c -> new Filing(c, null))))
                 // a retry returns the complaint it filed; the same key with another complaint is a client's bug, not a retry
-                .flatMap(complaint -> sameRequest(complaint, input) ? Mono.just(complaint)
-                        : Mono.error(invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                                "complaint.client-request-id-reused",
-                                "clientRequestId")));
+                .flatMap(filing -> sameRequest(filing.complaint(), input) ? Mono.just(filing) : Mono.error(keyReused()));
+    }
+
+    private Mono<Filing> filedBefore(UUID residentId, String requestId) {
+        return complaints.findByClientRequestWithPhotos(residentId, requestId)
+                .map(read -> new Filing(read.complaint(), read.photos()));
+    }
+
+    private static RuntimeException keyReused() {
+        return invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "complaint.client-request-id-reused", "clientRequestId");
+    }
+
+    /** A request that passed the checks, with what they looked up. */
+    private record Checked(Category category, Area area) {
+    }
+
+    /** The checks before filing, in memory; a refusal is a UserErrorException. */
+    private Mono<Checked> checked(SubmitComplaintInput input) {
+        Optional<UserError> basic = basicCheck(input);
+        if (basic.isPresent()) {
+            return Mono.error(basic.get().exception());
+        }
+        return catalog.category(input.categoryCode())
+                .filter(Category::active)
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_CATEGORY, "agency.category-unknown", "categoryCode")))
+                .zipWith(locate(input.location()), Checked::new);
+    }
+
+    /** The complaint and its SUBMITTED event in one statement; empty when the client request id was used already. */
+    private Mono<Filing> createWithoutPhotos(UUID residentId, String requestId, SubmitComplaintInput input, Checked checked) {
+        return Mono.defer(() -> {
+                    Complaint complaint = newComplaint(residentId, requestId, input, checked.category(), checked.area());
+                    return complaints.insertWithEvent(complaint, eventLog.appendingWhen(submitted(complaint), "EXISTS (SELECT 1 FROM created)"));
+                })
+                .retryWhen(Retry.max(3).filter(ComplaintService::isTrackingNumberCollision))
+                .doOnNext(filed -> log.info("Complaint {} submitted ({}), event {}", filed.complaint().trackingNumber(),
+                        filed.complaint().categoryCode(), filed.eventId()))
+                .map(filed -> new Filing(filed.complaint(), List.of()));
     }
 
     /**
@@ -90,16 +152,8 @@ class ComplaintService {
     }
 
     private Mono<Complaint> checkAndCreate(UUID residentId, String requestId, SubmitComplaintInput input) {
-        Optional<UserError> basic = basicCheck(input);
-        if (basic.isPresent()) {
-            return Mono.error(basic.get().exception());
-        }
-        List<UUID> photoIds = photoIds(input.photoIds());
-        return catalog.category(input.categoryCode())
-                .filter(Category::active)
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_CATEGORY, "agency.category-unknown", "categoryCode")))
-                .zipWith(locate(input.location()))
-                .flatMap(t -> create(residentId, requestId, input, t.getT1(), t.getT2(), photoIds));
+        return checked(input)
+                .flatMap(ok -> create(residentId, requestId, input, ok.category(), ok.area(), photoIds(input.photoIds())));
     }
 
     private static Optional<UserError> basicCheck(SubmitComplaintInput input) {
@@ -165,13 +219,16 @@ class ComplaintService {
     }
 
     private Mono<Complaint> attachAndRecord(Complaint created, List<UUID> photoIds) {
-        NewEvent submitted = new NewEvent(created.id(), EventType.SUBMITTED, ActorType.RESIDENT, created.residentId(),
-                created.status().name(), created.residentId(), null, created.kecamatanCode(), created.categoryCode(), true,
-                Map.of("trackingNumber", created.trackingNumber()));
         return photos.attach(photoIds, created.residentId(), created.id())
-                .then(eventLog.append(submitted))
+                .then(eventLog.append(submitted(created)))
                 .doOnNext(eventId -> log.info("Complaint {} submitted ({}), event {}", created.trackingNumber(), created.categoryCode(), eventId))
                 .thenReturn(created);
+    }
+
+    private static NewEvent submitted(Complaint created) {
+        return new NewEvent(created.id(), EventType.SUBMITTED, ActorType.RESIDENT, created.residentId(),
+                created.status().name(), created.residentId(), null, created.kecamatanCode(), created.categoryCode(), true,
+                Map.of("trackingNumber", created.trackingNumber()));
     }
 
     private static boolean isTrackingNumberCollision(Throwable e) {
