@@ -51,7 +51,7 @@ class SubmitBenchmark extends IntegrationTest {
 
     private static final Pattern WRK_RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
     private static final Pattern WRK_FAILURES = Pattern.compile("failures: (\\d+)");
-    private static final Pattern WRK_ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)|Socket errors: .*");
+    private static final Pattern WRK_ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)|Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
     private static final Pattern PGBENCH_TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
     private static final Pattern PGBENCH_FAILED = Pattern.compile("number of failed transactions: (\\d+)");
     private static final Pattern LATENCY = Pattern.compile("latency average = ([0-9.]+) ms");
@@ -128,7 +128,9 @@ class SubmitBenchmark extends IntegrationTest {
             long failed = (long) number(WRK_FAILURES, out);
             Matcher non2xx = WRK_ERRORS.matcher(out);
             while (non2xx.find()) {
-                failed += non2xx.group(1) == null ? 1 : Long.parseLong(non2xx.group(1));
+                for (int g = 1; g <= non2xx.groupCount(); g++) {
+                    failed += non2xx.group(g) == null ? 0 : Long.parseLong(non2xx.group(g));
+                }
             }
             Matcher avg = Pattern.compile("Latency\\s+([0-9.]+)(us|ms|s)").matcher(out);
             double latency = avg.find() ? Double.parseDouble(avg.group(1)) * switch (avg.group(2)) {
