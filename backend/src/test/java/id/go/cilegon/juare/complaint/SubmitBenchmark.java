@@ -81,6 +81,8 @@ class SubmitBenchmark extends IntegrationTest {
         Map<String, String> pgEnv = Map.of("PGHOST", hostPort.group(1), "PGPORT", hostPort.group(2),
                 "PGDATABASE", hostPort.group(3), "PGUSER", environment.getProperty("spring.r2dbc.username"),
                 "PGPASSWORD", environment.getProperty("spring.r2dbc.password"));
+        long backend = db.sql("SELECT pg_backend_pid()").map(row -> row.get(0, Integer.class)).one().block();
+        postmaster = Long.parseLong(stat(backend)[1]);
         System.out.printf("BENCH max_connections %s, complaints at start %d%n",
                 db.sql("SHOW max_connections").map(row -> row.get(0, String.class)).one().block(),
                 db.sql("SELECT count(*) FROM complaint").map(row -> row.get(0, Long.class)).one().block());
@@ -94,16 +96,16 @@ class SubmitBenchmark extends IntegrationTest {
         }
 
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-15s %5s %5s %9s %9s %9s %8s %6s", "variant", "conns", "round", "rps", "avg ms",
-                "cpu ms/r", "failed", "load1"));
+        lines.add(String.format(Locale.ROOT, "%-15s %5s %5s %9s %9s %9s %9s %8s %6s", "variant", "conns", "round", "rps", "avg ms",
+                "jvm ms/r", "db ms/r", "failed", "load1"));
         for (int round = 1; round <= rounds; round++) {
             for (int c : connections) {
                 List<String> order = new ArrayList<>(variants);
                 java.util.Collections.rotate(order, round - 1);
                 for (String variant : order) {
                     Result result = run(variant, c, seconds, wrkEnv, pgEnv);
-                    String line = String.format(Locale.ROOT, "%-15s %5d %5d %9.1f %9.2f %9.3f %8d %6.2f", variant, c, round,
-                            result.rate(), result.latencyMs(), result.cpuMsPerRequest(), result.failed(), load());
+                    String line = String.format(Locale.ROOT, "%-15s %5d %5d %9.1f %9.2f %9.3f %9.3f %8d %6.2f", variant, c, round,
+                            result.rate(), result.latencyMs(), result.cpuMsPerRequest(), result.dbMsPerRequest(), result.failed(), load());
                     lines.add(line);
                     System.out.println("BENCH " + line);
                 }
@@ -113,15 +115,59 @@ class SubmitBenchmark extends IntegrationTest {
         oneStatement(true);
     }
 
-    record Result(double rate, double latencyMs, double cpuMsPerRequest, long failed) {
+    record Result(double rate, double latencyMs, double cpuMsPerRequest, long failed, double dbMsPerRequest) {
+    }
+
+    /** PostgreSQL's postmaster of the tests' server: its processes' CPU is PostgreSQL's work. */
+    private long postmaster;
+
+    /**
+     * CPU time of the whole PostgreSQL server so far (postmaster, its live children, and the children it reaped), in
+     * ms: less sensitive to the other processes on the machine than throughput is.
+     */
+    private double postgresCpuMs() {
+        try {
+            long ticks = 0;
+            String[] own = stat(postmaster);
+            ticks += Long.parseLong(own[11]) + Long.parseLong(own[12]) + Long.parseLong(own[13]) + Long.parseLong(own[14]);
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    try {
+                        String[] fields = stat(Long.parseLong(process.getFileName().toString()));
+                        if (Long.parseLong(fields[1]) == postmaster) {
+                            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        }
+                    } catch (IOException | RuntimeException gone) {
+                        // ended meanwhile: the postmaster counts it once reaped
+                    }
+                }
+            }
+            return ticks * 10.0; // USER_HZ 100
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** /proc/PID/stat after the command's name: index 0 is field 3 (state), 1 the parent, 11-14 utime, stime, cutime, cstime. */
+    private static String[] stat(long pid) throws IOException {
+        String line = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return line.substring(line.lastIndexOf(')') + 2).split(" ");
     }
 
     private Result run(String variant, int connections, int seconds, Map<String, String> wrkEnv, Map<String, String> pgEnv)
             throws IOException, InterruptedException {
+        double db0 = postgresCpuMs();
+        Result result = runOnly(variant, connections, seconds, wrkEnv, pgEnv);
+        double dbMs = (postgresCpuMs() - db0) / Math.max(1, result.rate() * seconds);
+        return new Result(result.rate(), result.latencyMs(), result.cpuMsPerRequest(), result.failed(), dbMs);
+    }
+
+    private Result runOnly(String variant, int connections, int seconds, Map<String, String> wrkEnv, Map<String, String> pgEnv)
+            throws IOException, InterruptedException {
         if (variant.startsWith("juare-")) {
             oneStatement(variant.equals("juare-after"));
             long cpu = cpuNanos();
-            String out = exec(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency",
+            String out = exec(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "--timeout", "10s",
                     "-s", repository.resolve("bench/submit.lua").toString(), "http://localhost:" + port), wrkEnv, seconds);
             long cpuUsed = cpuNanos() - cpu;
             double rps = number(WRK_RPS, out);
@@ -138,13 +184,13 @@ class SubmitBenchmark extends IntegrationTest {
                 case "s" -> 1000;
                 default -> 1;
             } : -1;
-            return new Result(rps, latency, cpuUsed / 1e6 / Math.max(1, rps * seconds), failed);
+            return new Result(rps, latency, cpuUsed / 1e6 / Math.max(1, rps * seconds), failed, 0);
         }
         String script = variant.equals("pgbench-after") ? "bench/submit-statements.sql" : "bench/submit-statements-before.sql";
         String out = exec(List.of("pgbench", "-n", "-M", "prepared", "-f", repository.resolve(script).toString(),
                 "-c", Integer.toString(connections), "-j", "2", "-T", Integer.toString(seconds)), pgEnv, seconds);
         Matcher failed = PGBENCH_FAILED.matcher(out);
-        return new Result(number(PGBENCH_TPS, out), number(LATENCY, out), 0, failed.find() ? Long.parseLong(failed.group(1)) : 0);
+        return new Result(number(PGBENCH_TPS, out), number(LATENCY, out), 0, failed.find() ? Long.parseLong(failed.group(1)) : 0, 0);
     }
 
     private static double number(Pattern pattern, String out) {
