@@ -96,16 +96,17 @@ class SubmitBenchmark extends IntegrationTest {
         }
 
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%-15s %5s %5s %9s %9s %9s %9s %8s %6s", "variant", "conns", "round", "rps", "avg ms",
-                "jvm ms/r", "db ms/r", "failed", "load1"));
+        lines.add(String.format(Locale.ROOT, "%-15s %5s %5s %9s %9s %9s %9s %9s %9s %8s %6s", "variant", "conns", "round", "rps", "avg ms",
+                "jvm ms/r", "db ms/r", "load ms/r", "all ms/r", "failed", "load1"));
         for (int round = 1; round <= rounds; round++) {
             for (int c : connections) {
                 List<String> order = new ArrayList<>(variants);
                 java.util.Collections.rotate(order, round - 1);
                 for (String variant : order) {
                     Result result = run(variant, c, seconds, wrkEnv, pgEnv);
-                    String line = String.format(Locale.ROOT, "%-15s %5d %5d %9.1f %9.2f %9.3f %9.3f %8d %6.2f", variant, c, round,
-                            result.rate(), result.latencyMs(), result.cpuMsPerRequest(), result.dbMsPerRequest(), result.failed(), load());
+                    String line = String.format(Locale.ROOT, "%-15s %5d %5d %9.1f %9.2f %9.3f %9.3f %9.3f %9.3f %8d %6.2f", variant, c, round,
+                            result.rate(), result.latencyMs(), result.cpuMsPerRequest(), result.dbMsPerRequest(),
+                            result.clientMsPerRequest(), result.totalMs(), result.failed(), load());
                     lines.add(line);
                     System.out.println("BENCH " + line);
                 }
@@ -115,7 +116,25 @@ class SubmitBenchmark extends IntegrationTest {
         oneStatement(true);
     }
 
-    record Result(double rate, double latencyMs, double cpuMsPerRequest, long failed, double dbMsPerRequest) {
+    record Result(double rate, double latencyMs, double cpuMsPerRequest, long failed, double dbMsPerRequest,
+                  double clientMsPerRequest) {
+
+        /** CPU per request of the whole set-up on this machine: load generator, Java (Juare only) and PostgreSQL. */
+        double totalMs() {
+            return cpuMsPerRequest + dbMsPerRequest + clientMsPerRequest;
+        }
+    }
+
+    private static final Pattern TIMES = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s\\s*$");
+
+    /** The children's user + system CPU from "times" (its last line), in ms. */
+    private static double childrenCpuMs(String out) {
+        Matcher m = TIMES.matcher(out.strip());
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        return (Long.parseLong(m.group(1)) * 60 + Double.parseDouble(m.group(2)) + Long.parseLong(m.group(3)) * 60
+                + Double.parseDouble(m.group(4))) * 1000;
     }
 
     /** PostgreSQL's postmaster of the tests' server: its processes' CPU is PostgreSQL's work. */
@@ -159,7 +178,8 @@ class SubmitBenchmark extends IntegrationTest {
         double db0 = postgresCpuMs();
         Result result = runOnly(variant, connections, seconds, wrkEnv, pgEnv);
         double dbMs = (postgresCpuMs() - db0) / Math.max(1, result.rate() * seconds);
-        return new Result(result.rate(), result.latencyMs(), result.cpuMsPerRequest(), result.failed(), dbMs);
+        return new Result(result.rate(), result.latencyMs(), result.cpuMsPerRequest(), result.failed(), dbMs,
+                result.clientMsPerRequest());
     }
 
     private Result runOnly(String variant, int connections, int seconds, Map<String, String> wrkEnv, Map<String, String> pgEnv)
@@ -184,13 +204,16 @@ class SubmitBenchmark extends IntegrationTest {
                 case "s" -> 1000;
                 default -> 1;
             } : -1;
-            return new Result(rps, latency, cpuUsed / 1e6 / Math.max(1, rps * seconds), failed, 0);
+            return new Result(rps, latency, cpuUsed / 1e6 / Math.max(1, rps * seconds), failed, 0,
+                    childrenCpuMs(out) / Math.max(1, rps * seconds));
         }
         String script = variant.equals("pgbench-after") ? "bench/submit-statements.sql" : "bench/submit-statements-before.sql";
         String out = exec(List.of("pgbench", "-n", "-M", "prepared", "-f", repository.resolve(script).toString(),
                 "-c", Integer.toString(connections), "-j", "2", "-T", Integer.toString(seconds)), pgEnv, seconds);
         Matcher failed = PGBENCH_FAILED.matcher(out);
-        return new Result(number(PGBENCH_TPS, out), number(LATENCY, out), 0, failed.find() ? Long.parseLong(failed.group(1)) : 0, 0);
+        double tps = number(PGBENCH_TPS, out);
+        return new Result(tps, number(LATENCY, out), 0, failed.find() ? Long.parseLong(failed.group(1)) : 0, 0,
+                childrenCpuMs(out) / Math.max(1, tps * seconds));
     }
 
     private static double number(Pattern pattern, String out) {
@@ -202,7 +225,10 @@ class SubmitBenchmark extends IntegrationTest {
     }
 
     private static String exec(List<String> command, Map<String, String> env, int seconds) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // "times" prints the CPU of the shell's children last: the load generator's own CPU (wrk's, pgbench's client)
+        List<String> timed = new ArrayList<>(List.of("bash", "-c", "\"$@\"; times", "bash"));
+        timed.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(timed).redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
         try {
