@@ -23,7 +23,8 @@ import org.springframework.test.util.ReflectionTestUtils;
 /**
  * What one submitComplaint sends to PostgreSQL (issue 15, ADR 0040): without photos, one statement on its own (no
  * BEGIN/COMMIT) that stores the complaint and appends SUBMITTED; a retry, that statement storing nothing and one
- * look-up with the photos; with photos, the transaction with the event last. A regression adds a line here.
+ * look-up with the photos; with photos, the same statement attaching them too, in a transaction that a photo not
+ * attached rolls back. A regression adds a line here.
  */
 class SubmitStatementsTest extends IntegrationTest {
 
@@ -90,24 +91,43 @@ class SubmitStatementsTest extends IntegrationTest {
     }
 
     @Test
-    void aComplaintWithPhotosIsOneTransactionWithTheEventLast() {
+    void aComplaintWithPhotosIsOneStatementInATransaction() {
+        Api.Resident resident = residentWithWarmAccountCheck();
+        String photo1 = api().uploadedPhotoId(resident.token(), Images.jpeg(640, 480));
+        String photo2 = api().uploadedPhotoId(resident.token(), Images.png(300, 400));
+        try (StatementLog log = StatementLog.start(context)) {
+            GraphQlTester.Response filed = submit(resident.token(), complaintInput(newRequestId(), List.of(photo1, photo2)));
+
+            filed.path("submitComplaint.complaint.photos[*].id").entityList(String.class).containsExactly(photo1, photo2);
+            filed.path("submitComplaint.complaint.photos[0].width").entity(Integer.class).isEqualTo(640);
+            filed.path("submitComplaint.complaint.photos[1].kind").entity(String.class).isEqualTo("EVIDENCE");
+            List<String> lines = log.sent().stream().map(StatementLog.Sent::sql).toList();
+            assertThat(lines).satisfiesExactly(
+                    begin -> assertThat(begin).isEqualTo("BEGIN"),
+                    all -> assertThat(all).contains("INSERT INTO complaint (").contains("UPDATE photo").contains("INSERT INTO complaint_event"),
+                    commit -> assertThat(commit).isEqualTo("COMMIT"));
+            assertThat(submittedEvents(filed.path("submitComplaint.complaint.id").entity(String.class).get())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPhotoThatCannotBeAttachedRollsTheStatementBack() {
         Api.Resident resident = residentWithWarmAccountCheck();
         String photo = api().uploadedPhotoId(resident.token(), Images.jpeg(640, 480));
+        String requestId = newRequestId();
         try (StatementLog log = StatementLog.start(context)) {
-            GraphQlTester.Response filed = submit(resident.token(), complaintInput(newRequestId(), List.of(photo)));
+            submit(resident.token(), complaintInput(requestId, List.of(photo, UUID.randomUUID().toString())))
+                    .path("submitComplaint.errors[0].code").entity(String.class).isEqualTo("PHOTO_NOT_FOUND");
 
-            filed.path("submitComplaint.complaint.photos[*].id").entityList(String.class).containsExactly(photo);
-            List<String> lines = log.sent().stream().map(StatementLog.Sent::sql).toList();
-            assertThat(lines).hasSize(7);
-            assertThat(lines.get(0)).contains("FROM complaint c").contains("client_request_id");
-            assertThat(lines.subList(1, 6)).satisfiesExactly(
-                    begin -> assertThat(begin).isEqualTo("BEGIN"),
-                    insert -> assertThat(insert).contains("INSERT INTO complaint ("),
-                    attach -> assertThat(attach).contains("UPDATE photo"),
-                    append -> assertThat(append).contains("INSERT INTO complaint_event"),
-                    commit -> assertThat(commit).isEqualTo("COMMIT"));
-            assertThat(lines.get(6)).contains("FROM photo");
+            assertThat(log.sent().stream().map(StatementLog.Sent::sql)).contains("ROLLBACK").doesNotContain("COMMIT");
         }
+        assertThat(db.sql("SELECT count(*) FROM complaint WHERE client_request_id = :r").bind("r", requestId)
+                .map(row -> row.get(0, Long.class)).one().block()).isZero();
+        assertThat(db.sql("SELECT complaint_id FROM photo WHERE id = :id").bind("id", UUID.fromString(photo))
+                .map(row -> java.util.Optional.ofNullable(row.get(0, UUID.class))).one().block()).isEmpty();
+        // the photo is still free: the same request with it alone files
+        submit(resident.token(), complaintInput(requestId, List.of(photo)))
+                .path("submitComplaint.complaint.photos[*].id").entityList(String.class).containsExactly(photo);
     }
 
     @Test

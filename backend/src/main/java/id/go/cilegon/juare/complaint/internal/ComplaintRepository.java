@@ -108,16 +108,26 @@ class ComplaintRepository {
         return spec.map(ComplaintRepository::toComplaint).one();
     }
 
-    /** A complaint filed with the id of the SUBMITTED event appended with it. */
-    record Filed(Complaint complaint, long eventId) {
+    /**
+     * A complaint filed with the id of the SUBMITTED event appended with it (null when the event's condition did not
+     * hold: photos missing) and the photos attached to it.
+     */
+    record Filed(Complaint complaint, Long eventId, List<Photo> photos, long photosAttached) {
     }
 
     /**
-     * {@link #insertUnlessRequested} and the event's append in ONE statement, on its own (autocommit): the complaint and
-     * its event are stored together or not at all, and the event log's counter lock is held only while the statement
-     * runs (ADR 0040). Empty, appending nothing, when this resident already used the client request id.
+     * {@link #insertUnlessRequested}, the photos' attachment (when {@code photos} is not null) and the event's append in
+     * ONE statement (ADR 0040): the complaint, its photos and its event are stored together or not at all. Without
+     * photos it runs on its own (autocommit), and the event log's counter lock is held only while it runs; with photos
+     * the caller's transaction rolls back when fewer were attached. Empty, storing nothing, when this resident already
+     * used the client request id.
      */
-    Mono<Filed> insertWithEvent(Complaint c, EventLog.Appending event) {
+    Mono<Filed> insertWithEvent(Complaint c, EventLog.Appending event, PhotoService.Attaching photos) {
+        String attached = photos == null ? "" : """
+                attached AS (
+                """ + photos.sql() + """
+                ),
+                """;
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         WITH created AS (
                             INSERT INTO complaint (id, tracking_number, resident_id, client_request_id, category_code, title,
@@ -128,10 +138,12 @@ class ComplaintRepository {
                             ON CONFLICT (resident_id, client_request_id) DO NOTHING
                             RETURNING\s""" + COLUMNS + """
                         ),
+                        """ + attached + """
                         appended AS (
-                        """ + event.sql().replace("\n", "\n    ") + """
+                        """ + event.sql() + """
                         )
-                        SELECT created.*, (SELECT id FROM appended) AS event_id FROM created""")
+                        SELECT created.*, (SELECT id FROM appended) AS event_id""" + (photos == null ? "" : ", " + PhotoService.ATTACHED_COLUMNS)
+                        + " FROM created")
                 .bindValues(event.bindings())
                 .bind("id", c.id())
                 .bind("tracking", c.trackingNumber())
@@ -146,9 +158,16 @@ class ComplaintRepository {
                 .bind("confidential", c.confidential())
                 .bind("status", c.status().name())
                 .bind("created", c.createdAt());
+        if (photos != null) {
+            spec = spec.bindValues(photos.bindings());
+        }
         spec = c.title() == null ? spec.bindNull("title", String.class) : spec.bind("title", c.title());
         spec = c.addressText() == null ? spec.bindNull("address", String.class) : spec.bind("address", c.addressText());
-        return spec.map(row -> new Filed(toComplaint(row), row.get("event_id", Long.class))).one();
+        return spec.map(row -> photos == null
+                        ? new Filed(toComplaint(row), row.get("event_id", Long.class), List.of(), 0)
+                        : new Filed(toComplaint(row), row.get("event_id", Long.class), PhotoService.photosIn(row),
+                                row.get("photo_count", Long.class)))
+                .one();
     }
 
     /** {@link #findByClientRequest} with the complaint's photos, in the same statement. */

@@ -50,8 +50,8 @@ class ComplaintService {
     private final TransactionalOperator tx;
     private final Clock clock;
     /**
-     * A complaint without photos is stored with its event in one statement (ADR 0040). Off only to compare
-     * (SubmitBenchmark): then it takes the path of one with photos (look-up, transaction, photos read to answer).
+     * A new complaint is stored with its photos and its event in one statement (ADR 0040). Off only to compare
+     * (SubmitBenchmark): then main's path before it (look-up, a transaction of one statement each, photos read to answer).
      */
     volatile boolean oneStatement = true;
 
@@ -79,29 +79,29 @@ class ComplaintService {
     }
 
     /**
-     * {@link #submit}, telling the photos when known. Without photos a new complaint is one statement (ADR 0040):
-     * checked in memory first (category and city map are cached), then stored with its event at once; a retry finds
-     * its complaint when that statement stores nothing, or when a check fails (a category closed since still returns
-     * the complaint filed under it).
+     * {@link #submit}, telling the photos when known. A new complaint is one statement with its photos and its event
+     * (ADR 0040): checked in memory first (category and city map are cached), then stored at once, on its own without
+     * photos, in a transaction with them (attaching fewer than asked rolls it back). A retry finds its complaint when
+     * that statement stores nothing, or when a check fails (a category closed since still returns the complaint filed
+     * under it; another request under a used key is IDEMPOTENCY_KEY_REUSED, whatever is wrong with it).
      */
     Mono<Filing> file(UUID residentId, SubmitComplaintInput input) {
         String requestId = input.clientRequestId() == null ? "" : input.clientRequestId().strip();
         if (!REQUEST_ID.matcher(requestId).matches()) {
             return Mono.error(invalid(ErrorCode.INVALID_INPUT, "complaint.client-request-id", "clientRequestId"));
         }
-        if (oneStatement && (input.photoIds() == null || input.photoIds().isEmpty())) {
-            return checked(input)
-                    .flatMap(ok -> createWithoutPhotos(residentId, requestId, input, ok)
-                            .switchIfEmpty(Mono.defer(() -> filedBefore(residentId, requestId))))
-                    // only the checks refuse with a UserErrorException here
-                    .onErrorResume(UserErrorException.class,
-                            refused -> filedBefore(residentId, requestId).switchIfEmpty(Mono.error(refused)))
+        if (!oneStatement) {
+            // as before ADR 0040, to compare: look-up, then a transaction of one statement each, photos read to answer
+            return complaints.findByClientRequest(residentId, requestId).map(c -> new Filing(c, null))
+                    .switchIfEmpty(Mono.defer(() -> checkAndCreate(residentId, requestId, input).map(c -> new Filing(c, null))))
                     .flatMap(filing -> sameRequest(filing.complaint(), input) ? Mono.just(filing) : Mono.error(keyReused()));
         }
-        Mono<Filing> before = oneStatement ? filedBefore(residentId, requestId)
-                : complaints.findByClientRequest(residentId, requestId).map(c -> new Filing(c, null));
-        return before
-                .switchIfEmpty(Mono.defer(() -> checkAndCreate(residentId, requestId, input).map(c -> new Filing(c, null))))
+        return checked(input)
+                .flatMap(ok -> create(residentId, requestId, input, ok, photoIds(input.photoIds()))
+                        .switchIfEmpty(Mono.defer(() -> filedBefore(residentId, requestId))))
+                // a refusal (a check, a photo) from a request whose id filed a complaint before answers as a retry does
+                .onErrorResume(UserErrorException.class,
+                        refused -> filedBefore(residentId, requestId).switchIfEmpty(Mono.error(refused)))
                 // a retry returns the complaint it filed; the same key with another complaint is a client's bug, not a retry
                 .flatMap(filing -> sameRequest(filing.complaint(), input) ? Mono.just(filing) : Mono.error(keyReused()));
     }
@@ -131,16 +131,31 @@ class ComplaintService {
                 .zipWith(locate(input.location()), Checked::new);
     }
 
-    /** The complaint and its SUBMITTED event in one statement; empty when the client request id was used already. */
-    private Mono<Filing> createWithoutPhotos(UUID residentId, String requestId, SubmitComplaintInput input, Checked checked) {
+    /**
+     * The complaint, its photos and its SUBMITTED event in one statement (in a transaction when there are photos);
+     * empty when the client request id was used already.
+     */
+    private Mono<Filing> create(UUID residentId, String requestId, SubmitComplaintInput input, Checked checked, List<UUID> photoIds) {
         return Mono.defer(() -> {
                     Complaint complaint = newComplaint(residentId, requestId, input, checked.category(), checked.area());
-                    return complaints.insertWithEvent(complaint, eventLog.appendingWhen(submitted(complaint), "EXISTS (SELECT 1 FROM created)"));
+                    if (photoIds.isEmpty()) {
+                        return complaints.insertWithEvent(complaint,
+                                eventLog.appendingWhen(submitted(complaint), "EXISTS (SELECT 1 FROM created)"), null);
+                    }
+                    PhotoService.Attaching attaching = PhotoService.attachingWhen(photoIds, residentId, complaint.id(),
+                            "EXISTS (SELECT 1 FROM created)");
+                    EventLog.Appending appending = eventLog.appendingWhen(submitted(complaint),
+                            "EXISTS (SELECT 1 FROM created) AND (SELECT count(*) FROM attached) = " + attaching.count());
+                    return complaints.insertWithEvent(complaint, appending, attaching)
+                            // fewer photos attached than asked: nothing was appended; say why, which rolls back
+                            .flatMap(filed -> filed.eventId() != null ? Mono.just(filed)
+                                    : photos.notAttached(photoIds, residentId, complaint.id()).then(Mono.<ComplaintRepository.Filed>empty()))
+                            .as(tx::transactional);
                 })
                 .retryWhen(Retry.max(3).filter(ComplaintService::isTrackingNumberCollision))
                 .doOnNext(filed -> log.info("Complaint {} submitted ({}), event {}", filed.complaint().trackingNumber(),
                         filed.complaint().categoryCode(), filed.eventId()))
-                .map(filed -> new Filing(filed.complaint(), List.of()));
+                .map(filed -> new Filing(filed.complaint(), filed.photos()));
     }
 
     /**
@@ -160,7 +175,7 @@ class ComplaintService {
 
     private Mono<Complaint> checkAndCreate(UUID residentId, String requestId, SubmitComplaintInput input) {
         return checked(input)
-                .flatMap(ok -> create(residentId, requestId, input, ok.category(), ok.area(), photoIds(input.photoIds())));
+                .flatMap(ok -> createBefore(residentId, requestId, input, ok.category(), ok.area(), photoIds(input.photoIds())));
     }
 
     private static Optional<UserError> basicCheck(SubmitComplaintInput input) {
@@ -203,8 +218,9 @@ class ComplaintService {
                         "complaint.location-outside", "location")));
     }
 
-    private Mono<Complaint> create(UUID residentId, String requestId, SubmitComplaintInput input, Category category,
-                                   Area area, List<UUID> photoIds) {
+    /** The path before ADR 0040 (SubmitBenchmark compares): one statement each in a transaction. */
+    private Mono<Complaint> createBefore(UUID residentId, String requestId, SubmitComplaintInput input, Category category,
+                                         Area area, List<UUID> photoIds) {
         return Mono.defer(() -> store(newComplaint(residentId, requestId, input, category, area), photoIds))
                 .retryWhen(Retry.max(3).filter(ComplaintService::isTrackingNumberCollision));
     }
