@@ -1,7 +1,7 @@
 -- What one submitComplaint without photos sends to PostgreSQL (ADR 0040), for pgbench:
 --   pgbench -n -f bench/submit-statements.sql -c C -j 2 -T 20 <db>      (-M prepared is closest to Juare's driver)
 -- ONE statement, on its own (autocommit: no BEGIN/COMMIT), sent by ComplaintRepository.insertWithEvent (called by
--- ComplaintService.createWithoutPhotos); its second half is EventLog.appendingWhen. The check of the request id,
+-- ComplaintService.create); its second half is EventLog.appendingWhen. The check of the request id,
 -- the category (AgencyCatalog, cached) and the place (CityMap.locate, the kelurahan polygons in memory) send nothing;
 -- the answer's photos are known to be none (ComplaintController.primePhotos), so no photo statement follows.
 -- Juare binds every value; here the complaint's id, client request id and tracking number are made from a random
