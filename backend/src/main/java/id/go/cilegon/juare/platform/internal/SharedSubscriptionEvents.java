@@ -126,7 +126,13 @@ class SharedSubscriptionEvents {
         }
 
         /** The shared completion: the subscribed field's value, each top-level value encoded, and its errors. */
-        private record Result(FieldValueInfo.CompleteValueType type, Map<String, Object> encoded, Object plain, List<GraphQLError> errors) {
+        /**
+         * The shared completion: the subscribed field's value (its top-level fields each encoded once: quoted key and
+         * JSON text, in order), its errors, and the whole value as one pre-encoded JSON object per distinct set of own
+         * values (subscribers that started at the same point get the very same bytes).
+         */
+        private record Result(FieldValueInfo.CompleteValueType type, List<String[]> encoded, Object plain, List<GraphQLError> errors,
+                              Map<Map<String, Object>, RawValue> byOwn) {
         }
 
         private record Shared(long madeAt, Result result) {
@@ -167,7 +173,8 @@ class SharedSubscriptionEvents {
             own.getFieldValueFuture().whenComplete((done, failure) -> request.inFlight().remove(call));
             CompletableFuture<Object> value = own.getFieldValueFuture().thenApply(completed -> {
                 List<GraphQLError> errors = List.copyOf(context.getErrors().subList(errorsBefore, context.getErrors().size()));
-                Result made = new Result(own.getCompleteValueType(), encoded(completed), completed, errors);
+                Result made = new Result(own.getCompleteValueType(), encoded(completed), completed, errors,
+                        new java.util.concurrent.ConcurrentHashMap<>());
                 if (errors.stream().noneMatch(error -> error instanceof AbortExecutionException)) {
                     synchronized (groups) {
                         Shared there = groups.get(group);
@@ -230,30 +237,54 @@ class SharedSubscriptionEvents {
             }
         }
 
-        /** Each top-level value as raw JSON, encoded once (a null value, or a value that is not an object, stays). */
-        private static Map<String, Object> encoded(Object value) {
+        /** Each top-level field as its result key, the key quoted and its JSON text, encoded once (null: a null value, or not an object). */
+        private static List<String[]> encoded(Object value) {
             if (!(value instanceof Map<?, ?> fields)) {
                 return null;
             }
-            Map<String, Object> encoded = new LinkedHashMap<>(fields.size() * 2);
-            fields.forEach((key, fieldValue) -> encoded.put((String) key, fieldValue == null ? null
-                    : new RawValue(new SerializedString(JSON.writeValueAsString(fieldValue)))));
+            List<String[]> encoded = new ArrayList<>(fields.size());
+            fields.forEach((key, fieldValue) -> encoded.add(new String[] {(String) key, JSON.writeValueAsString(key),
+                    fieldValue == null ? "null" : JSON.writeValueAsString(fieldValue)}));
             return encoded;
         }
 
-        /** The shared result with this subscriber's own fields in. */
+        /** Distinct own values kept per shared result: start points of one fan-out are few; beyond, each is spliced. */
+        private static final int OWN_VARIANTS = 1024;
+
+        /**
+         * The shared result with this subscriber's own fields in, as one raw JSON object: the shared fields' text is
+         * spliced with the own values, no map per subscriber, and Jackson copies the bytes (encoded to UTF-8 once per
+         * {@code SerializedString}, so once per distinct own values).
+         */
         private static Object own(Result shared, SharedSubscriptionEvent event, Request request) {
             if (shared.encoded() == null) {
                 return shared.plain();
             }
             Map<String, Object> own = event.ownFields();
-            Map<String, Object> result = new LinkedHashMap<>(shared.encoded());
+            RawValue made = shared.byOwn().get(own);
+            if (made != null) {
+                return made;
+            }
+            Map<String, Object> ownByKey = new HashMap<>();
             own.forEach((field, value) -> {
                 for (String key : request.resultKeysByField().getOrDefault(field, List.of())) {
-                    result.put(key, value);
+                    ownByKey.put(key, value);
                 }
             });
-            return result;
+            StringBuilder json = new StringBuilder(256);
+            json.append('{');
+            for (String[] field : shared.encoded()) {
+                if (json.length() > 1) {
+                    json.append(',');
+                }
+                json.append(field[1]).append(':');
+                json.append(ownByKey.containsKey(field[0]) ? JSON.writeValueAsString(ownByKey.get(field[0])) : field[2]);
+            }
+            made = new RawValue(new SerializedString(json.append('}').toString()));
+            if (shared.byOwn().size() < OWN_VARIANTS) {
+                shared.byOwn().putIfAbsent(own, made);
+            }
+            return made;
         }
 
         private static Request request(ExecutionContext context, MergedField field) {
