@@ -79,7 +79,8 @@ class PersistedDocumentRequests {
     @Bean
     GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler webGraphQlHandler, GraphQlProperties properties,
                                                     ServerCodecConfigurer configurer) {
-        return new WebSocketHandler(webGraphQlHandler, configurer, properties);
+        // a shared subscription result's frames are written as bytes (ADR 0038), the rest by Jackson as before
+        return new WebSocketHandler(webGraphQlHandler, SharedFrameEncoder.withSharedFrames(configurer), properties);
     }
 
     /**
