@@ -26,6 +26,9 @@ import reactor.core.publisher.Mono;
  */
 public record ComplaintScope(String condition, Map<String, Object> parameters) {
 
+    /** Off only in FlatReadsBenchmark's "before" variant: the statuses as a bound array, as before ADR 0041. */
+    static volatile boolean statusesAsLiterals = true;
+
     /** Every complaint (for the platform's own metrics, never for a caller). */
     public static final ComplaintScope EVERYTHING = new ComplaintScope("TRUE", Map.of());
 
@@ -80,9 +83,16 @@ public record ComplaintScope(String condition, Map<String, Object> parameters) {
         anyOf(conditions, parameters, "opd_code", "scopeOpds", filter.opdCodes());
         anyOf(conditions, parameters, "kecamatan_code", "scopeKecamatan", filter.kecamatanCodes());
         anyOf(conditions, parameters, "category_code", "scopeCategories", filter.categoryCodes());
-        if (filter.statuses() != null) {
-            List<String> statuses = filter.statuses().stream().map(ComplaintStatus::name).toList();
-            anyOf(conditions, parameters, "status", "scopeStatuses", statuses);
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            if (statusesAsLiterals) {
+                // literals, not a bound array: a cached (generic) plan can then still prove a partial index's
+                // predicate (status NOT IN finished: complaint_open_created, complaint_open_location; ADR 0041).
+                // The names are our enum's, never a caller's text.
+                conditions.add("status IN (" + filter.statuses().stream().distinct().sorted()
+                        .map(status -> "'" + status.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")");
+            } else {
+                anyOf(conditions, parameters, "status", "scopeStatuses", filter.statuses().stream().map(ComplaintStatus::name).toList());
+            }
         }
         if (filter.from() != null) {
             conditions.add("created_at >= :scopeFrom");
