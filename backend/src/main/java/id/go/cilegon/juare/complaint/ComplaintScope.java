@@ -86,7 +86,7 @@ public record ComplaintScope(String condition, Map<String, Object> parameters) {
         if (filter.statuses() != null && !filter.statuses().isEmpty()) {
             if (statusesAsLiterals) {
                 // literals, not a bound array: a cached (generic) plan can then still prove a partial index's
-                // predicate (status NOT IN finished: complaint_open_created, complaint_open_location; ADR 0041).
+                // predicate (status NOT IN finished: complaint_open_created; ADR 0041).
                 // The names are our enum's, never a caller's text.
                 conditions.add("status IN (" + filter.statuses().stream().distinct().sorted()
                         .map(status -> "'" + status.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")");

@@ -284,7 +284,7 @@ class FlatReadsBenchmark extends IntegrationTest {
     }
 
     /**
-     * Switches what a variant differs in: "before" (main before ADR 0041: without V15_10's indexes, the statuses as a
+     * Switches what a variant differs in: "before" (main before ADR 0041: without V15_10's index, the statuses as a
      * bound array), "after" (as migrated), "main" (nothing).
      */
     private void flat(String variant) {
@@ -293,13 +293,11 @@ class FlatReadsBenchmark extends IntegrationTest {
             case "before" -> {
                 ComplaintScope.statusesAsLiterals = false;
                 sql("DROP INDEX IF EXISTS complaint_open_created");
-                sql("DROP INDEX IF EXISTS complaint_open_location");
             }
             case "after" -> {
                 ComplaintScope.statusesAsLiterals = true;
                 String open = "status NOT IN (" + Lifecycle.sqlList(Lifecycle.FINISHED) + ")";
                 sql("CREATE INDEX IF NOT EXISTS complaint_open_created ON complaint (created_at, id) WHERE " + open);
-                sql("CREATE INDEX IF NOT EXISTS complaint_open_location ON complaint (lat, lng) WHERE " + open);
             }
             default -> throw new IllegalArgumentException(variant);
         }
