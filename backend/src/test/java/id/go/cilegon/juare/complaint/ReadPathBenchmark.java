@@ -48,6 +48,12 @@ class ReadPathBenchmark extends IntegrationTest {
 
     private static final int COMPLAINTS = 30;
 
+    /**
+     * Each step switches on one more optimisation: ADR 0036's (before, token-cache, one-statement, after = "main",
+     * the path on main before ADR 0042), then ADR 0042's.
+     */
+    private static final List<String> STEPS = List.of("before", "token-cache", "one-statement", "after", "plain-fields");
+
     @Autowired TokenService tokens;
     @Autowired PersonalDataCipher cipher;
     @Autowired ApplicationContext context;
@@ -96,12 +102,13 @@ class ReadPathBenchmark extends IntegrationTest {
                 for (String[] query : new String[][] {{"myComplaints(first:20)", my}, {"complaint(id)", detail}}) {
                     for (String variant : variants) {
                         variant(variant);
-                        // one profile per variant: myComplaints at 16 connections in the first round
-                        boolean profile = jfr != null && round == 1 && connections == 16 && query[1].equals(my);
+                        // one profile per variant and query: 16 connections in the first round
+                        boolean profile = jfr != null && round == 1 && connections == 16;
                         jdk.jfr.Recording recording = profile ? startRecording() : null;
                         Result r = run(http, token, query[1], connections, seconds);
                         if (recording != null) {
-                            java.nio.file.Path file = java.nio.file.Path.of(jfr, "myComplaints-" + variant + ".jfr");
+                            java.nio.file.Path file = java.nio.file.Path.of(jfr,
+                                    (query[1].equals(my) ? "myComplaints-" : "complaint-") + variant + ".jfr");
                             java.nio.file.Files.createDirectories(file.getParent());
                             recording.dump(file);
                             recording.close();
@@ -118,7 +125,7 @@ class ReadPathBenchmark extends IntegrationTest {
         }
         System.out.printf(Locale.ROOT, "%nmedians over %d rounds%n", rounds);
         rps.forEach((key, values) -> System.out.printf(Locale.ROOT, "%-58s %10.2f%n", key, median(values)));
-        variant("after");
+        variant(STEPS.getLast());
     }
 
     /**
@@ -126,13 +133,14 @@ class ReadPathBenchmark extends IntegrationTest {
      * before (none: main's path), token-cache, one-statement, after (and no observation per field).
      */
     private void variant(String name) {
-        int step = List.of("before", "token-cache", "one-statement", "after").indexOf(name);
+        int step = STEPS.indexOf(name.equals("main") ? "after" : name);
         if (step < 0) {
-            throw new IllegalArgumentException(name);
+            throw new IllegalArgumentException(name + " (one of " + STEPS + " or main)");
         }
         Variants.tokenCache(context).accept(step >= 1);
         Variants.oneStatement(context).accept(step >= 2);
         Variants.fieldObservations(context).accept(step < 3);
+        Variants.plainFields(context).accept(step >= 4);
     }
 
     private void check(HttpClient http, String token, String body, String expected) throws Exception {

@@ -31,6 +31,12 @@ final class Variants {
         return on -> ReflectionTestUtils.setField(bean, "observeFields", on);
     }
 
+    /** PlainFields: @PlainField fields as graphql-java's light fetchers (ADR 0042), or through Spring GraphQL's decorator. */
+    static Consumer<Boolean> plainFields(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.platform.internal.PlainFields");
+        return on -> ReflectionTestUtils.setField(bean, "enabled", on);
+    }
+
     private static Object bean(ApplicationContext context, String className) {
         try {
             return context.getBean(Class.forName(className));

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.complaint.internal;
 
+import id.go.cilegon.juare.platform.PlainField;
 import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Category;
 import id.go.cilegon.juare.agency.Opd;
@@ -154,26 +155,31 @@ class ComplaintController {
         return Ids.parse(id);
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "location")
     GeoPoint location(Complaint complaint) {
         return new GeoPoint(complaint.lat(), complaint.lng());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "category")
     Mono<Category> category(Complaint complaint) {
         return catalog.category(complaint.categoryCode());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "opd")
     Mono<Opd> opd(Complaint complaint) {
         return catalog.opd(complaint.opdCode());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "kecamatan")
     Mono<Kecamatan> kecamatan(Complaint complaint) {
         return cityMap.kecamatan(complaint.kecamatanCode());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "kelurahan")
     Mono<Kelurahan> kelurahan(Complaint complaint) {
         return cityMap.kelurahan(complaint.kelurahanCode());
@@ -212,12 +218,14 @@ class ComplaintController {
         return staffDirectory.displayNames(ids);
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "replySecondsLeft")
     Integer replySecondsLeft(Complaint complaint) {
         return complaint.isAtOpd() && complaint.firstReplyAt() == null && complaint.replyDueAt() != null
                 ? secondsUntil(complaint.replyDueAt()) : null;
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "fixSecondsLeft")
     Integer fixSecondsLeft(Complaint complaint) {
         return complaint.isAtOpd() && complaint.fixDueAt() != null ? secondsUntil(complaint.fixDueAt()) : null;
@@ -228,16 +236,19 @@ class ComplaintController {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, seconds));
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "replyOverdue")
     boolean replyOverdue(Complaint complaint) {
         return complaint.replyOverdue(clock.instant());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "fixOverdue")
     boolean fixOverdue(Complaint complaint) {
         return complaint.fixOverdue(clock.instant());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "transferRequested")
     boolean transferRequested(Complaint complaint) {
         return complaint.transferRequestedAt() != null;
@@ -271,6 +282,7 @@ class ComplaintController {
         return originals(batch).map(byId -> byOriginal(batch, byId, ComplaintReference::of));
     }
 
+    @PlainField
     @SchemaMapping(typeName = "ComplaintReference", field = "opd")
     Mono<Opd> referenceOpd(ComplaintReference reference) {
         return reference.opdCode() == null ? Mono.empty() : catalog.opd(reference.opdCode());
