@@ -40,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  *     -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * Settings (system properties): {@code bench.rounds} (3), {@code bench.seconds} (8 per measure), {@code bench.warmup}
- * (60 s, all variants, thrown away), {@code bench.variants} (before,token-cache,one-statement,after), {@code bench.jfr} (a directory:
+ * (60 s, all variants, thrown away), {@code bench.variants} (before,token-cache,one-statement,after; "main" is after, the path before ADR 0042;
+ * then ADR 0042's steps plain-fields, keyed-mac, cached-figures, document-selection; "reads2" is all of them), {@code bench.jfr} (a directory:
  * a JFR recording per variant of myComplaints at 16 connections, first round).
  */
 @Tag("benchmark")
@@ -52,7 +53,8 @@ class ReadPathBenchmark extends IntegrationTest {
      * Each step switches on one more optimisation: ADR 0036's (before, token-cache, one-statement, after = "main",
      * the path on main before ADR 0042), then ADR 0042's.
      */
-    private static final List<String> STEPS = List.of("before", "token-cache", "one-statement", "after", "plain-fields");
+    private static final List<String> STEPS = List.of("before", "token-cache", "one-statement", "after",
+            "plain-fields", "keyed-mac", "cached-figures", "document-selection");
 
     @Autowired TokenService tokens;
     @Autowired PersonalDataCipher cipher;
@@ -133,14 +135,17 @@ class ReadPathBenchmark extends IntegrationTest {
      * before (none: main's path), token-cache, one-statement, after (and no observation per field).
      */
     private void variant(String name) {
-        int step = STEPS.indexOf(name.equals("main") ? "after" : name);
+        int step = STEPS.indexOf(name.equals("main") ? "after" : name.equals("reads2") ? STEPS.getLast() : name);
         if (step < 0) {
-            throw new IllegalArgumentException(name + " (one of " + STEPS + " or main)");
+            throw new IllegalArgumentException(name + " (one of " + STEPS + ", main or reads2)");
         }
         Variants.tokenCache(context).accept(step >= 1);
         Variants.oneStatement(context).accept(step >= 2);
         Variants.fieldObservations(context).accept(step < 3);
         Variants.plainFields(context).accept(step >= 4);
+        Variants.keyedMac(context).accept(step >= 5);
+        Variants.cachedFigures(context).accept(step >= 6);
+        Variants.selectionFromDocument(context).accept(step >= 7);
     }
 
     private void check(HttpClient http, String token, String body, String expected) throws Exception {

@@ -37,6 +37,24 @@ final class Variants {
         return on -> ReflectionTestUtils.setField(bean, "enabled", on);
     }
 
+    /** PhotoUrls: each signature from a copy of a Mac keyed once, or a Mac made and keyed for it (as before). */
+    static Consumer<Boolean> keyedMac(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.photo.PhotoUrls");
+        return on -> ReflectionTestUtils.setField(bean, "copyKeyed", on);
+    }
+
+    /** QueryLimits: an operation's shape and cost computed once per document and relevant variables, or every time. */
+    static Consumer<Boolean> cachedFigures(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.platform.internal.QueryLimits");
+        return on -> ReflectionTestUtils.setField(bean, "cacheFigures", on);
+    }
+
+    /** ComplaintController: whether photos are selected, read from the document, or from graphql-java's normalized selection. */
+    static Consumer<Boolean> selectionFromDocument(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.complaint.internal.ComplaintController");
+        return on -> ReflectionTestUtils.setField(bean, "selectionFromDocument", on);
+    }
+
     private static Object bean(ApplicationContext context, String className) {
         try {
             return context.getBean(Class.forName(className));
