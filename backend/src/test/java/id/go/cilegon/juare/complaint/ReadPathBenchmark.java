@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  * Settings (system properties): {@code bench.rounds} (3), {@code bench.seconds} (8 per measure), {@code bench.warmup}
  * (60 s, all variants, thrown away), {@code bench.variants} (before,token-cache,one-statement,after; "main" is after, the path before ADR 0042;
- * then ADR 0042's steps plain-fields, keyed-mac, cached-figures, document-selection; "reads2" is all of them), {@code bench.jfr} (a directory:
+ * then ADR 0042's steps plain-fields, keyed-mac, cached-figures, document-selection, timestamps; "reads2" is all of them), {@code bench.jfr} (a directory:
  * a JFR recording per variant of myComplaints at 16 connections, first round).
  */
 @Tag("benchmark")
@@ -54,7 +54,7 @@ class ReadPathBenchmark extends IntegrationTest {
      * the path on main before ADR 0042), then ADR 0042's.
      */
     private static final List<String> STEPS = List.of("before", "token-cache", "one-statement", "after",
-            "plain-fields", "keyed-mac", "cached-figures", "document-selection");
+            "plain-fields", "keyed-mac", "cached-figures", "document-selection", "timestamps");
 
     @Autowired TokenService tokens;
     @Autowired PersonalDataCipher cipher;
@@ -146,6 +146,7 @@ class ReadPathBenchmark extends IntegrationTest {
         Variants.keyedMac(context).accept(step >= 5);
         Variants.cachedFigures(context).accept(step >= 6);
         Variants.selectionFromDocument(context).accept(step >= 7);
+        Variants.timestampParser(context).accept(step >= 8);
     }
 
     private void check(HttpClient http, String token, String body, String expected) throws Exception {

@@ -35,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * ADR 0042's read path answers exactly as the path before it: the same documents, as a resident and as staff, with
  * every step switched off (the path of ADR 0036) and on — plain fields, the keyed Mac, the cached cost figures, the
- * selection read from the document.
+ * selection read from the document, the timestamp parser.
  */
 class ReadPathEquivalenceTest extends IntegrationTest {
 
@@ -90,6 +90,7 @@ class ReadPathEquivalenceTest extends IntegrationTest {
         assertThat(fetcher("Complaint", "location")).isInstanceOf(LightDataFetcher.class);
         assertThat(fetcher("Photo", "url")).isInstanceOf(LightDataFetcher.class);
         assertThat(fetcher("Complaint", "timeline")).isNotInstanceOf(LightDataFetcher.class);
+        assertThat(driverExtensions()).anyMatch(e -> e.getClass().getName().contains("TimestampTextCodec"));
 
         steps().forEach(step -> step.accept(false));
         assertThat(fetcher("Complaint", "location")).isNotInstanceOf(LightDataFetcher.class);
@@ -107,9 +108,19 @@ class ReadPathEquivalenceTest extends IntegrationTest {
                 schema.getObjectType(type).getFieldDefinition(field));
     }
 
+    /** The extensions the database driver was configured with (our timestamp codec's among them). */
+    private List<?> driverExtensions() {
+        Object factory = context.getBean(io.r2dbc.spi.ConnectionFactory.class);
+        while (factory instanceof io.r2dbc.spi.Wrapped<?> wrapped && wrapped.unwrap() != null && wrapped.unwrap() != factory) {
+            factory = wrapped.unwrap();
+        }
+        Object configuration = org.springframework.test.util.ReflectionTestUtils.getField(factory, "configuration");
+        return (List<?>) org.springframework.test.util.ReflectionTestUtils.getField(configuration, "extensions");
+    }
+
     private List<Consumer<Boolean>> steps() {
         return List.of(Variants.plainFields(context), Variants.keyedMac(context), Variants.cachedFigures(context),
-                Variants.selectionFromDocument(context));
+                Variants.selectionFromDocument(context), Variants.timestampParser(context));
     }
 
     /** The URLs signed by a copy of the keyed Mac verify as before. */

@@ -55,6 +55,16 @@ final class Variants {
         return on -> ReflectionTestUtils.setField(bean, "selectionFromDocument", on);
     }
 
+    /** TimestampTextCodec: timestamptz text parsed by our parser, or every one by the driver's DateTimeFormatter. */
+    static Consumer<Boolean> timestampParser(ApplicationContext context) {
+        try {
+            Class<?> codec = Class.forName("id.go.cilegon.juare.platform.internal.TimestampTextCodec");
+            return on -> ReflectionTestUtils.setField(codec, "enabled", on);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Object bean(ApplicationContext context, String className) {
         try {
             return context.getBean(Class.forName(className));
