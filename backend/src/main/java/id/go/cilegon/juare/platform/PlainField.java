@@ -14,6 +14,9 @@ import java.lang.annotation.Target;
  * docs/adr/0042). Its parameters: the source, optionally followed by the {@code DataFetchingEnvironment}. It may
  * return a value or a {@code Mono} (an in-memory look-up that completes at once is answered as a value).
  * A field that needs the caller ({@code CurrentCaller}) must not carry it: the Reactor context is not there.
+ * On a {@code @BatchMapping} it takes away only the decorator around the field's fetcher, which hands the source to
+ * the field's DataLoader: the batch method itself still runs with the request's context (Spring GraphQL captures it
+ * for the batch), so it may ask for the caller.
  * {@code juare.graphql.plain-fields=false} turns them all back into ordinary Spring GraphQL fields.
  */
 @Target(ElementType.METHOD)

@@ -89,7 +89,8 @@ class ReadPathEquivalenceTest extends IntegrationTest {
         assertValidUrls(after.get(1));
         assertThat(fetcher("Complaint", "location")).isInstanceOf(LightDataFetcher.class);
         assertThat(fetcher("Photo", "url")).isInstanceOf(LightDataFetcher.class);
-        assertThat(fetcher("Complaint", "timeline")).isNotInstanceOf(LightDataFetcher.class);
+        assertThat(fetcher("Complaint", "timeline")).isInstanceOf(LightDataFetcher.class);
+        assertThat(fetcher("Query", "complaint")).isNotInstanceOf(LightDataFetcher.class);
         assertThat(driverExtensions()).anyMatch(e -> e.getClass().getName().contains("TimestampTextCodec"));
 
         steps().forEach(step -> step.accept(false));

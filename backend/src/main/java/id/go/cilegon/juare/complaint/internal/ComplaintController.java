@@ -230,6 +230,7 @@ class ComplaintController {
         return cityMap.kelurahan(complaint.kelurahanCode());
     }
 
+    @PlainField
     @BatchMapping(typeName = "Complaint", field = "photos")
     Mono<Map<Complaint, List<Photo>>> photos(List<Complaint> batch) {
         return photos.photosOf(batch.stream().map(Complaint::id).toList())
@@ -237,6 +238,7 @@ class ComplaintController {
     }
 
     /** Each entry as ComplaintAccess.entryView says: all of it, as the resident sees it, or not at all. */
+    @PlainField
     @BatchMapping(typeName = "Complaint", field = "timeline")
     Mono<Map<Complaint, List<TimelineEntry>>> timeline(List<Complaint> batch) {
         return CurrentCaller.get()
@@ -314,6 +316,7 @@ class ComplaintController {
     }
 
     /** The original of a duplicate, only if the caller may see it (another resident's is not theirs to read). */
+    @PlainField
     @BatchMapping(typeName = "Complaint", field = "duplicateOf")
     Mono<Map<Complaint, Complaint>> duplicateOf(List<Complaint> batch) {
         return CurrentCaller.get()
@@ -322,6 +325,7 @@ class ComplaintController {
     }
 
     /** What anyone who may see a duplicate may know of its original: its number, status and OPD. */
+    @PlainField
     @BatchMapping(typeName = "Complaint", field = "duplicateOfReference")
     Mono<Map<Complaint, ComplaintReference>> duplicateOfReference(List<Complaint> batch) {
         return originals(batch).map(byId -> byOriginal(batch, byId, ComplaintReference::of));
@@ -371,6 +375,7 @@ class ComplaintController {
      * Open complaints of the same category within about 100 m, nearest first, among those the caller may see (an
      * OPD: its own OPD's only): one query for the whole batch.
      */
+    @PlainField
     @BatchMapping(typeName = "Complaint", field = "possibleDuplicates")
     Mono<Map<Complaint, List<Complaint>>> possibleDuplicates(List<Complaint> batch) {
         return CurrentCaller.get()

@@ -18,10 +18,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.dataloader.DataLoader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.stereotype.Component;
@@ -36,7 +38,7 @@ import reactor.core.publisher.Mono;
  * future: measured at about a fifth of the CPU of a resident's page of complaints, for fields that read a record's
  * component or an in-memory catalogue. Those fields are registered here again, after Spring GraphQL has built the
  * schema, as {@link LightDataFetcher}s that call the method through a method handle; everything else (root fields,
- * fields that ask for the caller, batch loaders) stays as Spring GraphQL made it.
+ * fields that ask for the caller) stays as Spring GraphQL made it.
  *
  * <p>Two engines are kept, the same but for those fields, and {@link #enabled} picks one per request:
  * {@code juare.graphql.plain-fields=false} (default true) serves every field through Spring GraphQL as before, and
@@ -89,7 +91,11 @@ class PlainFields implements GraphQlSourceBuilderCustomizer {
         }
     }
 
-    /** Every @PlainField of the application's controllers, by the field it maps; a wrong one stops the start. */
+    /**
+     * Every @PlainField of the application's controllers, by the field it maps; a wrong one stops the start. On a
+     * {@code @BatchMapping} it says the field's fetcher may skip the decorator: it only hands the source to the
+     * field's DataLoader, whose batch runs with the request's context whatever the fetcher.
+     */
     Map<FieldCoordinates, LightDataFetcher<Object>> fetchers(GraphQLSchema schema) {
         Map<FieldCoordinates, LightDataFetcher<Object>> fetchers = new LinkedHashMap<>();
         for (Object bean : context.getBeansWithAnnotation(Controller.class).values()) {
@@ -100,16 +106,22 @@ class PlainFields implements GraphQlSourceBuilderCustomizer {
                     continue;
                 }
                 SchemaMapping mapping = AnnotatedElementUtils.findMergedAnnotation(method, SchemaMapping.class);
-                if (mapping == null) {
-                    throw new IllegalStateException("@PlainField needs @SchemaMapping: " + method);
+                BatchMapping batch = AnnotatedElementUtils.findMergedAnnotation(method, BatchMapping.class);
+                if (mapping == null && batch == null) {
+                    throw new IllegalStateException("@PlainField needs @SchemaMapping or @BatchMapping: " + method);
                 }
-                String typeName = !mapping.typeName().isEmpty() ? mapping.typeName()
-                        : onClass != null ? onClass.typeName() : "";
-                String field = !mapping.field().isEmpty() ? mapping.field() : method.getName();
+                String mappedType = mapping != null ? mapping.typeName() : batch.typeName();
+                String mappedField = mapping != null ? mapping.field() : batch.field();
+                String typeName = !mappedType.isEmpty() ? mappedType : onClass != null ? onClass.typeName() : "";
+                String field = !mappedField.isEmpty() ? mappedField : method.getName();
                 if (!(schema.getType(typeName) instanceof GraphQLFieldsContainer container) || container.getFieldDefinition(field) == null) {
                     throw new IllegalStateException("@PlainField " + typeName + "." + field + " is not in the schema: " + method);
                 }
-                if (fetchers.put(FieldCoordinates.coordinates(typeName, field), fetcher(bean, method)) != null) {
+                FieldCoordinates coordinates = FieldCoordinates.coordinates(typeName, field);
+                // a batch mapping's field only asks its DataLoader (named by the coordinates, as Spring GraphQL names
+                // it); the batch itself still runs with the request's context, captured by Spring GraphQL's loader
+                LightDataFetcher<Object> fetcher = batch != null ? new Batched(coordinates.toString()) : fetcher(bean, method);
+                if (fetchers.put(coordinates, fetcher) != null) {
                     throw new IllegalStateException("@PlainField " + typeName + "." + field + " mapped twice: " + method);
                 }
             }
@@ -131,6 +143,26 @@ class PlainFields implements GraphQlSourceBuilderCustomizer {
                     : MethodType.methodType(Object.class, Object.class)), withEnvironment);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** As Spring GraphQL's BatchMappingDataFetcher, without its decorator around it. */
+    private record Batched(String loader) implements LightDataFetcher<Object> {
+
+        @Override
+        public Object get(GraphQLFieldDefinition field, Object source, Supplier<DataFetchingEnvironment> environment) {
+            return get(environment.get());
+        }
+
+        @Override
+        public Object get(DataFetchingEnvironment environment) {
+            DataLoader<Object, Object> dataLoader = environment.getDataLoader(loader);
+            if (dataLoader == null || environment.getSource() == null) {
+                throw new IllegalStateException("No DataLoader " + loader + " or no source");
+            }
+            return environment.getLocalContext() != null
+                    ? dataLoader.load(environment.getSource(), environment.getLocalContext())
+                    : dataLoader.load(environment.getSource());
         }
     }
 
