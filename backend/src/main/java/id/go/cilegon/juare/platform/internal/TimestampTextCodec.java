@@ -6,10 +6,13 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.postgresql.client.EncodedParameter;
 import io.r2dbc.postgresql.codec.Codec;
 import io.r2dbc.postgresql.codec.CodecRegistry;
+import io.r2dbc.postgresql.codec.CodecMetadata;
+import io.r2dbc.postgresql.codec.PostgresTypeIdentifier;
 import io.r2dbc.postgresql.codec.PostgresqlObjectId;
 import io.r2dbc.postgresql.extension.CodecRegistrar;
 import io.r2dbc.postgresql.message.Format;
 import java.time.Instant;
+import java.util.List;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -18,10 +21,10 @@ import reactor.core.publisher.Mono;
  * ISO output ({@code 2026-12-06 15:49:05.123456+07}, any offset, 0–6 fraction digits), in place of r2dbc-postgresql's
  * DateTimeFormatter: a complaint row has twelve of them, and parsing them was about a tenth of the CPU of a resident's
  * page (docs/benchmarks/reads.md, ADR 0042). Anything else (infinity, BC, a five-digit year, another DateStyle) is
- * left to the driver's own codec, unchanged, as is every encoding and every other type. Registered per connection,
- * first, by {@link #registrar()}.
+ * left to the driver's own codec, unchanged, as is every encoding (delegated to it) and every other type. Registered
+ * per connection, first, by {@link #registrar()}.
  */
-final class TimestampTextCodec implements Codec<Instant> {
+final class TimestampTextCodec implements Codec<Instant>, CodecMetadata {
 
     private static final int TIMESTAMPTZ = PostgresqlObjectId.TIMESTAMPTZ.getObjectId();
 
@@ -51,6 +54,25 @@ final class TimestampTextCodec implements Codec<Instant> {
             }
             return Mono.empty();
         }
+    }
+
+    /*
+     * What the driver's codec cache is built from (CachedCodecLookup: the first codec declaring a type, data type and
+     * format keeps it): registered first, ours is the one for timestamptz as text read as an Instant.
+     */
+    @Override
+    public Class<?> type() {
+        return Instant.class;
+    }
+
+    @Override
+    public Iterable<Format> getFormats() {
+        return List.of(Format.FORMAT_TEXT);
+    }
+
+    @Override
+    public Iterable<? extends PostgresTypeIdentifier> getDataTypes() {
+        return List.of(PostgresqlObjectId.TIMESTAMPTZ);
     }
 
     @Override
@@ -158,28 +180,29 @@ final class TimestampTextCodec implements Codec<Instant> {
         return b >= '0' && b <= '9';
     }
 
+    // encoding is the driver's codec's (the cache may hand ours out for Instant values too)
     @Override
     public boolean canEncode(Object value) {
-        return false;
+        return driver.canEncode(value);
     }
 
     @Override
     public boolean canEncodeNull(Class<?> type) {
-        return false;
+        return driver.canEncodeNull(type);
     }
 
     @Override
     public EncodedParameter encode(Object value) {
-        throw new UnsupportedOperationException("decoding only");
+        return driver.encode(value);
     }
 
     @Override
     public EncodedParameter encode(Object value, int dataType) {
-        throw new UnsupportedOperationException("decoding only");
+        return driver.encode(value, dataType);
     }
 
     @Override
     public EncodedParameter encodeNull() {
-        throw new UnsupportedOperationException("decoding only");
+        return driver.encodeNull();
     }
 }

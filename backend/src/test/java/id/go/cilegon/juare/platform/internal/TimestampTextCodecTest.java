@@ -53,6 +53,25 @@ class TimestampTextCodecTest {
         }
     }
 
+    /** Registered, it is the codec the driver picks for a timestamptz read as an Instant (and only then). */
+    @Test
+    void isTheCodecTheDriverPicks() throws Exception {
+        DefaultCodecs codecs = new DefaultCodecs(ByteBufAllocator.DEFAULT);
+        reactor.core.publisher.Mono.from(TimestampTextCodec.registrar().register(null, ByteBufAllocator.DEFAULT, codecs)).block();
+        java.lang.reflect.Field field = DefaultCodecs.class.getDeclaredField("codecLookup");
+        field.setAccessible(true);
+        Object lookup = field.get(codecs);
+        java.lang.reflect.Method find = lookup.getClass().getMethod("findDecodeCodec", int.class, Format.class, Class.class);
+        find.setAccessible(true);
+        int timestamptz = PostgresqlObjectId.TIMESTAMPTZ.getObjectId();
+        assertThat(find.invoke(lookup, timestamptz, Format.FORMAT_TEXT, Instant.class)).isInstanceOf(TimestampTextCodec.class);
+        assertThat(find.invoke(lookup, timestamptz, Format.FORMAT_TEXT, OffsetDateTime.class)).isNotInstanceOf(TimestampTextCodec.class);
+        assertThat(find.invoke(lookup, PostgresqlObjectId.TIMESTAMP.getObjectId(), Format.FORMAT_TEXT, Instant.class))
+                .isNotInstanceOf(TimestampTextCodec.class);
+        assertThat(codecs.decode(buffer("2026-12-06 22:49:05.5+07"), timestamptz, Format.FORMAT_TEXT, Instant.class))
+                .isEqualTo(Instant.parse("2026-12-06T15:49:05.5Z"));
+    }
+
     @Test
     void readsNothingOfTheBuffer() {
         ByteBuf buffer = buffer("2026-12-06 15:49:05.5+07");
