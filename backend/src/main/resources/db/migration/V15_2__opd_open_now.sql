@@ -13,7 +13,12 @@ CREATE TABLE opd_open_complaint (
 );
 CREATE INDEX opd_open_complaint_opd ON opd_open_complaint (opd_code, overdue_at);
 
+-- PL/pgSQL, not SQL: its statements' plans are kept for the session (a SQL function is planned again at every call).
 CREATE FUNCTION opd_open_refresh(p_ids uuid[]) RETURNS void AS $$
+BEGIN
+    IF cardinality(p_ids) = 0 THEN
+        RETURN;
+    END IF;
     DELETE FROM opd_open_complaint o
     WHERE o.complaint_id = ANY (p_ids)
       AND NOT EXISTS (SELECT 1 FROM complaint c
@@ -27,7 +32,8 @@ CREATE FUNCTION opd_open_refresh(p_ids uuid[]) RETURNS void AS $$
       AND EXISTS (SELECT 1 FROM opd_assignment r WHERE r.complaint_id = c.id AND r.end_id IS NULL)
     ON CONFLICT (complaint_id) DO UPDATE SET opd_code = excluded.opd_code, overdue_at = excluded.overdue_at
         WHERE (o.opd_code, o.overdue_at) IS DISTINCT FROM (excluded.opd_code, excluded.overdue_at);
-$$ LANGUAGE sql;
+END;
+$$ LANGUAGE plpgsql;
 
 -- complaints: only rows whose status, OPD or clocks changed
 CREATE FUNCTION opd_open_on_complaint() RETURNS trigger AS $$
