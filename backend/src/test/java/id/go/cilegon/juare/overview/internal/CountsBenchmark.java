@@ -104,8 +104,6 @@ class CountsBenchmark extends IntegrationTest {
         }
         System.out.printf(Locale.ROOT, "%nSimulated %,d complaints in %.1f s; load %s%n", count("SELECT count(*) FROM complaint"),
                 (System.nanoTime() - started) / 1e9, load());
-        String operator = Seed.staffToken(db, tokens, "OPERATOR", null);
-        String mayor = Seed.staffToken(db, tokens, "MAYOR", null);
         sql("CREATE TABLE bench_base AS SELECT id AS old_id FROM complaint");
         long length = count("SELECT max(id) FROM complaint_event");
         int copies = 1;
@@ -118,7 +116,8 @@ class CountsBenchmark extends IntegrationTest {
             sql("VACUUM ANALYZE");
             sql("SELECT pg_notify('juare_events', 'copies')");
             awaitListener();
-            measureAt(now, operator, mayor, today);
+            // fresh tokens at each size: a long run outlives one
+            measureAt(now, Seed.staffToken(db, tokens, "OPERATOR", null), Seed.staffToken(db, tokens, "MAYOR", null), today);
         }
         sql("DROP TABLE bench_base");
         writePath();
