@@ -233,6 +233,7 @@ mkdir -p "$dir/raw"
 # everything needed to send the same requests by hand while it runs (KEEP=1 keeps it)
 cat > "$dir/session.env" <<EOF2
 export PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER PGDATABASE=$PGDATABASE PGPASSWORD=$PGPASSWORD
+JWT_SECRET=$jwt_secret PERSONAL_DATA_SECRET=$data_secret
 JUARE=$juare PEER=$peer READER_TOKEN=$reader_token READER=$resident WRITER_TOKEN=$writer_token WRITER=$writer COMPLAINT=$complaint_id
 EOF2
 submit_once() { # clientRequestId
@@ -251,37 +252,58 @@ if [ -n "$pg_bin" ]; then
   say "one submit's statements (with any background job's in the same second): $dir/raw/submit-statements.log, $(grep -c -E 'LOG: +(execute|statement)' "$dir/raw/submit-statements.log") logged"
 fi
 
+# ---------- CPU per request: far steadier than rps on a shared machine ----------
+# A process's CPU time from /proc (user + system, all threads; with its reaped children's when asked), in ms.
+clk_tck=$(getconf CLK_TCK)
+proc_ms() { # pid [1: with reaped children]
+  [ -r "/proc/$1/stat" ] || { echo 0; return; }
+  awk -v kids="${2:-0}" -v tck="$clk_tck" '{ sub(/^.*\) /, ""); t = $12 + $13; if (kids) t += $14 + $15; printf "%d", t * 1000 / tck }' "/proc/$1/stat"
+}
+# PostgreSQL's CPU: the postmaster with its reaped children (connections that ended) plus every live child
+pg_ms() {
+  [ -n "$pg_bin" ] && [ -f "$dir/pg/postmaster.pid" ] || { echo 0; return; }
+  local pm total child
+  pm=$(head -1 "$dir/pg/postmaster.pid")
+  total=$(proc_ms "$pm" 1)
+  for child in $(pgrep -P "$pm"); do total=$((total + $(proc_ms "$child"))); done
+  echo "$total"
+}
+server_pid() { case "$1/$2" in juare/*) echo "$juare_pid" ;; peer/submit) echo "" ;; peer/*) echo "$peer_pid" ;; esac; }
+
 # ---------- one run ----------
 to_ms() { # wrk's "1.23ms" / "456.00us" / "1.02s" -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; else if (v ~ /m$/) n *= 60000; printf "%.1f", n }'
 }
 seconds=${DURATION%s}
-run_wrk() { # url script connections duration token body expect -> "rps p50 p99 failures"
-  local out rps p50 p99 failures errors
-  out=$(BODY="$6" TOKEN="$5" EXPECT="$7" wrk -t2 -c"$3" -d"$4" --latency -s "$2" "$1" 2>&1) || { echo "$out" >&2; die "wrk failed"; }
+run_wrk() { # url script connections duration token body expect -> "rps p50 p99 failures requests"
+  local out rps p50 p99 failures errors requests
+  out=$(BODY="$6" TOKEN="$5" EXPECT="$7" wrk -t2 -c"$3" -d"$4" --timeout 10s --latency -s "$2" "$1" 2>&1) || { echo "$out" >&2; die "wrk failed"; }
   echo "$out" >> "$dir/raw/wrk.log"
   rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' <<< "$out")
   p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<< "$out")")
   p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<< "$out")")
   failures=$(awk '/^failures:/ {print $2}' <<< "$out")
-  errors=$(awk '/Socket errors|Non-2xx/ {n++} END {print n + 0}' <<< "$out")
-  echo "$rps $p50 $p99 $((failures + errors))"
+  # timeouts, socket errors and non-2xx answers count as failures too
+  errors=$(awk '/Socket errors/ { for (i = 3; i <= NF; i++) n += $i + 0 } /Non-2xx/ { n += $NF } END { print n + 0 }' <<< "$out")
+  requests=$(awk '/requests in/ {print $1}' <<< "$out")
+  echo "$rps $p50 $p99 $((failures + errors)) $requests"
 }
-run_pgbench() { # clients duration-seconds -> "tps p50 p99 failures"
-  local out prefix="$dir/raw/pgbench-$RANDOM" tps failed
+run_pgbench() { # clients duration-seconds -> "tps p50 p99 failures transactions"
+  local out prefix="$dir/raw/pgbench-$RANDOM" tps failed done
   out=$(pgbench -n -M prepared -f "$here/submit-statements.sql" -D resident="$writer" -c "$1" -j 2 -T "$2" -l --log-prefix="$prefix" 2>&1) \
     || { echo "$out" >&2; die "pgbench failed"; }
   echo "$out" >> "$dir/raw/pgbench.log"
   tps=$(awk '/^tps = / {printf "%.0f", $3}' <<< "$out")
   failed=$(awk '/number of failed transactions/ {print $5}' <<< "$out")
+  done=$(awk '/number of transactions actually processed/ {print $NF}' <<< "$out")
   # per-transaction log: the third column is the latency in microseconds
   cat "$prefix".* | awk '{print $3}' | sort -n > "$prefix.sorted"
-  awk -v tps="$tps" -v failed="${failed:-0}" '{ l[NR] = $1 } END {
+  awk -v tps="$tps" -v failed="${failed:-0}" -v done="${done:-0}" '{ l[NR] = $1 } END {
         p50 = l[int(NR * 0.50) > 0 ? int(NR * 0.50) : 1]; p99 = l[int(NR * 0.99) > 0 ? int(NR * 0.99) : 1];
-        printf "%s %.1f %.1f %s\n", tps, p50 / 1000, p99 / 1000, failed }' "$prefix.sorted"
+        printf "%s %.1f %.1f %s %s\n", tps, p50 / 1000, p99 / 1000, failed, done }' "$prefix.sorted"
   rm -f "$prefix".*
 }
-run() { # side measure connections duration -> "rps p50 p99 failures"
+run() { # side measure connections duration -> "rps p50 p99 failures requests"
   case "$1/$2" in
     juare/my) run_wrk "$juare" "$here/post.lua" "$3" "$4" "$reader_token" "$body_juare_my" '"edges"' ;;
     peer/my) run_wrk "$peer" "$here/post.lua" "$3" "$4" "" "$body_peer_my" '"edges"' ;;
@@ -307,16 +329,21 @@ for m in $MEASURES; do
   done
 done
 results="$dir/results.tsv"
-printf 'round\tmeasure\tconnections\tside\trps\tp50_ms\tp99_ms\tfailures\tload1\n' > "$results"
+printf 'round\tmeasure\tconnections\tside\trps\tp50_ms\tp99_ms\tfailures\tload1\tserver_cpu_ms_per_request\tdb_cpu_ms_per_request\n' > "$results"
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) = 1 ]; then order="juare peer"; else order="peer juare"; fi
   for m in $MEASURES; do
     for c in $CONNECTIONS; do
       for side in $order; do
         load1=$(cut -d' ' -f1 /proc/loadavg)
-        read -r rps p50 p99 failures <<< "$(run "$side" "$m" "$c" "$DURATION")"
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$m" "$c" "$side" "$rps" "$p50" "$p99" "$failures" "$load1" >> "$results"
-        echo "round $round  $(label "$m")  $c conns  $side: $rps/s  p50 $p50 ms  p99 $p99 ms  failures $failures  load $load1" >&2
+        spid=$(server_pid "$side" "$m")
+        s0=$( [ -n "$spid" ] && proc_ms "$spid" || echo 0); d0=$(pg_ms)
+        read -r rps p50 p99 failures requests <<< "$(run "$side" "$m" "$c" "$DURATION")"
+        s1=$( [ -n "$spid" ] && proc_ms "$spid" || echo 0); d1=$(pg_ms)
+        scpu=$(awk -v a="$s0" -v b="$s1" -v n="$requests" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) / n : 0) }')
+        dcpu=$(awk -v a="$d0" -v b="$d1" -v n="$requests" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) / n : 0) }')
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$m" "$c" "$side" "$rps" "$p50" "$p99" "$failures" "$load1" "$scpu" "$dcpu" >> "$results"
+        echo "round $round  $(label "$m")  $c conns  $side: $rps/s  p50 $p50 ms  p99 $p99 ms  failures $failures  load $load1  CPU ms/request: server $scpu, PostgreSQL $dcpu" >&2
       done
     done
   done
@@ -332,6 +359,7 @@ table=$(awk -F'\t' -v measures="$MEASURES" -v conns="$CONNECTIONS" '
   }
   NR > 1 {
     k = $2 SUBSEP $3; rps[k, $4] = rps[k, $4] " " $5; p99[k, $4] = p99[k, $4] " " $7; fail[k] += $8
+    scpu[k, $4] = scpu[k, $4] " " $10; dcpu[k, $4] = dcpu[k, $4] " " $11
     loads[$1] = loads[$1] (nl[$1]++ ? "," : "") $9; r[k, $1, $4] = $5; rounds[$1] = 1
   }
   END {
@@ -340,18 +368,19 @@ table=$(awk -F'\t' -v measures="$MEASURES" -v conns="$CONNECTIONS" '
       k = M[i] SUBSEP C[j]; ratios = ""; each = "";
       for (x in rounds) if (r[k, x, "peer"] > 0) { ratio = r[k, x, "juare"] / r[k, x, "peer"]; ratios = ratios " " ratio }
       for (x = 1; (x in rounds); x++) each = each (each == "" ? "" : " ") (r[k, x, "peer"] > 0 ? sprintf("%.2f", r[k, x, "juare"] / r[k, x, "peer"]) : "-");
-      printf "%s\t%s\t%.0f\t%.0f\t%.2f\t%s\t%.1f\t%.1f\t%d\n", M[i], C[j], median(rps[k, "juare"]), median(rps[k, "peer"]),
-             median(ratios), each, median(p99[k, "juare"]), median(p99[k, "peer"]), fail[k]
+      printf "%s\t%s\t%.0f\t%.0f\t%.2f\t%s\t%.1f\t%.1f\t%d\t%.2f + %.2f\t%.2f + %.2f\n", M[i], C[j], median(rps[k, "juare"]), median(rps[k, "peer"]),
+             median(ratios), each, median(p99[k, "juare"]), median(p99[k, "peer"]), fail[k],
+             median(scpu[k, "juare"]), median(dcpu[k, "juare"]), median(scpu[k, "peer"]), median(dcpu[k, "peer"])
     }
     for (x = 1; (x in rounds); x++) printf "load\t%d\t%s\n", x, loads[x]
   }' "$results")
 load_range=$(awk -F'\t' 'NR > 1 { if (min == "" || $9 < min) min = $9; if ($9 > max) max = $9 } END { print min "–" max }' "$results")
 {
-  echo "| measure | connections | Juare /s | peer /s | ratio (median of rounds) | ratio per round | p99 Juare ms | p99 peer ms | failures |"
-  echo "|---|---|---|---|---|---|---|---|---|"
-  while IFS=$'\t' read -r m c a b ratio each pa pb f; do
+  echo "| measure | connections | Juare /s | peer /s | ratio (median of rounds) | ratio per round | p99 Juare ms | p99 peer ms | failures | CPU ms/request Juare: JVM + PostgreSQL | peer: server + PostgreSQL |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  while IFS=$'\t' read -r m c a b ratio each pa pb f cj cp; do
     [ "$m" = load ] && continue
-    echo "| $(label "$m") vs $(peer_name "$m") | $c | $a | $b | **$ratio** | $each | $pa | $pb | $f |"
+    echo "| $(label "$m") vs $(peer_name "$m") | $c | $a | $b | **$ratio** | $each | $pa | $pb | $f | $cj | $cp |"
   done <<< "$table"
 } > "$dir/table.md"
 loads=$(awk -F'\t' '$1 == "load" { printf "round %s: %s; ", $2, $3 }' <<< "$table")
@@ -371,7 +400,9 @@ cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
   echo
   cat "$dir/table.md"
   echo
-  echo "Every run (round, measure, connections, side, rps, p50 ms, p99 ms, failures, load1):"
+  echo "CPU ms/request: the server process's CPU time (all threads; pgbench's own is not counted) and PostgreSQL's (every backend) during the run, divided by the requests it answered: steadier than rps on a shared machine."
+  echo
+  echo "Every run (round, measure, connections, side, rps, p50 ms, p99 ms, failures, load1, server and PostgreSQL CPU ms per request):"
   echo
   echo '```'
   cat "$results"
