@@ -51,12 +51,15 @@ for tool in wrk pgbench psql curl jq npm; do command -v "$tool" > /dev/null || d
 
 dir=${BENCH_DIR:-$(mktemp -d /tmp/juare-compare.XXXXXX)}
 mkdir -p "$dir"
+# never another run's directory: its database and processes are not this run's to stop
+[ -z "$(ls -A "$dir")" ] || { echo "compare: $dir is not empty (another run's?): give an empty or new BENCH_DIR" >&2; exit 1; }
 dir="$(cd "$dir" && pwd)"
 say "work directory $dir"
 
 # ---------- stopping everything, however the script ends ----------
 pids=()
 pg_bin=
+pg_started=0
 as_pg() { if [ "$(id -u)" = 0 ]; then unshare -U "$@"; else "$@"; fi; }   # PostgreSQL refuses to run as root
 stop_pid() { # pid: TERM, then KILL after 30 s
   local pid=$1
@@ -69,7 +72,7 @@ cleanup() {
   local rc=$?
   set +e
   for pid in "${pids[@]}"; do stop_pid "$pid"; done
-  if [ -n "$pg_bin" ] && [ -f "$dir/pg/postmaster.pid" ]; then
+  if [ "$pg_started" = 1 ] && [ -f "$dir/pg/postmaster.pid" ]; then
     as_pg "$pg_bin/pg_ctl" -D "$dir/pg" -m fast -w -t 60 stop > /dev/null 2>&1
   fi
   if [ "${KEEP:-0}" = 1 ] || [ $rc -ne 0 ]; then say "kept $dir (logs, raw results)"; else rm -rf "$dir"; fi
@@ -121,6 +124,7 @@ unix_socket_directories = '$dir'
 max_connections = 200
 log_line_prefix = '%m [%p] '
 EOF
+  pg_started=1
   as_pg "$pg_bin/pg_ctl" -D "$dir/pg" -l "$dir/postgres.log" -w -t 120 start > /dev/null || { tail -20 "$dir/postgres.log" >&2; die "PostgreSQL did not start"; }
   psql -X -q -d postgres -c "CREATE DATABASE juare" > /dev/null
   say "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
