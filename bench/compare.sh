@@ -272,6 +272,15 @@ pg_ms() {
   for child in $(pgrep -P "$pm"); do total=$((total + $(proc_ms "$child"))); done
   echo "$total"
 }
+# the JVM's JIT compiler threads' share of proc_ms: while it is high, Juare is still warming up (a loaded machine
+# starves the compiler too)
+jit_ms() { # pid
+  local t total=0
+  for t in /proc/"$1"/task/*/stat; do
+    total=$((total + $(awk -v tck="$clk_tck" '/\((C1|C2) Compi/ { sub(/^.*\) /, ""); printf "%d", ($12 + $13) * 1000 / tck; next } { print 0 }' "$t" 2> /dev/null || echo 0)))
+  done
+  echo "$total"
+}
 server_pid() { case "$1/$2" in juare/*) echo "$juare_pid" ;; peer/submit) echo "" ;; peer/*) echo "$peer_pid" ;; esac; }
 
 # ---------- one run ----------
@@ -333,7 +342,7 @@ for m in $MEASURES; do
   done
 done
 results="$dir/results.tsv"
-printf 'round\tmeasure\tconnections\tside\trps\tp50_ms\tp99_ms\tfailures\tload1\tserver_cpu_ms_per_request\tdb_cpu_ms_per_request\n' > "$results"
+printf 'round\tmeasure\tconnections\tside\trps\tp50_ms\tp99_ms\tfailures\tload1\tserver_cpu_ms_per_request\tdb_cpu_ms_per_request\tjit_cpu_ms_per_request\n' > "$results"
 for round in $(seq 1 "$ROUNDS"); do
   if [ $((round % 2)) = 1 ]; then order="juare peer"; else order="peer juare"; fi
   for m in $MEASURES; do
@@ -341,13 +350,14 @@ for round in $(seq 1 "$ROUNDS"); do
       for side in $order; do
         load1=$(cut -d' ' -f1 /proc/loadavg)
         spid=$(server_pid "$side" "$m")
-        s0=$( [ -n "$spid" ] && proc_ms "$spid" || echo 0); d0=$(pg_ms)
+        s0=$( [ -n "$spid" ] && proc_ms "$spid" || echo 0); d0=$(pg_ms); j0=$( [ "$side" = juare ] && jit_ms "$spid" || echo 0)
         read -r rps p50 p99 failures requests <<< "$(run "$side" "$m" "$c" "$DURATION")"
-        s1=$( [ -n "$spid" ] && proc_ms "$spid" || echo 0); d1=$(pg_ms)
+        s1=$( [ -n "$spid" ] && proc_ms "$spid" || echo 0); d1=$(pg_ms); j1=$( [ "$side" = juare ] && jit_ms "$spid" || echo 0)
         scpu=$(awk -v a="$s0" -v b="$s1" -v n="$requests" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) / n : 0) }')
         dcpu=$(awk -v a="$d0" -v b="$d1" -v n="$requests" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) / n : 0) }')
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$m" "$c" "$side" "$rps" "$p50" "$p99" "$failures" "$load1" "$scpu" "$dcpu" >> "$results"
-        echo "round $round  $(label "$m")  $c conns  $side: $rps/s  p50 $p50 ms  p99 $p99 ms  failures $failures  load $load1  CPU ms/request: server $scpu, PostgreSQL $dcpu" >&2
+        jcpu=$(awk -v a="$j0" -v b="$j1" -v n="$requests" 'BEGIN { printf "%.2f", (n > 0 ? (b - a) / n : 0) }')
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$round" "$m" "$c" "$side" "$rps" "$p50" "$p99" "$failures" "$load1" "$scpu" "$dcpu" "$jcpu" >> "$results"
+        echo "round $round  $(label "$m")  $c conns  $side: $rps/s  p50 $p50 ms  p99 $p99 ms  failures $failures  load $load1  CPU ms/request: server $scpu (JIT $jcpu), PostgreSQL $dcpu" >&2
       done
     done
   done
@@ -363,7 +373,7 @@ table=$(awk -F'\t' -v measures="$MEASURES" -v conns="$CONNECTIONS" '
   }
   NR > 1 {
     k = $2 SUBSEP $3; rps[k, $4] = rps[k, $4] " " $5; p99[k, $4] = p99[k, $4] " " $7; fail[k] += $8
-    scpu[k, $4] = scpu[k, $4] " " $10; dcpu[k, $4] = dcpu[k, $4] " " $11
+    scpu[k, $4] = scpu[k, $4] " " $10; dcpu[k, $4] = dcpu[k, $4] " " $11; jcpu[k, $4] = jcpu[k, $4] " " $12
     loads[$1] = loads[$1] (nl[$1]++ ? "," : "") $9; r[k, $1, $4] = $5; rounds[$1] = 1
   }
   END {
@@ -372,9 +382,9 @@ table=$(awk -F'\t' -v measures="$MEASURES" -v conns="$CONNECTIONS" '
       k = M[i] SUBSEP C[j]; ratios = ""; each = "";
       for (x in rounds) if (r[k, x, "peer"] > 0) { ratio = r[k, x, "juare"] / r[k, x, "peer"]; ratios = ratios " " ratio }
       for (x = 1; (x in rounds); x++) each = each (each == "" ? "" : " ") (r[k, x, "peer"] > 0 ? sprintf("%.2f", r[k, x, "juare"] / r[k, x, "peer"]) : "-");
-      printf "%s\t%s\t%.0f\t%.0f\t%.2f\t%s\t%.1f\t%.1f\t%d\t%.2f + %.2f\t%.2f + %.2f\n", M[i], C[j], median(rps[k, "juare"]), median(rps[k, "peer"]),
+      printf "%s\t%s\t%.0f\t%.0f\t%.2f\t%s\t%.1f\t%.1f\t%d\t%.2f (JIT %.2f) + %.2f\t%.2f + %.2f\n", M[i], C[j], median(rps[k, "juare"]), median(rps[k, "peer"]),
              median(ratios), each, median(p99[k, "juare"]), median(p99[k, "peer"]), fail[k],
-             median(scpu[k, "juare"]), median(dcpu[k, "juare"]), median(scpu[k, "peer"]), median(dcpu[k, "peer"])
+             median(scpu[k, "juare"]), median(jcpu[k, "juare"]), median(dcpu[k, "juare"]), median(scpu[k, "peer"]), median(dcpu[k, "peer"])
     }
     for (x = 1; (x in rounds); x++) printf "load\t%d\t%s\n", x, loads[x]
   }' "$results")
@@ -404,9 +414,9 @@ cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
   echo
   cat "$dir/table.md"
   echo
-  echo "CPU ms/request: the server process's CPU time (all threads; pgbench's own is not counted) and PostgreSQL's (every backend) during the run, divided by the requests it answered: steadier than rps on a shared machine."
+  echo "CPU ms/request: the server process's CPU time (all threads; pgbench's own is not counted) and PostgreSQL's (every backend) during the run, divided by the requests it answered: steadier than rps on a shared machine. (JIT …): the part of Juare's that its JIT compiler threads used; while it is large, Juare was still warming up."
   echo
-  echo "Every run (round, measure, connections, side, rps, p50 ms, p99 ms, failures, load1, server and PostgreSQL CPU ms per request):"
+  echo "Every run (round, measure, connections, side, rps, p50 ms, p99 ms, failures, load1, server, PostgreSQL and JIT CPU ms per request):"
   echo
   echo '```'
   cat "$results"
