@@ -18,6 +18,7 @@
 #   BENCH_PG_EXTERNAL [0]  1: use the PostgreSQL of the standard PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE instead
 #                          of starting one (an empty database the user owns; no statement capture without superuser)
 #   REPORT [docs/benchmarks/compare-<UTC date-time>.md]  where the table goes too; REPORT=- : stdout only
+#   BUILD [0]              1: build the backend jar first (it warns when the jar is older than the sources)
 # Needs: wrk, pgbench, psql, PostgreSQL's server (/usr/lib/postgresql/*/bin), curl, jq, a JDK (scripts/jdk.sh), npm
 # (PostGraphile 5.1.5 and Node 22 are installed from bench/peer/package.json into bench/.node on the first run), and
 # backend/target/juare-backend-*.jar (built with ./mvnw -B -q -pl graphql,backend package -DskipTests if missing).
@@ -84,8 +85,11 @@ trap 'exit 130' INT TERM
 # ---------- what it needs ----------
 jar=$(ls backend/target/juare-backend-*.jar 2> /dev/null | grep -v original | head -1 || true)
 . scripts/jdk.sh > /dev/null
-if [ -z "$jar" ]; then
-  say "building the backend jar (once)"
+if [ -n "$jar" ] && [ -n "$(find backend/src/main graphql/src/main -newer "$jar" -type f -print -quit)" ]; then
+  [ "${BUILD:-0}" = 1 ] && jar= || say "warning: $jar is older than the sources: BUILD=1 rebuilds it first"
+fi
+if [ -z "$jar" ] || [ "${BUILD:-0}" = 1 ]; then
+  say "building the backend jar"
   ./mvnw -B -q -pl graphql,backend package -DskipTests > "$dir/build.log" 2>&1 || { tail -30 "$dir/build.log" >&2; die "build failed"; }
   jar=$(ls backend/target/juare-backend-*.jar | grep -v original | head -1)
 fi
