@@ -75,6 +75,39 @@ public class EventLog {
         return spec.map(row -> row.get("id", Long.class)).one();
     }
 
+    /**
+     * An append written into another module's statement (ADR 0040): {@code sql} is an
+     * {@code INSERT … SELECT … WHERE condition RETURNING id} to use as a data-modifying CTE, {@code bindings} its values
+     * (names start with {@code event_}). Like {@link #append}, its statement should be the transaction's last, or run
+     * on its own (autocommit): the id's row lock is held until commit.
+     */
+    public record Appending(String sql, Map<String, Object> bindings) {
+    }
+
+    /** {@link #append} as a part of a statement, inserting only when {@code condition} (SQL) holds: see {@link Appending}. */
+    public Appending appendingWhen(NewEvent event, String condition) {
+        String sql = """
+                INSERT INTO complaint_event (complaint_id, type, actor_type, actor_id, occurred_at, status, resident_id,
+                                             opd_code, kecamatan_code, category_code, visible_to_resident, payload)
+                SELECT :event_complaint, :event_type, :event_actorType, :event_actorId, :event_at, :event_status,
+                       :event_resident, :event_opd, :event_kecamatan, :event_category, :event_visible, :event_payload
+                WHERE\s""" + condition + "\nRETURNING id";
+        Map<String, Object> values = new HashMap<>();
+        values.put("event_complaint", event.complaintId());
+        values.put("event_type", event.type().name());
+        values.put("event_actorType", event.actorType().name());
+        values.put("event_actorId", event.actorId() == null ? Parameters.in(UUID.class) : event.actorId());
+        values.put("event_at", clock.instant());
+        values.put("event_status", event.status());
+        values.put("event_resident", event.residentId());
+        values.put("event_opd", event.opdCode() == null ? Parameters.in(String.class) : event.opdCode());
+        values.put("event_kecamatan", event.kecamatanCode());
+        values.put("event_category", event.categoryCode());
+        values.put("event_visible", event.visibleToResident());
+        values.put("event_payload", Json.of(json.writeValueAsString(event.payload())));
+        return new Appending(sql, values);
+    }
+
     /** An event that happened at a given time, for {@link #appendAllAt}. */
     public record PastEvent(NewEvent event, Instant occurredAt) {
     }

@@ -182,6 +182,38 @@ public class PhotoService {
     }
 
     /**
+     * {@link #attach} for a resident, written into another module's statement (ADR 0040): {@code sql} is an UPDATE to use
+     * as a data-modifying CTE named {@code attached}, attaching the resident's unattached photos when {@code condition}
+     * (SQL) holds and returning them ({@link #ATTACHED_COLUMNS} reads them back for {@link #photosIn}); {@code count} is
+     * how many it must attach; bindings are named {@code photo_*}. When fewer were attached, {@link #notAttached} says why.
+     */
+    public record Attaching(String sql, Map<String, Object> bindings, int count) {
+    }
+
+    public static Attaching attachingWhen(Collection<UUID> photoIds, UUID residentId, UUID complaintId, String condition) {
+        UUID[] distinct = photoIds.stream().distinct().toArray(UUID[]::new);
+        PhotoOwner owner = PhotoOwner.resident(residentId);
+        String sql = "UPDATE photo SET complaint_id = :photo_complaint, kind = :photo_kind"
+                + " WHERE id = ANY(:photo_ids) AND " + owner.column() + " = :photo_owner AND complaint_id IS NULL AND " + condition
+                + " RETURNING id, width, height, kind, created_at";
+        return new Attaching(sql, Map.of("photo_complaint", complaintId, "photo_kind", Photo.EVIDENCE, "photo_ids", distinct,
+                "photo_owner", owner.id()), distinct.length);
+    }
+
+    /** The select-list columns giving the photos of a CTE named {@code attached} ({@link #attachingWhen}) as {@link #PHOTOS_OF_C} does. */
+    public static final String ATTACHED_COLUMNS = """
+            (SELECT array_agg(a.id ORDER BY a.created_at, a.id) FROM attached a) AS photo_ids,
+            (SELECT array_agg(a.width ORDER BY a.created_at, a.id) FROM attached a) AS photo_widths,
+            (SELECT array_agg(a.height ORDER BY a.created_at, a.id) FROM attached a) AS photo_heights,
+            (SELECT array_agg(a.kind ORDER BY a.created_at, a.id) FROM attached a) AS photo_kinds,
+            (SELECT count(*) FROM attached a) AS photo_count""";
+
+    /** Why {@link #attachingWhen} attached fewer than asked: always fails, as {@link #attach} does then. */
+    public Mono<Void> notAttached(Collection<UUID> photoIds, UUID residentId, UUID complaintId) {
+        return whyNotAttached(photoIds.stream().distinct().toArray(UUID[]::new), PhotoOwner.resident(residentId), complaintId);
+    }
+
+    /**
      * Told apart only for the caller's own photos: one already attached elsewhere (or before, to this complaint)
      * is PHOTO_ALREADY_USED; unknown and someone else's stay the same PHOTO_NOT_FOUND, so ids of others reveal nothing.
      */

@@ -76,9 +76,9 @@ class ComplaintController {
     }
 
     @MutationMapping
-    Mono<SubmitComplaintPayload> submitComplaint(@Argument SubmitComplaintInput input) {
+    Mono<SubmitComplaintPayload> submitComplaint(@Argument SubmitComplaintInput input, DataFetchingEnvironment environment) {
         return CurrentCaller.residentId()
-                .flatMap(residentId -> Payloads.of(service.submit(residentId, input),
+                .flatMap(residentId -> Payloads.of(service.file(residentId, input).map(filing -> primePhotos(environment, filing)),
                         complaint -> new SubmitComplaintPayload(complaint, List.of()),
                         errors -> new SubmitComplaintPayload(null, errors)));
     }
@@ -112,6 +112,17 @@ class ComplaintController {
             loader.prime(read.complaint(), read.photos());
         }
         return read.complaint();
+    }
+
+    /** The photos of a complaint filed without any (or read with it for a retry) need no second statement (ADR 0040). */
+    private static Complaint primePhotos(DataFetchingEnvironment environment, ComplaintService.Filing filing) {
+        if (filing.photos() != null) {
+            DataLoader<Complaint, List<Photo>> loader = environment.getDataLoader(PHOTOS_LOADER);
+            if (loader != null) {
+                loader.prime(filing.complaint(), filing.photos());
+            }
+        }
+        return filing.complaint();
     }
 
     private static Connection<Complaint> toConnection(List<Complaint> page, int size, boolean hasPrevious) {

@@ -2,6 +2,7 @@ package id.go.cilegon.juare.complaint.internal;
 
 import id.go.cilegon.juare.complaint.Complaint;
 import id.go.cilegon.juare.complaint.ComplaintStatus;
+import id.go.cilegon.juare.event.EventLog;
 import id.go.cilegon.juare.graphql.Lifecycle;
 import id.go.cilegon.juare.photo.Photo;
 import id.go.cilegon.juare.photo.PhotoService;
@@ -105,6 +106,78 @@ class ComplaintRepository {
         spec = c.title() == null ? spec.bindNull("title", String.class) : spec.bind("title", c.title());
         spec = c.addressText() == null ? spec.bindNull("address", String.class) : spec.bind("address", c.addressText());
         return spec.map(ComplaintRepository::toComplaint).one();
+    }
+
+    /**
+     * A complaint filed with the id of the SUBMITTED event appended with it (null when the event's condition did not
+     * hold: photos missing) and the photos attached to it.
+     */
+    record Filed(Complaint complaint, Long eventId, List<Photo> photos, long photosAttached) {
+    }
+
+    /**
+     * {@link #insertUnlessRequested}, the photos' attachment (when {@code photos} is not null) and the event's append in
+     * ONE statement (ADR 0040): the complaint, its photos and its event are stored together or not at all. Without
+     * photos it runs on its own (autocommit), and the event log's counter lock is held only while it runs; with photos
+     * the caller's transaction rolls back when fewer were attached. Empty, storing nothing, when this resident already
+     * used the client request id.
+     */
+    Mono<Filed> insertWithEvent(Complaint c, EventLog.Appending event, PhotoService.Attaching photos) {
+        String attached = photos == null ? "" : """
+                attached AS (
+                """ + photos.sql() + """
+                ),
+                """;
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                        WITH created AS (
+                            INSERT INTO complaint (id, tracking_number, resident_id, client_request_id, category_code, title,
+                                                   description, lat, lng, kecamatan_code, kelurahan_code, address_text,
+                                                   confidential, status, version, created_at, updated_at)
+                            VALUES (:id, :tracking, :resident, :request, :category, :title, :description, :lat, :lng,
+                                    :kecamatan, :kelurahan, :address, :confidential, :status, 0, :created, :created)
+                            ON CONFLICT (resident_id, client_request_id) DO NOTHING
+                            RETURNING\s""" + COLUMNS + """
+                        ),
+                        """ + attached + """
+                        appended AS (
+                        """ + event.sql() + """
+                        )
+                        SELECT created.*, (SELECT id FROM appended) AS event_id""" + (photos == null ? "" : ", " + PhotoService.ATTACHED_COLUMNS)
+                        + " FROM created")
+                .bindValues(event.bindings())
+                .bind("id", c.id())
+                .bind("tracking", c.trackingNumber())
+                .bind("resident", c.residentId())
+                .bind("request", c.clientRequestId())
+                .bind("category", c.categoryCode())
+                .bind("description", c.description())
+                .bind("lat", c.lat())
+                .bind("lng", c.lng())
+                .bind("kecamatan", c.kecamatanCode())
+                .bind("kelurahan", c.kelurahanCode())
+                .bind("confidential", c.confidential())
+                .bind("status", c.status().name())
+                .bind("created", c.createdAt());
+        if (photos != null) {
+            spec = spec.bindValues(photos.bindings());
+        }
+        spec = c.title() == null ? spec.bindNull("title", String.class) : spec.bind("title", c.title());
+        spec = c.addressText() == null ? spec.bindNull("address", String.class) : spec.bind("address", c.addressText());
+        return spec.map(row -> photos == null
+                        ? new Filed(toComplaint(row), row.get("event_id", Long.class), List.of(), 0)
+                        : new Filed(toComplaint(row), row.get("event_id", Long.class), PhotoService.photosIn(row),
+                                row.get("photo_count", Long.class)))
+                .one();
+    }
+
+    /** {@link #findByClientRequest} with the complaint's photos, in the same statement. */
+    Mono<WithPhotos> findByClientRequestWithPhotos(UUID residentId, String clientRequestId) {
+        return db.sql("SELECT " + COLUMNS + ", " + PhotoService.PHOTO_COLUMNS + " FROM complaint c " + PhotoService.PHOTOS_OF_C
+                        + " WHERE c.resident_id = :resident AND c.client_request_id = :request")
+                .bind("resident", residentId)
+                .bind("request", clientRequestId)
+                .map(row -> new WithPhotos(toComplaint(row), PhotoService.photosIn(row)))
+                .one();
     }
 
     Mono<Complaint> findByClientRequest(UUID residentId, String clientRequestId) {

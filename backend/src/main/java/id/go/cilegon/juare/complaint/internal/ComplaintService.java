@@ -9,10 +9,12 @@ import id.go.cilegon.juare.event.EventType;
 import id.go.cilegon.juare.event.NewEvent;
 import id.go.cilegon.juare.geo.Area;
 import id.go.cilegon.juare.geo.CityMap;
+import id.go.cilegon.juare.photo.Photo;
 import id.go.cilegon.juare.photo.PhotoService;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.Ids;
 import id.go.cilegon.juare.platform.UserError;
+import id.go.cilegon.juare.platform.UserErrorException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,6 +49,11 @@ class ComplaintService {
     private final EventLog eventLog;
     private final TransactionalOperator tx;
     private final Clock clock;
+    /**
+     * A new complaint is stored with its photos and its event in one statement (ADR 0040). Off only to compare
+     * (SubmitBenchmark): then main's path before it (look-up, a transaction of one statement each, photos read to answer).
+     */
+    volatile boolean oneStatement = true;
 
     ComplaintService(ComplaintRepository complaints, AgencyCatalog catalog, CityMap cityMap, PhotoService photos,
                      EventLog eventLog, TransactionalOperator tx, Clock clock) {
@@ -61,17 +68,94 @@ class ComplaintService {
 
     /** Files a complaint, or returns the one already filed with this client request id. */
     Mono<Complaint> submit(UUID residentId, SubmitComplaintInput input) {
+        return file(residentId, input).map(Filing::complaint);
+    }
+
+    /**
+     * A complaint filed (or found filed before) with its photos when they are known without another read: none for a
+     * complaint just filed without photos, those read with it for a retry; null when the caller must read them.
+     */
+    record Filing(Complaint complaint, List<Photo> photos) {
+    }
+
+    /**
+     * {@link #submit}, telling the photos when known. A new complaint is one statement with its photos and its event
+     * (ADR 0040): checked in memory first (category and city map are cached), then stored at once, on its own without
+     * photos, in a transaction with them (attaching fewer than asked rolls it back). A retry finds its complaint when
+     * that statement stores nothing, or when a check fails (a category closed since still returns the complaint filed
+     * under it; another request under a used key is IDEMPOTENCY_KEY_REUSED, whatever is wrong with it).
+     */
+    Mono<Filing> file(UUID residentId, SubmitComplaintInput input) {
         String requestId = input.clientRequestId() == null ? "" : input.clientRequestId().strip();
         if (!REQUEST_ID.matcher(requestId).matches()) {
             return Mono.error(invalid(ErrorCode.INVALID_INPUT, "complaint.client-request-id", "clientRequestId"));
         }
-        return complaints.findByClientRequest(residentId, requestId)
-                .switchIfEmpty(Mono.defer(() -> checkAndCreate(residentId, requestId, input)))
+        if (!oneStatement) {
+            // as before ADR 0040, to compare: look-up, then a transaction of one statement each, photos read to answer
+            return complaints.findByClientRequest(residentId, requestId).map(c -> new Filing(c, null))
+                    .switchIfEmpty(Mono.defer(() -> checkAndCreate(residentId, requestId, input).map(c -> new Filing(c, null))))
+                    .flatMap(filing -> sameRequest(filing.complaint(), input) ? Mono.just(filing) : Mono.error(keyReused()));
+        }
+        return checked(input)
+                .flatMap(ok -> create(residentId, requestId, input, ok, photoIds(input.photoIds()))
+                        .switchIfEmpty(Mono.defer(() -> filedBefore(residentId, requestId))))
+                // a refusal (a check, a photo) from a request whose id filed a complaint before answers as a retry does
+                .onErrorResume(UserErrorException.class,
+                        refused -> filedBefore(residentId, requestId).switchIfEmpty(Mono.error(refused)))
                 // a retry returns the complaint it filed; the same key with another complaint is a client's bug, not a retry
-                .flatMap(complaint -> sameRequest(complaint, input) ? Mono.just(complaint)
-                        : Mono.error(invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                                "complaint.client-request-id-reused",
-                                "clientRequestId")));
+                .flatMap(filing -> sameRequest(filing.complaint(), input) ? Mono.just(filing) : Mono.error(keyReused()));
+    }
+
+    private Mono<Filing> filedBefore(UUID residentId, String requestId) {
+        return complaints.findByClientRequestWithPhotos(residentId, requestId)
+                .map(read -> new Filing(read.complaint(), read.photos()));
+    }
+
+    private static RuntimeException keyReused() {
+        return invalid(ErrorCode.IDEMPOTENCY_KEY_REUSED, "complaint.client-request-id-reused", "clientRequestId");
+    }
+
+    /** A request that passed the checks, with what they looked up. */
+    private record Checked(Category category, Area area) {
+    }
+
+    /** The checks before filing, in memory; a refusal is a UserErrorException. */
+    private Mono<Checked> checked(SubmitComplaintInput input) {
+        Optional<UserError> basic = basicCheck(input);
+        if (basic.isPresent()) {
+            return Mono.error(basic.get().exception());
+        }
+        return catalog.category(input.categoryCode())
+                .filter(Category::active)
+                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_CATEGORY, "agency.category-unknown", "categoryCode")))
+                .zipWith(locate(input.location()), Checked::new);
+    }
+
+    /**
+     * The complaint, its photos and its SUBMITTED event in one statement (in a transaction when there are photos);
+     * empty when the client request id was used already.
+     */
+    private Mono<Filing> create(UUID residentId, String requestId, SubmitComplaintInput input, Checked checked, List<UUID> photoIds) {
+        return Mono.defer(() -> {
+                    Complaint complaint = newComplaint(residentId, requestId, input, checked.category(), checked.area());
+                    if (photoIds.isEmpty()) {
+                        return complaints.insertWithEvent(complaint,
+                                eventLog.appendingWhen(submitted(complaint), "EXISTS (SELECT 1 FROM created)"), null);
+                    }
+                    PhotoService.Attaching attaching = PhotoService.attachingWhen(photoIds, residentId, complaint.id(),
+                            "EXISTS (SELECT 1 FROM created)");
+                    EventLog.Appending appending = eventLog.appendingWhen(submitted(complaint),
+                            "EXISTS (SELECT 1 FROM created) AND (SELECT count(*) FROM attached) = " + attaching.count());
+                    return complaints.insertWithEvent(complaint, appending, attaching)
+                            // fewer photos attached than asked: nothing was appended; say why, which rolls back
+                            .flatMap(filed -> filed.eventId() != null ? Mono.just(filed)
+                                    : photos.notAttached(photoIds, residentId, complaint.id()).then(Mono.<ComplaintRepository.Filed>empty()))
+                            .as(tx::transactional);
+                })
+                .retryWhen(Retry.max(3).filter(ComplaintService::isTrackingNumberCollision))
+                .doOnNext(filed -> log.info("Complaint {} submitted ({}), event {}", filed.complaint().trackingNumber(),
+                        filed.complaint().categoryCode(), filed.eventId()))
+                .map(filed -> new Filing(filed.complaint(), filed.photos()));
     }
 
     /**
@@ -90,16 +174,8 @@ class ComplaintService {
     }
 
     private Mono<Complaint> checkAndCreate(UUID residentId, String requestId, SubmitComplaintInput input) {
-        Optional<UserError> basic = basicCheck(input);
-        if (basic.isPresent()) {
-            return Mono.error(basic.get().exception());
-        }
-        List<UUID> photoIds = photoIds(input.photoIds());
-        return catalog.category(input.categoryCode())
-                .filter(Category::active)
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_CATEGORY, "agency.category-unknown", "categoryCode")))
-                .zipWith(locate(input.location()))
-                .flatMap(t -> create(residentId, requestId, input, t.getT1(), t.getT2(), photoIds));
+        return checked(input)
+                .flatMap(ok -> createBefore(residentId, requestId, input, ok.category(), ok.area(), photoIds(input.photoIds())));
     }
 
     private static Optional<UserError> basicCheck(SubmitComplaintInput input) {
@@ -142,8 +218,9 @@ class ComplaintService {
                         "complaint.location-outside", "location")));
     }
 
-    private Mono<Complaint> create(UUID residentId, String requestId, SubmitComplaintInput input, Category category,
-                                   Area area, List<UUID> photoIds) {
+    /** The path before ADR 0040 (SubmitBenchmark compares): one statement each in a transaction. */
+    private Mono<Complaint> createBefore(UUID residentId, String requestId, SubmitComplaintInput input, Category category,
+                                         Area area, List<UUID> photoIds) {
         return Mono.defer(() -> store(newComplaint(residentId, requestId, input, category, area), photoIds))
                 .retryWhen(Retry.max(3).filter(ComplaintService::isTrackingNumberCollision));
     }
@@ -165,13 +242,16 @@ class ComplaintService {
     }
 
     private Mono<Complaint> attachAndRecord(Complaint created, List<UUID> photoIds) {
-        NewEvent submitted = new NewEvent(created.id(), EventType.SUBMITTED, ActorType.RESIDENT, created.residentId(),
-                created.status().name(), created.residentId(), null, created.kecamatanCode(), created.categoryCode(), true,
-                Map.of("trackingNumber", created.trackingNumber()));
         return photos.attach(photoIds, created.residentId(), created.id())
-                .then(eventLog.append(submitted))
+                .then(eventLog.append(submitted(created)))
                 .doOnNext(eventId -> log.info("Complaint {} submitted ({}), event {}", created.trackingNumber(), created.categoryCode(), eventId))
                 .thenReturn(created);
+    }
+
+    private static NewEvent submitted(Complaint created) {
+        return new NewEvent(created.id(), EventType.SUBMITTED, ActorType.RESIDENT, created.residentId(),
+                created.status().name(), created.residentId(), null, created.kecamatanCode(), created.categoryCode(), true,
+                Map.of("trackingNumber", created.trackingNumber()));
     }
 
     private static boolean isTrackingNumberCollision(Throwable e) {
