@@ -6,7 +6,13 @@ import id.go.cilegon.juare.graphql.OperationDocuments;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
 import id.go.cilegon.juare.support.Staff;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,36 +21,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 import reactor.netty.http.client.HttpClient;
-import reactor.netty.http.client.WebsocketClientSpec;
-import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Not a test: one event to N complaintEvents subscribers on this test's backend (docs/benchmarks/fanout.md). N raw
- * reactor-netty graphql-ws clients on one event loop, one operator token; then one complaint submitted at a time, and
- * from the moment the submit is sent to each subscriber's receipt: p50, p99, max, missed deliveries; the heap (after a
- * GC) before and after 100 events, bytes per idle subscription (client and server, one JVM), and the submit's latency
- * with and without the subscribers. Tagged "benchmark", which the build excludes:
+ * reactor-netty graphql-ws clients in a JVM of their own ({@link FanoutClients}, one event loop, one operator token);
+ * then one complaint submitted at a time, and from the moment just before the submit is sent to each subscriber's
+ * receipt: p50, p99, max, missed deliveries; the server's heap (after a GC) before and after back-to-back events, bytes
+ * per idle subscription and per delivery (the server alone) with the classes that grew most (a class histogram taken
+ * in this JVM), and the submit's latency with and without the subscribers. Tagged "benchmark", which the build excludes:
  * <pre>
  * ./mvnw -B -o -q -pl graphql,backend test -Dtest=FanoutBenchmark -DexcludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false \
- *     -Djuare.benchmark.subscribers=1000,5000 -DargLine=-Xmx1g
+ *     -Djuare.benchmark.subscribers=1000,5000,10000 -DargLine=-Xmx1g
  * </pre>
- * Each connection costs two file descriptors here (client and server in one process), so N stays below half of
- * {@code ulimit -n}.
+ * Each side holds one file descriptor per connection, so N stays below {@code ulimit -n} (20,000 here) less a few hundred.
  */
 @Tag("benchmark")
 class FanoutBenchmark extends IntegrationTest {
@@ -79,116 +74,178 @@ class FanoutBenchmark extends IntegrationTest {
     }
 
     private void run(int n, String operator, String residentToken) throws Exception {
-        LoopResources loop = LoopResources.create("fanout-bench", 1, true);
-        ConnectionProvider connections = ConnectionProvider.newConnection();
-        HttpClient.WebsocketSender client = HttpClient.create(connections).runOn(loop)
-                .websocket(WebsocketClientSpec.builder().protocols("graphql-transport-ws").maxFramePayloadLength(1 << 20).build());
         String init = json.writeValueAsString(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + operator)));
         String subscribe = json.writeValueAsString(Map.of("id", "1", "type", "subscribe", "payload",
                 Map.of("query", OperationDocuments.load("ComplaintEvents"), "variables", Map.of())));
+        Path initFile = Files.writeString(Files.createTempFile("fanout-init", ".json"), init);
+        Path subscribeFile = Files.writeString(Files.createTempFile("fanout-subscribe", ".json"), subscribe);
 
         long heapEmpty = usedHeapAfterGc();
+        String histogramEmpty = histogram();
         int before = stream.subscriberCount();
-        List<Subscriber> subscribers = new ArrayList<>(n);
-        int retried = 0;
-        long opening = System.nanoTime();
-        AtomicInteger errors = new AtomicInteger();
-        for (int batch = 0; batch < n; batch += 200) {
-            List<Subscriber> pending = new ArrayList<>();
-            for (int i = 0; i < Math.min(200, n - batch); i++) {
-                pending.add(new Subscriber());
+        // the subscribers in a JVM of their own: the heap and the file descriptors measured here are the server's
+        Process clients = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + System.getProperty("juare.benchmark.client-heap", "1g"), "-cp", System.getProperty("java.class.path"),
+                FanoutClients.class.getName(), Integer.toString(port), Integer.toString(n), initFile.toString(), subscribeFile.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            Clients remote = new Clients(clients);
+            String[] opened = remote.read("opened").split(" ");
+            // attached to the live stream (the server subscribes after the subscribe message)
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (stream.subscriberCount() < before + n && System.nanoTime() < deadline) {
+                Thread.sleep(20);
             }
-            subscribers.addAll(pending);
-            // a connection_init now and then is never acknowledged (issue 15, part W): open that one again
-            for (int attempt = 0; !pending.isEmpty() && attempt < 5; attempt++) {
-                CountDownLatch acknowledged = new CountDownLatch(pending.size());
-                for (Subscriber s : pending) {
-                    s.connection = s.connect(client, port, init, subscribe, errors, acknowledged);
+            System.out.printf("FANOUT N=%d: %d attached in %s s (%s connection errors, %s opened again)%n", n, stream.subscriberCount() - before,
+                    opened[2], opened[3], opened[4]);
+            long heapIdle = usedHeapAfterGc();
+            System.out.printf("FANOUT N=%d: server heap %d MiB empty, %d MiB with N idle subscriptions: %d bytes per subscription (server alone)%n",
+                    n, heapEmpty >> 20, heapIdle >> 20, (heapIdle - heapEmpty) / n);
+            printGrowth("idle subscriptions", n, histogramEmpty, histogram());
+
+            // warm up, then one event at a time
+            for (int i = 0; i < 3; i++) {
+                deliverOne(remote, residentToken);
+            }
+            List<Long> latencies = new ArrayList<>();
+            List<Long> submits = new ArrayList<>();
+            long missed = 0;
+            for (int i = 0; i < MEASURED_EVENTS; i++) {
+                Round round = deliverOne(remote, residentToken);
+                latencies.addAll(round.latencies);
+                submits.add(round.submit);
+                missed += n - round.latencies.size();
+            }
+            System.out.printf("FANOUT N=%d: one event, send of submit to receipt: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d events; missed %d; submit p50 %.1f ms, max %.1f ms (%s)%n",
+                    n, pct(latencies, 50) / 1e6, pct(latencies, 99) / 1e6, pct(latencies, 100) / 1e6, MEASURED_EVENTS, missed,
+                    pct(submits, 50) / 1e6, pct(submits, 100) / 1e6, loadAverage());
+
+            // events back to back: the heap after, and each submit's latency while fan-outs run
+            long heapBefore = usedHeapAfterGc();
+            String histogramBefore = histogram();
+            long received = remote.count();
+            List<Long> during = new ArrayList<>();
+            long backToBack = System.nanoTime();
+            for (int i = 0; i < HEAP_EVENTS; i++) {
+                during.add(submit(residentToken));
+            }
+            long expected = received + (long) HEAP_EVENTS * n;
+            long waitUntil = System.nanoTime() + DELIVERY_WAIT.toNanos() * 3;
+            long got;
+            while ((got = remote.count()) < expected && System.nanoTime() < waitUntil) {
+                Thread.sleep(100);
+            }
+            double seconds = (System.nanoTime() - backToBack) / 1e9;
+            got -= received;
+            System.out.printf("FANOUT N=%d: %d events back to back delivered in %.1f s: %.0f deliveries/s (%s)%n", n, HEAP_EVENTS, seconds,
+                    got / seconds, loadAverage());
+            long heapAfter = usedHeapAfterGc();
+            System.out.printf("FANOUT N=%d: %d events back to back: server heap %d -> %d MiB (%d bytes per delivery); delivered %d of %d (missed %d); submit during fan-out p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    n, HEAP_EVENTS, heapBefore >> 20, heapAfter >> 20, (heapAfter - heapBefore) / Math.max(1, (long) HEAP_EVENTS * n),
+                    got, (long) HEAP_EVENTS * n, (long) HEAP_EVENTS * n - got,
+                    pct(during, 50) / 1e6, pct(during, 99) / 1e6, pct(during, 100) / 1e6);
+            printGrowth("deliveries", (long) HEAP_EVENTS * n, histogramBefore, histogram());
+            System.out.printf("FANOUT N=%d: subscriptions closed by the server: %s%n", n, remote.ask("closed").split(" ")[1]);
+            remote.ask("quit");
+            assertThat(missed).isZero();
+        } finally {
+            clients.destroy();
+            clients.waitFor(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (stream.subscriberCount() > before && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** FanoutClients over its standard input and output. */
+    private static final class Clients {
+        private final BufferedReader in;
+        private final PrintStream out;
+
+        Clients(Process process) {
+            this.in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            this.out = new PrintStream(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        }
+
+        String read(String expected) throws Exception {
+            for (String line; (line = in.readLine()) != null; ) {
+                if (line.startsWith(expected)) {
+                    return line;
                 }
-                acknowledged.await(10, TimeUnit.SECONDS);
-                List<Subscriber> again = pending.stream().filter(s -> !s.acknowledged).toList();
-                again.forEach(s -> s.connection.dispose());
-                retried += again.size();
-                pending = new ArrayList<>(again);
             }
+            throw new IllegalStateException("the client process ended");
         }
-        // attached to the live stream (the server subscribes after the subscribe message)
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (stream.subscriberCount() < before + n && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-        System.out.printf("FANOUT N=%d: %d attached in %.1f s (%d connection errors, %d opened again)%n", n, stream.subscriberCount() - before,
-                (System.nanoTime() - opening) / 1e9, errors.get(), retried);
-        long heapIdle = usedHeapAfterGc();
-        System.out.printf("FANOUT N=%d: heap %d MiB empty, %d MiB with N idle subscriptions: %d bytes per subscription (client and server)%n",
-                n, heapEmpty >> 20, heapIdle >> 20, (heapIdle - heapEmpty) / n);
 
-        // warm up, then one event at a time
-        for (int i = 0; i < 3; i++) {
-            deliverOne(subscribers, residentToken);
+        String ask(String command) throws Exception {
+            out.println(command);
+            String name = command.split(" ")[0];
+            return read(switch (name) {
+                case "wait" -> "latencies";
+                case "quit" -> "bye";
+                default -> name;
+            });
         }
-        List<Long> latencies = new ArrayList<>();
-        List<Long> submits = new ArrayList<>();
-        long missed = 0;
-        for (int i = 0; i < MEASURED_EVENTS; i++) {
-            Round round = deliverOne(subscribers, residentToken);
-            latencies.addAll(round.latencies);
-            submits.add(round.submit);
-            missed += n - round.latencies.size();
-        }
-        System.out.printf("FANOUT N=%d: one event, send of submit to receipt: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d events; missed %d; submit p50 %.1f ms, max %.1f ms%n",
-                n, pct(latencies, 50) / 1e6, pct(latencies, 99) / 1e6, pct(latencies, 100) / 1e6, MEASURED_EVENTS, missed,
-                pct(submits, 50) / 1e6, pct(submits, 100) / 1e6);
 
-        // 100 events back to back: the heap after, and each submit's latency while fan-outs run
-        long heapBefore = usedHeapAfterGc();
-        long received = subscribers.stream().mapToLong(s -> s.count.get()).sum();
-        List<Long> during = new ArrayList<>();
-        for (int i = 0; i < HEAP_EVENTS; i++) {
-            during.add(submit(residentToken));
+        long count() throws Exception {
+            return Long.parseLong(ask("count").split(" ")[1]);
         }
-        long expected = received + (long) HEAP_EVENTS * n;
-        long waitUntil = System.nanoTime() + DELIVERY_WAIT.toNanos() * 3;
-        while (subscribers.stream().mapToLong(s -> s.count.get()).sum() < expected && System.nanoTime() < waitUntil) {
-            Thread.sleep(50);
-        }
-        long got = subscribers.stream().mapToLong(s -> s.count.get()).sum() - received;
-        long heapAfter = usedHeapAfterGc();
-        System.out.printf("FANOUT N=%d: %d events back to back: heap %d -> %d MiB; delivered %d of %d (missed %d); submit during fan-out p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                n, HEAP_EVENTS, heapBefore >> 20, heapAfter >> 20, got, (long) HEAP_EVENTS * n, (long) HEAP_EVENTS * n - got,
-                pct(during, 50) / 1e6, pct(during, 99) / 1e6, pct(during, 100) / 1e6);
-        System.out.printf("FANOUT N=%d: subscriptions closed by the server: %d%n", n, subscribers.stream().filter(s -> s.closed).count());
-
-        subscribers.forEach(s -> s.connection.dispose());
-        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (stream.subscriberCount() > before && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
-        loop.disposeLater().block(Duration.ofSeconds(10));
-        assertThat(missed).isZero();
     }
 
     private record Round(List<Long> latencies, long submit) {
     }
 
-    /** Submits one complaint and waits for every subscriber to receive its event. */
-    private Round deliverOne(List<Subscriber> subscribers, String residentToken) throws Exception {
-        long[] counts = subscribers.stream().mapToLong(s -> s.count.get()).toArray();
-        long sent = System.nanoTime();
-        subscribers.forEach(s -> s.mark(sent));
+    /** Submits one complaint and waits for every subscriber to receive its event (latencies in ns, from the mark). */
+    private Round deliverOne(Clients remote, String residentToken) throws Exception {
+        remote.ask("mark");
         long submit = submit(residentToken);
-        long deadline = sent + DELIVERY_WAIT.toNanos();
+        String line = remote.ask("wait " + DELIVERY_WAIT.toMillis());
         List<Long> latencies = new ArrayList<>();
-        for (int i = 0; i < subscribers.size(); i++) {
-            Subscriber s = subscribers.get(i);
-            while (s.count.get() <= counts[i] && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            if (s.count.get() > counts[i]) {
-                latencies.add(s.firstAfterMark - sent);
+        for (String value : line.substring("latencies ".length()).split(",")) {
+            if (!value.isBlank()) {
+                latencies.add(Long.parseLong(value.trim()) * 1000);
             }
         }
         return new Round(latencies, submit);
+    }
+
+    /** The server's class histogram (live objects, after a full GC), in-process through the diagnostic command MBean. */
+    private static String histogram() {
+        try {
+            return (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                    new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    /** The classes whose live bytes grew most between two histograms, per unit (subscription or delivery). */
+    private static void printGrowth(String per, long units, String before, String after) {
+        Map<String, long[]> was = parse(before);
+        Map<String, long[]> now = parse(after);
+        now.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - was.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - was.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(Integer.getInteger("juare.benchmark.histogram-top", 20))
+                .forEach(e -> System.out.printf("FANOUT   growth per %s: %8.1f B %6.2f objects  %s%n", per,
+                        e.getValue()[1] / (double) units, e.getValue()[0] / (double) units, e.getKey()));
+    }
+
+    private static Map<String, long[]> parse(String histogram) {
+        Map<String, long[]> classes = new java.util.HashMap<>();
+        for (String line : histogram.split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length >= 4 && f[0].endsWith(":")) {
+                try {
+                    classes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                } catch (NumberFormatException ignored) {
+                    // a header or total line
+                }
+            }
+        }
+        return classes;
     }
 
     /** One submitComplaint over HTTP; its latency in ns. */
@@ -203,6 +260,14 @@ class FanoutBenchmark extends IntegrationTest {
         long took = System.nanoTime() - start;
         assertThat(response.body()).contains("\"errors\":[]");
         return took;
+    }
+
+    private static String loadAverage() {
+        try {
+            return "load average " + Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "load average unknown";
+        }
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {
@@ -220,50 +285,5 @@ class FanoutBenchmark extends IntegrationTest {
         long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
         int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    /** One graphql-ws client: counts "next" messages and notes when the first one after a mark arrived. */
-    private static final class Subscriber {
-        final AtomicLong count = new AtomicLong();
-        volatile boolean acknowledged;
-        volatile Disposable connection;
-        volatile long mark;
-        volatile long firstAfterMark;
-        volatile boolean closed;
-
-        void mark(long at) {
-            mark = at;
-            firstAfterMark = 0;
-        }
-
-        Disposable connect(HttpClient.WebsocketSender client, int port, String init, String subscribe, AtomicInteger errors, CountDownLatch acknowledgements) {
-            closed = false;
-            return client.uri("ws://localhost:" + port + "/graphql")
-                    .handle((in, out) -> {
-                        Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
-                        outgoing.tryEmitNext(init);
-                        Mono<Void> reading = in.receive().asString().doOnNext(text -> {
-                            if (text.contains("\"next\"")) {
-                                long now = System.nanoTime();
-                                if (firstAfterMark == 0 && mark != 0) {
-                                    firstAfterMark = now;
-                                }
-                                count.incrementAndGet();
-                            } else if (text.contains("connection_ack")) {
-                                outgoing.tryEmitNext(subscribe);
-                                acknowledged = true;
-                                acknowledgements.countDown();
-                            } else if (text.contains("\"ping\"")) {
-                                outgoing.tryEmitNext("{\"type\":\"pong\"}");
-                            } else if (text.contains("\"error\"") || text.contains("\"complete\"")) {
-                                closed = true;
-                                System.out.println("FANOUT server ended a subscription: " + text);
-                            }
-                        }).then();
-                        return Flux.merge(out.sendString(outgoing.asFlux()).then(), reading).then()
-                                .doFinally(signal -> closed = true);
-                    })
-                    .subscribe(null, e -> errors.incrementAndGet());
-        }
     }
 }

@@ -9,8 +9,12 @@ import id.go.cilegon.juare.event.EventStream;
 import id.go.cilegon.juare.event.StoredEvent;
 import id.go.cilegon.juare.event.SubscribedEvent;
 import id.go.cilegon.juare.platform.ApiException;
+import id.go.cilegon.juare.platform.SharedSubscriptionEvent;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.UUID;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -132,21 +136,55 @@ class ComplaintEventController {
         // read once per instance per event, shared by every subscriber (EventComplaints); judged here, in memory
         return complaints.of(event)
                 .map(complaint -> ComplaintEventView.of(event, ComplaintAccess.maySee(caller, complaint) ? complaint : null,
-                        delivered.subscribedAfter()))
+                        delivered.subscribedAfter(), caller))
                 // the complaint is written in the event's transaction, so this cannot happen; if it did, a silent
                 // skip would be a missed event the client could never notice
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("event " + event.id() + " without its complaint")));
     }
 
-    /** GraphQL ComplaintEvent. */
+    /**
+     * GraphQL ComplaintEvent. Its selection is resolved and encoded once for every subscriber with the same
+     * {@code shareKey} (ADR 0038); {@code subscribedAfter} is each subscriber's own.
+     */
     record ComplaintEventView(String id, String type, String status, Instant at, String actor, String message, UUID complaintId,
                               String opdCode, String kecamatanCode, String categoryCode, Complaint complaint,
-                              String subscribedAfter) {
+                              String subscribedAfter, EventShare shareKey) implements SharedSubscriptionEvent {
 
-        static ComplaintEventView of(StoredEvent e, Complaint complaint, long subscribedAfter) {
+        static ComplaintEventView of(StoredEvent e, Complaint complaint, long subscribedAfter, Caller caller) {
             return new ComplaintEventView(Long.toString(e.id()), e.type().name(), e.status(), e.occurredAt(),
                     e.actorType().name(), e.message(), e.complaintId(), e.opdCode(), e.kecamatanCode(), e.categoryCode(), complaint,
-                    Long.toString(subscribedAfter));
+                    Long.toString(subscribedAfter), EventShare.of(e, complaint, caller));
+        }
+
+        @Override
+        public Map<String, Object> ownFields() {
+            return Map.of("subscribedAfter", subscribedAfter);
+        }
+    }
+
+    /**
+     * What the fields below an event resolve from: the event, the complaint delivered with it (by identity: the one
+     * instance EventComplaints shares, read after a known point) and what of the caller the resolvers below read. A
+     * resident's own id (their complaints); a staff member's roles and OPD — the rule of ComplaintAccess, timelines
+     * (entryView), possibleDuplicates (opdScope) and the other fields of Complaint read these, never a staff member's
+     * id (FieldAccessMatrixTest asks every field as each kind of caller). Two subscribers with equal keys get the same.
+     */
+    record EventShare(long eventId, Complaint complaint, Caller.Kind kind, UUID residentId, Set<String> roles, String opdCode) {
+
+        static EventShare of(StoredEvent event, Complaint complaint, Caller caller) {
+            return new EventShare(event.id(), complaint, caller.kind(), caller.isResident() ? caller.id() : null,
+                    caller.roles(), caller.opdCode());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof EventShare s && eventId == s.eventId && complaint == s.complaint && kind == s.kind
+                    && Objects.equals(residentId, s.residentId) && roles.equals(s.roles) && Objects.equals(opdCode, s.opdCode);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(eventId) * 31 + System.identityHashCode(complaint);
         }
     }
 }
