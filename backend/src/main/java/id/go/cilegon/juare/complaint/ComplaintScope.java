@@ -23,11 +23,21 @@ import reactor.core.publisher.Mono;
  *
  * @param condition  SQL over the complaint table's columns, never containing a value
  * @param parameters the values of the condition's named parameters
+ * @param cells      the part of the condition on status, opd_code, kecamatan_code and category_code only (the caller's
+ *                   own OPD and the filter's lists), with the same parameters: valid on any table with those columns,
+ *                   such as complaintCounts' summaries (ADR 0037)
+ * @param from       the filter's from (filing time, inclusive), or null
+ * @param to         the filter's to (exclusive), or null
+ * @param overdue    the filter's overdue restriction, or null
  */
-public record ComplaintScope(String condition, Map<String, Object> parameters) {
+public record ComplaintScope(String condition, Map<String, Object> parameters, String cells, Instant from, Instant to,
+                             OverdueFilter overdue) {
+
+    /** Off only in FlatReadsBenchmark's "before" variant: the statuses as a bound array, as before ADR 0041. */
+    static volatile boolean statusesAsLiterals = true;
 
     /** Every complaint (for the platform's own metrics, never for a caller). */
-    public static final ComplaintScope EVERYTHING = new ComplaintScope("TRUE", Map.of());
+    public static final ComplaintScope EVERYTHING = new ComplaintScope("TRUE", Map.of(), "TRUE", null, null, null);
 
     /** At an OPD: where the clocks run and can breach (docs/lifecycle.md). */
     private static final String AT_OPD = Lifecycle.sqlIn("status", Lifecycle.AT_OPD);
@@ -80,10 +90,18 @@ public record ComplaintScope(String condition, Map<String, Object> parameters) {
         anyOf(conditions, parameters, "opd_code", "scopeOpds", filter.opdCodes());
         anyOf(conditions, parameters, "kecamatan_code", "scopeKecamatan", filter.kecamatanCodes());
         anyOf(conditions, parameters, "category_code", "scopeCategories", filter.categoryCodes());
-        if (filter.statuses() != null) {
-            List<String> statuses = filter.statuses().stream().map(ComplaintStatus::name).toList();
-            anyOf(conditions, parameters, "status", "scopeStatuses", statuses);
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            if (statusesAsLiterals) {
+                // literals, not a bound array: a cached (generic) plan can then still prove a partial index's
+                // predicate (status NOT IN finished: complaint_open_created; ADR 0041).
+                // The names are our enum's, never a caller's text.
+                conditions.add("status IN (" + filter.statuses().stream().distinct().sorted()
+                        .map(status -> "'" + status.name() + "'").collect(java.util.stream.Collectors.joining(", ")) + ")");
+            } else {
+                anyOf(conditions, parameters, "status", "scopeStatuses", filter.statuses().stream().map(ComplaintStatus::name).toList());
+            }
         }
+        String cells = conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
         if (filter.from() != null) {
             conditions.add("created_at >= :scopeFrom");
             parameters.put("scopeFrom", filter.from());
@@ -101,7 +119,7 @@ public record ComplaintScope(String condition, Map<String, Object> parameters) {
             parameters.put("scopeNow", now);
         }
         String condition = conditions.isEmpty() ? "TRUE" : String.join(" AND ", conditions);
-        return new ComplaintScope(condition, Map.copyOf(parameters));
+        return new ComplaintScope(condition, Map.copyOf(parameters), cells, filter.from(), filter.to(), filter.overdue());
     }
 
     /** column = ANY(:parameter), for a non-empty list; the column names are ours, the values are bound. */

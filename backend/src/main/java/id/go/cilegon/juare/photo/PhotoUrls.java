@@ -39,6 +39,10 @@ public class PhotoUrls {
     private final Clock clock;
     private final Duration lifetime;
     private final long stepSeconds;
+    /** Keyed once, never used itself: {@link #newMac()} copies it (Mac is not thread-safe). */
+    private volatile Mac keyed;
+    /** Switched off by benchmarks, to compare with a Mac made and keyed for every signature. */
+    volatile boolean copyKeyed = true;
 
     @Autowired
     public PhotoUrls(Secrets secrets, Clock clock, PhotoUrlProperties properties) {
@@ -50,6 +54,13 @@ public class PhotoUrls {
         this.clock = clock;
         this.lifetime = lifetime;
         this.stepSeconds = Math.max(1, lifetime.toSeconds() / 3);
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(this.key);
+            this.keyed = mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
     }
 
     public Duration lifetime() {
@@ -123,10 +134,25 @@ public class PhotoUrls {
 
     // version, path (the photo and its variant) and expiry, one per line: no field can run into the next
     private byte[] mac(UUID photoId, boolean thumbnail, long exp) {
+        return newMac().doFinal(("juare-photo-v1\n" + path(photoId, thumbnail) + "\n" + exp).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A Mac ready for the key: a copy of one keyed once (a page of complaints signs ~40 URLs; looking the algorithm
+     * up and keying it each time was most of the cost), or a new one where the provider cannot copy.
+     */
+    private Mac newMac() {
         try {
+            if (keyed != null && copyKeyed) {
+                try {
+                    return (Mac) keyed.clone();
+                } catch (CloneNotSupportedException e) {
+                    keyed = null;
+                }
+            }
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(("juare-photo-v1\n" + path(photoId, thumbnail) + "\n" + exp).getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 unavailable", e);
         }

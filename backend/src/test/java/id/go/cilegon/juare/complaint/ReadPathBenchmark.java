@@ -40,13 +40,21 @@ import tools.jackson.databind.json.JsonMapper;
  *     -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * Settings (system properties): {@code bench.rounds} (3), {@code bench.seconds} (8 per measure), {@code bench.warmup}
- * (60 s, all variants, thrown away), {@code bench.variants} (before,token-cache,one-statement,after), {@code bench.jfr} (a directory:
+ * (60 s, all variants, thrown away), {@code bench.variants} (before,token-cache,one-statement,after; "main" is after, the path before ADR 0042;
+ * then ADR 0042's steps plain-fields, keyed-mac, cached-figures, document-selection, timestamps; "reads2" is all of them), {@code bench.jfr} (a directory:
  * a JFR recording per variant of myComplaints at 16 connections, first round).
  */
 @Tag("benchmark")
 class ReadPathBenchmark extends IntegrationTest {
 
     private static final int COMPLAINTS = 30;
+
+    /**
+     * Each step switches on one more optimisation: ADR 0036's (before, token-cache, one-statement, after = "main",
+     * the path on main before ADR 0042), then ADR 0042's.
+     */
+    private static final List<String> STEPS = List.of("before", "token-cache", "one-statement", "after",
+            "plain-fields", "keyed-mac", "cached-figures", "document-selection", "timestamps");
 
     @Autowired TokenService tokens;
     @Autowired PersonalDataCipher cipher;
@@ -96,12 +104,13 @@ class ReadPathBenchmark extends IntegrationTest {
                 for (String[] query : new String[][] {{"myComplaints(first:20)", my}, {"complaint(id)", detail}}) {
                     for (String variant : variants) {
                         variant(variant);
-                        // one profile per variant: myComplaints at 16 connections in the first round
-                        boolean profile = jfr != null && round == 1 && connections == 16 && query[1].equals(my);
+                        // one profile per variant and query: 16 connections in the first round
+                        boolean profile = jfr != null && round == 1 && connections == 16;
                         jdk.jfr.Recording recording = profile ? startRecording() : null;
                         Result r = run(http, token, query[1], connections, seconds);
                         if (recording != null) {
-                            java.nio.file.Path file = java.nio.file.Path.of(jfr, "myComplaints-" + variant + ".jfr");
+                            java.nio.file.Path file = java.nio.file.Path.of(jfr,
+                                    (query[1].equals(my) ? "myComplaints-" : "complaint-") + variant + ".jfr");
                             java.nio.file.Files.createDirectories(file.getParent());
                             recording.dump(file);
                             recording.close();
@@ -118,7 +127,7 @@ class ReadPathBenchmark extends IntegrationTest {
         }
         System.out.printf(Locale.ROOT, "%nmedians over %d rounds%n", rounds);
         rps.forEach((key, values) -> System.out.printf(Locale.ROOT, "%-58s %10.2f%n", key, median(values)));
-        variant("after");
+        variant(STEPS.getLast());
     }
 
     /**
@@ -126,13 +135,18 @@ class ReadPathBenchmark extends IntegrationTest {
      * before (none: main's path), token-cache, one-statement, after (and no observation per field).
      */
     private void variant(String name) {
-        int step = List.of("before", "token-cache", "one-statement", "after").indexOf(name);
+        int step = STEPS.indexOf(name.equals("main") ? "after" : name.equals("reads2") ? STEPS.getLast() : name);
         if (step < 0) {
-            throw new IllegalArgumentException(name);
+            throw new IllegalArgumentException(name + " (one of " + STEPS + ", main or reads2)");
         }
         Variants.tokenCache(context).accept(step >= 1);
         Variants.oneStatement(context).accept(step >= 2);
         Variants.fieldObservations(context).accept(step < 3);
+        Variants.plainFields(context).accept(step >= 4);
+        Variants.keyedMac(context).accept(step >= 5);
+        Variants.cachedFigures(context).accept(step >= 6);
+        Variants.selectionFromDocument(context).accept(step >= 7);
+        Variants.timestampParser(context).accept(step >= 8);
     }
 
     private void check(HttpClient http, String token, String body, String expected) throws Exception {

@@ -31,6 +31,40 @@ final class Variants {
         return on -> ReflectionTestUtils.setField(bean, "observeFields", on);
     }
 
+    /** PlainFields: @PlainField fields as graphql-java's light fetchers (ADR 0042), or through Spring GraphQL's decorator. */
+    static Consumer<Boolean> plainFields(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.platform.internal.PlainFields");
+        return on -> ReflectionTestUtils.setField(bean, "enabled", on);
+    }
+
+    /** PhotoUrls: each signature from a copy of a Mac keyed once, or a Mac made and keyed for it (as before). */
+    static Consumer<Boolean> keyedMac(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.photo.PhotoUrls");
+        return on -> ReflectionTestUtils.setField(bean, "copyKeyed", on);
+    }
+
+    /** QueryLimits: an operation's shape and cost computed once per document and relevant variables, or every time. */
+    static Consumer<Boolean> cachedFigures(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.platform.internal.QueryLimits");
+        return on -> ReflectionTestUtils.setField(bean, "cacheFigures", on);
+    }
+
+    /** ComplaintController: whether photos are selected, read from the document, or from graphql-java's normalized selection. */
+    static Consumer<Boolean> selectionFromDocument(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.complaint.internal.ComplaintController");
+        return on -> ReflectionTestUtils.setField(bean, "selectionFromDocument", on);
+    }
+
+    /** TimestampTextCodec: timestamptz text parsed by our parser, or every one by the driver's DateTimeFormatter. */
+    static Consumer<Boolean> timestampParser(ApplicationContext context) {
+        try {
+            Class<?> codec = Class.forName("id.go.cilegon.juare.platform.internal.TimestampTextCodec");
+            return on -> ReflectionTestUtils.setField(codec, "enabled", on);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Object bean(ApplicationContext context, String className) {
         try {
             return context.getBean(Class.forName(className));

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.agency.internal;
 
+import id.go.cilegon.juare.platform.PlainField;
 import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Category;
 import id.go.cilegon.juare.agency.Opd;
@@ -30,17 +31,20 @@ class AgencyController {
     }
 
     /** The code is the cache identity: stable, unique among OPDs, the value opdCode arguments take (docs/adr/0028). */
+    @PlainField
     @SchemaMapping(typeName = "Opd", field = "id")
     String opdId(Opd opd) {
         return opd.code();
     }
 
     /** The code, as for Opd. */
+    @PlainField
     @SchemaMapping(typeName = "Category", field = "id")
     String categoryId(Category category) {
         return category.code();
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Category", field = "defaultOpd")
     Mono<Opd> defaultOpd(Category category) {
         return catalog.opd(category.defaultOpdCode());

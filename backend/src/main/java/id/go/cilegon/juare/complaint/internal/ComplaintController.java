@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.complaint.internal;
 
+import id.go.cilegon.juare.platform.PlainField;
 import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Category;
 import id.go.cilegon.juare.agency.Opd;
@@ -92,7 +93,7 @@ class ComplaintController {
         Cursor position = after == null ? null : Cursor.decode(after);
         Instant beforeCreatedAt = position == null ? null : position.createdAt();
         UUID beforeId = position == null ? null : position.id();
-        boolean withPhotos = photosInPage && environment.getSelectionSet().contains("edges/node/photos");
+        boolean withPhotos = photosInPage && selects(environment, "edges", "node", "photos");
         return CurrentCaller.residentId()
                 .flatMap(residentId -> withPhotos
                         ? complaints.residentPageWithPhotos(residentId, beforeCreatedAt, beforeId, size + 1)
@@ -100,6 +101,51 @@ class ComplaintController {
                                 .collectList()
                         : complaints.residentPage(residentId, beforeCreatedAt, beforeId, size + 1).collectList())
                 .map(page -> toConnection(page, size, after != null));
+    }
+
+    /** Switched off by benchmarks: then {@link #selects} asks graphql-java's normalized selection set, as before. */
+    volatile boolean selectionFromDocument = true;
+
+    /**
+     * Whether the field's selection asks for this path (fragments followed; @skip and @include not looked at, so a
+     * skipped field counts as asked for: the photos are then read and not shown, never the other way round). Read
+     * from the document: graphql-java's {@code getSelectionSet()} normalizes the whole operation for it, about 5 % of
+     * complaint(id)'s CPU (docs/benchmarks/reads.md).
+     */
+    private boolean selects(DataFetchingEnvironment environment, String... path) {
+        if (!selectionFromDocument) {
+            return environment.getSelectionSet().contains(String.join("/", path));
+        }
+        List<graphql.language.SelectionSet> level = environment.getMergedField().getFields().stream()
+                .map(graphql.language.Field::getSelectionSet).filter(java.util.Objects::nonNull).toList();
+        for (String name : path) {
+            List<graphql.language.SelectionSet> next = new java.util.ArrayList<>();
+            for (graphql.language.SelectionSet set : level) {
+                fieldsNamed(environment, set, name, next);
+            }
+            if (next.isEmpty()) {
+                return false;
+            }
+            level = next;
+        }
+        return true;
+    }
+
+    /** The selection sets of the fields of this name in a set (an empty one for a leaf), through fragments. */
+    private static void fieldsNamed(DataFetchingEnvironment environment, graphql.language.SelectionSet set, String name,
+                                    List<graphql.language.SelectionSet> found) {
+        for (graphql.language.Selection<?> selection : set.getSelections()) {
+            if (selection instanceof graphql.language.Field field && field.getName().equals(name)) {
+                found.add(field.getSelectionSet() == null ? graphql.language.SelectionSet.newSelectionSet().build() : field.getSelectionSet());
+            } else if (selection instanceof graphql.language.InlineFragment inline) {
+                fieldsNamed(environment, inline.getSelectionSet(), name, found);
+            } else if (selection instanceof graphql.language.FragmentSpread spread) {
+                graphql.language.FragmentDefinition fragment = environment.getFragmentsByName().get(spread.getName());
+                if (fragment != null) {
+                    fieldsNamed(environment, fragment.getSelectionSet(), name, found);
+                }
+            }
+        }
     }
 
     /**
@@ -138,7 +184,7 @@ class ComplaintController {
     @QueryMapping
     Mono<Complaint> complaint(@Argument String id, DataFetchingEnvironment environment) {
         UUID complaintId = parseId(id);
-        boolean withPhotos = photosInPage && environment.getSelectionSet().contains("photos");
+        boolean withPhotos = photosInPage && selects(environment, "photos");
         return CurrentCaller.get()
                 .flatMap(caller -> caller.kind() == Caller.Kind.ANONYMOUS
                         ? Mono.error(ApiException.unauthenticated())
@@ -165,31 +211,37 @@ class ComplaintController {
         return Ids.parse(id);
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "location")
     GeoPoint location(Complaint complaint) {
         return new GeoPoint(complaint.lat(), complaint.lng());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "category")
     Mono<Category> category(Complaint complaint) {
         return catalog.category(complaint.categoryCode());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "opd")
     Mono<Opd> opd(Complaint complaint) {
         return catalog.opd(complaint.opdCode());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "kecamatan")
     Mono<Kecamatan> kecamatan(Complaint complaint) {
         return cityMap.kecamatan(complaint.kecamatanCode());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "kelurahan")
     Mono<Kelurahan> kelurahan(Complaint complaint) {
         return cityMap.kelurahan(complaint.kelurahanCode());
     }
 
+    @PlainField
     @BatchMapping(typeName = "Complaint", field = "photos")
     Mono<Map<Complaint, List<Photo>>> photos(List<Complaint> batch) {
         return photos.photosOf(batch.stream().map(Complaint::id).toList())
@@ -197,6 +249,7 @@ class ComplaintController {
     }
 
     /** Each entry as ComplaintAccess.entryView says: all of it, as the resident sees it, or not at all. */
+    @PlainField
     @BatchMapping(typeName = "Complaint", field = "timeline")
     Mono<Map<Complaint, List<TimelineEntry>>> timeline(List<Complaint> batch) {
         return CurrentCaller.get()
@@ -223,12 +276,14 @@ class ComplaintController {
         return staffDirectory.displayNames(ids);
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "replySecondsLeft")
     Integer replySecondsLeft(Complaint complaint) {
         return complaint.isAtOpd() && complaint.firstReplyAt() == null && complaint.replyDueAt() != null
                 ? secondsUntil(complaint.replyDueAt()) : null;
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "fixSecondsLeft")
     Integer fixSecondsLeft(Complaint complaint) {
         return complaint.isAtOpd() && complaint.fixDueAt() != null ? secondsUntil(complaint.fixDueAt()) : null;
@@ -239,16 +294,19 @@ class ComplaintController {
         return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, seconds));
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "replyOverdue")
     boolean replyOverdue(Complaint complaint) {
         return complaint.replyOverdue(clock.instant());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "fixOverdue")
     boolean fixOverdue(Complaint complaint) {
         return complaint.fixOverdue(clock.instant());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Complaint", field = "transferRequested")
     boolean transferRequested(Complaint complaint) {
         return complaint.transferRequestedAt() != null;
@@ -269,6 +327,7 @@ class ComplaintController {
     }
 
     /** The original of a duplicate, only if the caller may see it (another resident's is not theirs to read). */
+    @PlainField
     @BatchMapping(typeName = "Complaint", field = "duplicateOf")
     Mono<Map<Complaint, Complaint>> duplicateOf(List<Complaint> batch) {
         return CurrentCaller.get()
@@ -277,11 +336,13 @@ class ComplaintController {
     }
 
     /** What anyone who may see a duplicate may know of its original: its number, status and OPD. */
+    @PlainField
     @BatchMapping(typeName = "Complaint", field = "duplicateOfReference")
     Mono<Map<Complaint, ComplaintReference>> duplicateOfReference(List<Complaint> batch) {
         return originals(batch).map(byId -> byOriginal(batch, byId, ComplaintReference::of));
     }
 
+    @PlainField
     @SchemaMapping(typeName = "ComplaintReference", field = "opd")
     Mono<Opd> referenceOpd(ComplaintReference reference) {
         return reference.opdCode() == null ? Mono.empty() : catalog.opd(reference.opdCode());
@@ -325,6 +386,7 @@ class ComplaintController {
      * Open complaints of the same category within about 100 m, nearest first, among those the caller may see (an
      * OPD: its own OPD's only): one query for the whole batch.
      */
+    @PlainField
     @BatchMapping(typeName = "Complaint", field = "possibleDuplicates")
     Mono<Map<Complaint, List<Complaint>>> possibleDuplicates(List<Complaint> batch) {
         return CurrentCaller.get()

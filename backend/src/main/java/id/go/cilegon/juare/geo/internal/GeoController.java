@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.geo.internal;
 
+import id.go.cilegon.juare.platform.PlainField;
 import id.go.cilegon.juare.geo.Area;
 import id.go.cilegon.juare.geo.City;
 import id.go.cilegon.juare.geo.CityMap;
@@ -45,28 +46,33 @@ class GeoController {
     }
 
     /** The BPS code is the cache identity: stable, unique among kecamatan, what kecamatanCode arguments take (docs/adr/0028). */
+    @PlainField
     @SchemaMapping(typeName = "Kecamatan", field = "id")
     String kecamatanId(Kecamatan kecamatan) {
         return kecamatan.code();
     }
 
     /** The code, as for Kecamatan. */
+    @PlainField
     @SchemaMapping(typeName = "Kelurahan", field = "id")
     String kelurahanId(Kelurahan kelurahan) {
         return kelurahan.code();
     }
 
     /** The code, as for Kecamatan. */
+    @PlainField
     @SchemaMapping(typeName = "City", field = "id")
     String cityId(City city) {
         return city.code();
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Kecamatan", field = "kelurahan")
     Mono<List<Kelurahan>> kelurahanOf(Kecamatan kecamatan) {
         return kelurahanList(kecamatan.code());
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Kelurahan", field = "kecamatan")
     Mono<Kecamatan> kecamatanOf(Kelurahan kelurahan) {
         return cityMap.kecamatan(kelurahan.kecamatanCode());

@@ -2,15 +2,23 @@ package id.go.cilegon.juare.overview.internal;
 
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.complaint.ComplaintScope;
+import id.go.cilegon.juare.graphql.Lifecycle;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 
 /**
- * Complaint counts in one aggregate query: per status, per OPD and status, per kecamatan and status; and, when asked
- * for, the OPDs' median reply times in a second one.
+ * Complaint counts in one aggregate query: per status, per OPD and status, per kecamatan and status, from summaries
+ * kept with every change (ADR 0037); and, when asked for, the OPDs' median reply times in a second one.
  */
 @Repository
 class ComplaintCountsRepository {
@@ -24,8 +32,15 @@ class ComplaintCountsRepository {
     /**
      * One row per (status), (OPD, status) and (kecamatan, status) with complaints; the overdue rules are the
      * clock job's (V3's partial indexes), evaluated at {@code now}: ComplaintScope's, the same the overdue filter uses.
+     * From the summaries of V15_1 (ADR 0037) unless the scope has an overdue filter, which they cannot answer: then
+     * {@link #countRowsDirect} (the complaints overdue now, through the at-OPD deadline indexes).
      */
     Flux<CountRow> countRows(ComplaintScope scope, Instant now) {
+        return scope.overdue() != null ? countRowsDirect(scope, now) : countRowsFromSummary(scope, now);
+    }
+
+    /** The reference: every complaint in scope, counted from the complaint rows (what countRows did before V15_1). */
+    Flux<CountRow> countRowsDirect(ComplaintScope scope, Instant now) {
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         SELECT GROUPING(opd_code, kecamatan_code) AS grouping_level, opd_code, kecamatan_code, status,
                                count(*) AS total,
@@ -39,6 +54,127 @@ class ComplaintCountsRepository {
         return scope.bindTo(spec)
                 .map(ComplaintCountsRepository::toRow)
                 .all();
+    }
+
+    /** Complaints at an OPD, for the last-day part of "overdue now". */
+    private static final String AT_OPD = Lifecycle.sqlIn("status", Lifecycle.AT_OPD);
+    private static final String REPLY_DUE_TODAY = "first_reply_at IS NULL AND reply_due_at >= :todayStart AND reply_due_at < :now";
+    private static final String FIX_DUE_TODAY = "fix_due_at >= :todayStart AND fix_due_at < :now";
+
+    /**
+     * The same rows as {@link #countRowsDirect}, added up from V15_1's summaries: the totals from complaint_tally (the
+     * all-days rows without a period; with one, the WIB days it covers whole, and the complaint rows of the part days
+     * at its ends); overdue now from complaint_due_tally's deadline days before today (UTC) and the complaint rows
+     * whose deadline passed today, or, with a period, from the complaint rows overdue now in it.
+     */
+    Flux<CountRow> countRowsFromSummary(ComplaintScope scope, Instant now) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("now", now);
+        List<String> parts = new ArrayList<>();
+        boolean period = scope.from() != null || scope.to() != null;
+        if (!period) {
+            parts.add("SELECT status, opd_code, kecamatan_code, n, 0, 0 FROM complaint_tally WHERE created_day IS NULL AND "
+                    + scope.cells());
+            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            parameters.put("today", today);
+            parameters.put("todayStart", today.atStartOfDay(ZoneOffset.UTC).toInstant());
+            parts.add("""
+                    SELECT status, opd_code, kecamatan_code, 0,
+                           CASE WHEN reply_due_day < :today THEN n ELSE 0 END, CASE WHEN fix_due_day < :today THEN n ELSE 0 END
+                    FROM complaint_due_tally
+                    WHERE (reply_due_day < :today OR fix_due_day < :today) AND %s""".formatted(scope.cells()));
+            parts.add("""
+                    SELECT status, opd_code, kecamatan_code, 0,
+                           CASE WHEN %1$s THEN 1 ELSE 0 END, CASE WHEN %2$s THEN 1 ELSE 0 END
+                    FROM complaint
+                    WHERE %3$s AND %4$s AND ((%1$s) OR (%2$s))""".formatted(REPLY_DUE_TODAY, FIX_DUE_TODAY, AT_OPD,
+                    scope.condition()));
+        } else {
+            Days days = Days.of(scope.from(), scope.to());
+            if (days.any()) {
+                List<String> range = new ArrayList<>();
+                if (days.from() != null) {
+                    range.add("created_day >= :dayFrom");
+                    parameters.put("dayFrom", days.from());
+                }
+                if (days.to() != null) {
+                    range.add("created_day < :dayTo");
+                    parameters.put("dayTo", days.to());
+                }
+                parts.add("SELECT status, opd_code, kecamatan_code, n, 0, 0 FROM complaint_tally WHERE "
+                        + String.join(" AND ", range) + " AND " + scope.cells());
+                List<String> ends = new ArrayList<>();
+                if (scope.from() != null && scope.from().isBefore(days.fromStart())) {
+                    ends.add("created_at < :partEnd");
+                    parameters.put("partEnd", days.fromStart());
+                }
+                if (scope.to() != null && days.toStart().isBefore(scope.to())) {
+                    ends.add("created_at >= :partStart");
+                    parameters.put("partStart", days.toStart());
+                }
+                if (!ends.isEmpty()) {
+                    parts.add("SELECT status, opd_code, kecamatan_code, 1, 0, 0 FROM complaint WHERE %s AND (%s)"
+                            .formatted(scope.condition(), String.join(" OR ", ends)));
+                }
+            } else {
+                parts.add("SELECT status, opd_code, kecamatan_code, 1, 0, 0 FROM complaint WHERE " + scope.condition());
+            }
+            String reply = ComplaintScope.replyOverdue(":now");
+            String fix = ComplaintScope.fixOverdue(":now");
+            parts.add("""
+                    SELECT status, opd_code, kecamatan_code, 0, CASE WHEN %1$s THEN 1 ELSE 0 END, CASE WHEN %2$s THEN 1 ELSE 0 END
+                    FROM complaint
+                    WHERE %3$s AND ((%1$s) OR (%2$s))""".formatted(reply, fix, scope.condition()));
+        }
+        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+                WITH part (status, opd_code, kecamatan_code, n, reply_overdue, fix_overdue) AS (
+                    %s
+                )
+                SELECT GROUPING(opd_code, kecamatan_code) AS grouping_level, opd_code, kecamatan_code, status,
+                       sum(n) AS total, sum(reply_overdue) AS reply_overdue, sum(fix_overdue) AS fix_overdue
+                FROM part
+                GROUP BY GROUPING SETS ((status), (opd_code, status), (kecamatan_code, status))
+                HAVING sum(n) > 0""".formatted(String.join("\n    UNION ALL\n", parts)));
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            spec = spec.bind(parameter.getKey(), parameter.getValue());
+        }
+        return scope.bindTo(spec)
+                .map(ComplaintCountsRepository::toRow)
+                .all();
+    }
+
+    /**
+     * The WIB days a filing period covers whole: [from, to) as dates, each null for no bound; {@code fromStart} and
+     * {@code toStart} are where they begin. None when the period lies within two days (from's next midnight not
+     * before to's).
+     */
+    record Days(LocalDate from, LocalDate to, Instant fromStart, Instant toStart) {
+
+        static final ZoneId WIB = ZoneId.of("Asia/Jakarta");
+
+        static Days of(Instant from, Instant to) {
+            LocalDate first = null;
+            Instant firstStart = null;
+            if (from != null) {
+                first = LocalDate.ofInstant(from, WIB);
+                firstStart = first.atStartOfDay(WIB).toInstant();
+                if (firstStart.isBefore(from)) {
+                    first = first.plusDays(1);
+                    firstStart = first.atStartOfDay(WIB).toInstant();
+                }
+            }
+            LocalDate end = null;
+            Instant endStart = null;
+            if (to != null) {
+                end = LocalDate.ofInstant(to, WIB);
+                endStart = end.atStartOfDay(WIB).toInstant();
+            }
+            return new Days(first, end, firstStart, endStart);
+        }
+
+        boolean any() {
+            return from == null || to == null || from.isBefore(to);
+        }
     }
 
     /**

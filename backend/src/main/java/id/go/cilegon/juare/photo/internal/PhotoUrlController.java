@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.photo.internal;
 
+import id.go.cilegon.juare.platform.PlainField;
 import graphql.schema.DataFetchingEnvironment;
 import id.go.cilegon.juare.photo.Photo;
 import id.go.cilegon.juare.photo.PhotoUrls;
@@ -23,16 +24,19 @@ class PhotoUrlController {
         this.publicUrl = publicUrl;
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Photo", field = "url")
     String url(Photo photo, DataFetchingEnvironment environment) {
         return urls.signed(publicUrl.from(environment.getGraphQlContext()), photo.id(), false);
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Photo", field = "thumbnailUrl")
     String thumbnailUrl(Photo photo, DataFetchingEnvironment environment) {
         return urls.signed(publicUrl.from(environment.getGraphQlContext()), photo.id(), true);
     }
 
+    @PlainField
     @SchemaMapping(typeName = "Photo", field = "urlExpiresAt")
     Instant urlExpiresAt(Photo photo) {
         return urls.reportedExpiry();

@@ -1,5 +1,7 @@
 package id.go.cilegon.juare.platform.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.QueryTraverser;
@@ -12,10 +14,12 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.ErrorCode;
 import id.go.cilegon.juare.platform.Messages;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +71,8 @@ final class QueryLimits extends SimplePerformantInstrumentation {
     public InstrumentationContext<graphql.ExecutionResult> beginExecuteOperation(
             InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
         ExecutionContext context = parameters.getExecutionContext();
-        Shape shape = shape(context);
+        Figures figures = figures(context);
+        Shape shape = figures.shape();
         String language = CallerLanguage.of(context.getGraphQLContext());
         if (shape.signIns() > 1) {
             throw refusal(ONE_SIGN_IN_PER_REQUEST, messages.text(language, "limit.one-sign-in"),
@@ -83,8 +88,7 @@ final class QueryLimits extends SimplePerformantInstrumentation {
         }
         boolean signedIn = context.getGraphQLContext().getBoolean(SIGNED_IN, false);
         int budget = signedIn ? settings.signedInBudget() : settings.anonymousBudget();
-        int cost = QueryCost.of(context.getGraphQLSchema(), context.getDocument(),
-                context.getExecutionInput().getOperationName(), context.getCoercedVariables());
+        int cost = figures.cost();
         if (cost > budget && !signedIn && cost <= settings.signedInBudget()) {
             // what a token would allow: say so (and the operations that need one answer as they would anyway)
             throw refusal(ErrorCode.UNAUTHENTICATED.name(), messages.text(language, "limit.cost.sign-in", cost, budget),
@@ -95,6 +99,48 @@ final class QueryLimits extends SimplePerformantInstrumentation {
                     Map.of("cost", cost, "budget", budget));
         }
         return SimpleInstrumentationContext.noOp();
+    }
+
+    /** An operation's shape and cost: what the limits are checked against. */
+    record Figures(Shape shape, int cost) {
+    }
+
+    /**
+     * The figures of a document (the parsed-document cache hands out one instance per text: ADR 0029), operation
+     * and the variables that can change them, once: walking the document twice per request was 2–6 % of a read's CPU
+     * (docs/benchmarks/reads.md). Only numbers (list sizes) and booleans (@skip, @include) change the figures; ids,
+     * strings and input objects do not, so {@code complaint(id: $id)} has one entry whatever the id.
+     */
+    private final Cache<FiguresKey, Figures> cache = Caffeine.newBuilder().maximumSize(2_000).build();
+
+    /** Switched off by benchmarks to compare with figures computed for every request. */
+    volatile boolean cacheFigures = true;
+
+    private record FiguresKey(Document document, String operationName, Map<String, Object> variables) {
+    }
+
+    Figures figures(ExecutionContext context) {
+        if (!cacheFigures) {
+            return compute(context);
+        }
+        Map<String, Object> relevant = new HashMap<>();
+        context.getCoercedVariables().toMap().forEach((name, value) -> {
+            if (value instanceof Number || value instanceof Boolean) {
+                relevant.put(name, value);
+            }
+        });
+        FiguresKey key = new FiguresKey(context.getDocument(), context.getExecutionInput().getOperationName(), relevant);
+        Figures known = cache.getIfPresent(key);
+        if (known == null) {
+            known = compute(context);
+            cache.put(key, known);
+        }
+        return known;
+    }
+
+    private static Figures compute(ExecutionContext context) {
+        return new Figures(shape(context), QueryCost.of(context.getGraphQLSchema(), context.getDocument(),
+                context.getExecutionInput().getOperationName(), context.getCoercedVariables()));
     }
 
     static Shape shape(ExecutionContext context) {

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.platform.internal;
 
+import id.go.cilegon.juare.platform.PlainField;
 import graphql.schema.DataFetchingEnvironment;
 import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.Messages;
@@ -46,6 +47,7 @@ class RequestLanguage {
         };
     }
 
+    @PlainField
     @SchemaMapping(typeName = "UserError", field = "message")
     String message(UserError error, DataFetchingEnvironment environment) {
         return messages.text(CallerLanguage.of(environment.getGraphQlContext()), error);

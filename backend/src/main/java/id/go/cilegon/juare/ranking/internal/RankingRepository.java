@@ -79,24 +79,22 @@ class RankingRepository {
             """;
 
     /**
-     * Open work now, from the complaint rows (through the complaint_opd_queue partial index); only complaints with a
-     * running assignment in the summary (dispatched according to the log, not rerouted away since), so that the
-     * figure and its drill-down list the same complaints even with rows written without events (load-test data).
-     * Asked row by row through the summary's partial index (a scalar subquery is never turned into a join): as a
-     * join, PostgreSQL hashed every dispatch ever written (3.4 s at a million complaints, asking the log) or every
-     * assignment not rerouted away (1.2 s, asking the summary) to check some 65,000 open complaints.
+     * Open work now: the complaints each OPD holds, as V15_2's triggers keep them in {@code opd_open_complaint} with
+     * every change (ADR 0037): at an OPD, with a running assignment in the summary (dispatched according to the log,
+     * not rerouted away since), so that the figure and its drill-down list the same complaints even with rows written
+     * without events (load-test data). Their overdue_at is when the reply or the fix clock runs out first; checking
+     * every open complaint on every query instead cost 0.5-1.2 s at a million complaints.
      */
     static final String OPEN_STATUSES = Lifecycle.sqlList(Lifecycle.AT_OPD);
     /** A pending transfer request does not hide a complaint: the OPD holds it until an operator moves it (ADR 0022). */
     static final String OVERDUE_CONDITION = "((c.first_reply_at IS NULL AND c.reply_due_at < :now) OR c.fix_due_at < :now)";
 
     private static final String NOW = """
-            SELECT c.opd_code, count(*) AS open_now, count(*) FILTER (WHERE %s) AS overdue_now
-            FROM complaint c
-            WHERE c.status IN (%s) AND c.opd_code IS NOT NULL %%s
-              AND (SELECT true FROM opd_assignment r WHERE r.complaint_id = c.id AND r.end_id IS NULL LIMIT 1)
-            GROUP BY c.opd_code
-            """.formatted(OVERDUE_CONDITION, OPEN_STATUSES);
+            SELECT o.opd_code, count(*) AS open_now, count(*) FILTER (WHERE o.overdue_at < :now) AS overdue_now
+            FROM opd_open_complaint o
+            WHERE TRUE %s
+            GROUP BY o.opd_code
+            """;
 
     private static final String TREND = """
             SELECT (received_at AT TIME ZONE 'Asia/Jakarta')::date AS day,
@@ -195,9 +193,9 @@ class RankingRepository {
         return at.toInstant();
     }
 
-    /** Open and overdue complaints per OPD now, from the complaint rows. */
+    /** Open and overdue complaints per OPD now, from the open complaints kept per change. */
     private Mono<Map<String, int[]>> openNow(Instant now, String opdCode) {
-        DatabaseClient.GenericExecuteSpec nowSpec = db.sql(NOW.formatted(opdCode == null ? "" : "AND c.opd_code = :opd"))
+        DatabaseClient.GenericExecuteSpec nowSpec = db.sql(NOW.formatted(opdCode == null ? "" : "AND o.opd_code = :opd"))
                 .bind("now", now);
         if (opdCode != null) {
             nowSpec = nowSpec.bind("opd", opdCode);

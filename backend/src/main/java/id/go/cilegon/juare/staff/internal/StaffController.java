@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.staff.internal;
 
+import id.go.cilegon.juare.platform.PlainField;
 import id.go.cilegon.juare.agency.AgencyCatalog;
 import id.go.cilegon.juare.agency.Opd;
 import id.go.cilegon.juare.auth.AuthSession;
@@ -76,6 +77,7 @@ class StaffController {
                         errors -> new StaffAccountPayload(null, errors)));
     }
 
+    @PlainField
     @SchemaMapping(typeName = "StaffAccount", field = "opd")
     Mono<Opd> opd(StaffAccount account) {
         return catalog.opd(account.opdCode());

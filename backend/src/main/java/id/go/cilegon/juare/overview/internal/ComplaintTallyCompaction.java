@@ -1,0 +1,59 @@
+package id.go.cilegon.juare.overview.internal;
+
+import id.go.cilegon.juare.platform.Periodic;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Folds the deltas that every change appends to complaintCounts' summaries (V15_1, ADR 0037) into one row per key,
+ * every {@code juare.counts.compact-every} (default 5 s), so that a count reads a few thousand rows however many
+ * changes came before it. Deadline days more than two days past fold into one "long overdue" day. One instance at a
+ * time (the function takes a transaction advisory lock and returns at once on the others); the answers are the same
+ * before and after a fold, so a late or failed run costs only a few more rows to add up.
+ */
+@Component
+class ComplaintTallyCompaction implements SmartLifecycle {
+
+    private final DatabaseClient db;
+    private final Clock clock;
+    private final Duration every;
+    private final Periodic schedule = new Periodic("Folding the complaint counts");
+
+    ComplaintTallyCompaction(DatabaseClient db, Clock clock,
+                             @Value("${juare.counts.compact-every:5s}") Duration every) {
+        this.db = db;
+        this.clock = clock;
+        this.every = every;
+    }
+
+    @Override
+    public void start() {
+        schedule.start(every, every, this::compact);
+    }
+
+    /** One fold: the delta rows folded, or -1 when another instance was folding. */
+    Mono<Integer> compact() {
+        LocalDate foldBefore = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(2);
+        return db.sql("SELECT complaint_tally_compact(:foldBefore) AS folded")
+                .bind("foldBefore", foldBefore)
+                .map(row -> row.get("folded", Integer.class))
+                .one();
+    }
+
+    @Override
+    public void stop() {
+        schedule.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return schedule.isRunning();
+    }
+}
