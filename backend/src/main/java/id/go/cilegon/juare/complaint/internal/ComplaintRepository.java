@@ -80,16 +80,18 @@ class ComplaintRepository {
                 .filter(r -> r.at() != null);
     }
 
-    /** Inserts, or returns empty if this resident already used the client request id. */
-    Mono<Complaint> insertUnlessRequested(Complaint c) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        INSERT INTO complaint (id, tracking_number, resident_id, client_request_id, category_code, title,
-                                               description, lat, lng, kecamatan_code, kelurahan_code, address_text,
-                                               confidential, status, version, created_at, updated_at)
-                        VALUES (:id, :tracking, :resident, :request, :category, :title, :description, :lat, :lng,
-                                :kecamatan, :kelurahan, :address, :confidential, :status, 0, :created, :created)
-                        ON CONFLICT (resident_id, client_request_id) DO NOTHING
-                        RETURNING """ + " " + COLUMNS)
+    /** A new complaint's row, unless this resident already used its client request id; binds: {@link #bindNew}. */
+    private static final String INSERT_UNLESS_REQUESTED = """
+            INSERT INTO complaint (id, tracking_number, resident_id, client_request_id, category_code, title,
+                                   description, lat, lng, kecamatan_code, kelurahan_code, address_text,
+                                   confidential, status, version, created_at, updated_at)
+            VALUES (:id, :tracking, :resident, :request, :category, :title, :description, :lat, :lng,
+                    :kecamatan, :kelurahan, :address, :confidential, :status, 0, :created, :created)
+            ON CONFLICT (resident_id, client_request_id) DO NOTHING
+            RETURNING\s""" + COLUMNS;
+
+    private static DatabaseClient.GenericExecuteSpec bindNew(DatabaseClient.GenericExecuteSpec spec, Complaint c) {
+        spec = spec
                 .bind("id", c.id())
                 .bind("tracking", c.trackingNumber())
                 .bind("resident", c.residentId())
@@ -105,7 +107,12 @@ class ComplaintRepository {
                 .bind("created", c.createdAt());
         spec = c.title() == null ? spec.bindNull("title", String.class) : spec.bind("title", c.title());
         spec = c.addressText() == null ? spec.bindNull("address", String.class) : spec.bind("address", c.addressText());
-        return spec.map(ComplaintRepository::toComplaint).one();
+        return spec;
+    }
+
+    /** Inserts, or returns empty if this resident already used the client request id. */
+    Mono<Complaint> insertUnlessRequested(Complaint c) {
+        return bindNew(db.sql(INSERT_UNLESS_REQUESTED), c).map(ComplaintRepository::toComplaint).one();
     }
 
     /**
@@ -130,13 +137,7 @@ class ComplaintRepository {
                 """;
         DatabaseClient.GenericExecuteSpec spec = db.sql("""
                         WITH created AS (
-                            INSERT INTO complaint (id, tracking_number, resident_id, client_request_id, category_code, title,
-                                                   description, lat, lng, kecamatan_code, kelurahan_code, address_text,
-                                                   confidential, status, version, created_at, updated_at)
-                            VALUES (:id, :tracking, :resident, :request, :category, :title, :description, :lat, :lng,
-                                    :kecamatan, :kelurahan, :address, :confidential, :status, 0, :created, :created)
-                            ON CONFLICT (resident_id, client_request_id) DO NOTHING
-                            RETURNING\s""" + COLUMNS + """
+                        """ + INSERT_UNLESS_REQUESTED + """
                         ),
                         """ + attached + """
                         appended AS (
@@ -144,25 +145,11 @@ class ComplaintRepository {
                         )
                         SELECT created.*, (SELECT id FROM appended) AS event_id""" + (photos == null ? "" : ", " + PhotoService.ATTACHED_COLUMNS)
                         + " FROM created")
-                .bindValues(event.bindings())
-                .bind("id", c.id())
-                .bind("tracking", c.trackingNumber())
-                .bind("resident", c.residentId())
-                .bind("request", c.clientRequestId())
-                .bind("category", c.categoryCode())
-                .bind("description", c.description())
-                .bind("lat", c.lat())
-                .bind("lng", c.lng())
-                .bind("kecamatan", c.kecamatanCode())
-                .bind("kelurahan", c.kelurahanCode())
-                .bind("confidential", c.confidential())
-                .bind("status", c.status().name())
-                .bind("created", c.createdAt());
+                .bindValues(event.bindings());
         if (photos != null) {
             spec = spec.bindValues(photos.bindings());
         }
-        spec = c.title() == null ? spec.bindNull("title", String.class) : spec.bind("title", c.title());
-        spec = c.addressText() == null ? spec.bindNull("address", String.class) : spec.bind("address", c.addressText());
+        spec = bindNew(spec, c);
         return spec.map(row -> photos == null
                         ? new Filed(toComplaint(row), row.get("event_id", Long.class), List.of(), 0)
                         : new Filed(toComplaint(row), row.get("event_id", Long.class), PhotoService.photosIn(row),
