@@ -85,7 +85,8 @@ class FanoutBenchmark extends IntegrationTest {
         int before = stream.subscriberCount();
         // the subscribers in a JVM of their own: the heap and the file descriptors measured here are the server's
         Process clients = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + System.getProperty("juare.benchmark.client-heap", "1g"), "-cp", System.getProperty("java.class.path"),
+                "-Xmx" + System.getProperty("juare.benchmark.client-heap", "1g"),
+                "-Djuare.benchmark.client-loops=" + Integer.getInteger("juare.benchmark.client-loops", 2), "-cp", System.getProperty("java.class.path"),
                 FanoutClients.class.getName(), Integer.toString(port), Integer.toString(n), initFile.toString(), subscribeFile.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
@@ -109,21 +110,38 @@ class FanoutBenchmark extends IntegrationTest {
             }
             List<Long> latencies = new ArrayList<>();
             List<Long> submits = new ArrayList<>();
+            List<Long> serverSpans = new ArrayList<>();
+            List<Long> serverFirst = new ArrayList<>();
             long missed = 0;
+            long wrong = 0;
+            long serverCpu = serverCpu();
+            long clientCpu = remote.cpu();
             for (int i = 0; i < MEASURED_EVENTS; i++) {
                 Round round = deliverOne(remote, residentToken);
                 latencies.addAll(round.latencies);
                 submits.add(round.submit);
                 missed += n - round.latencies.size();
+                wrong += round.wrong;
+                if (round.firstFrame > 0) {
+                    serverFirst.add(round.firstFrame);
+                    serverSpans.add(round.lastFrame - round.firstFrame);
+                }
             }
-            System.out.printf("FANOUT N=%d: one event, send of submit to receipt: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d events; missed %d; submit p50 %.1f ms, max %.1f ms (%s)%n",
-                    n, pct(latencies, 50) / 1e6, pct(latencies, 99) / 1e6, pct(latencies, 100) / 1e6, MEASURED_EVENTS, missed,
+            serverCpu = serverCpu() - serverCpu;
+            clientCpu = remote.cpu() - clientCpu;
+            System.out.printf("FANOUT N=%d: one event, send of submit to receipt: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d events; missed %d (of them the wrong event first %d); submit p50 %.1f ms, max %.1f ms (%s)%n",
+                    n, pct(latencies, 50) / 1e6, pct(latencies, 99) / 1e6, pct(latencies, 100) / 1e6, MEASURED_EVENTS, missed, wrong,
                     pct(submits, 50) / 1e6, pct(submits, 100) / 1e6, loadAverage());
+            System.out.printf("FANOUT N=%d: one event, server: send of submit to first frame p50 %.1f ms, max %.1f ms; first frame to last frame p50 %.1f ms, max %.1f ms; CPU per delivery: server %.1f µs, clients %.1f µs%n",
+                    n, pct(serverFirst, 50) / 1e6, pct(serverFirst, 100) / 1e6, pct(serverSpans, 50) / 1e6, pct(serverSpans, 100) / 1e6,
+                    serverCpu / 1e3 / Math.max(1, (long) MEASURED_EVENTS * n), clientCpu / 1e3 / Math.max(1, (long) MEASURED_EVENTS * n));
 
             // events back to back: the heap after, and each submit's latency while fan-outs run
             long heapBefore = usedHeapAfterGc();
             String histogramBefore = histogram();
             long received = remote.count();
+            long serverCpuBefore = serverCpu();
+            long clientCpuBefore = remote.cpu();
             List<Long> during = new ArrayList<>();
             long backToBack = System.nanoTime();
             for (int i = 0; i < HEAP_EVENTS; i++) {
@@ -137,8 +155,11 @@ class FanoutBenchmark extends IntegrationTest {
             }
             double seconds = (System.nanoTime() - backToBack) / 1e9;
             got -= received;
-            System.out.printf("FANOUT N=%d: %d events back to back delivered in %.1f s: %.0f deliveries/s (%s)%n", n, HEAP_EVENTS, seconds,
-                    got / seconds, loadAverage());
+            long serverCpuUsed = serverCpu() - serverCpuBefore;
+            long clientCpuUsed = remote.cpu() - clientCpuBefore;
+            System.out.printf("FANOUT N=%d: %d events back to back delivered in %.1f s: %.0f deliveries/s; CPU per delivery: server %.1f µs, clients %.1f µs; out of order %d (%s)%n",
+                    n, HEAP_EVENTS, seconds, got / seconds, serverCpuUsed / 1e3 / Math.max(1, got), clientCpuUsed / 1e3 / Math.max(1, got),
+                    remote.outOfOrder(), loadAverage());
             long heapAfter = usedHeapAfterGc();
             System.out.printf("FANOUT N=%d: %d events back to back: server heap %d -> %d MiB (%d bytes per delivery); delivered %d of %d (missed %d); submit during fan-out p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     n, HEAP_EVENTS, heapBefore >> 20, heapAfter >> 20, (heapAfter - heapBefore) / Math.max(1, (long) HEAP_EVENTS * n),
@@ -148,6 +169,7 @@ class FanoutBenchmark extends IntegrationTest {
             System.out.printf("FANOUT N=%d: subscriptions closed by the server: %s%n", n, remote.ask("closed").split(" ")[1]);
             remote.ask("quit");
             assertThat(missed).isZero();
+            assertThat(remote.outOfOrder()).isZero();
         } finally {
             clients.destroy();
             clients.waitFor(30, TimeUnit.SECONDS);
@@ -190,23 +212,62 @@ class FanoutBenchmark extends IntegrationTest {
         long count() throws Exception {
             return Long.parseLong(ask("count").split(" ")[1]);
         }
+
+        long outOfOrder() throws Exception {
+            return Long.parseLong(ask("count").split(" ")[2]);
+        }
+
+        /** The client process's CPU time, ns. */
+        long cpu() throws Exception {
+            return Long.parseLong(ask("cpu").split(" ")[1]);
+        }
     }
 
-    private record Round(List<Long> latencies, long submit) {
+    private record Round(List<Long> latencies, long submit, int wrong, long firstFrame, long lastFrame) {
     }
 
-    /** Submits one complaint and waits for every subscriber to receive its event (latencies in ns, from the mark). */
+    /**
+     * Submits one complaint and waits for every subscriber to receive its event (latencies in ns, from the mark); the
+     * server's first and last frame of it (ns from the mark), as its frame encoder saw them (SharedFrameEncoder:
+     * when each frame was made, just before it is handed to its connection's event loop).
+     */
     private Round deliverOne(Clients remote, String residentToken) throws Exception {
         remote.ask("mark");
-        long submit = submit(residentToken);
-        String line = remote.ask("wait " + DELIVERY_WAIT.toMillis());
+        if (FRAME_FIRST != null) {
+            ((java.util.concurrent.atomic.AtomicLong) FRAME_FIRST.get(null)).set(0);
+        }
+        long start = System.nanoTime();
+        Submitted submitted = submitComplaint(residentToken);
+        String line = remote.ask("wait " + DELIVERY_WAIT.toMillis() + " " + submitted.trackingNumber());
+        String[] parts = line.substring("latencies ".length()).split(" wrong ");
         List<Long> latencies = new ArrayList<>();
-        for (String value : line.substring("latencies ".length()).split(",")) {
+        for (String value : parts[0].split(",")) {
             if (!value.isBlank()) {
                 latencies.add(Long.parseLong(value.trim()) * 1000);
             }
         }
-        return new Round(latencies, submit);
+        long first = FRAME_FIRST == null ? 0 : ((java.util.concurrent.atomic.AtomicLong) FRAME_FIRST.get(null)).get();
+        long last = FRAME_LAST == null ? 0 : FRAME_LAST.getLong(null);
+        return new Round(latencies, submitted.took(), Integer.parseInt(parts[1].trim()),
+                first == 0 ? 0 : first - start, first == 0 ? 0 : last - start);
+    }
+
+    private static final java.lang.reflect.Field FRAME_FIRST = encoderField("FIRST_AT");
+    private static final java.lang.reflect.Field FRAME_LAST = encoderField("lastAt");
+
+    private static java.lang.reflect.Field encoderField(String name) {
+        try {
+            java.lang.reflect.Field field = Class.forName("id.go.cilegon.juare.platform.internal.SharedFrameEncoder").getDeclaredField(name);
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException e) {
+            return null; // a build without the frame encoder (main before round 3): no server-side frame times
+        }
+    }
+
+    /** This JVM's CPU time (the server; the test's own thread waits), ns. */
+    private static long serverCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** The server's class histogram (live objects, after a full GC), in-process through the diagnostic command MBean. */
@@ -250,6 +311,13 @@ class FanoutBenchmark extends IntegrationTest {
 
     /** One submitComplaint over HTTP; its latency in ns. */
     private long submit(String token) throws Exception {
+        return submitComplaint(token).took();
+    }
+
+    private record Submitted(long took, String trackingNumber) {
+    }
+
+    private Submitted submitComplaint(String token) throws Exception {
         String body = json.writeValueAsString(Map.of("query", OperationDocuments.load("SubmitComplaint"),
                 "variables", Map.of("input", Api.complaintInput(Api.newRequestId(), List.of()))));
         long start = System.nanoTime();
@@ -259,7 +327,7 @@ class FanoutBenchmark extends IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         long took = System.nanoTime() - start;
         assertThat(response.body()).contains("\"errors\":[]");
-        return took;
+        return new Submitted(took, json.readTree(response.body()).at("/data/submitComplaint/complaint/trackingNumber").asString());
     }
 
     private static String loadAverage() {

@@ -26,10 +26,17 @@ import reactor.netty.resources.LoopResources;
  * Not a test: FanoutBenchmark's N graphql-ws subscribers, in a process of their own (so that the server's heap and
  * file descriptors are the server's alone). {@code java FanoutClients <port> <n> <init file> <subscribe file>}; then
  * commands on standard input, one a line, each answered with one line on standard output:
- * {@code mark} (from now, note each subscriber's first event: "marked"), {@code wait <ms>} (until every subscriber
- * has one since the mark, or the time is up: "latencies <µs,µs,...>", one per subscriber that got it),
- * {@code count} ("count <events received in all>"), {@code closed} ("closed <subscriptions the server ended>"),
- * {@code quit}.
+ * {@code mark} (from now, note each subscriber's first event: "marked"), {@code wait <ms> <tracking number>} (until
+ * every subscriber has one since the mark, or the time is up: "latencies <µs,µs,...> wrong <k>", one latency per
+ * subscriber whose first event since the mark is that complaint's; k subscribers got another one first),
+ * {@code count} ("count <events received in all> <events out of order>"), {@code cpu} ("cpu <this process's CPU
+ * time, ns>"), {@code closed} ("closed <subscriptions the server ended>"), {@code quit}.
+ * <p>
+ * Cheap on purpose (round 4): frames are read as bytes on {@code juare.benchmark.client-loops} (2) event loops, and
+ * a {@code next} frame is found by a byte search, not decoded to text or parsed; from each one the event's id (to
+ * prove each subscriber's events come in order, none twice) and, for the first frame after a mark only, the
+ * complaint's tracking number (to prove it is the submitted complaint's event) are read at known keys. The server's
+ * frame is the same either way; the client's own cost is reported ({@code cpu}).
  */
 public final class FanoutClients {
 
@@ -41,7 +48,7 @@ public final class FanoutClients {
         String init = Files.readString(Path.of(args[2]));
         String subscribe = Files.readString(Path.of(args[3]));
 
-        LoopResources loop = LoopResources.create("fanout-clients", 1, true);
+        LoopResources loop = LoopResources.create("fanout-clients", Integer.getInteger("juare.benchmark.client-loops", 2), true);
         HttpClient.WebsocketSender client = HttpClient.create(ConnectionProvider.newConnection()).runOn(loop)
                 .websocket(WebsocketClientSpec.builder().protocols("graphql-transport-ws").maxFramePayloadLength(1 << 20).build());
         List<Subscriber> subscribers = new ArrayList<>(n);
@@ -83,19 +90,28 @@ public final class FanoutClients {
                 }
                 case "wait" -> {
                     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(command[1]));
+                    String expected = command.length > 2 ? command[2] : null;
                     StringBuilder latencies = new StringBuilder("latencies ");
+                    int wrong = 0;
                     for (int i = 0; i < n; i++) {
                         Subscriber s = subscribers.get(i);
                         while (s.count.get() <= counts[i] && System.nanoTime() < deadline) {
                             Thread.sleep(2);
                         }
                         if (s.count.get() > counts[i]) {
-                            latencies.append((s.firstAfterMark - s.mark) / 1000).append(',');
+                            if (expected == null || expected.equals(s.trackingAfterMark)) {
+                                latencies.append((s.firstAfterMark - s.mark) / 1000).append(',');
+                            } else {
+                                wrong++;
+                            }
                         }
                     }
-                    out.println(latencies);
+                    out.println(latencies.append(" wrong ").append(wrong));
                 }
-                case "count" -> out.println("count " + subscribers.stream().mapToLong(s -> s.count.get()).sum());
+                case "count" -> out.println("count " + subscribers.stream().mapToLong(s -> s.count.get()).sum()
+                        + " " + subscribers.stream().mapToLong(s -> s.outOfOrder).sum());
+                case "cpu" -> out.println("cpu " + ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
                 case "closed" -> out.println("closed " + subscribers.stream().filter(s -> s.closed).count());
                 case "quit" -> {
                     subscribers.forEach(s -> s.connection.dispose());
@@ -109,18 +125,75 @@ public final class FanoutClients {
         System.exit(0);
     }
 
-    /** One graphql-ws client: counts "next" messages and notes when the first one after a mark arrived. */
+    private static final byte[] NEXT = bytes("\"type\":\"next\"");
+    private static final byte[] EVENT_ID = bytes("\"complaintEvents\":{\"id\":\"");
+    private static final byte[] TRACKING = bytes("\"trackingNumber\":\"");
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Where pattern starts in the frame, or -1 (frames are a few hundred bytes: a plain scan). */
+    private static int indexOf(io.netty.buffer.ByteBuf frame, byte[] pattern, int from) {
+        int end = frame.writerIndex() - pattern.length;
+        outer:
+        for (int i = Math.max(from, frame.readerIndex()); i <= end; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (frame.getByte(i + j) != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    /** One graphql-ws client: counts "next" messages, checks their order and notes the first one after a mark. */
     private static final class Subscriber {
         final AtomicLong count = new AtomicLong();
         volatile boolean acknowledged;
         volatile Disposable connection;
         volatile long mark;
         volatile long firstAfterMark;
+        volatile String trackingAfterMark;
         volatile boolean closed;
+        /** Written on this connection's event loop only. */
+        long lastEventId = -1;
+        volatile long outOfOrder;
 
         void mark(long at) {
             firstAfterMark = 0;
+            trackingAfterMark = null;
             mark = at;
+        }
+
+        /** A next frame: its event id in order, and the first one after a mark noted with its complaint. */
+        void next(io.netty.buffer.ByteBuf frame, int at) {
+            long received = System.nanoTime();
+            int id = indexOf(frame, EVENT_ID, at);
+            long eventId = 0;
+            if (id >= 0) {
+                for (int i = id + EVENT_ID.length; i < frame.writerIndex() && Character.isDigit(frame.getByte(i)); i++) {
+                    eventId = eventId * 10 + (frame.getByte(i) - '0');
+                }
+            }
+            if (id < 0 || eventId <= lastEventId) {
+                outOfOrder++;
+            }
+            lastEventId = Math.max(lastEventId, eventId);
+            if (firstAfterMark == 0 && mark != 0) {
+                int tracking = indexOf(frame, TRACKING, at);
+                if (tracking >= 0) {
+                    int start = tracking + TRACKING.length;
+                    int end = start;
+                    while (end < frame.writerIndex() && frame.getByte(end) != '"') {
+                        end++;
+                    }
+                    trackingAfterMark = frame.toString(start, end - start, StandardCharsets.UTF_8);
+                }
+                firstAfterMark = received;
+            }
+            count.incrementAndGet();
         }
 
         Disposable connect(HttpClient.WebsocketSender client, int port, String init, String subscribe, AtomicInteger errors,
@@ -130,13 +203,15 @@ public final class FanoutClients {
                     .handle((in, out) -> {
                         Sinks.Many<String> outgoing = Sinks.many().unicast().onBackpressureBuffer();
                         outgoing.tryEmitNext(init);
-                        Mono<Void> reading = in.receive().asString().doOnNext(text -> {
-                            if (text.contains("\"next\"")) {
-                                if (firstAfterMark == 0 && mark != 0) {
-                                    firstAfterMark = System.nanoTime();
-                                }
-                                count.incrementAndGet();
-                            } else if (text.contains("connection_ack")) {
+                        Mono<Void> reading = in.receive().doOnNext(frame -> {
+                            // the type is near the start of every server message; only other messages become text
+                            int next = indexOf(frame, NEXT, 0);
+                            if (next >= 0) {
+                                next(frame, next);
+                                return;
+                            }
+                            String text = frame.toString(StandardCharsets.UTF_8);
+                            if (text.contains("connection_ack")) {
                                 outgoing.tryEmitNext(subscribe);
                                 acknowledged = true;
                                 acknowledgements.countDown();

@@ -39,6 +39,9 @@ final class SharedFrameEncoder implements Encoder<Object> {
     private final Encoder<Object> jackson;
     /** Frames written here (tests). */
     static final LongAdder WRITTEN = new LongAdder();
+    /** When the first frame since a reset and the last frame were made (System.nanoTime; FanoutBenchmark reads them). */
+    static final java.util.concurrent.atomic.AtomicLong FIRST_AT = new java.util.concurrent.atomic.AtomicLong();
+    static volatile long lastAt;
 
     private SharedFrameEncoder(Encoder<Object> jackson) {
         this.jackson = jackson;
@@ -89,6 +92,11 @@ final class SharedFrameEncoder implements Encoder<Object> {
         buffer.write(ID).write((byte) '"').write(id).write((byte) '"').write(NEXT_DATA)
                 .write((byte) '"').write(key).write((byte) '"').write((byte) ':').write(shared).write(END);
         WRITTEN.increment();
+        long now = System.nanoTime();
+        lastAt = now;
+        if (FIRST_AT.get() == 0) {
+            FIRST_AT.compareAndSet(0, now);
+        }
         return buffer;
     }
 

@@ -1,5 +1,7 @@
 package id.go.cilegon.juare.platform.internal;
 
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
 import graphql.GraphQLError;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.DataFetcherExceptionHandler;
@@ -8,7 +10,9 @@ import graphql.execution.ExecutionStrategyParameters;
 import graphql.execution.FetchedValue;
 import graphql.execution.FieldValueInfo;
 import graphql.execution.MergedField;
+import graphql.execution.MergedSelectionSet;
 import graphql.execution.SubscriptionExecutionStrategy;
+import graphql.execution.reactive.SubscriptionPublisher;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -19,7 +23,10 @@ import graphql.language.SelectionSet;
 import graphql.language.VariableReference;
 import id.go.cilegon.juare.platform.CallerLanguage;
 import id.go.cilegon.juare.platform.SharedSubscriptionEvent;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,6 +41,9 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.DataFetcherExceptionResolver;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.util.RawValue;
@@ -138,6 +148,97 @@ class SharedSubscriptionEvents {
         private record Shared(long madeAt, Result result) {
         }
 
+        /**
+         * graphql-java's own per-event execution (private in {@link SubscriptionExecutionStrategy}): what an event
+         * that has no finished shared result goes through. Null if a later graphql-java renames it: then every event
+         * goes through graphql-java's mapping as before, and nothing breaks.
+         */
+        private static final MethodHandle EXECUTE_EVENT = executeEventHandle();
+
+        private static MethodHandle executeEventHandle() {
+            try {
+                java.lang.reflect.Method method = SubscriptionExecutionStrategy.class.getDeclaredMethod("executeSubscriptionEvent",
+                        ExecutionContext.class, ExecutionStrategyParameters.class, Object.class);
+                method.setAccessible(true);
+                return MethodHandles.lookup().unreflect(method);
+            } catch (ReflectiveOperationException | RuntimeException notThere) {
+                return null;
+            }
+        }
+
+        /** Deliveries given a finished shared result without any per-event graphql-java execution (tests, metrics). */
+        final java.util.concurrent.atomic.LongAdder direct = new java.util.concurrent.atomic.LongAdder();
+
+        /**
+         * The subscription's results, in the order of its source events (ADR 0038, amendment round 4): an event whose
+         * share group has a finished result without errors becomes this subscriber's result at once (the shared JSON
+         * with its own fields spliced in), with no graphql-java execution, no {@code ExecutionContext}, no data-loader
+         * dispatch and no instrumentation of its own; any other event goes through graphql-java's per-event execution
+         * as before (which offers its result to the group). One at a time and in order ({@code concatMap}): a
+         * subscriber's results never overtake each other; demand, errors and cancellation pass through as they come.
+         */
+        @Override
+        public CompletableFuture<ExecutionResult> execute(ExecutionContext context, ExecutionStrategyParameters parameters) {
+            CompletableFuture<ExecutionResult> result = super.execute(context, parameters);
+            if (EXECUTE_EVENT == null) {
+                return result;
+            }
+            return result.thenApply(mapped -> mapped.getData() instanceof SubscriptionPublisher publisher
+                    ? ExecutionResultImpl.newExecutionResult().from(mapped)
+                            .data(results(context, parameters, publisher.getUpstreamPublisher())).build()
+                    : mapped);
+        }
+
+        private Publisher<ExecutionResult> results(ExecutionContext context, ExecutionStrategyParameters parameters,
+                                                   Publisher<Object> events) {
+            MergedSelectionSet fields = parameters.getFields();
+            MergedField subscribed = fields.getSubField(fields.getKeys().getFirst());
+            String resultKey = subscribed.getSingleField().getResultKey();
+            Request request = context.getGraphQLContext().computeIfAbsent(REQUEST_KEY, k -> request(context, subscribed));
+            return Flux.from(events).concatMap(event -> {
+                ExecutionResult shared = sharedResult(event, request, resultKey);
+                return shared != null ? Mono.just(shared) : Mono.fromFuture(() -> executeEvent(context, parameters, event), true);
+            });
+        }
+
+        @SuppressWarnings("unchecked")
+        private CompletableFuture<ExecutionResult> executeEvent(ExecutionContext context, ExecutionStrategyParameters parameters, Object event) {
+            try {
+                return (CompletableFuture<ExecutionResult>) EXECUTE_EVENT.invoke(this, context, parameters, event);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** This subscriber's result of the event from its group's finished result, if there is one without errors. */
+        private ExecutionResult sharedResult(Object event, Request request, String resultKey) {
+            if (!(event instanceof SharedSubscriptionEvent sharedEvent)) {
+                return null;
+            }
+            Object shareKey = sharedEvent.shareKey();
+            if (shareKey == null) {
+                return null;
+            }
+            Result finished = finished(new Group(shareKey, request.document(), request.operation(), request.variables(),
+                    request.language(), request.locale()));
+            // errors go through graphql-java's execution and the instrumentation, as every error did
+            if (finished == null || finished.encoded() == null || !finished.errors().isEmpty()) {
+                return null;
+            }
+            shared.increment();
+            direct.increment();
+            return new ExecutionResultImpl(Collections.singletonMap(resultKey, own(finished, sharedEvent, request)), List.of());
+        }
+
+        private Result finished(Group group) {
+            synchronized (groups) {
+                Shared entry = groups.get(group);
+                return entry != null && System.nanoTime() - entry.madeAt() <= ttlNanos ? entry.result() : null;
+            }
+        }
+
         @Override
         protected FieldValueInfo completeField(ExecutionContext context, ExecutionStrategyParameters parameters, Object fetched) {
             Request request = context.getGraphQLContext().computeIfAbsent(REQUEST_KEY, k -> request(context, parameters.getField()));
@@ -152,11 +253,7 @@ class SharedSubscriptionEvents {
             }
             Group group = new Group(shareKey, request.document(), request.operation(), request.variables(),
                     request.language(), request.locale());
-            Result shared;
-            synchronized (groups) {
-                Shared entry = groups.get(group);
-                shared = entry != null && System.nanoTime() - entry.madeAt() <= ttlNanos ? entry.result() : null;
-            }
+            Result shared = finished(group);
             if (shared != null) {
                 request.inFlight().remove(call);
                 this.shared.increment();

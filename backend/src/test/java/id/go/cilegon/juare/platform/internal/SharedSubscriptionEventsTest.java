@@ -89,6 +89,7 @@ class SharedSubscriptionEventsTest extends IntegrationTest {
             long executedBefore = strategy.executed.sum();
             long sharedBefore = strategy.shared.sum();
             long framesBefore = SharedFrameEncoder.WRITTEN.sum();
+            long directBefore = strategy.direct.sum();
             String target = Live.submitComplaint(api(), resident.token());
             Map a = eventOf(ofFirst, target);
             Map b = eventOf(ofSecond, target);
@@ -106,6 +107,8 @@ class SharedSubscriptionEventsTest extends IntegrationTest {
             // one of the three ran the selection, the others were given its result
             assertThat(strategy.shared.sum() - sharedBefore).isGreaterThanOrEqualTo(1);
             assertThat(strategy.executed.sum() - executedBefore).isLessThanOrEqualTo(2);
+            // a subscriber given the finished result got it without a graphql-java execution of its own (round 4)
+            assertThat(strategy.direct.sum() - directBefore).isGreaterThanOrEqualTo(1);
             // and their frames were written from the pre-encoded result, not by Jackson (ADR 0038, round 3)
             assertThat(SharedFrameEncoder.WRITTEN.sum() - framesBefore).isGreaterThanOrEqualTo(3);
         } finally {
