@@ -167,9 +167,10 @@ class FanoutBenchmark extends IntegrationTest {
                     pct(during, 50) / 1e6, pct(during, 99) / 1e6, pct(during, 100) / 1e6);
             printGrowth("deliveries", (long) HEAP_EVENTS * n, histogramBefore, histogram());
             System.out.printf("FANOUT N=%d: subscriptions closed by the server: %s%n", n, remote.ask("closed").split(" ")[1]);
+            long outOfOrder = remote.outOfOrder();
             remote.ask("quit");
             assertThat(missed).isZero();
-            assertThat(remote.outOfOrder()).isZero();
+            assertThat(outOfOrder).isZero();
         } finally {
             clients.destroy();
             clients.waitFor(30, TimeUnit.SECONDS);

@@ -179,7 +179,8 @@ class ComplaintEventController {
         @Override
         public boolean equals(Object o) {
             return o instanceof EventShare s && eventId == s.eventId && complaint == s.complaint && kind == s.kind
-                    && Objects.equals(residentId, s.residentId) && roles.equals(s.roles) && Objects.equals(opdCode, s.opdCode);
+                    && Objects.equals(residentId, s.residentId) && (roles == s.roles || roles.equals(s.roles))
+                    && Objects.equals(opdCode, s.opdCode);
         }
 
         @Override

@@ -39,13 +39,15 @@ class EventComplaints implements DisposableBean {
      * that read the complaint, an event loop shared with HTTP and the database, which would otherwise resolve every
      * subscriber of an event in turn while the requests on its connections wait.
      */
-    private final Scheduler delivery = Schedulers.newParallel("juare-fanout", Runtime.getRuntime().availableProcessors(), true);
+    private final Scheduler delivery = fifo("juare-fanout", Runtime.getRuntime().availableProcessors());
+    private final EventStream stream;
     /** The newest event this instance's live stream has published. */
     private volatile long published = -1;
 
     EventComplaints(ComplaintRepository complaints, EventStream stream,
                     @Value("${juare.events.shared-complaints:1024}") int capacity) {
         this.complaints = complaints;
+        this.stream = stream;
         this.capacity = capacity;
         this.recent = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
@@ -58,13 +60,36 @@ class EventComplaints implements DisposableBean {
         this.watch = stream.live().subscribe(this::published, error -> { });
     }
 
+    /**
+     * Threads that take tasks first come, first served from one queue. Reactor's parallel scheduler runs on
+     * {@code ScheduledThreadPoolExecutor}s, whose queue is a heap ordered by time: one event to 10,000 subscribers
+     * queued 10,000 tasks and each one's removal sifted that heap (5.5 % of the fan-out's samples, round 4).
+     */
+    private static Scheduler fifo(String name, int threads) {
+        java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+                0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, name + "-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return Schedulers.fromExecutorService(executor, name);
+    }
+
     private void published(StoredEvent event) {
+        Shared entry;
         synchronized (recent) {
-            Shared entry = recent.get(event.complaintId());
-            if (entry != null && entry.asOf() < event.id()) {
+            Shared old = recent.get(event.complaintId());
+            if (old != null && old.asOf() < event.id()) {
                 recent.remove(event.complaintId());
             }
             published = Math.max(published, event.id());
+            // the read starts here, before the live stream hands the event to each subscriber in turn (10,000 of
+            // them take a while on this thread): by the time the first one asks, it is on its way or done
+            entry = stream.subscriptionCount() > 0 ? entry(event) : null;
+        }
+        if (entry != null) {
+            entry.complaint().subscribe(complaint -> { }, error -> { });
         }
     }
 
@@ -74,24 +99,29 @@ class EventComplaints implements DisposableBean {
      */
     Mono<Complaint> of(StoredEvent event) {
         synchronized (recent) {
-            Shared entry = recent.get(event.complaintId());
-            if (entry == null || entry.asOf() < event.id()) {
-                UUID id = event.complaintId();
-                long asOf = Math.max(event.id(), published);
-                Mono<Complaint> read = complaints.findById(id)
-                        // a failed or empty read is not kept: the next subscriber reads again
-                        .doOnSuccess(complaint -> {
-                            if (complaint == null) {
-                                forget(id, asOf);
-                            }
-                        })
-                        .doOnError(error -> forget(id, asOf))
-                        .cache();
-                entry = new Shared(asOf, read);
-                recent.put(id, entry);
-            }
-            return entry.complaint().publishOn(delivery);
+            return entry(event).complaint().publishOn(delivery);
         }
+    }
+
+    /** The shared read for the event, made if there is none recent enough (with {@code recent} held). */
+    private Shared entry(StoredEvent event) {
+        Shared entry = recent.get(event.complaintId());
+        if (entry == null || entry.asOf() < event.id()) {
+            UUID id = event.complaintId();
+            long asOf = Math.max(event.id(), published);
+            Mono<Complaint> read = complaints.findById(id)
+                    // a failed or empty read is not kept: the next subscriber reads again
+                    .doOnSuccess(complaint -> {
+                        if (complaint == null) {
+                            forget(id, asOf);
+                        }
+                    })
+                    .doOnError(error -> forget(id, asOf))
+                    .cache();
+            entry = new Shared(asOf, read);
+            recent.put(id, entry);
+        }
+        return entry;
     }
 
     private void forget(UUID id, long asOf) {

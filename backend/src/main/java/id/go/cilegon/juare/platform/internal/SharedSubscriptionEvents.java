@@ -229,7 +229,44 @@ class SharedSubscriptionEvents {
             }
             shared.increment();
             direct.increment();
-            return new ExecutionResultImpl(Collections.singletonMap(resultKey, own(finished, sharedEvent, request)), List.of());
+            return new SharedResult(Collections.singletonMap(resultKey, own(finished, sharedEvent, request)));
+        }
+
+        /**
+         * A subscriber's result made from a shared one: data only, its specification made at once as the one-entry
+         * map Spring's handler puts in the {@code next} message (ExecutionResultImpl builds a LinkedHashMap per call).
+         */
+        private record SharedResult(Map<String, Object> data, Map<String, Object> specification) implements ExecutionResult {
+
+            SharedResult(Map<String, Object> data) {
+                this(data, Collections.singletonMap("data", data));
+            }
+
+            @Override
+            public List<GraphQLError> getErrors() {
+                return List.of();
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getData() {
+                return (T) data;
+            }
+
+            @Override
+            public boolean isDataPresent() {
+                return true;
+            }
+
+            @Override
+            public Map<Object, Object> getExtensions() {
+                return null;
+            }
+
+            @Override
+            public Map<String, Object> toSpecification() {
+                return specification;
+            }
         }
 
         private Result finished(Group group) {
