@@ -64,9 +64,13 @@ class ComplaintEventController {
         EventFilter wanted = filter == null ? EventFilter.ANY : filter;
         return CurrentCaller.staff()
                 .flatMapMany(caller -> {
-                    Predicate<StoredEvent> visible = event -> staffMaySee(caller, event) && wanted.matches(event);
+                    // judged once per subscription (a subscription's caller keeps its roles): per event and subscriber
+                    // this was three role lookups on 10,000 callers' sets, on the thread that hands an event to each
+                    boolean seesAll = caller.seesAllComplaints();
+                    Predicate<StoredEvent> visible = seesAll && wanted == EventFilter.ANY ? event -> true
+                            : event -> (seesAll || staffMaySee(caller, event)) && wanted.matches(event);
                     return stream.resumable(afterId, visible, from -> everyEventAfter(from).filter(visible))
-                            .concatMap(event -> withComplaint(caller, event));
+                            .concatMap(event -> withComplaint(caller, seesAll, event));
                 });
     }
 
@@ -132,10 +136,15 @@ class ComplaintEventController {
      * sent to another OPD gets the events (they were its own) but not the complaint.
      */
     private Mono<ComplaintEventView> withComplaint(Caller caller, SubscribedEvent delivered) {
+        return withComplaint(caller, false, delivered);
+    }
+
+    /** @param seesAll the caller sees every complaint (judged once for its subscription) */
+    private Mono<ComplaintEventView> withComplaint(Caller caller, boolean seesAll, SubscribedEvent delivered) {
         StoredEvent event = delivered.event();
         // read once per instance per event, shared by every subscriber (EventComplaints); judged here, in memory
         return complaints.of(event)
-                .map(complaint -> ComplaintEventView.of(event, ComplaintAccess.maySee(caller, complaint) ? complaint : null,
+                .map(complaint -> ComplaintEventView.of(event, seesAll || ComplaintAccess.maySee(caller, complaint) ? complaint : null,
                         delivered.subscribedAfter(), caller))
                 // the complaint is written in the event's transaction, so this cannot happen; if it did, a silent
                 // skip would be a missed event the client could never notice
