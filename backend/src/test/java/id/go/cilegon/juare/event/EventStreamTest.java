@@ -49,6 +49,7 @@ class EventStreamTest {
                 .assertNext(e -> assertThat(e).extracting(x -> x.event().id(), SubscribedEvent::subscribedAfter).containsExactly(7L, 5L))
                 .thenCancel()
                 .verify(WAIT);
+        stream.awaitHanded(); // events are handed on on threads of their own (round 4): the cancel ran on one
         assertThat(stream.subscriberCount()).isZero();
     }
 
@@ -81,12 +82,14 @@ class EventStreamTest {
                     for (long id = 1; id <= 100; id++) {
                         stream.publish(event(id));
                     }
+                    stream.awaitHanded(); // handed on (on a thread of its own) while the subscriber requests nothing
                 })
                 .thenRequest(Long.MAX_VALUE)
                 .thenConsumeWhile(e -> true)
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(ApiException.class,
                         api -> assertThat(api.code()).isEqualTo(ErrorCode.SUBSCRIBER_TOO_SLOW)))
                 .verify(WAIT);
+        stream.awaitHanded();
         assertThat(stream.subscriberCount()).isZero();
     }
 
@@ -122,6 +125,7 @@ class EventStreamTest {
                 .expectErrorSatisfies(e -> assertThat(e).isInstanceOfSatisfying(id.go.cilegon.juare.platform.ApiException.class,
                         api -> assertThat(api.code()).isEqualTo(id.go.cilegon.juare.platform.ErrorCode.SERVER_STOPPING)))
                 .verify(WAIT);
+        stream.awaitHanded();
         assertThat(stream.subscriberCount()).isZero();
         stream.acceptSubscriptions();
         committed.set(2);

@@ -62,6 +62,9 @@ class EventComplaints implements DisposableBean {
         // whether this sees an event before or after a subscriber asks for it, an entry older than the event is not
         // used for it (asOf), and one older than a complaint's newest event is dropped here
         this.watch = stream.live().subscribe(this::published, error -> { });
+        // the subscriptions get an event once its complaint is read (started in published, just before): each of
+        // them then finds it done and goes on on its handing thread, with no hop to another thread
+        stream.prepareWith(this::read);
     }
 
     /**
@@ -95,6 +98,14 @@ class EventComplaints implements DisposableBean {
         }
     }
 
+    /** The read of the event's complaint under way or done, if there is one for it. */
+    private java.util.concurrent.CompletionStage<?> read(StoredEvent event) {
+        synchronized (recent) {
+            Shared entry = recent.get(event.complaintId());
+            return entry != null && entry.asOf() >= event.id() ? entry.complaint() : java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+    }
+
     /**
      * The event's complaint as it is now; empty only if it does not exist (never, for a logged event). Signalled on
      * one of the delivery threads, each subscriber on its own, in order.
@@ -104,10 +115,13 @@ class EventComplaints implements DisposableBean {
         synchronized (recent) {
             read = entry(event).complaint();
         }
-        // a read already done is a value at once; either way the subscriber goes on on a delivery thread
-        Mono<Complaint> complaint = read.isDone() && !read.isCompletedExceptionally()
-                ? Mono.justOrEmpty(read.getNow(null)) : Mono.fromFuture(read, true);
-        return complaint.publishOn(delivery);
+        boolean done = read.isDone() && !read.isCompletedExceptionally();
+        if (done && EventStream.isHandingThread()) {
+            // the live path: the read was done before the event was handed on, and this is not an event loop
+            return Mono.justOrEmpty(read.getNow(null));
+        }
+        // a replay (read on the database's threads) or a read still under way: go on on a delivery thread
+        return (done ? Mono.justOrEmpty(read.getNow(null)) : Mono.fromFuture(read, true)).publishOn(delivery);
     }
 
     /** The shared read for the event, made if there is none recent enough (with {@code recent} held). */

@@ -196,9 +196,43 @@ class SharedSubscriptionEvents {
             String resultKey = subscribed.getSingleField().getResultKey();
             Request request = context.getGraphQLContext().computeIfAbsent(REQUEST_KEY, k -> request(context, subscribed));
             return Flux.from(events).concatMap(event -> {
-                ExecutionResult shared = sharedResult(event, request, resultKey);
-                return shared != null ? Mono.just(shared) : Mono.fromFuture(() -> executeEvent(context, parameters, event), true);
+                Group group = group(event, request);
+                if (group == null) {
+                    return Mono.fromFuture(() -> executeEvent(context, parameters, event), true);
+                }
+                ExecutionResult now = sharedResult(finished(group), event, request, resultKey);
+                if (now != null) {
+                    return Mono.just(now);
+                }
+                CompletableFuture<Result> mine = new CompletableFuture<>();
+                CompletableFuture<Result> other = making.putIfAbsent(group, mine);
+                if (other != null) {
+                    // another subscriber is making it: wait for that rather than make it again. If it comes to nothing
+                    // (its subscriber cancelled midway, or errors), make this one's own: nothing of it has started.
+                    return Mono.fromFuture(other, true)
+                            .mapNotNull(made -> sharedResult(made, event, request, resultKey))
+                            .switchIfEmpty(Mono.defer(() -> Mono.fromFuture(() -> executeEvent(context, parameters, event), true)));
+                }
+                return Mono.fromFuture(() -> {
+                    CompletableFuture<ExecutionResult> own;
+                    try {
+                        own = executeEvent(context, parameters, event);
+                    } catch (RuntimeException | Error e) {
+                        made(group, mine);
+                        throw e;
+                    }
+                    return own.whenComplete((result, failure) -> made(group, mine));
+                }, true);
             });
+        }
+
+        /** Subscribers' executions of a group under way, each awaited by the group's other subscribers. */
+        private final Map<Group, CompletableFuture<Result>> making = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** The execution of a group is over: those awaiting it get its result (null if it made none to share). */
+        private void made(Group group, CompletableFuture<Result> making) {
+            making.complete(finished(group));
+            this.making.remove(group, making);
         }
 
         @SuppressWarnings("unchecked")
@@ -212,24 +246,22 @@ class SharedSubscriptionEvents {
             }
         }
 
-        /** This subscriber's result of the event from its group's finished result, if there is one without errors. */
-        private ExecutionResult sharedResult(Object event, Request request, String resultKey) {
-            if (!(event instanceof SharedSubscriptionEvent sharedEvent)) {
-                return null;
-            }
-            Object shareKey = sharedEvent.shareKey();
-            if (shareKey == null) {
-                return null;
-            }
-            Result finished = finished(new Group(shareKey, request.document(), request.operation(), request.variables(),
-                    request.language(), request.locale()));
+        /** The event's share group for this subscription's request, or null if it is not shared. */
+        private static Group group(Object event, Request request) {
+            Object shareKey = event instanceof SharedSubscriptionEvent shared ? shared.shareKey() : null;
+            return shareKey == null ? null : new Group(shareKey, request.document(), request.operation(), request.variables(),
+                    request.language(), request.locale());
+        }
+
+        /** This subscriber's result of the event from its group's finished result, if that has no errors. */
+        private ExecutionResult sharedResult(Result finished, Object event, Request request, String resultKey) {
             // errors go through graphql-java's execution and the instrumentation, as every error did
             if (finished == null || finished.encoded() == null || !finished.errors().isEmpty()) {
                 return null;
             }
             shared.increment();
             direct.increment();
-            return new SharedResult(Collections.singletonMap(resultKey, own(finished, sharedEvent, request)));
+            return new SharedResult(Collections.singletonMap(resultKey, own(finished, (SharedSubscriptionEvent) event, request)));
         }
 
         /**
