@@ -126,7 +126,30 @@ public final class FanoutClients {
     }
 
     private static final byte[] NEXT = bytes("\"type\":\"next\"");
-    private static final byte[] EVENT_ID = bytes("\"complaintEvents\":{\"id\":\"");
+    private static final byte[] EVENT_ID = bytes("\"id\":\"");
+    private static final byte[] PAYLOAD = bytes("\"payload\":");
+    private static final java.util.concurrent.atomic.AtomicBoolean FIRST_FRAME = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The event's id: the first {@code "id":"…"} in the payload whose value is all digits (the frame's own
+     * id comes before its type; the complaint's id is a UUID). Whatever the order of the fields (Jackson's map order
+     * differs between builds), -1 if none.
+     */
+    private static long eventId(io.netty.buffer.ByteBuf frame, int from) {
+        for (int at = indexOf(frame, EVENT_ID, from); at >= 0; at = indexOf(frame, EVENT_ID, at + 1)) {
+            long id = 0;
+            int i = at + EVENT_ID.length;
+            int start = i;
+            while (i < frame.writerIndex() && frame.getByte(i) >= '0' && frame.getByte(i) <= '9') {
+                id = id * 10 + (frame.getByte(i) - '0');
+                i++;
+            }
+            if (i > start && i < frame.writerIndex() && frame.getByte(i) == '"') {
+                return id;
+            }
+        }
+        return -1;
+    }
     private static final byte[] TRACKING = bytes("\"trackingNumber\":\"");
 
     private static byte[] bytes(String text) {
@@ -170,19 +193,18 @@ public final class FanoutClients {
         /** A next frame: its event id in order, and the first one after a mark noted with its complaint. */
         void next(io.netty.buffer.ByteBuf frame, int at) {
             long received = System.nanoTime();
-            int id = indexOf(frame, EVENT_ID, at);
-            long eventId = 0;
-            if (id >= 0) {
-                for (int i = id + EVENT_ID.length; i < frame.writerIndex() && Character.isDigit(frame.getByte(i)); i++) {
-                    eventId = eventId * 10 + (frame.getByte(i) - '0');
-                }
+            if (FIRST_FRAME.compareAndSet(false, true)) { // one, to show what the clients read
+                System.err.println("FANOUT a frame as received: " + frame.toString(StandardCharsets.UTF_8));
             }
-            if (id < 0 || eventId <= lastEventId) {
+            // the payload, wherever the type is (main's encoder writes it last, round 3's first)
+            int payload = Math.max(0, indexOf(frame, PAYLOAD, 0));
+            long eventId = eventId(frame, payload);
+            if (eventId < 0 || eventId <= lastEventId) {
                 outOfOrder++;
             }
             lastEventId = Math.max(lastEventId, eventId);
             if (firstAfterMark == 0 && mark != 0) {
-                int tracking = indexOf(frame, TRACKING, at);
+                int tracking = indexOf(frame, TRACKING, payload);
                 if (tracking >= 0) {
                     int start = tracking + TRACKING.length;
                     int end = start;

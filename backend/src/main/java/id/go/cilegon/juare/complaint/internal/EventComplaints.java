@@ -39,9 +39,8 @@ class EventComplaints implements DisposableBean {
     private final Map<UUID, Shared> recent;
     private final Disposable watch;
     /**
-     * Where deliveries run (each subscriber's selection, resolved by graphql-java, and its encoding): off the thread
-     * that read the complaint, an event loop shared with HTTP and the database, which would otherwise resolve every
-     * subscriber of an event in turn while the requests on its connections wait.
+     * Where a delivery goes on when it cannot on the thread it is on: a replay (read on the database's threads) or a
+     * read not done yet; live events are handed on by EventStream's own threads once their read is done (round 4).
      */
     private final Scheduler delivery = fifo("juare-fanout", Runtime.getRuntime().availableProcessors());
     private final EventStream stream;
