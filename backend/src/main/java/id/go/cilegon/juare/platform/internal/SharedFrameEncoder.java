@@ -33,8 +33,9 @@ final class SharedFrameEncoder implements Encoder<Object> {
 
     private static final ResolvableType MESSAGE = ResolvableType.forClass(GraphQlWebSocketMessage.class);
     private static final byte[] ID = "{\"id\":".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] NEXT_DATA = ",\"type\":\"next\",\"payload\":{\"data\":{".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] END = "}}}".getBytes(StandardCharsets.UTF_8);
+    // in the order Jackson writes a GraphQlWebSocketMessage: id, payload, type
+    private static final byte[] NEXT_DATA = ",\"payload\":{\"data\":{".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] END = "}},\"type\":\"next\"}".getBytes(StandardCharsets.UTF_8);
 
     private final Encoder<Object> jackson;
     /** Frames written here (tests). */

@@ -1,0 +1,54 @@
+package id.go.cilegon.juare.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.codec.Encoder;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.graphql.server.support.GraphQlWebSocketMessage;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.EncoderHttpMessageWriter;
+import org.springframework.http.codec.ServerCodecConfigurer;
+import tools.jackson.core.io.SerializedString;
+import tools.jackson.databind.util.RawValue;
+
+/** A shared result's {@code next} frame written as bytes is the very frame Jackson writes (ADR 0038, rounds 3–4). */
+class SharedFrameEncoderTest {
+
+    private static final ResolvableType MESSAGE = ResolvableType.forClass(GraphQlWebSocketMessage.class);
+
+    @SuppressWarnings("unchecked")
+    private static Encoder<Object> encoder(ServerCodecConfigurer configurer, boolean shared) {
+        return configurer.getWriters().stream()
+                .filter(writer -> writer instanceof EncoderHttpMessageWriter<?> w && (w.getEncoder() instanceof SharedFrameEncoder) == shared
+                        && writer.canWrite(MESSAGE, MediaType.APPLICATION_JSON))
+                .map(writer -> (Encoder<Object>) ((EncoderHttpMessageWriter<?>) writer).getEncoder())
+                .findFirst().orElseThrow();
+    }
+
+    private static String text(DataBuffer buffer) {
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theBytesAreJacksonsFrame() {
+        ServerCodecConfigurer configurer = SharedFrameEncoder.withSharedFrames(ServerCodecConfigurer.create());
+        Encoder<Object> shared = encoder(configurer, true);
+        Encoder<Object> jackson = encoder(configurer, false);
+        String json = "{\"id\":\"26\",\"subscribedAfter\":\"25\",\"complaint\":{\"trackingNumber\":\"SZ3-J7MS\",\"note\":\"ü \\\"x\\\"\"}}";
+        GraphQlWebSocketMessage message = GraphQlWebSocketMessage.next("sub-\"1\"",
+                Map.of("data", Map.of("complaintEvents", new RawValue(new SerializedString(json)))));
+        long before = SharedFrameEncoder.WRITTEN.sum();
+        String ours = text(shared.encodeValue(message, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null));
+        assertThat(SharedFrameEncoder.WRITTEN.sum()).isEqualTo(before + 1);
+        assertThat(ours).isEqualTo(text(jackson.encodeValue(message, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null)));
+        // anything else is Jackson's
+        GraphQlWebSocketMessage plain = GraphQlWebSocketMessage.next("2", Map.of("data", Map.of("x", 1)));
+        assertThat(text(shared.encodeValue(plain, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null)))
+                .isEqualTo(text(jackson.encodeValue(plain, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null)));
+    }
+}
