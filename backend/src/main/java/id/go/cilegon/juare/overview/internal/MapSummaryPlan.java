@@ -1,0 +1,165 @@
+package id.go.cilegon.juare.overview.internal;
+
+import id.go.cilegon.juare.complaint.ComplaintScope;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a big box's cells are read from the map's summary (complaint_map_tally, V15_20, ADR 0044) instead of from every
+ * complaint in the box: the summary cells of zoom {@value #COARSE_ZOOM} wholly inside the box, then those of zoom
+ * {@value #FINE_ZOOM} wholly inside the box and not in the first ones, then the complaint rows of the strip left
+ * between them and the box's edge (less than one fine cell wide). The three parts are disjoint and together are
+ * exactly the complaints in the box, because a point's cell at every zoom is floor(coordinate / cell size) and the
+ * cell sizes are 90 / 2^zoom (so a coarse cell is exactly 2^k × 2^k fine ones, and a grid cell of zoom z ≤ the
+ * summary's is its summary cells shifted right by the difference).
+ *
+ * @param gridZoom the grid's zoom
+ * @param fine     the fine summary cells wholly inside the box, in their indexes
+ * @param coarse   the coarse summary cells wholly inside the box, in their indexes; null when there are none or the
+ *                 grid is finer than them
+ */
+record MapSummaryPlan(int gridZoom, Range fine, Range coarse) {
+
+    static final int COARSE_ZOOM = 13;
+    static final int FINE_ZOOM = 16;
+    /**
+     * A summary cell counts as inside the box only with this much room on each side (degrees, about 0.1 mm): a point
+     * whose floor(coordinate / size) is a cell lies within 1e-13 degrees of it in float8, so it is surely in the box.
+     */
+    static final double MARGIN = 1e-9;
+
+    /** Cells [west..east] × [south..north] of one zoom, inclusive; empty when an end is before its start. */
+    record Range(long west, long east, long south, long north) {
+        boolean isEmpty() {
+            return west > east || south > north;
+        }
+
+        Range times(long factor) {
+            return new Range(west * factor, east * factor + factor - 1, south * factor, north * factor + factor - 1);
+        }
+    }
+
+    /**
+     * The plan, or null when the summary cannot answer: a period or an overdue filter (the summary has neither), a
+     * grid finer than the fine summary, or a box with no fine cell wholly inside.
+     */
+    static MapSummaryPlan of(MapGrid grid, BoundingBox box, ComplaintScope scope) {
+        if (scope.from() != null || scope.to() != null || scope.overdue() != null || grid.zoom() > FINE_ZOOM) {
+            return null;
+        }
+        Range fine = inside(box, MapGrid.cellSize(FINE_ZOOM));
+        if (fine.isEmpty()) {
+            return null;
+        }
+        Range coarse = grid.zoom() <= COARSE_ZOOM ? inside(box, MapGrid.cellSize(COARSE_ZOOM)) : null;
+        return new MapSummaryPlan(grid.zoom(), fine, coarse == null || coarse.isEmpty() ? null : coarse);
+    }
+
+    /** The cells of this size wholly inside the box, with {@link #MARGIN} to spare. */
+    static Range inside(BoundingBox box, double cell) {
+        return new Range(firstInside(box.west(), cell), lastInside(box.east(), cell),
+                firstInside(box.south(), cell), lastInside(box.north(), cell));
+    }
+
+    private static long firstInside(double edge, double cell) {
+        long index = (long) Math.ceil((edge + MARGIN) / cell);
+        while (index * cell - MARGIN < edge) {
+            index++;
+        }
+        while ((index - 1) * cell - MARGIN >= edge) {
+            index--;
+        }
+        return index;
+    }
+
+    private static long lastInside(double edge, double cell) {
+        long index = (long) Math.floor((edge - MARGIN) / cell) - 1;
+        while ((index + 1) * cell + MARGIN > edge) {
+            index--;
+        }
+        while ((index + 2) * cell + MARGIN <= edge) {
+            index++;
+        }
+        return index;
+    }
+
+    /** The parts' SQL (one row per summary key or complaint: grid cell, status, n, sums) and its parameters. */
+    String partsSql(ComplaintScope scope, Map<String, Object> parameters) {
+        List<String> parts = new ArrayList<>();
+        Range fineCovered = null;
+        if (coarse != null) {
+            parts.add(summaryPart(COARSE_ZOOM, coarse, "c", scope, parameters));
+            fineCovered = coarse.times(1L << (FINE_ZOOM - COARSE_ZOOM));
+        }
+        List<Range> fineParts = fineCovered == null ? List.of(fine) : around(fine, fineCovered);
+        for (int i = 0; i < fineParts.size(); i++) {
+            parts.add(summaryPart(FINE_ZOOM, fineParts.get(i), "f" + i, scope, parameters));
+        }
+        double cell = MapGrid.cellSize(FINE_ZOOM);
+        parameters.put("fineCell", cell);
+        // the strip between the fine cells inside and the box's edge, from the complaint rows, in four parts each
+        // with a range on an index's first column (complaint_location by latitude, complaint_location_by_lng)
+        String fineRow = "floor(lat / :fineCell)::bigint";
+        String fineColumn = "floor(lng / :fineCell)::bigint";
+        parameters.put("stripSouthRow", fine.south());
+        parameters.put("stripNorthRow", fine.north());
+        parameters.put("stripWestColumn", fine.west());
+        parameters.put("stripEastColumn", fine.east());
+        parameters.put("stripSouthLat", fine.south() * cell + MARGIN);
+        parameters.put("stripNorthLat", (fine.north() + 1) * cell - MARGIN);
+        parameters.put("stripWestLng", fine.west() * cell + MARGIN);
+        parameters.put("stripEastLng", (fine.east() + 1) * cell - MARGIN);
+        parameters.put("stripRowsSouth", fine.south() * cell - MARGIN);
+        parameters.put("stripRowsNorth", (fine.north() + 1) * cell + MARGIN);
+        parts.add(complaintPart("lat <= :stripSouthLat AND " + fineRow + " < :stripSouthRow", scope));
+        parts.add(complaintPart("lat >= :stripNorthLat AND " + fineRow + " > :stripNorthRow", scope));
+        String rowsInside = "lat >= :stripRowsSouth AND lat <= :stripRowsNorth AND " + fineRow
+                + " BETWEEN :stripSouthRow AND :stripNorthRow";
+        parts.add(complaintPart("lng <= :stripWestLng AND " + rowsInside + " AND " + fineColumn + " < :stripWestColumn",
+                scope));
+        parts.add(complaintPart("lng >= :stripEastLng AND " + rowsInside + " AND " + fineColumn + " > :stripEastColumn",
+                scope));
+        return String.join("\nUNION ALL\n", parts);
+    }
+
+    private String summaryPart(int zoom, Range range, String name, ComplaintScope scope, Map<String, Object> parameters) {
+        parameters.put(name + "West", range.west());
+        parameters.put(name + "East", range.east());
+        parameters.put(name + "South", range.south());
+        parameters.put(name + "North", range.north());
+        int shift = zoom - gridZoom;
+        return """
+                SELECT column_index >> %d AS column_index, row_index >> %d AS row_index, status, n, sum_lat, sum_lng,
+                       sum_id_high, sum_id_low
+                FROM complaint_map_tally
+                WHERE zoom = %d AND row_index BETWEEN :%sSouth AND :%sNorth AND column_index BETWEEN :%sWest AND :%sEast
+                  AND %s""".formatted(shift, shift, zoom, name, name, name, name, scope.cells());
+    }
+
+    private static String complaintPart(String strip, ComplaintScope scope) {
+        return """
+                SELECT floor(lng / :cell)::bigint, floor(lat / :cell)::bigint, status, 1, lat::numeric, lng::numeric,
+                       uuid_high(id)::numeric, uuid_low(id)::numeric
+                FROM complaint
+                WHERE lat >= :south AND lat <= :north AND lng >= :west AND lng <= :east
+                  AND %s
+                  AND %s""".formatted(strip, scope.condition());
+    }
+
+    /** The range minus an inner range inside it, as up to four disjoint ranges (below, above, left, right). */
+    static List<Range> around(Range outer, Range inner) {
+        List<Range> parts = new ArrayList<>();
+        parts.add(new Range(outer.west(), outer.east(), outer.south(), inner.south() - 1));
+        parts.add(new Range(outer.west(), outer.east(), inner.north() + 1, outer.north()));
+        parts.add(new Range(outer.west(), inner.west() - 1, inner.south(), inner.north()));
+        parts.add(new Range(inner.east() + 1, outer.east(), inner.south(), inner.north()));
+        parts.removeIf(Range::isEmpty);
+        return parts;
+    }
+
+    static Map<String, Object> newParameters() {
+        return new LinkedHashMap<>();
+    }
+}
