@@ -8,6 +8,8 @@
 -- so a cell of zoom 13 is exactly 8 × 8 cells of zoom 16): zoom 13 (about 1.2 km) for the inside of a big box, zoom 16
 -- (about 150 m) for the strip between it and the box's edge. The cell of a point is floor(coordinate / cell size) in
 -- float8, the same expression as the map's query, so a point's cell at every level nests exactly.
+-- Each cell and status also has a row over every OPD, kecamatan and category (those three NULL; kecamatan_code IS NULL
+-- marks it, a complaint always has one): what the map reads without such a filter, a few rows per cell.
 -- Sums are numeric: exact, so deltas cancel to zero and a mean is the same whatever the order of changes.
 
 CREATE TABLE complaint_map_tally (
@@ -16,8 +18,8 @@ CREATE TABLE complaint_map_tally (
     row_index      bigint   NOT NULL,
     status         text     NOT NULL,
     opd_code       text,
-    kecamatan_code text     NOT NULL,
-    category_code  text     NOT NULL,
+    kecamatan_code text,
+    category_code  text,
     n              integer  NOT NULL,
     sum_lat        numeric  NOT NULL,
     sum_lng        numeric  NOT NULL,
@@ -27,9 +29,14 @@ CREATE TABLE complaint_map_tally (
 );
 CREATE UNIQUE INDEX complaint_map_tally_key ON complaint_map_tally
     (zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code) NULLS NOT DISTINCT WHERE compacted;
--- a band of rows and a band of columns: the box's inside, and its left and right strips
-CREATE INDEX complaint_map_tally_rows ON complaint_map_tally (zoom, row_index, column_index);
-CREATE INDEX complaint_map_tally_columns ON complaint_map_tally (zoom, column_index, row_index);
+-- a band of rows and a band of columns (the box's inside, and its left and right strips), for the rows over every
+-- OPD, kecamatan and category and for the detailed ones
+CREATE INDEX complaint_map_tally_rows ON complaint_map_tally (zoom, row_index, column_index) WHERE kecamatan_code IS NULL;
+CREATE INDEX complaint_map_tally_columns ON complaint_map_tally (zoom, column_index, row_index) WHERE kecamatan_code IS NULL;
+CREATE INDEX complaint_map_tally_detail_rows ON complaint_map_tally (zoom, row_index, column_index)
+    WHERE kecamatan_code IS NOT NULL;
+CREATE INDEX complaint_map_tally_detail_columns ON complaint_map_tally (zoom, column_index, row_index)
+    WHERE kecamatan_code IS NOT NULL;
 CREATE INDEX complaint_map_tally_deltas ON complaint_map_tally (zoom) WHERE NOT compacted;
 CREATE INDEX complaint_map_tally_empty ON complaint_map_tally (zoom) WHERE compacted AND n = 0;
 
@@ -51,39 +58,45 @@ BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO complaint_map_tally (zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code,
                                          n, sum_lat, sum_lng, sum_id_high, sum_id_low)
-        SELECT lv.zoom, floor(r.lng / lv.cell)::bigint, floor(r.lat / lv.cell)::bigint, r.status, r.opd_code,
-               r.kecamatan_code, r.category_code,
-               count(*), sum(r.lat::numeric), sum(r.lng::numeric), sum(uuid_high(r.id)), sum(uuid_low(r.id))
-        FROM new_rows r CROSS JOIN complaint_map_levels() lv
-        GROUP BY 1, 2, 3, 4, 5, 6, 7;
+        SELECT zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code,
+               count(*), sum(lat::numeric), sum(lng::numeric), sum(uuid_high(id)), sum(uuid_low(id))
+        FROM (SELECT lv.zoom, floor(r.lng / lv.cell)::bigint AS column_index, floor(r.lat / lv.cell)::bigint AS row_index,
+                     r.status, r.opd_code, r.kecamatan_code, r.category_code, r.lat, r.lng, r.id
+              FROM new_rows r CROSS JOIN complaint_map_levels() lv) k
+        GROUP BY GROUPING SETS ((zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code),
+                                (zoom, column_index, row_index, status));
     ELSIF TG_OP = 'DELETE' THEN
         INSERT INTO complaint_map_tally (zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code,
                                          n, sum_lat, sum_lng, sum_id_high, sum_id_low)
-        SELECT lv.zoom, floor(r.lng / lv.cell)::bigint, floor(r.lat / lv.cell)::bigint, r.status, r.opd_code,
-               r.kecamatan_code, r.category_code,
-               -count(*), -sum(r.lat::numeric), -sum(r.lng::numeric), -sum(uuid_high(r.id)), -sum(uuid_low(r.id))
-        FROM old_rows r CROSS JOIN complaint_map_levels() lv
-        GROUP BY 1, 2, 3, 4, 5, 6, 7;
+        SELECT zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code,
+               -count(*), -sum(lat::numeric), -sum(lng::numeric), -sum(uuid_high(id)), -sum(uuid_low(id))
+        FROM (SELECT lv.zoom, floor(r.lng / lv.cell)::bigint AS column_index, floor(r.lat / lv.cell)::bigint AS row_index,
+                     r.status, r.opd_code, r.kecamatan_code, r.category_code, r.lat, r.lng, r.id
+              FROM old_rows r CROSS JOIN complaint_map_levels() lv) k
+        GROUP BY GROUPING SETS ((zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code),
+                                (zoom, column_index, row_index, status));
     ELSE
         -- only the rows whose map key or place changed (an update never changes a complaint's id)
         INSERT INTO complaint_map_tally (zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code,
                                          n, sum_lat, sum_lng, sum_id_high, sum_id_low)
-        SELECT lv.zoom, floor(x.lng / lv.cell)::bigint, floor(x.lat / lv.cell)::bigint, x.status, x.opd_code,
-               x.kecamatan_code, x.category_code,
-               sum(x.sign), sum(x.sign * x.lat::numeric), sum(x.sign * x.lng::numeric),
-               sum(x.sign * uuid_high(x.id)::numeric), sum(x.sign * uuid_low(x.id)::numeric)
-        FROM (SELECT s.*
+        SELECT zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code,
+               sum(sign), sum(sign * lat::numeric), sum(sign * lng::numeric),
+               sum(sign * uuid_high(id)::numeric), sum(sign * uuid_low(id)::numeric)
+        FROM (SELECT s.sign, lv.zoom, floor(s.lng / lv.cell)::bigint AS column_index,
+                     floor(s.lat / lv.cell)::bigint AS row_index, s.status, s.opd_code, s.kecamatan_code,
+                     s.category_code, s.lat, s.lng, s.id
               FROM old_rows o
               JOIN new_rows w ON w.id = o.id
               CROSS JOIN LATERAL (VALUES (-1, o.id, o.status, o.opd_code, o.kecamatan_code, o.category_code, o.lat, o.lng),
                                          (1, w.id, w.status, w.opd_code, w.kecamatan_code, w.category_code, w.lat, w.lng))
                   AS s(sign, id, status, opd_code, kecamatan_code, category_code, lat, lng)
+              CROSS JOIN complaint_map_levels() lv
               WHERE (o.status, o.opd_code, o.kecamatan_code, o.category_code, o.lat, o.lng)
-                    IS DISTINCT FROM (w.status, w.opd_code, w.kecamatan_code, w.category_code, w.lat, w.lng)) x
-        CROSS JOIN complaint_map_levels() lv
-        GROUP BY 1, 2, 3, 4, 5, 6, 7
-        HAVING sum(x.sign) <> 0 OR sum(x.sign * x.lat::numeric) <> 0 OR sum(x.sign * x.lng::numeric) <> 0
-            OR sum(x.sign * uuid_high(x.id)::numeric) <> 0 OR sum(x.sign * uuid_low(x.id)::numeric) <> 0;
+                    IS DISTINCT FROM (w.status, w.opd_code, w.kecamatan_code, w.category_code, w.lat, w.lng)) k
+        GROUP BY GROUPING SETS ((zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code),
+                                (zoom, column_index, row_index, status))
+        HAVING sum(sign) <> 0 OR sum(sign * lat::numeric) <> 0 OR sum(sign * lng::numeric) <> 0
+            OR sum(sign * uuid_high(id)::numeric) <> 0 OR sum(sign * uuid_low(id)::numeric) <> 0;
     END IF;
     RETURN NULL;
 END;
@@ -135,8 +148,10 @@ $$ LANGUAGE plpgsql;
 -- the existing complaints
 INSERT INTO complaint_map_tally (zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code,
                                  n, sum_lat, sum_lng, sum_id_high, sum_id_low, compacted)
-SELECT lv.zoom, floor(r.lng / lv.cell)::bigint, floor(r.lat / lv.cell)::bigint, r.status, r.opd_code,
-       r.kecamatan_code, r.category_code,
-       count(*), sum(r.lat::numeric), sum(r.lng::numeric), sum(uuid_high(r.id)), sum(uuid_low(r.id)), true
-FROM complaint r CROSS JOIN complaint_map_levels() lv
-GROUP BY 1, 2, 3, 4, 5, 6, 7;
+SELECT zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code,
+       count(*), sum(lat::numeric), sum(lng::numeric), sum(uuid_high(id)), sum(uuid_low(id)), true
+FROM (SELECT lv.zoom, floor(r.lng / lv.cell)::bigint AS column_index, floor(r.lat / lv.cell)::bigint AS row_index,
+             r.status, r.opd_code, r.kecamatan_code, r.category_code, r.lat, r.lng, r.id
+      FROM complaint r CROSS JOIN complaint_map_levels() lv) k
+GROUP BY GROUPING SETS ((zoom, column_index, row_index, status, opd_code, kecamatan_code, category_code),
+                        (zoom, column_index, row_index, status));

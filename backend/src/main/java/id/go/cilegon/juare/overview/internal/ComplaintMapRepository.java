@@ -153,9 +153,38 @@ class ComplaintMapRepository {
     }
 
     Flux<Cell> cellsFromSummary(MapGrid grid, BoundingBox box, ComplaintScope scope, MapSummaryPlan plan) {
+        Flux<Cell> cells = summarySpec("", grid, box, scope, plan)
+                .map(ComplaintMapRepository::toCell)
+                .all();
+        return db.sql(CUSTOM_PLAN)
+                .then()
+                .thenMany(cells)
+                .as(tx::transactional);
+    }
+
+    /** For benchmarks: the plan of either query ({@code plan} null: from the complaint rows) as PostgreSQL ran it. */
+    Flux<String> explain(MapGrid grid, BoundingBox box, ComplaintScope scope, MapSummaryPlan plan) {
+        String prefix = "EXPLAIN (ANALYZE, BUFFERS) ";
+        DatabaseClient.GenericExecuteSpec spec = plan != null ? summarySpec(prefix, grid, box, scope, plan)
+                : scope.bindTo(db.sql(prefix + SQL.formatted(STATUS_COLUMNS, scope.condition()))
+                        .bind("cell", grid.cellDegrees())
+                        .bind("south", box.south())
+                        .bind("north", box.north())
+                        .bind("west", box.west())
+                        .bind("east", box.east())
+                        .bind("maxCells", MAX_CELLS_RETURNED));
+        Flux<String> lines = spec.map(row -> row.get(0, String.class)).all();
+        return db.sql(CUSTOM_PLAN)
+                .then()
+                .thenMany(lines)
+                .as(tx::transactional);
+    }
+
+    private DatabaseClient.GenericExecuteSpec summarySpec(String prefix, MapGrid grid, BoundingBox box,
+                                                          ComplaintScope scope, MapSummaryPlan plan) {
         Map<String, Object> parameters = MapSummaryPlan.newParameters();
         String parts = plan.partsSql(scope, parameters);
-        DatabaseClient.GenericExecuteSpec spec = db.sql(SUMMARY_SQL.formatted(parts, SUMMARY_STATUS_COLUMNS))
+        DatabaseClient.GenericExecuteSpec spec = db.sql(prefix + SUMMARY_SQL.formatted(parts, SUMMARY_STATUS_COLUMNS))
                 .bind("cell", grid.cellDegrees())
                 .bind("south", box.south())
                 .bind("north", box.north())
@@ -165,13 +194,7 @@ class ComplaintMapRepository {
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
             spec = spec.bind(parameter.getKey(), parameter.getValue());
         }
-        Flux<Cell> cells = scope.bindTo(spec)
-                .map(ComplaintMapRepository::toCell)
-                .all();
-        return db.sql(CUSTOM_PLAN)
-                .then()
-                .thenMany(cells)
-                .as(tx::transactional);
+        return scope.bindTo(spec);
     }
 
     private static String statusColumn(ComplaintStatus status) {

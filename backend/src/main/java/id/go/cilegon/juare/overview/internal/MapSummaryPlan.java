@@ -135,7 +135,18 @@ record MapSummaryPlan(int gridZoom, Range fine, Range coarse) {
                        sum_id_high, sum_id_low
                 FROM complaint_map_tally
                 WHERE zoom = %d AND row_index BETWEEN :%sSouth AND :%sNorth AND column_index BETWEEN :%sWest AND :%sEast
-                  AND %s""".formatted(shift, shift, zoom, name, name, name, name, scope.cells());
+                  AND %s AND %s""".formatted(shift, shift, zoom, name, name, name, name,
+                overEveryOpdKecamatanCategory(scope) ? "kecamatan_code IS NULL" : "kecamatan_code IS NOT NULL",
+                scope.cells());
+    }
+
+    /**
+     * Whether the scope asks nothing of OPD, kecamatan and category (everything, or statuses only: those are literals
+     * in its condition, its lists and the staff's own OPD are parameters), so the summary's rows over all of them
+     * (kecamatan_code NULL) answer.
+     */
+    static boolean overEveryOpdKecamatanCategory(ComplaintScope scope) {
+        return scope.parameters().isEmpty();
     }
 
     private static String complaintPart(String strip, ComplaintScope scope) {
