@@ -4,9 +4,9 @@
 -- every change the way complaintCounts' summaries are (ADR 0037): statement triggers append signed deltas, never
 -- update a shared row; complaint_map_tally_compact (called with complaint_tally_compact) folds them.
 --
--- Two levels of the map's grid (MapGrid: cellSize(z) = 90 / 2^z degrees, cells aligned to multiples of their size,
+-- Three levels of the map's grid (MapGrid: cellSize(z) = 90 / 2^z degrees, cells aligned to multiples of their size,
 -- so a cell of zoom 13 is exactly 8 × 8 cells of zoom 16): zoom 13 (about 1.2 km) for the inside of a big box, zoom 16
--- (about 150 m) for the strip between it and the box's edge. The cell of a point is floor(coordinate / cell size) in
+-- (about 150 m) and 19 (about 19 m) for the rim between it and the box's edge. The cell of a point is floor(coordinate / cell size) in
 -- float8, the same expression as the map's query, so a point's cell at every level nests exactly.
 -- Each cell and status also has a row over every OPD, kecamatan and category (those three NULL; kecamatan_code IS NULL
 -- marks it, a complaint always has one): what the map reads without such a filter, a few rows per cell.
@@ -51,7 +51,8 @@ CREATE FUNCTION uuid_low(p_id uuid) RETURNS bigint
 
 -- The levels and their cell sizes (90 / 2^zoom degrees, exact in float8).
 CREATE FUNCTION complaint_map_levels() RETURNS TABLE (zoom smallint, cell float8)
-    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ VALUES (13::smallint, 0.010986328125::float8), (16::smallint, 0.001373291015625::float8) $$;
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ VALUES (13::smallint, 0.010986328125::float8), (16::smallint, 0.001373291015625::float8),
+           (19::smallint, 0.000171661376953125::float8) $$;
 
 CREATE FUNCTION complaint_map_tally_apply() RETURNS trigger AS $$
 BEGIN

@@ -276,7 +276,7 @@ class FlatReadsBenchmark extends IntegrationTest {
                     RETURN extract(epoch FROM clock_timestamp() - started) * 1000 / (2 * array_length(ids, 1));
                 END;
                 $$ LANGUAGE plpgsql""");
-        String triggers = "TRIGGER complaint_map_tally_insert, %1$s TRIGGER complaint_map_tally_update, %1$s TRIGGER complaint_map_tally_delete";
+        String triggers = "%1$s TRIGGER complaint_map_tally_insert, %1$s TRIGGER complaint_map_tally_update, %1$s TRIGGER complaint_map_tally_delete";
         System.out.printf(Locale.ROOT, "%nStatus change, ms per single-row UPDATE inside PostgreSQL (500 complaints × 2), load %.2f%n", load());
         for (int round = 0; round < 4; round++) {
             for (boolean on : new boolean[] {true, false}) {

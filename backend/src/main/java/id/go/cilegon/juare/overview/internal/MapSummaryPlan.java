@@ -8,27 +8,30 @@ import java.util.Map;
 
 /**
  * How a big box's cells are read from the map's summary (complaint_map_tally, V15_20, ADR 0044) instead of from every
- * complaint in the box: the summary cells of zoom {@value #COARSE_ZOOM} wholly inside the box, then those of zoom
- * {@value #FINE_ZOOM} wholly inside the box and not in the first ones, then the complaint rows of the strip left
- * between them and the box's edge (less than one fine cell wide). The three parts are disjoint and together are
- * exactly the complaints in the box, because a point's cell at every zoom is floor(coordinate / cell size) and the
- * cell sizes are 90 / 2^zoom (so a coarse cell is exactly 2^k × 2^k fine ones, and a grid cell of zoom z ≤ the
- * summary's is its summary cells shifted right by the difference).
+ * complaint in the box: the summary cells of the coarsest level wholly inside the box, then those of each finer level
+ * wholly inside the box and not in a coarser one, then the complaint rows of the strip left between the finest and
+ * the box's edge (less than one finest cell wide). The parts are disjoint and together are exactly the complaints in
+ * the box, because a point's cell at every zoom is floor(coordinate / cell size) and the cell sizes are 90 / 2^zoom
+ * (so a coarser cell is exactly 2^k × 2^k finer ones, and a grid cell of zoom z ≤ a level's is its summary cells
+ * shifted right by the difference).
  *
  * @param gridZoom the grid's zoom
- * @param fine     the fine summary cells wholly inside the box, in their indexes
- * @param coarse   the coarse summary cells wholly inside the box, in their indexes; null when there are none or the
- *                 grid is finer than them
+ * @param levels   the levels used (at least the grid's zoom), coarsest first, each with its cells wholly inside the
+ *                 box (those with none left out; the finest always has some)
  */
-record MapSummaryPlan(int gridZoom, Range fine, Range coarse) {
+record MapSummaryPlan(int gridZoom, List<Level> levels) {
 
-    static final int COARSE_ZOOM = 13;
-    static final int FINE_ZOOM = 16;
+    /** The summary's zoom levels, coarsest first (V15_20's complaint_map_levels()). */
+    static final List<Integer> ZOOMS = List.of(13, 16, 19);
     /**
      * A summary cell counts as inside the box only with this much room on each side (degrees, about 0.1 mm): a point
      * whose floor(coordinate / size) is a cell lies within 1e-13 degrees of it in float8, so it is surely in the box.
      */
     static final double MARGIN = 1e-9;
+
+    /** One level's cells wholly inside the box. */
+    record Level(int zoom, Range inside) {
+    }
 
     /** Cells [west..east] × [south..north] of one zoom, inclusive; empty when an end is before its start. */
     record Range(long west, long east, long south, long north) {
@@ -43,18 +46,26 @@ record MapSummaryPlan(int gridZoom, Range fine, Range coarse) {
 
     /**
      * The plan, or null when the summary cannot answer: a period or an overdue filter (the summary has neither), a
-     * grid finer than the fine summary, or a box with no fine cell wholly inside.
+     * grid finer than the finest level, or a box with no cell of the finest level wholly inside.
      */
     static MapSummaryPlan of(MapGrid grid, BoundingBox box, ComplaintScope scope) {
-        if (scope.from() != null || scope.to() != null || scope.overdue() != null || grid.zoom() > FINE_ZOOM) {
+        int finest = ZOOMS.getLast();
+        if (scope.from() != null || scope.to() != null || scope.overdue() != null || grid.zoom() > finest) {
             return null;
         }
-        Range fine = inside(box, MapGrid.cellSize(FINE_ZOOM));
-        if (fine.isEmpty()) {
+        if (inside(box, MapGrid.cellSize(finest)).isEmpty()) {
             return null;
         }
-        Range coarse = grid.zoom() <= COARSE_ZOOM ? inside(box, MapGrid.cellSize(COARSE_ZOOM)) : null;
-        return new MapSummaryPlan(grid.zoom(), fine, coarse == null || coarse.isEmpty() ? null : coarse);
+        List<Level> levels = new ArrayList<>();
+        for (int zoom : ZOOMS) {
+            if (zoom >= grid.zoom()) {
+                Range range = inside(box, MapGrid.cellSize(zoom));
+                if (!range.isEmpty()) {
+                    levels.add(new Level(zoom, range));
+                }
+            }
+        }
+        return new MapSummaryPlan(grid.zoom(), List.copyOf(levels));
     }
 
     /** The cells of this size wholly inside the box, with {@link #MARGIN} to spare. */
@@ -88,16 +99,18 @@ record MapSummaryPlan(int gridZoom, Range fine, Range coarse) {
     /** The parts' SQL (one row per summary key or complaint: grid cell, status, n, sums) and its parameters. */
     String partsSql(ComplaintScope scope, Map<String, Object> parameters) {
         List<String> parts = new ArrayList<>();
-        Range fineCovered = null;
-        if (coarse != null) {
-            parts.add(summaryPart(COARSE_ZOOM, coarse, "c", scope, parameters));
-            fineCovered = coarse.times(1L << (FINE_ZOOM - COARSE_ZOOM));
+        Level previous = null;
+        for (Level level : levels) {
+            // a finer level's cells inside the box, less those of the coarser one (which nest in them exactly)
+            List<Range> ranges = previous == null ? List.of(level.inside())
+                    : around(level.inside(), previous.inside().times(1L << (level.zoom() - previous.zoom())));
+            for (int i = 0; i < ranges.size(); i++) {
+                parts.add(summaryPart(level.zoom(), ranges.get(i), "z" + level.zoom() + "p" + i, scope, parameters));
+            }
+            previous = level;
         }
-        List<Range> fineParts = fineCovered == null ? List.of(fine) : around(fine, fineCovered);
-        for (int i = 0; i < fineParts.size(); i++) {
-            parts.add(summaryPart(FINE_ZOOM, fineParts.get(i), "f" + i, scope, parameters));
-        }
-        double cell = MapGrid.cellSize(FINE_ZOOM);
+        Range fine = levels.getLast().inside();
+        double cell = MapGrid.cellSize(levels.getLast().zoom());
         parameters.put("fineCell", cell);
         // the strip between the fine cells inside and the box's edge, from the complaint rows, in four parts each
         // with a range on an index's first column (complaint_location by latitude, complaint_location_by_lng)

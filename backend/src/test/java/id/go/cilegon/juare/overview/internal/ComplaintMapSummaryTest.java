@@ -35,8 +35,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ComplaintMapSummaryTest extends IntegrationTest {
 
     private static final List<String> STATUSES = Arrays.stream(ComplaintStatus.values()).map(ComplaintStatus::name).toList();
-    private static final double FINE = MapGrid.cellSize(MapSummaryPlan.FINE_ZOOM);
-    private static final double COARSE = MapGrid.cellSize(MapSummaryPlan.COARSE_ZOOM);
+    private static final double COARSE = MapGrid.cellSize(MapSummaryPlan.ZOOMS.get(0));
+    private static final double FINE = MapGrid.cellSize(MapSummaryPlan.ZOOMS.get(1));
+    private static final double FINEST = MapGrid.cellSize(MapSummaryPlan.ZOOMS.get(2));
 
     @Autowired ComplaintMapRepository map;
     @Autowired ComplaintTallyCompaction compaction;
@@ -156,7 +157,8 @@ class ComplaintMapSummaryTest extends IntegrationTest {
         boolean cilegon = random.nextInt(5) == 0;
         double centreLat = cilegon ? -6.0 : baseLat + (random.nextDouble() - 0.3) * 4 * COARSE;
         double centreLng = cilegon ? 106.05 : baseLng + (random.nextDouble() - 0.3) * 4 * COARSE;
-        double half = switch (random.nextInt(4)) {
+        double half = switch (random.nextInt(5)) {
+            case 4 -> FINEST * (0.5 + random.nextDouble() * 3);
             case 0 -> FINE * (0.5 + random.nextDouble() * 3);
             case 1 -> COARSE * (0.3 + random.nextDouble());
             case 2 -> COARSE * (1 + random.nextDouble() * 3);
@@ -177,11 +179,12 @@ class ComplaintMapSummaryTest extends IntegrationTest {
         return new BoundingBox(Math.min(south, north - 1e-6), Math.min(west, east - 1e-6), north, east);
     }
 
-    /** The value, or the nearest fine or coarse cell border. */
+    /** The value, or the nearest cell border of a summary level. */
     private double edge(double value) {
-        return switch (random.nextInt(4)) {
+        return switch (random.nextInt(5)) {
             case 0 -> Math.round(value / FINE) * FINE;
             case 1 -> Math.round(value / COARSE) * COARSE;
+            case 2 -> Math.round(value / FINEST) * FINEST;
             default -> value;
         };
     }
@@ -217,7 +220,8 @@ class ComplaintMapSummaryTest extends IntegrationTest {
     private double[] randomPlace() {
         double lat = baseLat + (random.nextDouble() - 0.3) * 5 * COARSE;
         double lng = baseLng + (random.nextDouble() - 0.3) * 5 * COARSE;
-        switch (random.nextInt(6)) {
+        switch (random.nextInt(7)) {
+            case 6 -> lng = Math.round(lng / FINEST) * FINEST;
             case 0 -> lat = Math.round(lat / FINE) * FINE;
             case 1 -> lng = Math.round(lng / FINE) * FINE;
             case 2 -> {
