@@ -288,6 +288,40 @@ class FlatReadsBenchmark extends IntegrationTest {
         }
         sql("ALTER TABLE complaint " + triggers.formatted("ENABLE"));
         sql("DROP FUNCTION bench_status_changes(integer)");
+
+        // a new complaint: copies of live ones inserted one statement each, then deleted with the triggers as they
+        // were (so the summary ends as it began); only the inserts are timed
+        sql("""
+                CREATE OR REPLACE FUNCTION bench_inserts(p_n integer) RETURNS float8 AS $$
+                DECLARE
+                    r complaint;
+                    started timestamptz;
+                    elapsed float8 := 0;
+                BEGIN
+                    FOR r IN SELECT * FROM complaint WHERE tracking_number LIKE 'BEN-%' AND tracking_number NOT LIKE '%~%'
+                             ORDER BY id LIMIT p_n LOOP
+                        r.id := gen_random_uuid();
+                        r.tracking_number := r.tracking_number || '~w';
+                        r.client_request_id := r.client_request_id || '~w';
+                        started := clock_timestamp();
+                        INSERT INTO complaint SELECT r.*;
+                        elapsed := elapsed + extract(epoch FROM clock_timestamp() - started) * 1000;
+                    END LOOP;
+                    DELETE FROM complaint WHERE tracking_number LIKE 'BEN-%~w';
+                    RETURN elapsed / p_n;
+                END;
+                $$ LANGUAGE plpgsql""");
+        System.out.printf(Locale.ROOT, "%nNew complaint, ms per single-row INSERT inside PostgreSQL (500), load %.2f%n", load());
+        for (int round = 0; round < 4; round++) {
+            for (boolean on : new boolean[] {true, false}) {
+                sql("ALTER TABLE complaint " + triggers.formatted(on ? "ENABLE" : "DISABLE"));
+                double ms = db.sql("SELECT bench_inserts(500)").map(row -> row.get(0, Double.class)).one()
+                        .block(Duration.ofMinutes(5));
+                System.out.printf(Locale.ROOT, "  round %d map triggers %-3s %8.4f ms/insert  load %.2f%n", round, on ? "on" : "off", ms, load());
+            }
+        }
+        sql("ALTER TABLE complaint " + triggers.formatted("ENABLE"));
+        sql("DROP FUNCTION bench_inserts(integer)");
     }
 
     /** The plans at this size, for the reads whose SQL this benchmark can state (docs/benchmarks/flat.md). */
