@@ -165,6 +165,8 @@ class FanoutBenchmark extends IntegrationTest {
                     n, HEAP_EVENTS, heapBefore >> 20, heapAfter >> 20, (heapAfter - heapBefore) / Math.max(1, (long) HEAP_EVENTS * n),
                     got, (long) HEAP_EVENTS * n, (long) HEAP_EVENTS * n - got,
                     pct(during, 50) / 1e6, pct(during, 99) / 1e6, pct(during, 100) / 1e6);
+            System.out.printf("FANOUT N=%d: submits during the back-to-back fan-outs, in order (ms): %s%n", n,
+                    during.stream().map(t -> String.format("%.0f", t / 1e6)).collect(java.util.stream.Collectors.joining(" ")));
             printGrowth("deliveries", (long) HEAP_EVENTS * n, histogramBefore, histogram());
             System.out.printf("FANOUT N=%d: subscriptions closed by the server: %s%n", n, remote.ask("closed").split(" ")[1]);
             long outOfOrder = remote.outOfOrder();
