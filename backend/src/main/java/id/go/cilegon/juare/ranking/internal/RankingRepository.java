@@ -144,7 +144,8 @@ class RankingRepository {
      * values: for a year that read every reply time through the short-period index and sorted them (1.6 s instead of
      * 0.3 s), and the waiting rows through the whole period. Planned for the values every time (a millisecond).
      */
-    private static final String CUSTOM_PLAN = "SET LOCAL plan_cache_mode = force_custom_plan";
+    private static final String SETTINGS = "SELECT set_config('work_mem', '64MB', true),"
+            + " set_config('plan_cache_mode', 'force_custom_plan', true)";
 
     private final DatabaseClient db;
     private final TransactionalOperator tx;
@@ -160,13 +161,12 @@ class RankingRepository {
     /**
      * Every OPD with an assignment in the period or open work now, by code: {@code now} is the clock's. The period's
      * figures from the sums pre-added per OPD and day (V15_43, ADR 0043), less the assignments still waiting for a
-     * deadline after now, and the reply-time percentiles sorted live: four small statements run at once. Exactly the
+     * deadline after now, and the reply-time percentiles sorted live, in one statement, beside open now. Exactly the
      * figures of {@link #figuresDirect} (RankingEquivalenceTest).
      */
     Mono<Map<String, Figures>> figures(Period period, Instant now, String opdCode) {
-        return Mono.zip(dayTallies(period, opdCode), waiting(period, now, opdCode), percentiles(period, opdCode),
-                        openNow(now, opdCode))
-                .map(t -> merge(fromTallies(t.getT1(), t.getT2(), t.getT3()), t.getT4()));
+        return Mono.zip(periodFromTallies(period, now, opdCode), openNow(now, opdCode))
+                .map(t -> merge(t.getT1(), t.getT2()));
     }
 
     /** The same figures aggregated from the summary's rows on every query: the reference the pre-added sums must equal. */
@@ -224,62 +224,43 @@ class RankingRepository {
             GROUP BY opd_code
             """;
 
-    private Mono<Map<String, Figures>> dayTallies(Period period, String opdCode) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(DAY_TALLIES.formatted(opdCode == null ? "" : "AND opd_code = :opd"))
+    /*
+     * The three in one statement (one round trip: on a loaded machine each costs more than these small reads), in a
+     * transaction with work_mem raised and a plan made for the values (SETTINGS). An OPD is there when it has an
+     * assignment in the period, as in the direct query.
+     */
+    private static final String FROM_TALLIES = """
+            WITH tally AS (%s), waiting AS (%s), sorted AS (%s)
+            SELECT t.*, w.reply_waiting, w.fix_waiting, s.reply
+            FROM tally t
+            LEFT JOIN waiting w ON w.opd_code = t.opd_code
+            LEFT JOIN sorted s ON s.opd_code = t.opd_code
+            """;
+
+    /** The pre-added figures less the assignments still waiting for a deadline after now, with the percentiles. */
+    private Mono<Map<String, Figures>> periodFromTallies(Period period, Instant now, String opdCode) {
+        String sql = FROM_TALLIES.formatted(DAY_TALLIES.formatted(opdCode == null ? "" : "AND opd_code = :opd"),
+                WAITING.formatted(opdCode == null ? "" : OF_OPD), PERCENTILES.formatted(opdCode == null ? "" : OF_OPD));
+        DatabaseClient.GenericExecuteSpec spec = bindPeriod(db.sql(sql), period, now, opdCode, false)
                 .bind("firstDay", period.firstDay())
                 .bind("lastDay", period.lastDay());
-        if (opdCode != null) {
-            spec = spec.bind("opd", opdCode);
-        }
-        // decided as if every deadline had passed: the waiting ones are taken off in fromTallies
-        return spec.map(row -> Map.entry(row.get("opd_code", String.class), new Figures(
-                        toInt(row, "received"), toInt(row, "misrouted_away"), toInt(row, "replied"), null, null,
-                        toInt(row, "reply_on_time"), toInt(row, "replied") + toInt(row, "reply_pending"),
-                        toInt(row, "fix_on_time"), toInt(row, "fix_standing") + toInt(row, "fix_pending"),
-                        toInt(row, "resolved"), toInt(row, "reopened"), toInt(row, "rated"),
-                        row.get("average_rating", Double.class), toInt(row, "closed"), toInt(row, "auto_closed"), 0, 0,
-                        toInt(row, "fix_on_time_unverified"), toInt(row, "auto_closed_verified"))))
+        Mono<Map<String, Figures>> figures = spec
+                .map(row -> {
+                    Double[] reply = row.get("reply", Double[].class);
+                    return Map.entry(row.get("opd_code", String.class), new Figures(
+                            toInt(row, "received"), toInt(row, "misrouted_away"), toInt(row, "replied"),
+                            reply == null ? null : reply[0], reply == null ? null : reply[1],
+                            toInt(row, "reply_on_time"),
+                            toInt(row, "replied") + toInt(row, "reply_pending") - toInt(row, "reply_waiting"),
+                            toInt(row, "fix_on_time"),
+                            toInt(row, "fix_standing") + toInt(row, "fix_pending") - toInt(row, "fix_waiting"),
+                            toInt(row, "resolved"), toInt(row, "reopened"), toInt(row, "rated"),
+                            row.get("average_rating", Double.class), toInt(row, "closed"), toInt(row, "auto_closed"), 0, 0,
+                            toInt(row, "fix_on_time_unverified"), toInt(row, "auto_closed_verified")));
+                })
                 .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    }
-
-    private Mono<Map<String, int[]>> waiting(Period period, Instant now, String opdCode) {
-        Mono<Map<String, int[]>> waiting = bindPeriod(db.sql(WAITING.formatted(opdCode == null ? "" : OF_OPD)), period, now,
-                        opdCode, false)
-                .map(row -> Map.entry(row.get("opd_code", String.class),
-                        new int[] {toInt(row, "reply_waiting"), toInt(row, "fix_waiting")}))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        return db.sql(CUSTOM_PLAN).then().then(waiting).as(tx::transactional);
-    }
-
-    private Mono<Map<String, Double[]>> percentiles(Period period, String opdCode) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(PERCENTILES.formatted(opdCode == null ? "" : OF_OPD))
-                .bind("from", period.start())
-                .bind("to", period.end());
-        if (opdCode != null) {
-            spec = spec.bind("opd", opdCode);
-        }
-        Mono<Map<String, Double[]>> sorted = spec
-                .map(row -> Map.entry(row.get("opd_code", String.class), row.get("reply", Double[].class)))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-        return db.sql(WORK_MEM).then().then(db.sql(CUSTOM_PLAN).then()).then(sorted).as(tx::transactional);
-    }
-
-    /** The pre-added figures less the assignments still waiting for a deadline, with the percentiles. */
-    private static Map<String, Figures> fromTallies(Map<String, Figures> tallies, Map<String, int[]> waiting,
-                                                    Map<String, Double[]> percentiles) {
-        Map<String, Figures> figures = new HashMap<>();
-        tallies.forEach((opd, f) -> {
-            int[] notYet = waiting.getOrDefault(opd, new int[2]);
-            Double[] reply = percentiles.getOrDefault(opd, new Double[2]);
-            figures.put(opd, new Figures(f.received(), f.misroutedAway(), f.replied(), reply[0], reply[1], f.replyOnTime(),
-                    f.replyDecided() - notYet[0], f.fixOnTime(), f.fixDecided() - notYet[1], f.resolved(), f.reopened(),
-                    f.rated(), f.averageRating(), f.closed(), f.autoClosed(), 0, 0, f.fixOnTimeUnverified(),
-                    f.autoClosedVerified()));
-        });
-        return figures;
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue, HashMap::new);
+        return db.sql(SETTINGS).then().then(figures).as(tx::transactional);
     }
 
     /** Every OPD with an assignment in the period, by code, from the event log counting only events before {@code asOf}. */
