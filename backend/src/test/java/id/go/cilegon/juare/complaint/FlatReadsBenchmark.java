@@ -61,6 +61,7 @@ class FlatReadsBenchmark extends IntegrationTest {
     @Autowired TokenService tokens;
     @Autowired PersonalDataCipher cipher;
     @Autowired EventStream stream;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -170,11 +171,14 @@ class FlatReadsBenchmark extends IntegrationTest {
                 for (String variant : variants) {
                     flat(variant);
                     System.out.printf(Locale.ROOT, "%nPlans at %,d complaints, %s%n", size, variant);
-                    explain();
+                    explain(variant);
                 }
             }
         }
         watch.dispose();
+        if (Boolean.getBoolean("bench.writeCost")) {
+            writeCost();
+        }
 
         System.out.printf(Locale.ROOT, "%nmedian (p95) ms / CPU ms per call by size; last columns: largest size over the smallest,"
                 + " median and CPU%n");
@@ -189,6 +193,7 @@ class FlatReadsBenchmark extends IntegrationTest {
             }
         }
         flat("main");
+        id.go.cilegon.juare.overview.internal.MapSummaryBench.enable(true);
     }
 
     /**
@@ -247,8 +252,95 @@ class FlatReadsBenchmark extends IntegrationTest {
                 (System.nanoTime() - started) / 1e9);
     }
 
+    /**
+     * The map summary's triggers' cost per status change (ADR 0044): single-row status updates (each its own
+     * statement, inside PostgreSQL so that the network and the machine's load weigh less), with the three map triggers
+     * on and off, interleaved; every complaint toggled twice, so the data ends as it began.
+     */
+    private void writeCost() {
+        sql("""
+                CREATE OR REPLACE FUNCTION bench_status_changes(p_n integer) RETURNS float8 AS $$
+                DECLARE
+                    ids uuid[];
+                    started timestamptz;
+                BEGIN
+                    SELECT array_agg(id) INTO ids FROM (SELECT id FROM complaint WHERE status IN ('DISPATCHED', 'IN_PROGRESS')
+                                                        ORDER BY id LIMIT p_n) s;
+                    started := clock_timestamp();
+                    FOR round IN 1..2 LOOP
+                        FOR i IN 1..array_length(ids, 1) LOOP
+                            UPDATE complaint SET status = CASE status WHEN 'DISPATCHED' THEN 'IN_PROGRESS' ELSE 'DISPATCHED' END
+                            WHERE id = ids[i];
+                        END LOOP;
+                    END LOOP;
+                    RETURN extract(epoch FROM clock_timestamp() - started) * 1000 / (2 * array_length(ids, 1));
+                END;
+                $$ LANGUAGE plpgsql""");
+        String triggers = "%1$s TRIGGER complaint_map_tally_insert, %1$s TRIGGER complaint_map_tally_update, %1$s TRIGGER complaint_map_tally_delete";
+        System.out.printf(Locale.ROOT, "%nStatus change, ms per single-row UPDATE inside PostgreSQL (500 complaints × 2), load %.2f%n", load());
+        for (int round = 0; round < 4; round++) {
+            for (boolean on : new boolean[] {true, false}) {
+                sql("ALTER TABLE complaint " + triggers.formatted(on ? "ENABLE" : "DISABLE"));
+                double ms = db.sql("SELECT bench_status_changes(500)").map(row -> row.get(0, Double.class)).one()
+                        .block(Duration.ofMinutes(5));
+                System.out.printf(Locale.ROOT, "  round %d map triggers %-3s %8.4f ms/update  load %.2f%n", round, on ? "on" : "off", ms, load());
+            }
+        }
+        sql("ALTER TABLE complaint " + triggers.formatted("ENABLE"));
+        sql("DROP FUNCTION bench_status_changes(integer)");
+
+        // a new complaint: copies of live ones inserted one statement each, then deleted with the triggers as they
+        // were (so the summary ends as it began); only the inserts are timed
+        sql("""
+                CREATE OR REPLACE FUNCTION bench_inserts(p_n integer) RETURNS float8 AS $$
+                DECLARE
+                    r complaint;
+                    started timestamptz;
+                    elapsed float8 := 0;
+                BEGIN
+                    FOR r IN SELECT * FROM complaint WHERE tracking_number LIKE 'BEN-%' AND tracking_number NOT LIKE '%~%'
+                             ORDER BY id LIMIT p_n LOOP
+                        r.id := gen_random_uuid();
+                        r.tracking_number := r.tracking_number || '~w';
+                        r.client_request_id := r.client_request_id || '~w';
+                        started := clock_timestamp();
+                        INSERT INTO complaint SELECT r.*;
+                        elapsed := elapsed + extract(epoch FROM clock_timestamp() - started) * 1000;
+                    END LOOP;
+                    DELETE FROM complaint WHERE tracking_number LIKE 'BEN-%~w';
+                    RETURN elapsed / p_n;
+                END;
+                $$ LANGUAGE plpgsql""");
+        System.out.printf(Locale.ROOT, "%nNew complaint, ms per single-row INSERT inside PostgreSQL (500), load %.2f%n", load());
+        for (int round = 0; round < 4; round++) {
+            for (boolean on : new boolean[] {true, false}) {
+                sql("ALTER TABLE complaint " + triggers.formatted(on ? "ENABLE" : "DISABLE"));
+                double ms = db.sql("SELECT bench_inserts(500)").map(row -> row.get(0, Double.class)).one()
+                        .block(Duration.ofMinutes(5));
+                System.out.printf(Locale.ROOT, "  round %d map triggers %-3s %8.4f ms/insert  load %.2f%n", round, on ? "on" : "off", ms, load());
+            }
+        }
+        sql("ALTER TABLE complaint " + triggers.formatted("ENABLE"));
+        sql("DROP FUNCTION bench_inserts(integer)");
+    }
+
     /** The plans at this size, for the reads whose SQL this benchmark can state (docs/benchmarks/flat.md). */
-    private void explain() {
+    private void explain(String variant) {
+        if (variant.startsWith("map")) {
+            boolean summary = variant.equals("mapsummary");
+            List<ComplaintStatus> ongoing = ONGOING.stream().map(ComplaintStatus::valueOf).toList();
+            for (Object[] map : new Object[][] {{"city z13 all", -6.082, 105.92, -5.876, 106.09, 13, null},
+                    {"city z13 ongoing", -6.082, 105.92, -5.876, 106.09, 13, ongoing},
+                    {"street z17 all", -6.0441, 106.0374, -6.0411, 106.0424, 17, null}}) {
+                System.out.println("\nEXPLAIN map " + map[0] + " (" + variant + ")");
+                @SuppressWarnings("unchecked")
+                List<ComplaintStatus> statuses = (List<ComplaintStatus>) map[6];
+                id.go.cilegon.juare.overview.internal.MapSummaryBench.explain(context, (double) map[1], (double) map[2],
+                                (double) map[3], (double) map[4], (int) map[5], statuses, summary)
+                        .forEach(line -> System.out.println("  " + line));
+            }
+            return;
+        }
         for (String statement : explained()) {
             System.out.println("\nEXPLAIN " + statement.lines().findFirst().orElse(""));
             db.sql("EXPLAIN (ANALYZE, BUFFERS) " + statement)
@@ -264,6 +356,13 @@ class FlatReadsBenchmark extends IntegrationTest {
         String operator = Seed.staffToken(db, tokens, "OPERATOR", null);
         String responder = Seed.staffToken(db, tokens, "OPD_RESPONDER", "DPUPR");
 
+        List<String> only = Arrays.stream(System.getProperty("bench.reads", "").split(",")).filter(s -> !s.isBlank()).toList();
+        return all(residentToken, operator, responder, oneComplaint).stream()
+                .filter(read -> only.isEmpty() || only.stream().anyMatch(read.name()::contains))
+                .toList();
+    }
+
+    private List<Read> all(String residentToken, String operator, String responder, UUID oneComplaint) {
         return List.of(
                 new Read("myComplaints(first:20)", residentToken, body("MyComplaints", Map.of("first", 20))),
                 new Read("complaint(id)", residentToken, body("ComplaintDetail", Map.of("id", oneComplaint.toString()))),
@@ -290,6 +389,9 @@ class FlatReadsBenchmark extends IntegrationTest {
     private void flat(String variant) {
         switch (variant) {
             case "main" -> { }
+            // ADR 0044: the map from its per-cell summary (mapsummary) or from the complaint rows as before (mapmain)
+            case "mapmain" -> id.go.cilegon.juare.overview.internal.MapSummaryBench.enable(false);
+            case "mapsummary" -> id.go.cilegon.juare.overview.internal.MapSummaryBench.enable(true);
             case "before" -> {
                 ComplaintScope.statusesAsLiterals = false;
                 sql("DROP INDEX IF EXISTS complaint_open_created");

@@ -66,6 +66,20 @@ class OperationsEndpointsTest extends IntegrationTest {
                 .doesNotContainPattern("3672\\d{12}");
     }
 
+    /** Each request is timed once (http.server.requests, juare.graphql.requests), not per security filter again. */
+    @Test
+    void requestsAreTimedOnceNotPerSecurityFilterOrAgainAsGraphQl() {
+        Live.submitComplaint(api(), api().newResident().token());
+        String metrics = management().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics)
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/graphql\"")
+                .contains("juare_graphql_requests_seconds_count{")
+                .doesNotContain("spring_security_filterchains", "spring_security_authentications", "spring_security_authorizations",
+                        "graphql_request_seconds");
+    }
+
     @Test
     void thePublicPortHasNoManagementEndpoints() {
         api().http().get().uri("/actuator/health").exchange().expectStatus().value(status -> assertThat(status).isIn(401, 403, 404));

@@ -16,6 +16,7 @@ import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webflux.AuthenticationWebSocketInterceptor;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -78,6 +79,17 @@ class SecurityConfig {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(authorities);
         return new ReactiveJwtAuthenticationConverterAdapter(converter);
+    }
+
+    /**
+     * No observation of the filter chain, each authentication and each authorization: with an observation registry
+     * Spring Security wraps every filter of every request in one (a timer each, nothing read them), about 5 % of a
+     * one-complaint read's CPU (docs/benchmarks/reads.md, round 3). The request's own timer (http.server.requests)
+     * and juare.graphql.requests stay. {@code juare.security.observations=true} brings them back.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations(@Value("${juare.security.observations:false}") boolean observe) {
+        return observe ? SecurityObservationSettings.withDefaults().build() : SecurityObservationSettings.noObservations();
     }
 
     /** Bearer tokens verified once while they last; the account is still checked on every request. */

@@ -29,13 +29,23 @@ class ComplaintMapController {
     @QueryMapping
     Mono<ComplaintMap> complaintMap(@Argument BoundingBox box, @Argument int zoom, @Argument ComplaintFilter filter) {
         return ComplaintScope.ofCaller(filter, clock.instant())
-                .flatMap(scope -> clustered(scope, box, zoom));
+                .flatMap(scope -> clustered(scope, box, zoom, asksFinished(filter)));
     }
 
-    private Mono<ComplaintMap> clustered(ComplaintScope scope, BoundingBox box, int zoom) {
+    /**
+     * Whether the filter lets finished complaints in (no status list, or one with CLOSED or REJECTED): only then is
+     * the answer the history, which the map's summary is for (ADR 0044); the unfinished ones are the backlog, read
+     * from their rows through complaint_status_created at every size (ADR 0041).
+     */
+    static boolean asksFinished(ComplaintFilter filter) {
+        return filter == null || filter.statuses() == null || filter.statuses().isEmpty()
+                || filter.statuses().contains(ComplaintStatus.CLOSED) || filter.statuses().contains(ComplaintStatus.REJECTED);
+    }
+
+    private Mono<ComplaintMap> clustered(ComplaintScope scope, BoundingBox box, int zoom, boolean asksFinished) {
         BoundingBox checked = box.validated();
         MapGrid grid = MapGrid.of(checked, zoom);
-        return repository.cells(grid, checked, scope)
+        return repository.cells(grid, checked, scope, asksFinished)
                 .collectList()
                 .map(cells -> toMap(grid, cells));
     }

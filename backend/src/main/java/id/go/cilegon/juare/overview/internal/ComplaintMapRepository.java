@@ -6,6 +6,7 @@ import id.go.cilegon.juare.overview.internal.ComplaintMap.MapMarker;
 import io.r2dbc.spi.Readable;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -64,6 +65,47 @@ class ComplaintMapRepository {
                 WHERE cells.complaints = 1 AND c.id = cells.some_id::uuid
             ) AS marker ON true""";
 
+    /*
+     * The same cells from the map's summary (ADR 0044): the parts (MapSummaryPlan) give one row per summary key or
+     * complaint with its grid cell; a cell of exactly one complaint has its id's two halves as the sums, so its marker
+     * is one look-up by primary key (the CASE keeps the cast off the cells of more, whose sums do not fit).
+     */
+    private static final String SUMMARY_SQL = """
+            WITH parts (column_index, row_index, status, n, sum_lat, sum_lng, sum_id_high, sum_id_low) AS (
+            %s
+            ), cells AS (
+                SELECT column_index,
+                       row_index,
+                       sum(n)::bigint AS complaints,
+                       (sum(sum_lat) / sum(n))::float8 AS mean_lat,
+                       (sum(sum_lng) / sum(n))::float8 AS mean_lng,
+                       %s,
+                       CASE WHEN sum(n) = 1
+                            THEN (lpad(to_hex(sum(sum_id_high)::bigint), 16, '0')
+                                  || lpad(to_hex(sum(sum_id_low)::bigint), 16, '0'))::uuid END AS only_id,
+                       sum(sum(n)) OVER ()::bigint AS in_box
+                FROM parts
+                GROUP BY column_index, row_index
+                HAVING sum(n) > 0
+                ORDER BY complaints DESC, column_index, row_index
+                LIMIT :maxCells
+            )
+            SELECT cells.*, marker.*
+            FROM cells
+            LEFT JOIN LATERAL (
+                SELECT c.id AS marker_id, c.tracking_number, c.status AS marker_status, c.category_code, c.opd_code,
+                       c.lat AS marker_lat, c.lng AS marker_lng
+                FROM complaint c
+                WHERE c.id = cells.only_id
+            ) AS marker ON true""";
+
+    private static final String SUMMARY_STATUS_COLUMNS = Arrays.stream(ComplaintStatus.values())
+            .map(s -> "coalesce(sum(n) FILTER (WHERE status = '" + s.name() + "'), 0)::bigint AS " + statusColumn(s))
+            .collect(Collectors.joining(",\n"));
+
+    /** Off only in benchmarks' "before" variant. */
+    static volatile boolean summaryEnabled = true;
+
     /** count(*) FILTER (WHERE status = 'X') AS status_x, for each status: names from our enum, not from a caller. */
     private static final String STATUS_COLUMNS = Arrays.stream(ComplaintStatus.values())
             .map(s -> "count(*) FILTER (WHERE status = '" + s.name() + "') AS " + statusColumn(s))
@@ -84,7 +126,16 @@ class ComplaintMapRepository {
         this.tx = tx;
     }
 
-    Flux<Cell> cells(MapGrid grid, BoundingBox box, ComplaintScope scope) {
+    /**
+     * The cells of a box: from the per-cell summary (V15_20, ADR 0044) when {@link MapSummaryPlan#of} has a plan, else
+     * from the complaint rows.
+     */
+    Flux<Cell> cells(MapGrid grid, BoundingBox box, ComplaintScope scope, boolean asksFinished) {
+        MapSummaryPlan plan = asksFinished && summaryEnabled ? MapSummaryPlan.of(grid, box, scope) : null;
+        return plan == null ? cellsFromComplaints(grid, box, scope) : cellsFromSummary(grid, box, scope, plan);
+    }
+
+    Flux<Cell> cellsFromComplaints(MapGrid grid, BoundingBox box, ComplaintScope scope) {
         DatabaseClient.GenericExecuteSpec spec = db.sql(SQL.formatted(STATUS_COLUMNS, scope.condition()))
                 .bind("cell", grid.cellDegrees())
                 .bind("south", box.south())
@@ -99,6 +150,51 @@ class ComplaintMapRepository {
                 .then()
                 .thenMany(cells)
                 .as(tx::transactional);
+    }
+
+    Flux<Cell> cellsFromSummary(MapGrid grid, BoundingBox box, ComplaintScope scope, MapSummaryPlan plan) {
+        Flux<Cell> cells = summarySpec("", grid, box, scope, plan)
+                .map(ComplaintMapRepository::toCell)
+                .all();
+        return db.sql(CUSTOM_PLAN)
+                .then()
+                .thenMany(cells)
+                .as(tx::transactional);
+    }
+
+    /** For benchmarks: the plan of either query ({@code plan} null: from the complaint rows) as PostgreSQL ran it. */
+    Flux<String> explain(MapGrid grid, BoundingBox box, ComplaintScope scope, MapSummaryPlan plan) {
+        String prefix = "EXPLAIN (ANALYZE, BUFFERS) ";
+        DatabaseClient.GenericExecuteSpec spec = plan != null ? summarySpec(prefix, grid, box, scope, plan)
+                : scope.bindTo(db.sql(prefix + SQL.formatted(STATUS_COLUMNS, scope.condition()))
+                        .bind("cell", grid.cellDegrees())
+                        .bind("south", box.south())
+                        .bind("north", box.north())
+                        .bind("west", box.west())
+                        .bind("east", box.east())
+                        .bind("maxCells", MAX_CELLS_RETURNED));
+        Flux<String> lines = spec.map(row -> row.get(0, String.class)).all();
+        return db.sql(CUSTOM_PLAN)
+                .then()
+                .thenMany(lines)
+                .as(tx::transactional);
+    }
+
+    private DatabaseClient.GenericExecuteSpec summarySpec(String prefix, MapGrid grid, BoundingBox box,
+                                                          ComplaintScope scope, MapSummaryPlan plan) {
+        Map<String, Object> parameters = MapSummaryPlan.newParameters();
+        String parts = plan.partsSql(scope, parameters);
+        DatabaseClient.GenericExecuteSpec spec = db.sql(prefix + SUMMARY_SQL.formatted(parts, SUMMARY_STATUS_COLUMNS))
+                .bind("cell", grid.cellDegrees())
+                .bind("south", box.south())
+                .bind("north", box.north())
+                .bind("west", box.west())
+                .bind("east", box.east())
+                .bind("maxCells", MAX_CELLS_RETURNED);
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            spec = spec.bind(parameter.getKey(), parameter.getValue());
+        }
+        return scope.bindTo(spec);
     }
 
     private static String statusColumn(ComplaintStatus status) {
