@@ -3,7 +3,6 @@ package id.go.cilegon.juare.ranking.internal;
 import id.go.cilegon.juare.platform.Periodic;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -16,20 +15,15 @@ import reactor.core.publisher.Mono;
  * fold, so a late or failed run costs only a few more rows to add up.
  */
 @Component
-class RankingTallyCompaction implements SmartLifecycle {
+class RankingTallyCompaction extends Periodic {
 
     private final DatabaseClient db;
     private final Duration every;
-    private final Periodic schedule = new Periodic("Folding the ranking's day sums");
 
     RankingTallyCompaction(DatabaseClient db, @Value("${juare.ranking.compact-every:5s}") Duration every) {
+        super("Folding the ranking's day sums");
         this.db = db;
         this.every = every;
-    }
-
-    @Override
-    public void start() {
-        schedule.start(every, every, this::compact);
     }
 
     /** One fold: the delta rows folded, or -1 when another instance was folding. */
@@ -40,12 +34,12 @@ class RankingTallyCompaction implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        schedule.stop();
+    protected Duration every() {
+        return every;
     }
 
     @Override
-    public boolean isRunning() {
-        return schedule.isRunning();
+    protected Mono<?> runScheduled() {
+        return compact();
     }
 }
