@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,16 +23,16 @@ import reactor.core.publisher.Mono;
  * result. Every replica reports the same city-wide figures: aggregate them with max, not sum.
  */
 @Component
-public class DatabaseGauges implements SmartLifecycle {
+public class DatabaseGauges extends Periodic {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseGauges.class);
 
     private final MeterRegistry registry;
     private final Duration refreshEvery;
     private final List<Supplier<Mono<Void>>> readings = new CopyOnWriteArrayList<>();
-    private final Periodic schedule = new Periodic("Reading the database gauges");
 
     public DatabaseGauges(MeterRegistry registry, @Value("${juare.metrics.refresh-every:60s}") Duration refreshEvery) {
+        super("Reading the database gauges");
         this.registry = registry;
         this.refreshEvery = refreshEvery;
     }
@@ -73,17 +72,17 @@ public class DatabaseGauges implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        schedule.start(Duration.ZERO, refreshEvery, this::refresh);
+    protected Duration every() {
+        return refreshEvery;
     }
 
     @Override
-    public void stop() {
-        schedule.stop();
+    protected Duration firstRun() {
+        return Duration.ZERO;
     }
 
     @Override
-    public boolean isRunning() {
-        return schedule.isRunning();
+    protected Mono<?> runScheduled() {
+        return refresh();
     }
 }

@@ -1,19 +1,19 @@
 package id.go.cilegon.juare.platform;
 
 import java.time.Duration;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * A background run every so often (the clock job, the photo clean-up, the database gauges): runs never overlap, a
- * tick that comes while one runs is dropped, and a failed run is logged and retried at the next tick. The owner's
- * SmartLifecycle starts and stops it.
+ * A background run every so often (the clock job, the photo clean-up, the database gauges, the summaries' folds),
+ * started and stopped with the application: runs never overlap, a tick that comes while one runs is dropped, and a
+ * failed run is logged and retried at the next tick.
  */
-public final class Periodic {
+public abstract class Periodic implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Periodic.class);
 
@@ -21,28 +21,46 @@ public final class Periodic {
     private volatile Disposable schedule;
 
     /** @param name what the run is, for the log line of a failure */
-    public Periodic(String name) {
+    protected Periodic(String name) {
         this.name = name;
     }
 
-    public void start(Duration first, Duration every, Supplier<Mono<?>> run) {
-        schedule = Flux.interval(first, every)
+    /** How often it runs; null when it is switched off in the settings. */
+    protected abstract Duration every();
+
+    /** When the first run comes after the start: one interval, unless the job says otherwise. */
+    protected Duration firstRun() {
+        return every();
+    }
+
+    /** One run. */
+    protected abstract Mono<?> runScheduled();
+
+    @Override
+    public final void start() {
+        Duration every = every();
+        if (every == null) {
+            return;
+        }
+        schedule = Flux.interval(firstRun(), every)
                 .onBackpressureDrop()
-                .concatMap(tick -> run.get().onErrorResume(e -> {
+                .concatMap(tick -> runScheduled().onErrorResume(e -> {
                     log.warn("{} failed, the next run retries: {}", name, e.toString());
                     return Mono.empty();
                 }))
                 .subscribe();
     }
 
-    public void stop() {
+    @Override
+    public final void stop() {
         Disposable current = schedule;
         if (current != null) {
             current.dispose();
         }
     }
 
-    public boolean isRunning() {
+    @Override
+    public final boolean isRunning() {
         Disposable current = schedule;
         return current != null && !current.isDisposed();
     }

@@ -51,6 +51,8 @@ class RankingBenchmark extends IntegrationTest {
 
     private static final int COMPLAINTS = Integer.getInteger("juare.benchmark.complaints", 100_000);
     private static final int COPIES = Integer.getInteger("juare.benchmark.copies", 10);
+    // false: measure only, on data a previous run left in an external database (spring.r2dbc.url), for A/B runs
+    private static final boolean SEED = Boolean.parseBoolean(System.getProperty("juare.benchmark.seed", "true"));
     private static final int DAYS = 365;
     private static final int CHUNK_DAYS = 10;
     private static final int WARM_UP = 3;
@@ -75,7 +77,14 @@ class RankingBenchmark extends IntegrationTest {
         // counts what this instance's event listener has delivered, to wait for it below
         AtomicLong delivered = new AtomicLong();
         Disposable watch = stream.live().subscribe(event -> delivered.set(event.id()), error -> { });
+        if (SEED) {
+            seed(now, today, perDay, delivered);
+        }
+        watch.dispose();
+        measureAll(today);
+    }
 
+    private void seed(Instant now, LocalDate today, int perDay, AtomicLong delivered) {
         // the write path: a month of the simulator without the summary's trigger, then one with it (two years ago),
         // after one to warm up
         LocalDate monthStart = today.minusDays(2 * DAYS);
@@ -116,8 +125,9 @@ class RankingBenchmark extends IntegrationTest {
         System.out.printf(Locale.ROOT, "Open now (DISPATCHED, IN_PROGRESS, REOPENED): %,d complaints%n",
                 count("SELECT count(*) FROM complaint WHERE status IN (" + Lifecycle.sqlList(Lifecycle.AT_OPD) + ")"));
         awaitListener(delivered);
-        watch.dispose();
+    }
 
+    private void measureAll(LocalDate today) throws Exception {
         String mayor = Seed.staffToken(db, tokens, "MAYOR", null);
         YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
         System.out.printf(Locale.ROOT, "%-48s %10s %10s %10s%n", "operation", "received", "median ms", "p95 ms");
@@ -135,9 +145,15 @@ class RankingBenchmark extends IntegrationTest {
                 "variables", Map.of("opdCode", "DPUPR", "period", Map.of("kind", "LAST_30_DAYS"), "metric", "OVERDUE_NOW", "first", 50)));
         // the daily report's ranking as of its cut-off: still from the event log (exact for any instant)
         Instant midnight = today.atStartOfDay(WIB).toInstant();
+        if (!Boolean.parseBoolean(System.getProperty("juare.benchmark.as-of", "true"))) {
+            return;
+        }
         measureAsOf("as-of standings 1 day (report)", today.minusDays(1), today.minusDays(1), midnight, WARM_UP, RUNS);
         measureAsOf("as-of standings 30 days (report)", today.minusDays(30), today.minusDays(1), midnight, WARM_UP, RUNS);
         // the old live path for comparison: the same event-log derivation with now as the instant
+        if (!Boolean.parseBoolean(System.getProperty("juare.benchmark.event-log", "true"))) {
+            return;
+        }
         measureAsOf("event-log path 30 days (before)", today.minusDays(29), today, clock.instant(), 1, 3);
         measureAsOf("event-log path 365 days (before)", today.minusDays(364), today, clock.instant(), 1, 3);
     }

@@ -8,10 +8,10 @@ import id.go.cilegon.juare.platform.Periodic;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
  * session advisory lock); each breach is recorded once even if two runs overlap (a guarded update).
  */
 @Component
-class ClockJob implements SmartLifecycle {
+class ClockJob extends Periodic {
 
     private static final Logger log = LoggerFactory.getLogger(ClockJob.class);
     /** Any constant shared by all instances: "JUARECLK". */
@@ -44,25 +44,17 @@ class ClockJob implements SmartLifecycle {
     private final LifecycleService lifecycle;
     private final ClockProperties properties;
     private final Clock clock;
-    private final Periodic schedule = new Periodic("The clock job");
     private final MeterRegistry meters;
 
     ClockJob(ConnectionFactory connections, ComplaintRepository complaints, LifecycleService lifecycle,
              ClockProperties properties, Clock clock, MeterRegistry meters) {
+        super("The clock job");
         this.meters = meters;
         this.connections = connections;
         this.complaints = complaints;
         this.lifecycle = lifecycle;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    @Override
-    public void start() {
-        if (!properties.enabled()) {
-            return;
-        }
-        schedule.start(properties.checkEvery(), properties.checkEvery(), this::runOnce);
     }
 
     /** One run, if this instance gets the lock; how many complaints changed (0 when another instance holds it). */
@@ -99,12 +91,12 @@ class ClockJob implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        schedule.stop();
+    protected Duration every() {
+        return properties.enabled() ? properties.checkEvery() : null;
     }
 
     @Override
-    public boolean isRunning() {
-        return schedule.isRunning();
+    protected Mono<?> runScheduled() {
+        return runOnce();
     }
 }

@@ -136,61 +136,47 @@ class ComplaintMapRepository {
     }
 
     Flux<Cell> cellsFromComplaints(MapGrid grid, BoundingBox box, ComplaintScope scope) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql(SQL.formatted(STATUS_COLUMNS, scope.condition()))
-                .bind("cell", grid.cellDegrees())
-                .bind("south", box.south())
-                .bind("north", box.north())
-                .bind("west", box.west())
-                .bind("east", box.east())
-                .bind("maxCells", MAX_CELLS_RETURNED);
-        Flux<Cell> cells = scope.bindTo(spec)
-                .map(ComplaintMapRepository::toCell)
-                .all();
-        return db.sql(CUSTOM_PLAN)
-                .then()
-                .thenMany(cells)
-                .as(tx::transactional);
+        return planned(complaintsSpec("", grid, box, scope).map(ComplaintMapRepository::toCell).all());
     }
 
     Flux<Cell> cellsFromSummary(MapGrid grid, BoundingBox box, ComplaintScope scope, MapSummaryPlan plan) {
-        Flux<Cell> cells = summarySpec("", grid, box, scope, plan)
-                .map(ComplaintMapRepository::toCell)
-                .all();
-        return db.sql(CUSTOM_PLAN)
-                .then()
-                .thenMany(cells)
-                .as(tx::transactional);
+        return planned(summarySpec("", grid, box, scope, plan).map(ComplaintMapRepository::toCell).all());
     }
 
     /** For benchmarks: the plan of either query ({@code plan} null: from the complaint rows) as PostgreSQL ran it. */
     Flux<String> explain(MapGrid grid, BoundingBox box, ComplaintScope scope, MapSummaryPlan plan) {
         String prefix = "EXPLAIN (ANALYZE, BUFFERS) ";
         DatabaseClient.GenericExecuteSpec spec = plan != null ? summarySpec(prefix, grid, box, scope, plan)
-                : scope.bindTo(db.sql(prefix + SQL.formatted(STATUS_COLUMNS, scope.condition()))
-                        .bind("cell", grid.cellDegrees())
-                        .bind("south", box.south())
-                        .bind("north", box.north())
-                        .bind("west", box.west())
-                        .bind("east", box.east())
-                        .bind("maxCells", MAX_CELLS_RETURNED));
-        Flux<String> lines = spec.map(row -> row.get(0, String.class)).all();
+                : complaintsSpec(prefix, grid, box, scope);
+        return planned(spec.map(row -> row.get(0, String.class)).all());
+    }
+
+    /** Rows planned for this call's values, in the transaction SET LOCAL needs. */
+    private <T> Flux<T> planned(Flux<T> rows) {
         return db.sql(CUSTOM_PLAN)
                 .then()
-                .thenMany(lines)
+                .thenMany(rows)
                 .as(tx::transactional);
+    }
+
+    private DatabaseClient.GenericExecuteSpec complaintsSpec(String prefix, MapGrid grid, BoundingBox box, ComplaintScope scope) {
+        return scope.bindTo(boxBound(db.sql(prefix + SQL.formatted(STATUS_COLUMNS, scope.condition())), grid, box));
+    }
+
+    private static DatabaseClient.GenericExecuteSpec boxBound(DatabaseClient.GenericExecuteSpec spec, MapGrid grid, BoundingBox box) {
+        return spec.bind("cell", grid.cellDegrees())
+                .bind("south", box.south())
+                .bind("north", box.north())
+                .bind("west", box.west())
+                .bind("east", box.east())
+                .bind("maxCells", MAX_CELLS_RETURNED);
     }
 
     private DatabaseClient.GenericExecuteSpec summarySpec(String prefix, MapGrid grid, BoundingBox box,
                                                           ComplaintScope scope, MapSummaryPlan plan) {
         Map<String, Object> parameters = MapSummaryPlan.newParameters();
         String parts = plan.partsSql(scope, parameters);
-        DatabaseClient.GenericExecuteSpec spec = db.sql(prefix + SUMMARY_SQL.formatted(parts, SUMMARY_STATUS_COLUMNS))
-                .bind("cell", grid.cellDegrees())
-                .bind("south", box.south())
-                .bind("north", box.north())
-                .bind("west", box.west())
-                .bind("east", box.east())
-                .bind("maxCells", MAX_CELLS_RETURNED);
+        DatabaseClient.GenericExecuteSpec spec = boxBound(db.sql(prefix + SUMMARY_SQL.formatted(parts, SUMMARY_STATUS_COLUMNS)), grid, box);
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
             spec = spec.bind(parameter.getKey(), parameter.getValue());
         }

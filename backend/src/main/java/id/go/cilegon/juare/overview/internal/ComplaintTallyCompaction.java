@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -20,23 +19,18 @@ import reactor.core.publisher.Mono;
  * before and after a fold, so a late or failed run costs only a few more rows to add up.
  */
 @Component
-class ComplaintTallyCompaction implements SmartLifecycle {
+class ComplaintTallyCompaction extends Periodic {
 
     private final DatabaseClient db;
     private final Clock clock;
     private final Duration every;
-    private final Periodic schedule = new Periodic("Folding the complaint counts");
 
     ComplaintTallyCompaction(DatabaseClient db, Clock clock,
                              @Value("${juare.counts.compact-every:5s}") Duration every) {
+        super("Folding the complaint counts");
         this.db = db;
         this.clock = clock;
         this.every = every;
-    }
-
-    @Override
-    public void start() {
-        schedule.start(every, every, this::compact);
     }
 
     /** One fold: the delta rows folded, or -1 when another instance was folding. */
@@ -54,12 +48,12 @@ class ComplaintTallyCompaction implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        schedule.stop();
+    protected Duration every() {
+        return every;
     }
 
     @Override
-    public boolean isRunning() {
-        return schedule.isRunning();
+    protected Mono<?> runScheduled() {
+        return compact();
     }
 }

@@ -5,11 +5,11 @@ import id.go.cilegon.juare.platform.ClusterLock;
 import id.go.cilegon.juare.platform.Periodic;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
  * the row lock decides. One instance at a time runs it (a PostgreSQL session advisory lock, as the clock job).
  */
 @Component
-public class UnattachedPhotoCleanup implements SmartLifecycle {
+public class UnattachedPhotoCleanup extends Periodic {
 
     private static final Logger log = LoggerFactory.getLogger(UnattachedPhotoCleanup.class);
     /** Any constant shared by all instances: "JUAREPHC". */
@@ -34,24 +34,16 @@ public class UnattachedPhotoCleanup implements SmartLifecycle {
     private final PhotoQuota quota;
     private final PhotoProperties properties;
     private final Clock clock;
-    private final Periodic schedule = new Periodic("The photo clean-up");
 
     UnattachedPhotoCleanup(ConnectionFactory connections, DatabaseClient db, PhotoStore store, PhotoQuota quota,
                            PhotoProperties properties, Clock clock) {
+        super("The photo clean-up");
         this.connections = connections;
         this.db = db;
         this.store = store;
         this.quota = quota;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    @Override
-    public void start() {
-        if (!properties.cleanupEnabled()) {
-            return;
-        }
-        schedule.start(properties.cleanupEvery(), properties.cleanupEvery(), this::runOnce);
     }
 
     /** One run, if this instance gets the lock: how many photos were removed (0 when another instance runs it). */
@@ -93,12 +85,12 @@ public class UnattachedPhotoCleanup implements SmartLifecycle {
     }
 
     @Override
-    public void stop() {
-        schedule.stop();
+    protected Duration every() {
+        return properties.cleanupEnabled() ? properties.cleanupEvery() : null;
     }
 
     @Override
-    public boolean isRunning() {
-        return schedule.isRunning();
+    protected Mono<?> runScheduled() {
+        return runOnce();
     }
 }
