@@ -114,8 +114,8 @@ record MapSummaryPlan(int gridZoom, List<Level> levels) {
         parameters.put("fineCell", cell);
         // the strip between the fine cells inside and the box's edge, from the complaint rows, in four parts each
         // with a range on an index's first column (complaint_location by latitude, complaint_location_by_lng)
-        String fineRow = "floor(lat / :fineCell)::bigint";
-        String fineColumn = "floor(lng / :fineCell)::bigint";
+        String fineRow = "floor(lat/:fineCell)::bigint";
+        String fineColumn = "floor(lng/:fineCell)::bigint";
         parameters.put("stripSouthRow", fine.south());
         parameters.put("stripNorthRow", fine.north());
         parameters.put("stripWestColumn", fine.west());
