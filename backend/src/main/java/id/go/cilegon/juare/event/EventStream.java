@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,6 +77,8 @@ public class EventStream {
     private final int maxSubscriptions;
     /** Subscriptions of this instance now (live or replaying), against {@code maxSubscriptions}. */
     private final AtomicInteger subscriptions = new AtomicInteger();
+    /** Subscriptions attached to the live stream whose start point is known ({@link #subscriberCount}). */
+    private final AtomicInteger started = new AtomicInteger();
 
     private final EventLog eventLog;
 
@@ -134,13 +137,14 @@ public class EventStream {
         return listeningNow;
     }
 
-    /** How many subscribers the live stream has now (for tests and metrics). */
+    /**
+     * How many subscribers have the live stream now: this instance's own consumers, and the subscriptions attached
+     * whose start point is known. An event committed after that reaches them; one committed while a subscription
+     * still reads its start point may be before it (tests wait for this count before they commit what a subscriber
+     * must get).
+     */
     public int subscriberCount() {
-        int count = sink.currentSubscriberCount();
-        for (Sinks.Many<StoredEvent> partition : partitions) {
-            count += partition.currentSubscriberCount();
-        }
-        return count;
+        return sink.currentSubscriberCount() + started.get();
     }
 
     /** Called by the listener only, from one thread, in id order. */
@@ -238,7 +242,13 @@ public class EventStream {
                     .takeWhile(event -> waiting.incrementAndGet() <= subscriberBuffer && buffer.tryEmitNext(event).isSuccess())
                     .subscribe(null, buffer::tryEmitError, () -> buffer.tryEmitError(
                             new ApiException(ErrorCode.SUBSCRIBER_TOO_SLOW, "event.subscriber-too-slow")));
-            Mono<Long> start = after != null ? Mono.just(after) : eventLog.lastId();
+            AtomicBoolean counted = new AtomicBoolean();
+            Mono<Long> start = (after != null ? Mono.just(after) : eventLog.lastId())
+                    .doOnNext(startId -> {
+                        if (counted.compareAndSet(false, true)) {
+                            started.incrementAndGet();
+                        }
+                    });
             return start.flatMapMany(startId -> {
                         AtomicLong lastSeen = new AtomicLong(startId);
                         Flux<StoredEvent> missed = after == null ? Flux.empty() : replay.apply(startId)
@@ -249,7 +259,12 @@ public class EventStream {
                         return missed.concatWith(fresh)
                                 .map(event -> new SubscribedEvent(startId, event));
                     })
-                    .doFinally(signal -> liveSubscription.dispose());
+                    .doFinally(signal -> {
+                        liveSubscription.dispose();
+                        if (counted.compareAndSet(true, false)) {
+                            started.decrementAndGet();
+                        }
+                    });
         });
     }
 }

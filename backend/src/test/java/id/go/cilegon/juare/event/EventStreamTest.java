@@ -53,6 +53,32 @@ class EventStreamTest {
         assertThat(stream.subscriberCount()).isZero();
     }
 
+    /**
+     * A subscription counts once its start point is read, not when it attaches: an event committed in between is
+     * before its start, and a test that waited only for the attachment lost it (TwoInstancesTest, once, under load).
+     */
+    @Test
+    void aSubscriptionCountsOnceItsStartPointIsKnown() {
+        reactor.core.publisher.Sinks.One<Long> newest = reactor.core.publisher.Sinks.one();
+        EventLog slowLog = new EventLog(null, null, null) {
+            @Override
+            public Mono<Long> lastId() {
+                return newest.asMono();
+            }
+        };
+        EventStream stream = new EventStream(slowLog, 100);
+        StepVerifier.create(stream.resumable(null, e -> true, from -> Flux.error(new AssertionError("no replay without after"))))
+                .then(() -> assertThat(stream.subscriberCount()).isZero())
+                .then(() -> newest.tryEmitValue(8L))
+                .then(() -> assertThat(stream.subscriberCount()).isEqualTo(1))
+                .then(() -> stream.publish(event(9)))
+                .assertNext(e -> assertThat(e).extracting(x -> x.event().id(), SubscribedEvent::subscribedAfter).containsExactly(9L, 8L))
+                .thenCancel()
+                .verify(WAIT);
+        stream.awaitHanded();
+        assertThat(stream.subscriberCount()).isZero();
+    }
+
     @Test
     void withAfterTheReplayComesFirstAndLiveEventsItAlsoHoldsAreNotRepeated() {
         EventStream stream = new EventStream(log, 100);
