@@ -56,14 +56,7 @@ class ComplaintMapRepository {
                 ORDER BY complaints DESC, column_index, row_index
                 LIMIT :maxCells
             )
-            SELECT cells.*, marker.*
-            FROM cells
-            LEFT JOIN LATERAL (
-                SELECT c.id AS marker_id, c.tracking_number, c.status AS marker_status, c.category_code, c.opd_code,
-                       c.lat AS marker_lat, c.lng AS marker_lng
-                FROM complaint c
-                WHERE cells.complaints = 1 AND c.id = cells.some_id::uuid
-            ) AS marker ON true""";
+            """ + markers("cells.complaints = 1 AND c.id = cells.some_id::uuid");
 
     /*
      * The same cells from the map's summary (ADR 0044): the parts (MapSummaryPlan) give one row per summary key or
@@ -90,14 +83,7 @@ class ComplaintMapRepository {
                 ORDER BY complaints DESC, column_index, row_index
                 LIMIT :maxCells
             )
-            SELECT cells.*, marker.*
-            FROM cells
-            LEFT JOIN LATERAL (
-                SELECT c.id AS marker_id, c.tracking_number, c.status AS marker_status, c.category_code, c.opd_code,
-                       c.lat AS marker_lat, c.lng AS marker_lng
-                FROM complaint c
-                WHERE c.id = cells.only_id
-            ) AS marker ON true""";
+            """ + markers("c.id = cells.only_id");
 
     private static final String SUMMARY_STATUS_COLUMNS = Arrays.stream(ComplaintStatus.values())
             .map(s -> "coalesce(sum(n) FILTER (WHERE status = '" + s.name() + "'), 0)::bigint AS " + statusColumn(s))
@@ -105,6 +91,19 @@ class ComplaintMapRepository {
 
     /** Off only in benchmarks' "before" variant. */
     static volatile boolean summaryEnabled = true;
+
+    /** The cells with, for a cell of one complaint (the condition finds it), that complaint's marker fields. */
+    private static String markers(String oneComplaint) {
+        return """
+                SELECT cells.*, marker.*
+                FROM cells
+                LEFT JOIN LATERAL (
+                    SELECT c.id AS marker_id, c.tracking_number, c.status AS marker_status, c.category_code, c.opd_code,
+                           c.lat AS marker_lat, c.lng AS marker_lng
+                    FROM complaint c
+                    WHERE %s
+                ) AS marker ON true""".formatted(oneComplaint);
+    }
 
     /** count(*) FILTER (WHERE status = 'X') AS status_x, for each status: names from our enum, not from a caller. */
     private static final String STATUS_COLUMNS = Arrays.stream(ComplaintStatus.values())

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.overview.internal;
 
+import id.go.cilegon.juare.support.RandomPicks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.go.cilegon.juare.auth.Caller;
@@ -196,20 +197,11 @@ class ComplaintCountsSummaryTest extends IntegrationTest {
     }
 
     private <T> List<T> some(List<T> values) {
-        List<T> chosen = new ArrayList<>();
-        for (T value : values) {
-            if (random.nextInt(3) == 0) {
-                chosen.add(value);
-            }
-        }
-        if (chosen.isEmpty()) {
-            chosen.add(pick(values));
-        }
-        return chosen;
+        return RandomPicks.some(random, values);
     }
 
     private <T> T pick(List<T> values) {
-        return values.get(random.nextInt(values.size()));
+        return RandomPicks.pick(random, values);
     }
 
     /** Deadlines today before and after now, on earlier days, in the coming days; or none. */

@@ -1,5 +1,6 @@
 package id.go.cilegon.juare.overview.internal;
 
+import id.go.cilegon.juare.support.RandomPicks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -200,20 +201,11 @@ class ComplaintMapSummaryTest extends IntegrationTest {
     }
 
     private <T> List<T> some(List<T> values) {
-        List<T> chosen = new ArrayList<>();
-        for (T value : values) {
-            if (random.nextInt(3) == 0) {
-                chosen.add(value);
-            }
-        }
-        if (chosen.isEmpty()) {
-            chosen.add(pick(values));
-        }
-        return chosen;
+        return RandomPicks.some(random, values);
     }
 
     private <T> T pick(List<T> values) {
-        return values.get(random.nextInt(values.size()));
+        return RandomPicks.pick(random, values);
     }
 
     /** A place near this run's spot: anywhere, on a fine cell border, on a coarse one, or at a corner. */
