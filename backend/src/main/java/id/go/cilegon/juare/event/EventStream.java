@@ -2,6 +2,7 @@ package id.go.cilegon.juare.event;
 
 import id.go.cilegon.juare.platform.ApiException;
 import id.go.cilegon.juare.platform.ErrorCode;
+import id.go.cilegon.juare.platform.WriteBacklog;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -34,10 +35,12 @@ public class EventStream {
      * The subscriptions ({@link #resumable}), spread over one stream per handing thread: each thread hands an event to
      * its share of them, in id order, on a thread of its own rather than the listener's (an event loop shared with the
      * database), the threads at once (round 4 of the fan-out, ADR 0038: one thread handing one event to 10,000
-     * subscriptions in turn was most of the time before the first frame).
+     * subscriptions in turn was most of the time before the first frame). Each thread has {@value #SLICES_PER_THREAD}
+     * streams and hands an event to them one after the other, waiting between them until the server's event loops
+     * have written what the one before queued (round 5: the loops are never given more than a slice of frames).
      */
     @SuppressWarnings("unchecked")
-    private final Sinks.Many<StoredEvent>[] partitions = new Sinks.Many[HANDING.length];
+    private final Sinks.Many<StoredEvent>[] partitions = new Sinks.Many[HANDING.length * SLICES_PER_THREAD];
     private final AtomicInteger nextPartition = new AtomicInteger();
     /** What must be done before the subscriptions are handed an event (e.g. its complaint read), or a done future. */
     private volatile Function<StoredEvent, CompletionStage<?>> preparation = event -> DONE;
@@ -45,6 +48,9 @@ public class EventStream {
     private CompletableFuture<?> tail = DONE;
 
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** At 10,000 subscriptions on two cores: slices of ~625, a few milliseconds of writing each. */
+    static final int SLICES_PER_THREAD = 8;
+    private volatile WriteBacklog backlog = WriteBacklog.NONE;
     /** How long an event waits for its preparation before it is handed on without it. */
     private static final long PREPARATION_WAIT_MS = 2_000;
 
@@ -116,6 +122,12 @@ public class EventStream {
         this.preparation = preparation;
     }
 
+    /** What the handing threads wait for between slices (the HTTP server's event loops); none without a server. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void paceBy(WriteBacklog backlog) {
+        this.backlog = backlog;
+    }
+
     /** Completes once this instance's LISTEN connection is in place for the first time. */
     public Mono<Void> listening() {
         return listening.asMono();
@@ -155,11 +167,22 @@ public class EventStream {
                 .completeOnTimeout(null, PREPARATION_WAIT_MS, TimeUnit.MILLISECONDS);
         // after the one before (order), once ready; each handing thread takes it in the order given
         tail = tail.thenCompose(previous -> ready).thenRun(() -> {
-            for (int i = 0; i < partitions.length; i++) {
-                Sinks.Many<StoredEvent> partition = partitions[i];
-                HANDING[i].execute(() -> partition.tryEmitNext(event));
+            for (int i = 0; i < HANDING.length; i++) {
+                int thread = i;
+                HANDING[i].execute(() -> hand(event, thread));
             }
         });
+    }
+
+    /** One handing thread's part of an event: its slices in turn, each written before the next is handed. */
+    private void hand(StoredEvent event, int thread) {
+        for (int i = thread; i < partitions.length; i += HANDING.length) {
+            Sinks.Many<StoredEvent> slice = partitions[i];
+            if (slice.currentSubscriberCount() > 0) {
+                slice.tryEmitNext(event);
+                backlog.awaitWritten();
+            }
+        }
     }
 
     /** Waits until every event published so far has been handed to the subscriptions, and what that did is over (tests). */

@@ -161,4 +161,41 @@ class EventStreamTest {
                 .thenCancel()
                 .verify(WAIT);
     }
+
+    /**
+     * Round 5 (ADR 0038): a handing thread hands an event to its slices one after the other and waits for what each
+     * queued to be written before the next, so the server's event loops never hold more than a slice of frames.
+     */
+    @Test
+    void eachHandingThreadWaitsForOneSliceToBeWrittenBeforeItHandsTheNext() {
+        EventStream stream = new EventStream(log, 100);
+        Map<String, java.util.concurrent.atomic.AtomicInteger> delivered = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, java.util.List<Integer>> seenAtEachWait = new java.util.concurrent.ConcurrentHashMap<>();
+        stream.paceBy(() -> {
+            String thread = Thread.currentThread().getName();
+            seenAtEachWait.computeIfAbsent(thread, t -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(delivered.getOrDefault(thread, new java.util.concurrent.atomic.AtomicInteger()).get());
+        });
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        int slices = threads * EventStream.SLICES_PER_THREAD;
+        int perSlice = 4;
+        committed.set(1);
+        java.util.List<reactor.core.Disposable> subscribers = new java.util.ArrayList<>();
+        for (int i = 0; i < slices * perSlice; i++) {
+            subscribers.add(stream.resumable(null, e -> true, from -> Flux.empty()).subscribe(e -> delivered
+                    .computeIfAbsent(Thread.currentThread().getName(), t -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet()));
+        }
+        assertThat(stream.subscriberCount()).isEqualTo(slices * perSlice);
+        stream.publish(event(2));
+        stream.awaitHanded();
+        subscribers.forEach(reactor.core.Disposable::dispose);
+        assertThat(seenAtEachWait).hasSize(threads);
+        // every wait comes after one more whole slice was delivered, never after two
+        java.util.List<Integer> expected = java.util.stream.IntStream.rangeClosed(1, EventStream.SLICES_PER_THREAD)
+                .mapToObj(k -> k * perSlice).toList();
+        seenAtEachWait.values().forEach(counts -> assertThat(counts).isEqualTo(expected));
+        assertThat(delivered.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get).sum())
+                .isEqualTo(slices * perSlice);
+    }
 }

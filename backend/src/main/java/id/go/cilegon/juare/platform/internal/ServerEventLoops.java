@@ -1,0 +1,60 @@
+package id.go.cilegon.juare.platform.internal;
+
+import id.go.cilegon.juare.platform.WriteBacklog;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+import org.springframework.stereotype.Component;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * The HTTP server's event loops, learnt from the connections they serve (however the server's loop resources are
+ * configured), and {@link WriteBacklog} over them: a no-op task queued on each, awaited.
+ */
+@Component
+class ServerEventLoops implements NettyServerCustomizer, WriteBacklog {
+
+    /** A stuck loop does not stop the fan-out for longer than this per slice. */
+    static final long MAX_WAIT_MS = 1_000;
+
+    private final Set<EventLoop> loops = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public HttpServer apply(HttpServer server) {
+        return server.doOnConnection(connection -> seen(connection.channel().eventLoop()));
+    }
+
+    void seen(EventLoop loop) {
+        if (!loops.contains(loop)) {
+            loops.add(loop);
+        }
+    }
+
+    @Override
+    public void awaitWritten() {
+        List<Future<?>> markers = new ArrayList<>(loops.size());
+        for (EventLoop loop : loops) {
+            if (loop.inEventLoop()) {
+                throw new IllegalStateException("awaitWritten on an event loop would wait for itself");
+            }
+            try {
+                markers.add(loop.submit(() -> { }));
+            } catch (RejectedExecutionException stopped) {
+                loops.remove(loop);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MS);
+        for (Future<?> marker : markers) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !marker.awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        }
+    }
+}

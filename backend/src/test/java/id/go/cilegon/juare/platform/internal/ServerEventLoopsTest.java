@@ -1,0 +1,77 @@
+package id.go.cilegon.juare.platform.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** WriteBacklog over the server's event loops: it returns only once what was queued on every loop before it has run. */
+class ServerEventLoopsTest {
+
+    private final MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final ServerEventLoops loops = new ServerEventLoops();
+
+    @AfterEach
+    void stop() {
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @Test
+    void waitsForWhatEachLoopWasGivenBefore() throws Exception {
+        EventLoop first = group.next();
+        EventLoop second = group.next();
+        assertThat(second).isNotSameAs(first);
+        loops.seen(first);
+        loops.seen(second);
+        loops.seen(first);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch ran = new CountDownLatch(1);
+        // a frame still queued on the second loop, behind a task that holds it
+        second.execute(() -> hold(release));
+        second.execute(ran::countDown);
+        CompletableFuture<Void> waited = CompletableFuture.runAsync(loops::awaitWritten);
+        assertThatThrownBy(() -> waited.get(300, TimeUnit.MILLISECONDS)).as("waits while the loop is held")
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+        release.countDown();
+        waited.get(5, TimeUnit.SECONDS);
+        assertThat(ran.getCount()).as("what was queued before had run when the wait returned").isZero();
+    }
+
+    @Test
+    void aStuckLoopHoldsTheWaitOnlyForItsBoundAndAStoppedOneIsForgotten() throws Exception {
+        EventLoop stuck = group.next();
+        loops.seen(stuck);
+        CountDownLatch release = new CountDownLatch(1);
+        stuck.execute(() -> hold(release));
+        long start = System.nanoTime();
+        loops.awaitWritten();
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(ServerEventLoops.MAX_WAIT_MS - 50);
+        release.countDown();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        loops.awaitWritten(); // rejected: returns at once, the loop forgotten
+        loops.awaitWritten();
+    }
+
+    @Test
+    void refusesToWaitOnALoopForItself() throws Exception {
+        EventLoop loop = group.next();
+        loops.seen(loop);
+        assertThatThrownBy(() -> loop.submit(loops::awaitWritten).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    private static void hold(CountDownLatch release) {
+        try {
+            release.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
