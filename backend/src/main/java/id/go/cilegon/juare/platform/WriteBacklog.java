@@ -13,8 +13,8 @@ public interface WriteBacklog {
 
     /**
      * Returns once every task queued on the server's event loops before this call has run (each frame handed to a
-     * connection so far has been written to its socket or its outbound buffer), or after a bound if a loop is stuck.
-     * Never call it on an event loop.
+     * connection so far has been written to its socket or its outbound buffer) on each loop that held more than a few
+     * hundred, at once if none did, or after a bound if a loop is stuck. Never call it on an event loop.
      */
     void awaitWritten();
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ServerEventLoopsTest {
 
     private final MultiThreadIoEventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-    private final ServerEventLoops loops = new ServerEventLoops();
+    /** Waits for any queued task, to see the waiting itself. */
+    private final ServerEventLoops loops = new ServerEventLoops(0);
 
     @AfterEach
     void stop() {
@@ -65,6 +66,26 @@ class ServerEventLoopsTest {
         loops.seen(loop);
         assertThatThrownBy(() -> loop.submit(loops::awaitWritten).get(5, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aLoopWithFewTasksQueuedIsNotWaitedFor() throws Exception {
+        ServerEventLoops bounded = new ServerEventLoops(2);
+        EventLoop loop = group.next();
+        bounded.seen(loop);
+        CountDownLatch release = new CountDownLatch(1);
+        loop.execute(() -> hold(release));
+        loop.execute(() -> { });
+        // the held task runs, one or two are queued: under the bound, no wait (a wait would last the held task's 10 s
+        // or the bound's 1 s)
+        CompletableFuture.runAsync(bounded::awaitWritten).get(300, TimeUnit.MILLISECONDS);
+        loop.execute(() -> { });
+        loop.execute(() -> { });
+        CompletableFuture<Void> waited = CompletableFuture.runAsync(bounded::awaitWritten);
+        assertThatThrownBy(() -> waited.get(300, TimeUnit.MILLISECONDS)).as("three queued: over the bound, waits")
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+        release.countDown();
+        waited.get(5, TimeUnit.SECONDS);
     }
 
     private static void hold(CountDownLatch release) {
