@@ -250,31 +250,13 @@ class FanoutBenchmark extends IntegrationTest {
             }
         }
         long first = FRAME_FIRST == null ? 0 : ((java.util.concurrent.atomic.AtomicLong) FRAME_FIRST.get(null)).get();
-        long last = FRAME_LAST == null ? 0 : frameLast();
+        long last = FRAME_LAST == null ? 0 : FRAME_LAST.getLong(null);
         return new Round(latencies, submitted.took(), Integer.parseInt(parts[1].trim()),
                 first == 0 ? 0 : first - start, first == 0 ? 0 : last - start);
     }
 
     private static final java.lang.reflect.Field FRAME_FIRST = encoderField("FIRST_AT");
-    private static final java.lang.reflect.Method FRAME_LAST = encoderMethod("lastAt");
-
-    private static long frameLast() {
-        try {
-            return (long) FRAME_LAST.invoke(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static java.lang.reflect.Method encoderMethod(String name) {
-        try {
-            java.lang.reflect.Method method = Class.forName("id.go.cilegon.juare.platform.internal.SharedFrameEncoder").getDeclaredMethod(name);
-            method.setAccessible(true);
-            return method;
-        } catch (ReflectiveOperationException e) {
-            return null;
-        }
-    }
+    private static final java.lang.reflect.Field FRAME_LAST = encoderField("lastAt");
 
     private static java.lang.reflect.Field encoderField(String name) {
         try {

@@ -111,16 +111,8 @@ class EventComplaints implements DisposableBean {
      */
     Mono<Complaint> of(StoredEvent event) {
         java.util.concurrent.CompletableFuture<Complaint> read;
-        // thousands of subscribers in a row ask for one event's complaint on the same thread: the read it found
-        // last serves if it is for this event and succeeded, without the lock the handing threads would share
-        Found last = lastFound.get();
-        if (last != null && last.event() == event && last.read().getNow(null) != null) {
-            read = last.read();
-        } else {
-            synchronized (recent) {
-                read = entry(event).complaint();
-            }
-            lastFound.set(new Found(event, read));
+        synchronized (recent) {
+            read = entry(event).complaint();
         }
         boolean done = read.isDone() && !read.isCompletedExceptionally();
         if (done && EventStream.isHandingThread()) {
@@ -129,12 +121,6 @@ class EventComplaints implements DisposableBean {
         }
         // a replay (read on the database's threads) or a read still under way: go on on a delivery thread
         return (done ? Mono.justOrEmpty(read.getNow(null)) : Mono.fromFuture(read, true)).publishOn(delivery);
-    }
-
-    /** The read each thread found last, and for which event. */
-    private final ThreadLocal<Found> lastFound = new ThreadLocal<>();
-
-    private record Found(StoredEvent event, java.util.concurrent.CompletableFuture<Complaint> read) {
     }
 
     /** The shared read for the event, made if there is none recent enough (with {@code recent} held). */

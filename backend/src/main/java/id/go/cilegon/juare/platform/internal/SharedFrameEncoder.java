@@ -40,18 +40,9 @@ final class SharedFrameEncoder implements Encoder<Object> {
     private final Encoder<Object> jackson;
     /** Frames written here (tests). */
     static final LongAdder WRITTEN = new LongAdder();
-    /** When the first frame since a reset was made (System.nanoTime; FanoutBenchmark reads it, and {@link #lastAt}). */
+    /** When the first frame since a reset and the last frame were made (System.nanoTime; FanoutBenchmark reads them). */
     static final java.util.concurrent.atomic.AtomicLong FIRST_AT = new java.util.concurrent.atomic.AtomicLong();
-    /**
-     * When each thread made its last frame: a slot per thread, not one shared field both handing threads wrote for
-     * every frame (its cache line went back and forth between the cores: 3 % of the fan-out's time).
-     */
-    private static final java.util.Queue<long[]> LAST_AT = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private static final ThreadLocal<long[]> MY_LAST_AT = ThreadLocal.withInitial(() -> {
-        long[] slot = new long[1];
-        LAST_AT.add(slot);
-        return slot;
-    });
+    static volatile long lastAt;
 
     private SharedFrameEncoder(Encoder<Object> jackson) {
         this.jackson = jackson;
@@ -103,20 +94,11 @@ final class SharedFrameEncoder implements Encoder<Object> {
                 .write((byte) '"').write(key).write((byte) '"').write((byte) ':').write(shared).write(END);
         WRITTEN.increment();
         long now = System.nanoTime();
-        MY_LAST_AT.get()[0] = now;
+        lastAt = now;
         if (FIRST_AT.get() == 0) {
             FIRST_AT.compareAndSet(0, now);
         }
         return buffer;
-    }
-
-    /** When the last frame was made, over every thread (read once the frames have arrived: FanoutBenchmark). */
-    static long lastAt() {
-        long last = 0;
-        for (long[] slot : LAST_AT) {
-            last = Math.max(last, slot[0]);
-        }
-        return last;
     }
 
     /** The pre-encoded bytes of a {@code next} whose payload is only {@code data} with one shared field, else null. */

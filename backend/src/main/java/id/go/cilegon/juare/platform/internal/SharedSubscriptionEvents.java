@@ -302,28 +302,10 @@ class SharedSubscriptionEvents {
         }
 
         private Result finished(Group group) {
-            // a thread hands one event to thousands of subscriptions in a row, most in one group: the group it found
-            // last is asked first, without the lock both handing threads would take for every delivery
-            Found last = lastFound.get();
-            long now = System.nanoTime();
-            if (last != null && now - last.shared().madeAt() <= ttlNanos && last.group().equals(group)) {
-                return last.shared().result();
-            }
-            Shared entry;
             synchronized (groups) {
-                entry = groups.get(group);
+                Shared entry = groups.get(group);
+                return entry != null && System.nanoTime() - entry.madeAt() <= ttlNanos ? entry.result() : null;
             }
-            if (entry == null || now - entry.madeAt() > ttlNanos) {
-                return null;
-            }
-            lastFound.set(new Found(group, entry));
-            return entry.result();
-        }
-
-        /** The group each thread found last, and its entry (a result, once made, is that group's for its lifetime). */
-        private final ThreadLocal<Found> lastFound = new ThreadLocal<>();
-
-        private record Found(Group group, Shared shared) {
         }
 
         @Override
