@@ -143,14 +143,19 @@ record MapSummaryPlan(int gridZoom, List<Level> levels) {
         parameters.put(name + "South", range.south());
         parameters.put(name + "North", range.north());
         int shift = zoom - gridZoom;
-        return """
+        String select = """
                 SELECT column_index >> %d AS column_index, row_index >> %d AS row_index, status, n, sum_lat, sum_lng,
                        sum_id_high, sum_id_low
                 FROM complaint_map_tally
-                WHERE zoom = %d AND row_index BETWEEN :%sSouth AND :%sNorth AND column_index BETWEEN :%sWest AND :%sEast
-                  AND %s AND %s""".formatted(shift, shift, zoom, name, name, name, name,
+                WHERE\s""".formatted(shift, shift);
+        String where = """
+                zoom = %d AND row_index BETWEEN :%sSouth AND :%sNorth AND column_index BETWEEN :%sWest AND :%sEast
+                  AND %s AND %s""".formatted(zoom, name, name, name, name,
                 overEveryOpdKecamatanCategory(scope) ? "kecamatan_code IS NULL" : "kecamatan_code IS NOT NULL",
                 scope.cells());
+        // the folded rows by the read indexes (they hold compacted rows only, V15_44); the deltas not yet folded, a
+        // fold interval's writes at most, by their own index
+        return select + "compacted AND " + where + "\nUNION ALL\n" + select + "NOT compacted AND " + where;
     }
 
     /**
