@@ -45,6 +45,11 @@ class ServerEventLoops implements NettyServerCustomizer, WriteBacklog {
         return server.doOnConnection(connection -> seen(connection.channel().eventLoop()));
     }
 
+    /** The loops seen so far (tests). */
+    Set<EventLoop> seen() {
+        return Set.copyOf(loops);
+    }
+
     void seen(EventLoop loop) {
         if (!loops.contains(loop)) {
             loops.add(loop);
