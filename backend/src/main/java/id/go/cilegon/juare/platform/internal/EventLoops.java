@@ -9,7 +9,7 @@ import reactor.netty.resources.LoopResources;
 
 /**
  * One set of event loops, one per core, for the HTTP server (and the WebSocket, and our HTTP clients) and the
- * database driver (ADR 0045). Reactor Netty's defaults are four loops for the server and four more for the driver
+ * database driver (ADR 0046). Reactor Netty's defaults are four loops for the server and four more for the driver
  * even on two cores: every request hopped server loop → driver loop → server loop, each hop waking a sleeping
  * thread. On two cores, complaint(id) at 16 connections took 1.5–2.5 ms of CPU per request with the defaults and
  * 0.9–1.2 ms with one set of two (docs/benchmarks/reads.md, round 4). A connection made on a loop stays on it

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.client.ReactorResourceFactory;
 import reactor.core.publisher.Flux;
 
-/** ADR 0045: the HTTP server and the database driver on one set of event loops, one per core. */
+/** ADR 0046: the HTTP server and the database driver on one set of event loops, one per core. */
 class EventLoopsTest extends IntegrationTest {
 
     @Autowired
