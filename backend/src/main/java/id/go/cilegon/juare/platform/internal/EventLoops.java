@@ -1,6 +1,7 @@
 package id.go.cilegon.juare.platform.internal;
 
 import io.r2dbc.postgresql.PostgresqlConnectionFactoryProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,10 @@ import reactor.netty.resources.LoopResources;
  * thread. On two cores, complaint(id) at 16 connections took 1.5–2.5 ms of CPU per request with the defaults and
  * 0.9–1.2 ms with one set of two (docs/benchmarks/reads.md, round 4). A connection made on a loop stays on it
  * (colocation), so a request often finds its database connection on its own thread.
+ * {@code juare.io.shared-loops=false} gives back Reactor Netty's defaults (to measure against them).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "juare.io.shared-loops", havingValue = "true", matchIfMissing = true)
 class EventLoops {
 
     /**
