@@ -3,6 +3,8 @@ package id.go.cilegon.juare.platform.internal;
 import id.go.cilegon.juare.platform.Messages;
 import java.util.List;
 import java.util.Locale;
+import graphql.execution.instrumentation.Instrumentation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +21,22 @@ class GraphQlEngineConfig {
     org.springframework.graphql.observation.GraphQlObservationInstrumentation graphQlObservationInstrumentation(
             io.micrometer.observation.ObservationRegistry registry, @Value("${juare.graphql.observe-fields:false}") boolean observeFields) {
         return new RequestObservationsOnly(registry, observeFields);
+    }
+
+    /**
+     * The instrumentations asked only at the hooks they implement (InstrumentationChain, ADR 0047), in place of the
+     * chain Spring GraphQL makes of the same list; {@code juare.graphql.lean-instrumentation=false} keeps that one.
+     */
+    @Bean
+    GraphQlSourceBuilderCustomizer instrumentationChain(ObjectProvider<Instrumentation> instrumentations,
+                                                        @Value("${juare.graphql.lean-instrumentation:true}") boolean lean) {
+        return builder -> builder.configureGraphQl(graphQl -> {
+            // the list Spring Boot gives Spring GraphQL, in the same order
+            List<Instrumentation> all = instrumentations.orderedStream().toList();
+            if (lean && !all.isEmpty()) {
+                graphQl.instrumentation(new InstrumentationChain(all));
+            }
+        });
     }
 
     @Bean
