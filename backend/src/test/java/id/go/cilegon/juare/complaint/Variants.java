@@ -65,6 +65,12 @@ final class Variants {
         }
     }
 
+    /** InstrumentationChain: each instrumentation asked only at the hooks it implements (ADR 0047), or graphql-java's chain. */
+    static Consumer<Boolean> leanInstrumentation(ApplicationContext context) {
+        Object chain = context.getBean(org.springframework.graphql.execution.GraphQlSource.class).graphQl().getInstrumentation();
+        return on -> ReflectionTestUtils.setField(chain, "lean", on);
+    }
+
     private static Object bean(ApplicationContext context, String className) {
         try {
             return context.getBean(Class.forName(className));

@@ -25,7 +25,8 @@ class GraphQlEngineConfig {
 
     /**
      * The instrumentations asked only at the hooks they implement (InstrumentationChain, ADR 0047), in place of the
-     * chain Spring GraphQL makes of the same list; {@code juare.graphql.lean-instrumentation=false} keeps that one.
+     * chain Spring GraphQL makes of the same list; {@code juare.graphql.lean-instrumentation=false} serves every request
+     * through graphql-java's chain, as before.
      */
     @Bean
     GraphQlSourceBuilderCustomizer instrumentationChain(ObjectProvider<Instrumentation> instrumentations,
@@ -33,8 +34,10 @@ class GraphQlEngineConfig {
         return builder -> builder.configureGraphQl(graphQl -> {
             // the list Spring Boot gives Spring GraphQL, in the same order
             List<Instrumentation> all = instrumentations.orderedStream().toList();
-            if (lean && !all.isEmpty()) {
-                graphQl.instrumentation(new InstrumentationChain(all));
+            if (!all.isEmpty()) {
+                InstrumentationChain chain = new InstrumentationChain(all);
+                chain.lean = lean;
+                graphQl.instrumentation(chain);
             }
         });
     }

@@ -4,6 +4,7 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.execution.ExecutionContext;
 import graphql.execution.FieldValueInfo;
+import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.DocumentAndVariables;
 import graphql.execution.instrumentation.ExecuteObjectInstrumentationContext;
 import graphql.execution.instrumentation.ExecutionStrategyInstrumentationContext;
@@ -48,7 +49,8 @@ import java.util.function.Function;
  * override a hook are found once, when the engine is built; a hook with none costs nothing, a hook with one calls it
  * directly, and only a hook with several builds a composite. The order, the states (each instrumentation gets its
  * own), the sequential chaining of results and the dropping of null contexts are the chained instrumentation's.
- * {@code juare.graphql.instrumentation-chain=graphql-java} puts graphql-java's back, to measure against.
+ * {@code juare.graphql.lean-instrumentation=false} (or {@link #lean} false) serves each request through graphql-java's
+ * chain instead, to measure against.
  */
 final class InstrumentationChain implements Instrumentation {
 
@@ -57,6 +59,10 @@ final class InstrumentationChain implements Instrumentation {
             SimpleInstrumentation.class);
 
     private final Instrumentation[] all;
+    /** graphql-java's chain of the same instrumentations, for requests that start while {@link #lean} is false. */
+    private final ChainedInstrumentation classic;
+    /** Whether a request that starts now is served by this chain (true) or graphql-java's (benchmarks switch it). */
+    volatile boolean lean = true;
     private final int[] execution, parse, validation, executeOperation, reactiveResults, executionStrategy, executeObject,
             deferredField, subscribedFieldEvent, fieldExecution, fieldFetch, fieldFetching, fieldCompletion,
             fieldListCompletion, executionInput, documentAndVariables, schema, executionContext, dataFetcher,
@@ -64,6 +70,7 @@ final class InstrumentationChain implements Instrumentation {
 
     InstrumentationChain(List<? extends Instrumentation> instrumentations) {
         this.all = instrumentations.toArray(Instrumentation[]::new);
+        this.classic = new ChainedInstrumentation(List.copyOf(instrumentations));
         execution = implementing("beginExecution", InstrumentationExecutionParameters.class);
         parse = implementing("beginParse", InstrumentationExecutionParameters.class);
         validation = implementing("beginValidation", InstrumentationValidationParameters.class);
@@ -126,6 +133,9 @@ final class InstrumentationChain implements Instrumentation {
 
     @Override
     public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
+        if (!lean) {
+            return classic.createStateAsync(parameters);
+        }
         @SuppressWarnings("unchecked")
         CompletableFuture<InstrumentationState>[] made = new CompletableFuture[all.length];
         boolean allDone = true;
@@ -185,69 +195,105 @@ final class InstrumentationChain implements Instrumentation {
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginExecution(parameters, state);
+        }
         return context(execution, state, (it, own) -> it.beginExecution(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginParse(parameters, state);
+        }
         return context(parse, state, (it, own) -> it.beginParse(parameters, own));
     }
 
     @Override
     public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
                                                                         InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginValidation(parameters, state);
+        }
         return context(validation, state, (it, own) -> it.beginValidation(parameters, own));
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginExecuteOperation(parameters, state);
+        }
         return context(executeOperation, state, (it, own) -> it.beginExecuteOperation(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Void> beginReactiveResults(InstrumentationReactiveResultsParameters parameters,
                                                              InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginReactiveResults(parameters, state);
+        }
         return context(reactiveResults, state, (it, own) -> it.beginReactiveResults(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Object> beginDeferredField(InstrumentationFieldParameters parameters, InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginDeferredField(parameters, state);
+        }
         return context(deferredField, state, (it, own) -> it.beginDeferredField(parameters, own));
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginSubscribedFieldEvent(InstrumentationFieldParameters parameters,
                                                                              InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginSubscribedFieldEvent(parameters, state);
+        }
         return context(subscribedFieldEvent, state, (it, own) -> it.beginSubscribedFieldEvent(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters, InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginFieldExecution(parameters, state);
+        }
         return context(fieldExecution, state, (it, own) -> it.beginFieldExecution(parameters, own));
     }
 
     @Override
     @SuppressWarnings("deprecation")
     public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginFieldFetch(parameters, state);
+        }
         return context(fieldFetch, state, (it, own) -> it.beginFieldFetch(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Object> beginFieldCompletion(InstrumentationFieldCompleteParameters parameters,
                                                                InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginFieldCompletion(parameters, state);
+        }
         return context(fieldCompletion, state, (it, own) -> it.beginFieldCompletion(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Object> beginFieldListCompletion(InstrumentationFieldCompleteParameters parameters,
                                                                    InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginFieldListCompletion(parameters, state);
+        }
         return context(fieldListCompletion, state, (it, own) -> it.beginFieldListCompletion(parameters, own));
     }
 
     @Override
     public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
                                                                   InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginFieldFetching(parameters, state);
+        }
         if (fieldFetching.length == 0) {
             return FieldFetchingInstrumentationContext.NOOP;
         }
@@ -277,6 +323,9 @@ final class InstrumentationChain implements Instrumentation {
     @Override
     public ExecutionStrategyInstrumentationContext beginExecutionStrategy(InstrumentationExecutionStrategyParameters parameters,
                                                                           InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginExecutionStrategy(parameters, state);
+        }
         if (executionStrategy.length == 0) {
             return ExecutionStrategyInstrumentationContext.NOOP;
         }
@@ -311,6 +360,9 @@ final class InstrumentationChain implements Instrumentation {
     @Override
     public ExecuteObjectInstrumentationContext beginExecuteObject(InstrumentationExecutionStrategyParameters parameters,
                                                                   InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.beginExecuteObject(parameters, state);
+        }
         if (executeObject.length == 0) {
             return ExecuteObjectInstrumentationContext.NOOP;
         }
@@ -362,30 +414,45 @@ final class InstrumentationChain implements Instrumentation {
     @Override
     public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
                                                    InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.instrumentExecutionInput(input, parameters, state);
+        }
         return through(executionInput, input, state, (it, value, own) -> it.instrumentExecutionInput(value, parameters, own));
     }
 
     @Override
     public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables document, InstrumentationExecutionParameters parameters,
                                                                InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.instrumentDocumentAndVariables(document, parameters, state);
+        }
         return through(documentAndVariables, document, state, (it, value, own) -> it.instrumentDocumentAndVariables(value, parameters, own));
     }
 
     @Override
     public GraphQLSchema instrumentSchema(GraphQLSchema graphQlSchema, InstrumentationExecutionParameters parameters,
                                           InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.instrumentSchema(graphQlSchema, parameters, state);
+        }
         return through(schema, graphQlSchema, state, (it, value, own) -> it.instrumentSchema(value, parameters, own));
     }
 
     @Override
     public ExecutionContext instrumentExecutionContext(ExecutionContext context, InstrumentationExecutionParameters parameters,
                                                        InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.instrumentExecutionContext(context, parameters, state);
+        }
         return through(executionContext, context, state, (it, value, own) -> it.instrumentExecutionContext(value, parameters, own));
     }
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.instrumentDataFetcher(fetcher, parameters, state);
+        }
         return InstrumentationChain.<DataFetcher<?>>through(this, dataFetcher, fetcher, state,
                 (it, value, own) -> it.instrumentDataFetcher(value, parameters, own));
     }
@@ -393,6 +460,9 @@ final class InstrumentationChain implements Instrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result, InstrumentationExecutionParameters parameters,
                                                                         InstrumentationState state) {
+        if (!(state instanceof States)) {
+            return classic.instrumentExecutionResult(result, parameters, state);
+        }
         CompletableFuture<ExecutionResult> chained = CompletableFuture.completedFuture(result);
         for (int i : executionResult) {
             Instrumentation it = all[i];

@@ -147,6 +147,13 @@ class InstrumentationChainTest {
         Run theirs = run(ChainedInstrumentation::new);
         Run ours = run(InstrumentationChain::new);
 
+        Run switchedBack = run(all -> {
+            InstrumentationChain chain = new InstrumentationChain(all);
+            chain.lean = false;
+            return chain;
+        });
+
+        assertThat(switchedBack.seen()).isEqualTo(theirs.seen());
         assertThat(ours.result().toSpecification()).isEqualTo(theirs.result().toSpecification());
         assertThat(ours.result().getErrors()).isEmpty();
         assertThat(ours.result().getExtensions()).isEqualTo(Map.of("m1", 0, "m2", 1));
