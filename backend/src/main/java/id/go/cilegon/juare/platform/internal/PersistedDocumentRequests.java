@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.autoconfigure.GraphQlProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,8 +65,12 @@ class PersistedDocumentRequests {
     private static final List<String> GET_PARAMETERS = List.of("query", "extensions", DOCUMENT_ID);
 
     @Bean
-    HttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler) {
-        return new HttpHandler(webGraphQlHandler);
+    HttpHandler graphQlHttpHandler(WebGraphQlHandler webGraphQlHandler, ObjectProvider<JsonMapper> jsonMapper,
+                                   @Value("${juare.graphql.direct-json:true}") boolean directJson) {
+        // the mapper Spring's HTTP codecs write with, for anything ResponseJson does not write itself
+        HttpHandler handler = new HttpHandler(webGraphQlHandler, new ResponseJson(jsonMapper.getIfAvailable(() -> JsonMapper.builder().build())));
+        handler.directJson = directJson;
+        return handler;
     }
 
     /** GET /graphql with a document, a hash or a documentId; ahead of Boot's route, which answers GET with 405. */
@@ -128,10 +134,19 @@ class PersistedDocumentRequests {
         private static final JsonMapper JSON = JsonMapper.builder().build();
 
         private final WebGraphQlHandler graphQlHandler;
+        private final ResponseJson json;
+        /** Whether answers are written by ResponseJson (true) or left to Spring's Jackson encoder (benchmarks switch it). */
+        volatile boolean directJson = true;
 
-        HttpHandler(WebGraphQlHandler graphQlHandler) {
+        HttpHandler(WebGraphQlHandler graphQlHandler, ResponseJson json) {
             super(graphQlHandler);
             this.graphQlHandler = graphQlHandler;
+            this.json = json;
+        }
+
+        @Override
+        protected Object encodeResponseIfNecessary(WebGraphQlResponse response) {
+            return directJson ? json.encode(response.toMap()) : super.encodeResponseIfNecessary(response);
         }
 
         @Override
