@@ -71,6 +71,12 @@ final class Variants {
         return on -> ReflectionTestUtils.setField(chain, "lean", on);
     }
 
+    /** PersistedDocumentRequests.HttpHandler: answers written by ResponseJson (ADR 0047), or by Spring's Jackson encoder. */
+    static Consumer<Boolean> directJson(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.platform.internal.PersistedDocumentRequests$HttpHandler");
+        return on -> ReflectionTestUtils.setField(bean, "directJson", on);
+    }
+
     private static Object bean(ApplicationContext context, String className) {
         try {
             return context.getBean(Class.forName(className));
