@@ -23,6 +23,15 @@ public record Complaint(UUID id, String trackingNumber, UUID residentId, String 
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0, false);
     }
 
+    /**
+     * By the id alone (equal complaints have equal ids): a complaint is the key of the per-request data loaders (its
+     * photos, timeline), which hashed all 34 components on every prime and load.
+     */
+    @Override
+    public int hashCode() {
+        return id == null ? 0 : id.hashCode();
+    }
+
     /** An OPD holds it: its clocks run (docs/lifecycle.md). */
     public boolean isAtOpd() {
         return status.isAtOpd();
