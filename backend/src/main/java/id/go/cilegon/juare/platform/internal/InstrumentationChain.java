@@ -173,6 +173,9 @@ final class InstrumentationChain implements Instrumentation {
 
     private <T> InstrumentationContext<T> context(int[] which, InstrumentationState states,
                                                   BiFunction<Instrumentation, InstrumentationState, InstrumentationContext<T>> begin) {
+        if (!(states instanceof States)) {
+            return begin.apply(classic, states);
+        }
         if (which.length == 0) {
             return SimpleInstrumentationContext.noOp();
         }
@@ -195,96 +198,63 @@ final class InstrumentationChain implements Instrumentation {
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecution(InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginExecution(parameters, state);
-        }
         return context(execution, state, (it, own) -> it.beginExecution(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Document> beginParse(InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginParse(parameters, state);
-        }
         return context(parse, state, (it, own) -> it.beginParse(parameters, own));
     }
 
     @Override
     public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
                                                                         InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginValidation(parameters, state);
-        }
         return context(validation, state, (it, own) -> it.beginValidation(parameters, own));
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginExecuteOperation(parameters, state);
-        }
         return context(executeOperation, state, (it, own) -> it.beginExecuteOperation(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Void> beginReactiveResults(InstrumentationReactiveResultsParameters parameters,
                                                              InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginReactiveResults(parameters, state);
-        }
         return context(reactiveResults, state, (it, own) -> it.beginReactiveResults(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Object> beginDeferredField(InstrumentationFieldParameters parameters, InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginDeferredField(parameters, state);
-        }
         return context(deferredField, state, (it, own) -> it.beginDeferredField(parameters, own));
     }
 
     @Override
     public InstrumentationContext<ExecutionResult> beginSubscribedFieldEvent(InstrumentationFieldParameters parameters,
                                                                              InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginSubscribedFieldEvent(parameters, state);
-        }
         return context(subscribedFieldEvent, state, (it, own) -> it.beginSubscribedFieldEvent(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Object> beginFieldExecution(InstrumentationFieldParameters parameters, InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginFieldExecution(parameters, state);
-        }
         return context(fieldExecution, state, (it, own) -> it.beginFieldExecution(parameters, own));
     }
 
     @Override
     @SuppressWarnings("deprecation")
     public InstrumentationContext<Object> beginFieldFetch(InstrumentationFieldFetchParameters parameters, InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginFieldFetch(parameters, state);
-        }
         return context(fieldFetch, state, (it, own) -> it.beginFieldFetch(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Object> beginFieldCompletion(InstrumentationFieldCompleteParameters parameters,
                                                                InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginFieldCompletion(parameters, state);
-        }
         return context(fieldCompletion, state, (it, own) -> it.beginFieldCompletion(parameters, own));
     }
 
     @Override
     public InstrumentationContext<Object> beginFieldListCompletion(InstrumentationFieldCompleteParameters parameters,
                                                                    InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginFieldListCompletion(parameters, state);
-        }
         return context(fieldListCompletion, state, (it, own) -> it.beginFieldListCompletion(parameters, own));
     }
 
@@ -405,6 +375,9 @@ final class InstrumentationChain implements Instrumentation {
     }
 
     private static <V> V through(InstrumentationChain chain, int[] which, V value, InstrumentationState states, Step<V> step) {
+        if (!(states instanceof States)) {
+            return step.apply(chain.classic, value, states);
+        }
         for (int i : which) {
             value = step.apply(chain.all[i], value, state(states, i));
         }
@@ -414,45 +387,30 @@ final class InstrumentationChain implements Instrumentation {
     @Override
     public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters,
                                                    InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.instrumentExecutionInput(input, parameters, state);
-        }
         return through(executionInput, input, state, (it, value, own) -> it.instrumentExecutionInput(value, parameters, own));
     }
 
     @Override
     public DocumentAndVariables instrumentDocumentAndVariables(DocumentAndVariables document, InstrumentationExecutionParameters parameters,
                                                                InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.instrumentDocumentAndVariables(document, parameters, state);
-        }
         return through(documentAndVariables, document, state, (it, value, own) -> it.instrumentDocumentAndVariables(value, parameters, own));
     }
 
     @Override
     public GraphQLSchema instrumentSchema(GraphQLSchema graphQlSchema, InstrumentationExecutionParameters parameters,
                                           InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.instrumentSchema(graphQlSchema, parameters, state);
-        }
         return through(schema, graphQlSchema, state, (it, value, own) -> it.instrumentSchema(value, parameters, own));
     }
 
     @Override
     public ExecutionContext instrumentExecutionContext(ExecutionContext context, InstrumentationExecutionParameters parameters,
                                                        InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.instrumentExecutionContext(context, parameters, state);
-        }
         return through(executionContext, context, state, (it, value, own) -> it.instrumentExecutionContext(value, parameters, own));
     }
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.instrumentDataFetcher(fetcher, parameters, state);
-        }
         return InstrumentationChain.<DataFetcher<?>>through(this, dataFetcher, fetcher, state,
                 (it, value, own) -> it.instrumentDataFetcher(value, parameters, own));
     }
