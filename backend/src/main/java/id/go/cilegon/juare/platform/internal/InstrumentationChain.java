@@ -171,29 +171,71 @@ final class InstrumentationChain implements Instrumentation {
         return contexts;
     }
 
-    private <T> InstrumentationContext<T> context(int[] which, InstrumentationState states,
-                                                  BiFunction<Instrumentation, InstrumentationState, InstrumentationContext<T>> begin) {
+    /** The hook's context: graphql-java's chain's (switched off), none, the one, or a composite of several. */
+    private <C> C pick(int[] which, InstrumentationState states, BiFunction<Instrumentation, InstrumentationState, C> begin,
+                       C none, Function<List<C>, C> several) {
         if (!(states instanceof States)) {
             return begin.apply(classic, states);
         }
-        if (which.length == 0) {
-            return SimpleInstrumentationContext.noOp();
-        }
-        if (which.length == 1) {
-            return SimpleInstrumentationContext.nonNullCtx(begin.apply(all[which[0]], state(states, which[0])));
-        }
-        List<InstrumentationContext<T>> contexts = contexts(which, states, begin);
-        return new InstrumentationContext<>() {
-            @Override
-            public void onDispatched() {
-                contexts.forEach(InstrumentationContext::onDispatched);
-            }
+        List<C> contexts = which.length == 0 ? List.of() : contexts(which, states, begin);
+        return contexts.isEmpty() ? none : contexts.size() == 1 ? contexts.getFirst() : several.apply(contexts);
+    }
 
-            @Override
-            public void onCompleted(T result, Throwable failure) {
-                contexts.forEach(c -> c.onCompleted(result, failure));
-            }
-        };
+    private <T> InstrumentationContext<T> context(int[] which, InstrumentationState states,
+                                                  BiFunction<Instrumentation, InstrumentationState, InstrumentationContext<T>> begin) {
+        return pick(which, states, begin, SimpleInstrumentationContext.noOp(), All::new);
+    }
+
+    /** Several contexts as one: each signal to each, in order. */
+    private static class All<T, C extends InstrumentationContext<T>> implements InstrumentationContext<T> {
+        final List<C> contexts;
+
+        All(List<C> contexts) {
+            this.contexts = contexts;
+        }
+
+        @Override
+        public void onDispatched() {
+            contexts.forEach(InstrumentationContext::onDispatched);
+        }
+
+        @Override
+        public void onCompleted(T result, Throwable failure) {
+            contexts.forEach(c -> c.onCompleted(result, failure));
+        }
+    }
+
+    private static final class AllFetching extends All<Object, FieldFetchingInstrumentationContext> implements FieldFetchingInstrumentationContext {
+        AllFetching(List<FieldFetchingInstrumentationContext> contexts) {
+            super(contexts);
+        }
+
+        @Override
+        public void onFetchedValue(Object fetched) {
+            contexts.forEach(c -> c.onFetchedValue(fetched));
+        }
+    }
+
+    private static final class AllStrategies extends All<ExecutionResult, ExecutionStrategyInstrumentationContext>
+            implements ExecutionStrategyInstrumentationContext {
+        AllStrategies(List<ExecutionStrategyInstrumentationContext> contexts) {
+            super(contexts);
+        }
+
+        @Override public void onFieldValuesInfo(List<FieldValueInfo> infos) { contexts.forEach(c -> c.onFieldValuesInfo(infos)); }
+
+        @Override public void onFieldValuesException() { contexts.forEach(ExecutionStrategyInstrumentationContext::onFieldValuesException); }
+    }
+
+    private static final class AllObjects extends All<Map<String, Object>, ExecuteObjectInstrumentationContext>
+            implements ExecuteObjectInstrumentationContext {
+        AllObjects(List<ExecuteObjectInstrumentationContext> contexts) {
+            super(contexts);
+        }
+
+        @Override public void onFieldValuesInfo(List<FieldValueInfo> infos) { contexts.forEach(c -> c.onFieldValuesInfo(infos)); }
+
+        @Override public void onFieldValuesException() { contexts.forEach(ExecuteObjectInstrumentationContext::onFieldValuesException); }
     }
 
     @Override
@@ -261,107 +303,22 @@ final class InstrumentationChain implements Instrumentation {
     @Override
     public FieldFetchingInstrumentationContext beginFieldFetching(InstrumentationFieldFetchParameters parameters,
                                                                   InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginFieldFetching(parameters, state);
-        }
-        if (fieldFetching.length == 0) {
-            return FieldFetchingInstrumentationContext.NOOP;
-        }
-        if (fieldFetching.length == 1) {
-            return FieldFetchingInstrumentationContext.nonNullCtx(
-                    all[fieldFetching[0]].beginFieldFetching(parameters, state(state, fieldFetching[0])));
-        }
-        List<FieldFetchingInstrumentationContext> contexts = contexts(fieldFetching, state, (it, own) -> it.beginFieldFetching(parameters, own));
-        return new FieldFetchingInstrumentationContext() {
-            @Override
-            public void onDispatched() {
-                contexts.forEach(InstrumentationContext::onDispatched);
-            }
-
-            @Override
-            public void onCompleted(Object result, Throwable failure) {
-                contexts.forEach(c -> c.onCompleted(result, failure));
-            }
-
-            @Override
-            public void onFetchedValue(Object fetched) {
-                contexts.forEach(c -> c.onFetchedValue(fetched));
-            }
-        };
+        return pick(fieldFetching, state, (it, own) -> it.beginFieldFetching(parameters, own),
+                FieldFetchingInstrumentationContext.NOOP, AllFetching::new);
     }
 
     @Override
     public ExecutionStrategyInstrumentationContext beginExecutionStrategy(InstrumentationExecutionStrategyParameters parameters,
                                                                           InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginExecutionStrategy(parameters, state);
-        }
-        if (executionStrategy.length == 0) {
-            return ExecutionStrategyInstrumentationContext.NOOP;
-        }
-        List<ExecutionStrategyInstrumentationContext> contexts = contexts(executionStrategy, state,
-                (it, own) -> it.beginExecutionStrategy(parameters, own));
-        if (contexts.size() == 1) {
-            return contexts.getFirst();
-        }
-        return new ExecutionStrategyInstrumentationContext() {
-            @Override
-            public void onDispatched() {
-                contexts.forEach(InstrumentationContext::onDispatched);
-            }
-
-            @Override
-            public void onCompleted(ExecutionResult result, Throwable failure) {
-                contexts.forEach(c -> c.onCompleted(result, failure));
-            }
-
-            @Override
-            public void onFieldValuesInfo(List<FieldValueInfo> infos) {
-                contexts.forEach(c -> c.onFieldValuesInfo(infos));
-            }
-
-            @Override
-            public void onFieldValuesException() {
-                contexts.forEach(ExecutionStrategyInstrumentationContext::onFieldValuesException);
-            }
-        };
+        return pick(executionStrategy, state, (it, own) -> it.beginExecutionStrategy(parameters, own),
+                ExecutionStrategyInstrumentationContext.NOOP, AllStrategies::new);
     }
 
     @Override
     public ExecuteObjectInstrumentationContext beginExecuteObject(InstrumentationExecutionStrategyParameters parameters,
                                                                   InstrumentationState state) {
-        if (!(state instanceof States)) {
-            return classic.beginExecuteObject(parameters, state);
-        }
-        if (executeObject.length == 0) {
-            return ExecuteObjectInstrumentationContext.NOOP;
-        }
-        List<ExecuteObjectInstrumentationContext> contexts = contexts(executeObject, state,
-                (it, own) -> it.beginExecuteObject(parameters, own));
-        if (contexts.size() == 1) {
-            return contexts.getFirst();
-        }
-        return new ExecuteObjectInstrumentationContext() {
-            @Override
-            public void onDispatched() {
-                contexts.forEach(InstrumentationContext::onDispatched);
-            }
-
-            @Override
-            public void onCompleted(Map<String, Object> result, Throwable failure) {
-                contexts.forEach(c -> c.onCompleted(result, failure));
-            }
-
-            @Override
-            public void onFieldValuesInfo(List<FieldValueInfo> infos) {
-                contexts.forEach(c -> c.onFieldValuesInfo(infos));
-            }
-
-            @Override
-            public void onFieldValuesException() {
-                contexts.forEach(ExecuteObjectInstrumentationContext::onFieldValuesException);
-            }
-        };
+        return pick(executeObject, state, (it, own) -> it.beginExecuteObject(parameters, own),
+                ExecuteObjectInstrumentationContext.NOOP, AllObjects::new);
     }
 
     // ---- hooks that pass a value on: each that implements it, in order, gets what the one before returned

@@ -52,18 +52,25 @@ class InstrumentationChainTest {
 
     private static final String QUERY = "{ greeting items { name size } }";
 
-    /** Records what it is shown; named, so that each one's calls can be told apart. */
-    private static final class Fetches extends SimplePerformantInstrumentation {
+    /** Records what it is shown; named, with a state of its own, so that each one's calls can be told apart. */
+    private abstract static class Recording extends SimplePerformantInstrumentation {
         final String name;
         final List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
-        Fetches(String name) {
+        Recording(String name) {
             this.name = name;
         }
 
         @Override
         public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
             return new Own(name);
+        }
+    }
+
+    /** Per field: what is fetched. */
+    private static final class Fetches extends Recording {
+        Fetches(String name) {
+            super(name);
         }
 
         @Override
@@ -75,17 +82,9 @@ class InstrumentationChainTest {
     }
 
     /** Per request only, and passes the result on with a mark of its own. */
-    private static final class Marks extends SimplePerformantInstrumentation {
-        final String name;
-        final List<String> seen = Collections.synchronizedList(new ArrayList<>());
-
+    private static final class Marks extends Recording {
         Marks(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-            return new Own(name);
+            super(name);
         }
 
         @Override
