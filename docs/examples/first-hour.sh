@@ -101,7 +101,10 @@ echo "$refused" | jq -c '.data.submitComplaint.errors[0]'
 took
 
 step "9. Refresh the session, whatever stale token the app still attaches (the old refresh token stops working)"
-stale="${token%?}x"   # an access token that no longer verifies, as an app's auth link may still send
+# An access token that no longer verifies, as an app's auth link may still send: one character changed inside the
+# signature (not its last, whose low bits are padding a decoder may ignore, nor to the same character).
+at=$(( ${#token} - 10 )); was="${token:$at:1}"; [ "$was" = A ] && now=B || now=A
+stale="${token:0:$at}$now${token:$((at + 1))}"
 renewed="$(gql 'mutation($input: RefreshSessionInput!) { refreshSession(input: $input) { session { accessToken refreshToken } errors { code message } } }' \
   "$(jq -nc --arg t "$refresh" '{input: {refreshToken: $t}}')" "$stale")"
 token="$(echo "$renewed" | jq -r '.data.refreshSession.session.accessToken')"
