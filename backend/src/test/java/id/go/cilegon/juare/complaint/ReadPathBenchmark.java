@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </pre>
  * Settings (system properties): {@code bench.rounds} (3), {@code bench.seconds} (8 per measure), {@code bench.warmup}
  * (60 s, all variants, thrown away), {@code bench.variants} (before,token-cache,one-statement,after; "main" is after, the path before ADR 0042;
- * then ADR 0042's steps plain-fields, keyed-mac, cached-figures, document-selection, timestamps; "reads2" is all of them; then ADR 0047's lean-instrumentation, direct-json), {@code bench.jfr} (a directory:
+ * then ADR 0042's steps plain-fields, keyed-mac, cached-figures, document-selection, timestamps; "reads2" is all of them; then ADR 0047's lean-instrumentation, direct-json; ADR 0048's lean-graphql-path), {@code bench.jfr} (a directory:
  * a JFR recording per variant of myComplaints at 16 connections, first round).
  */
 @Tag("benchmark")
@@ -54,7 +54,8 @@ class ReadPathBenchmark extends IntegrationTest {
      * the path on main before ADR 0042), then ADR 0042's.
      */
     private static final List<String> STEPS = List.of("before", "token-cache", "one-statement", "after",
-            "plain-fields", "keyed-mac", "cached-figures", "document-selection", "timestamps", "lean-instrumentation", "direct-json");
+            "plain-fields", "keyed-mac", "cached-figures", "document-selection", "timestamps", "lean-instrumentation", "direct-json",
+            "lean-graphql-path");
 
     @Autowired TokenService tokens;
     @Autowired PersonalDataCipher cipher;
@@ -149,6 +150,7 @@ class ReadPathBenchmark extends IntegrationTest {
         Variants.timestampParser(context).accept(step >= 8);
         Variants.leanInstrumentation(context).accept(step >= 9);
         Variants.directJson(context).accept(step >= 10);
+        Variants.leanGraphQlPath(context).accept(step >= 11);
     }
 
     private void check(HttpClient http, String token, String body, String expected) throws Exception {

@@ -77,6 +77,12 @@ final class Variants {
         return on -> ReflectionTestUtils.setField(bean, "directJson", on);
     }
 
+    /** POST /graphql authenticated by GraphQlBearerAuthentication (ADR 0048), or by Spring Security's main chain. */
+    static Consumer<Boolean> leanGraphQlPath(ApplicationContext context) {
+        Object bean = bean(context, "id.go.cilegon.juare.auth.internal.GraphQlBearerAuthentication$Switch");
+        return on -> ReflectionTestUtils.setField(bean, "enabled", on);
+    }
+
     private static Object bean(ApplicationContext context, String className) {
         try {
             return context.getBean(Class.forName(className));

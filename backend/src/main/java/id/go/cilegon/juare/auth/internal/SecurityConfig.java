@@ -5,6 +5,7 @@ import id.go.cilegon.juare.auth.TokenService;
 import id.go.cilegon.juare.platform.Messages;
 import id.go.cilegon.juare.platform.Secrets;
 import java.time.Clock;
+import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +32,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.HttpHeaderWriterWebFilter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.server.WebFilter;
 
 /**
  * Bearer JWTs (HS256, Spring Security's resource server) on HTTP and in the graphql-ws connection_init payload.
@@ -99,11 +104,18 @@ class SecurityConfig {
         return new CachedTokenAuthentication(decoder, roles(), accounts, size);
     }
 
+    /** Whether POST /graphql is authenticated by GraphQlBearerAuthentication (ADR 0048) instead of the chain below. */
+    @Bean
+    GraphQlBearerAuthentication.Switch leanGraphQlPath(@Value("${juare.auth.lean-graphql-path:true}") boolean lean) {
+        return new GraphQlBearerAuthentication.Switch(lean);
+    }
+
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, CachedTokenAuthentication bearerTokens,
-                                                  Messages messages) {
+                                                  Messages messages, GraphQlBearerAuthentication.Switch leanGraphQlPath) {
         JsonAuthenticationEntryPoint entryPoint = new JsonAuthenticationEntryPoint(messages);
         return http
+                .securityMatcher(new NegatedServerWebExchangeMatcher(leanGraphQlPath.matcher()))
                 // stateless: the token comes with every request. Spring Security's defaults would look up a
                 // WebSession on every request (security context, saved request), and creating one hops to
                 // boundedElastic and then parallel; a WebSocket upgrade then runs off the channel's event loop,
@@ -124,6 +136,21 @@ class SecurityConfig {
                         .authenticationFailureHandler(entryPoint.onGraphQl())
                         .jwt(jwt -> jwt.authenticationManager(bearerTokens)))
                 .build();
+    }
+
+    /** POST /graphql: the main chain's security headers, CORS and bearer token in one filter (ADR 0048). */
+    @Bean
+    GraphQlBearerAuthentication graphQlBearerAuthentication(SecurityWebFilterChain securityWebFilterChain,
+                                                            CachedTokenAuthentication bearerTokens,
+                                                            GraphQlBearerAuthentication.Switch leanGraphQlPath) {
+        List<WebFilter> answerFilters = securityWebFilterChain.getWebFilters()
+                .filter(filter -> filter instanceof HttpHeaderWriterWebFilter || filter instanceof CorsWebFilter)
+                .collectList()
+                .block();
+        if (answerFilters == null || answerFilters.stream().noneMatch(HttpHeaderWriterWebFilter.class::isInstance)) {
+            throw new IllegalStateException("The main security chain writes no security headers");
+        }
+        return new GraphQlBearerAuthentication(answerFilters, bearerTokens, leanGraphQlPath);
     }
 
     /**
