@@ -2,23 +2,18 @@ package id.go.cilegon.juare.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.cilegon.juare.auth.TokenService;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
 import id.go.cilegon.juare.support.RawGraphQlWs;
+import id.go.cilegon.juare.support.StaleTokens;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -35,16 +30,7 @@ class ApiErrorsTest extends IntegrationTest {
 
     /** A token of this resident, correctly signed, that expired a minute ago. */
     private String expiredToken(String residentId) {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(TokenService.ISSUER)
-                .subject(residentId)
-                .issuedAt(now.minusSeconds(960))
-                .expiresAt(now.minusSeconds(60))
-                .claim(TokenService.KIND_CLAIM, TokenService.KIND_RESIDENT)
-                .claim(TokenService.ROLES_CLAIM, List.of())
-                .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+        return StaleTokens.expired(encoder, residentId);
     }
 
     private WebTestClient.ResponseSpec post(String token, Object body) {

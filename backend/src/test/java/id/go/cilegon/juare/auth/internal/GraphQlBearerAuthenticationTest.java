@@ -2,11 +2,10 @@ package id.go.cilegon.juare.auth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.go.cilegon.juare.auth.TokenService;
 import id.go.cilegon.juare.support.Api;
 import id.go.cilegon.juare.support.IntegrationTest;
 import id.go.cilegon.juare.support.Staff;
-import java.time.Instant;
+import id.go.cilegon.juare.support.StaleTokens;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -171,15 +166,6 @@ class GraphQlBearerAuthenticationTest extends IntegrationTest {
 
     /** A token of this resident, correctly signed, that expired a minute ago. */
     private String expiredToken(String residentId) {
-        Instant now = Instant.now();
-        JwtClaimsSet claims = JwtClaimsSet.builder()
-                .issuer(TokenService.ISSUER)
-                .subject(residentId)
-                .issuedAt(now.minusSeconds(960))
-                .expiresAt(now.minusSeconds(60))
-                .claim(TokenService.KIND_CLAIM, TokenService.KIND_RESIDENT)
-                .claim(TokenService.ROLES_CLAIM, List.of())
-                .build();
-        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+        return StaleTokens.expired(encoder, residentId);
     }
 }
