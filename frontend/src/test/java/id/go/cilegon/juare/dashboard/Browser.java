@@ -122,6 +122,26 @@ public final class Browser implements AutoCloseable {
                     .find(cell => cell.offsetParent !== null && cell.textContent.trim() === arguments[1]) || null;""", gridId, text);
     }
 
+    /**
+     * Clicks the row of grid {@code gridId} whose cell reads {@code text}, first scrolling row {@code index} (when known,
+     * else -1) into the grid's view and the cell into the page's. Found and clicked again until the click lands: a
+     * live grid may redraw the row, and a notification or the page's footer may cover it just as it is clicked.
+     */
+    public void clickGridRow(String gridId, int index, String text) {
+        wait.until(d -> {
+            if (index >= 0) {
+                driver.executeScript("document.getElementById(arguments[0]).scrollToIndex(arguments[1])", gridId, index);
+            }
+            WebElement cell = gridCell(gridId, text);
+            if (cell == null) {
+                return false;
+            }
+            driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", cell);
+            cell.click(); // a covered cell throws, which the wait ignores: tried again
+            return true;
+        });
+    }
+
     /** The file input of the vaadin-upload with this id, wherever this version keeps it. */
     public WebElement fileInput(String uploadId) {
         WebElement upload = driver.findElement(By.id(uploadId));

@@ -11,7 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoSuchElementException;
@@ -82,16 +81,7 @@ class EndToEndBrowserTest extends DashboardIT {
         // the operator dispatches it to the suggested OPD (DPUPR for roads) with the keyboard. The newest complaint is
         // the queue's last row (oldest first): rendered, but maybe below what the grid shows, so it is scrolled into
         // view; the live queue may also redraw it just as it is clicked: found and clicked again until it takes
-        staff.waiting().ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    WebElement cell = staff.gridCell("intake-queue", filed.trackingNumber());
-                    if (cell == null) {
-                        return false;
-                    }
-                    ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", cell);
-                    cell.click();
-                    return true;
-                });
+        staff.clickGridRow("intake-queue", -1, filed.trackingNumber());
         staff.waiting().until(d -> filed.trackingNumber().equals(d.findElement(By.id("detail-tracking-number")).getText()));
         staff.waiting().until(d -> d.findElement(By.cssSelector("#dispatch-opd input")).getDomProperty("value").contains("Pekerjaan Umum"));
         staff.screenshot("e2e-intake.png");
@@ -104,7 +94,7 @@ class EndToEndBrowserTest extends DashboardIT {
         staff.waiting().until(ExpectedConditions.urlContains("/login"));
         staff.signIn("dpupr");
         staff.waiting().until(ExpectedConditions.urlContains("/opd-queue"));
-        staff.waiting().until(d -> staff.gridCell("opd-queue", filed.trackingNumber())).click();
+        staff.clickGridRow("opd-queue", -1, filed.trackingNumber());
         staff.waiting().until(d -> filed.trackingNumber().equals(d.findElement(By.id("detail-tracking-number")).getText()));
         staff.driver().findElement(By.cssSelector("#reply-message textarea")).sendKeys("Terima kasih, tim kami menambal lubangnya besok pagi.");
         staff.driver().findElement(By.id("reply")).click();

@@ -192,11 +192,7 @@ class TransferRerouteBrowserTest extends BrowserIT {
     private void openRow(String gridId, int index, String number) {
         assertThat(index).as(number + " is in " + gridId).isNotNegative();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(gridId)));
-        wait.until(d -> {
-            d.findElement(By.id(gridId));
-            driver.executeScript("document.getElementById(arguments[0]).scrollToIndex(arguments[1])", gridId, index);
-            return browser.gridCell(gridId, number);
-        }).click();
+        browser.clickGridRow(gridId, index, number);
         wait.until(d -> number.equals(d.findElement(By.id("detail-tracking-number")).getText()));
     }
 
@@ -207,10 +203,7 @@ class TransferRerouteBrowserTest extends BrowserIT {
         BackendSession operator = client.login("operator", RunningBackend.DEMO_PASSWORD);
         int index = desk.transferQueue(operator).stream().map(StaffComplaint::trackingNumber).toList().indexOf(number);
         assertThat(index).as(number + " waits in the transfer queue").isNotNegative();
-        wait.until(d -> {
-            driver.executeScript("document.getElementById('transfer-queue').scrollToIndex(arguments[0])", index);
-            return browser.gridCell("transfer-queue", number);
-        }).click();
+        browser.clickGridRow("transfer-queue", index, number);
         wait.until(d -> d.findElement(By.id("reroute")).getDomAttribute("disabled") == null
                 && number.equals(d.findElement(By.id("transfer-detail-tracking-number")).getText()));
     }

@@ -57,7 +57,7 @@ class PhoneChangesBrowserTest extends BrowserIT {
             }
             return false;
         });
-        browser.gridCell("phone-change-grid", name).click();
+        browser.clickGridRow("phone-change-grid", -1, name);
         wait.until(ExpectedConditions.attributeToBe(By.id("phone-change-detail"), "data-request", id));
     }
 }

@@ -100,7 +100,7 @@ class RankingBrowserTest extends BrowserIT {
         DailyReport report = YesterdaysReport.stored();
         driver.findElement(By.cssSelector("vaadin-side-nav-item[path='reports']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-list")));
-        wait.until(d -> browser.gridCell("report-list", YesterdaysReport.listed())).click();
+        browser.clickGridRow("report-list", -1, YesterdaysReport.listed());
         wait.until(ExpectedConditions.attributeToBe(By.id("report-preview"), "data-day", YesterdaysReport.day().toString()));
         // the preview may render twice (the list's selection, then the address): read it once it shows the report
         wait.until(d -> d.findElement(By.cssSelector("#report-total-received .figure-value")).getText()

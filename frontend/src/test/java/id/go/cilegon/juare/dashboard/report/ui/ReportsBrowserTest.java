@@ -40,7 +40,7 @@ class ReportsBrowserTest extends BrowserIT {
         browser.signIn("walikota");
         browser.open("/reports");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report-list")));
-        wait.until(d -> browser.gridCell("report-list", yesterdayListed)).click();
+        browser.clickGridRow("report-list", -1, yesterdayListed);
         wait.until(ExpectedConditions.attributeToBe(By.id("report-preview"), "data-day", yesterday.toString()));
         wait.until(ExpectedConditions.urlContains("day=" + yesterday));
         assertThat(driver.findElement(By.id("report-title")).getText()).contains(yesterdayShown);
