@@ -260,11 +260,7 @@ public class EventStream {
             AtomicInteger waiting = new AtomicInteger();
             // on overflow the live stream is let go at once: the subscription ends once the client took what waits
             Sinks.Many<StoredEvent> live = partitions[Math.floorMod(nextPartition.getAndIncrement(), partitions.length)];
-            Disposable liveSubscription = live.asFlux()
-                    .filter(visible)
-                    .takeWhile(event -> waiting.incrementAndGet() <= subscriberBuffer && buffer.tryEmitNext(event).isSuccess())
-                    .subscribe(null, buffer::tryEmitError, () -> buffer.tryEmitError(
-                            new ApiException(ErrorCode.SUBSCRIBER_TOO_SLOW, "event.subscriber-too-slow")));
+            Disposable liveSubscription = live.asFlux().subscribeWith(new LiveSide(visible, waiting, buffer));
             AtomicBoolean counted = new AtomicBoolean();
             Mono<Long> start = (after != null ? Mono.just(after) : eventLog.lastId())
                     .doOnNext(startId -> {
@@ -274,13 +270,20 @@ public class EventStream {
                     });
             return start.flatMapMany(startId -> {
                         AtomicLong lastSeen = new AtomicLong(startId);
-                        Flux<StoredEvent> missed = after == null ? Flux.empty() : replay.apply(startId)
-                                .doOnNext(event -> lastSeen.set(event.id()));
-                        Flux<StoredEvent> fresh = buffer.asFlux()
-                                .doOnNext(event -> waiting.decrementAndGet())
-                                .filter(event -> event.id() > lastSeen.get());
-                        return missed.concatWith(fresh)
-                                .map(event -> new SubscribedEvent(startId, event));
+                        Flux<SubscribedEvent> missed = after == null ? Flux.empty() : replay.apply(startId)
+                                .map(event -> {
+                                    lastSeen.set(event.id());
+                                    return new SubscribedEvent(startId, event);
+                                });
+                        // one operator per live delivery (each is paid per subscriber per event: ADR 0038)
+                        Flux<SubscribedEvent> fresh = buffer.asFlux()
+                                .handle((event, sink) -> {
+                                    waiting.decrementAndGet();
+                                    if (event.id() > lastSeen.get()) {
+                                        sink.next(new SubscribedEvent(startId, event));
+                                    }
+                                });
+                        return missed.concatWith(fresh);
                     })
                     .doFinally(signal -> {
                         liveSubscription.dispose();
@@ -289,5 +292,42 @@ public class EventStream {
                         }
                     });
         });
+    }
+
+    /**
+     * A subscription's side of the live stream: the events it may see, into its buffer, the bound counted. No operator
+     * between the stream and the buffer (a filter and a takeWhile were two per subscriber per event). On overflow the
+     * live stream is let go at once and the subscription ends with SUBSCRIBER_TOO_SLOW once the client took what waits.
+     */
+    private final class LiveSide extends reactor.core.publisher.BaseSubscriber<StoredEvent> {
+
+        private final Predicate<StoredEvent> visible;
+        private final AtomicInteger waiting;
+        private final Sinks.Many<StoredEvent> buffer;
+
+        LiveSide(Predicate<StoredEvent> visible, AtomicInteger waiting, Sinks.Many<StoredEvent> buffer) {
+            this.visible = visible;
+            this.waiting = waiting;
+            this.buffer = buffer;
+        }
+
+        @Override
+        protected void hookOnNext(StoredEvent event) {
+            if (visible.test(event)
+                    && !(waiting.incrementAndGet() <= subscriberBuffer && buffer.tryEmitNext(event).isSuccess())) {
+                cancel();
+                buffer.tryEmitError(new ApiException(ErrorCode.SUBSCRIBER_TOO_SLOW, "event.subscriber-too-slow"));
+            }
+        }
+
+        @Override
+        protected void hookOnError(Throwable error) {
+            buffer.tryEmitError(error);
+        }
+
+        @Override
+        protected void hookOnComplete() {
+            buffer.tryEmitError(new ApiException(ErrorCode.SUBSCRIBER_TOO_SLOW, "event.subscriber-too-slow"));
+        }
     }
 }

@@ -143,12 +143,21 @@ class ComplaintEventController {
     private Mono<ComplaintEventView> withComplaint(Caller caller, boolean seesAll, SubscribedEvent delivered) {
         StoredEvent event = delivered.event();
         // read once per instance per event, shared by every subscriber (EventComplaints); judged here, in memory
+        Complaint ready = complaints.ready(event);
+        if (ready != null) {
+            // a value the caller's concatMap takes as it is, without subscribing a Mono per subscriber per event
+            return Mono.just(view(caller, seesAll, delivered, ready));
+        }
         return complaints.of(event)
-                .map(complaint -> ComplaintEventView.of(event, seesAll || ComplaintAccess.maySee(caller, complaint) ? complaint : null,
-                        delivered.subscribedAfter(), caller))
+                .map(complaint -> view(caller, seesAll, delivered, complaint))
                 // the complaint is written in the event's transaction, so this cannot happen; if it did, a silent
                 // skip would be a missed event the client could never notice
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException("event " + event.id() + " without its complaint")));
+    }
+
+    private static ComplaintEventView view(Caller caller, boolean seesAll, SubscribedEvent delivered, Complaint complaint) {
+        return ComplaintEventView.of(delivered.event(), seesAll || ComplaintAccess.maySee(caller, complaint) ? complaint : null,
+                delivered.subscribedAfter(), caller);
     }
 
     /**

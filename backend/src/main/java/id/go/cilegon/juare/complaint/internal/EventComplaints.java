@@ -123,6 +123,21 @@ class EventComplaints implements DisposableBean {
         return (done ? Mono.justOrEmpty(read.getNow(null)) : Mono.fromFuture(read, true)).publishOn(delivery);
     }
 
+    /**
+     * The event's complaint if its shared read is done and this is a handing thread (the live path: the subscriber
+     * goes on here, with no Mono to subscribe per event), else null: {@link #of} then.
+     */
+    Complaint ready(StoredEvent event) {
+        if (!EventStream.isHandingThread()) {
+            return null;
+        }
+        java.util.concurrent.CompletableFuture<Complaint> read;
+        synchronized (recent) {
+            read = entry(event).complaint();
+        }
+        return read.isDone() && !read.isCompletedExceptionally() ? read.getNow(null) : null;
+    }
+
     /** The shared read for the event, made if there is none recent enough (with {@code recent} held). */
     private Shared entry(StoredEvent event) {
         Shared entry = recent.get(event.complaintId());
