@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.Encoder;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
@@ -86,7 +87,9 @@ class PersistedDocumentRequests {
     GraphQlWebSocketHandler graphQlWebSocketHandler(WebGraphQlHandler webGraphQlHandler, GraphQlProperties properties,
                                                     ServerCodecConfigurer configurer) {
         // a shared subscription result's frames are written as bytes (ADR 0038), the rest by Jackson as before
-        return new WebSocketHandler(webGraphQlHandler, SharedFrameEncoder.withSharedFrames(configurer), properties);
+        @SuppressWarnings("unchecked")
+        Encoder<Object> plain = (Encoder<Object>) SharedFrameEncoder.jsonEncoder(configurer);
+        return new WebSocketHandler(webGraphQlHandler, SharedFrameEncoder.withSharedFrames(configurer), plain, properties);
     }
 
     /**
@@ -228,13 +231,19 @@ class PersistedDocumentRequests {
     /** Spring's graphql-ws handler, reading {@code subscribe} messages through {@link #normalized}. */
     static final class WebSocketHandler extends GraphQlWebSocketHandler {
 
-        WebSocketHandler(WebGraphQlHandler graphQlHandler, ServerCodecConfigurer configurer, GraphQlProperties properties) {
+        /** Jackson's encoder of the handler's messages, for the direct frames of results that are not shared (ADR 0049). */
+        private final Encoder<Object> plain;
+
+        WebSocketHandler(WebGraphQlHandler graphQlHandler, ServerCodecConfigurer configurer, Encoder<Object> plain,
+                         GraphQlProperties properties) {
             super(graphQlHandler, configurer, properties.getWebsocket().getConnectionInitTimeout(),
                     properties.getWebsocket().getKeepAlive());
+            this.plain = plain;
         }
 
         @Override
         public Mono<Void> handle(WebSocketSession session) {
+            DirectFrames.noteChannel(session, plain);
             // the protocol's rules first (4400 for what it does not specify, pongs taken), then the persisted forms
             return super.handle(new NormalizingSession(GraphQlWebSocketProtocol.checked(session)));
         }

@@ -63,7 +63,7 @@ class ServerEventLoops implements NettyServerCustomizer, WriteBacklog {
             if (loop.inEventLoop()) {
                 throw new IllegalStateException("awaitWritten on an event loop would wait for itself");
             }
-            if (loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() <= queuedBound) {
+            if (loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() + DirectFrames.Writer.queued(loop) <= queuedBound) {
                 continue;
             }
             try {

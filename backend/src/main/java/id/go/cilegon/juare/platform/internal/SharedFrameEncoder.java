@@ -59,7 +59,7 @@ final class SharedFrameEncoder implements Encoder<Object> {
     }
 
     /** The encoder Spring's handler would choose (WebSocketCodecDelegate). */
-    private static Encoder<?> jsonEncoder(CodecConfigurer configurer) {
+    static Encoder<?> jsonEncoder(CodecConfigurer configurer) {
         return configurer.getWriters().stream()
                 .filter(writer -> writer.canWrite(MESSAGE, MediaType.APPLICATION_JSON))
                 .map(writer -> ((EncoderHttpMessageWriter<?>) writer).getEncoder())
@@ -85,20 +85,83 @@ final class SharedFrameEncoder implements Encoder<Object> {
             return jackson.encodeValue(value, factory, type, mimeType, hints);
         }
         GraphQlWebSocketMessage message = (GraphQlWebSocketMessage) value;
-        byte[] id = JsonStringEncoder.getInstance().quoteAsUTF8(message.getId());
         @SuppressWarnings("unchecked")
         Map.Entry<String, Object> field = ((Map<String, Map<String, Object>>) message.getPayload()).get("data").entrySet().iterator().next();
-        byte[] key = JsonStringEncoder.getInstance().quoteAsUTF8(field.getKey());
-        DataBuffer buffer = factory.allocateBuffer(ID.length + id.length + 2 + NEXT_DATA.length + key.length + 3 + shared.length + END.length);
-        buffer.write(ID).write((byte) '"').write(id).write((byte) '"').write(NEXT_DATA)
-                .write((byte) '"').write(key).write((byte) '"').write((byte) ':').write(shared).write(END);
+        byte[] frame = frame(quotedId(message.getId()), field.getKey(), shared);
+        written();
+        return factory.wrap(frame);
+    }
+
+    /** The id of a graphql-ws message, quoted as JSON text. */
+    static byte[] quotedId(String id) {
+        return JsonStringEncoder.getInstance().quoteAsUTF8(id);
+    }
+
+    private static byte[] frame(byte[] quotedId, String resultKey, byte[] shared) {
+        byte[] key = JsonStringEncoder.getInstance().quoteAsUTF8(resultKey);
+        byte[] frame = new byte[ID.length + quotedId.length + 2 + NEXT_DATA.length + key.length + 3 + shared.length + END.length];
+        int at = put(frame, 0, ID);
+        frame[at++] = '"';
+        at = put(frame, at, quotedId);
+        frame[at++] = '"';
+        at = put(frame, at, NEXT_DATA);
+        frame[at++] = '"';
+        at = put(frame, at, key);
+        frame[at++] = '"';
+        frame[at++] = ':';
+        at = put(frame, at, shared);
+        put(frame, at, END);
+        return frame;
+    }
+
+    private static int put(byte[] into, int at, byte[] bytes) {
+        System.arraycopy(bytes, 0, into, at, bytes.length);
+        return at + bytes.length;
+    }
+
+    /** The last frame made on this thread, for the next subscriber of the same connection id and shared result. */
+    private record Made(SerializableString shared, byte[] quotedId, String resultKey, byte[] frame) {
+    }
+
+    private static final ThreadLocal<Made> LAST = new ThreadLocal<>();
+
+    /**
+     * The whole {@code next} frame of a subscription's result (DirectFrames): a shared result's bytes copied in (the
+     * same frame for every subscriber of one id and result, made once per run of them on a thread), any other result
+     * through Jackson's encoder (the handler's: {@code plain}), as Spring's handler would write it.
+     */
+    static byte[] nextFrame(byte[] quotedId, String id, graphql.ExecutionResult result, Encoder<Object> plain) {
+        if (result.getErrors().isEmpty() && result.getExtensions() == null && result.isDataPresent()
+                && result.getData() instanceof Map<?, ?> data && data.size() == 1
+                && data.entrySet().iterator().next() instanceof Map.Entry<?, ?> field
+                && field.getKey() instanceof String key
+                && field.getValue() instanceof RawValue raw && raw.rawValue() instanceof SerializableString json) {
+            written();
+            Made last = LAST.get();
+            if (last != null && last.shared() == json && java.util.Arrays.equals(last.quotedId(), quotedId)
+                    && last.resultKey().equals(key)) {
+                return last.frame();
+            }
+            byte[] frame = frame(quotedId, key, json.asUnquotedUTF8());
+            LAST.set(new Made(json, quotedId, key, frame));
+            return frame;
+        }
+        DataBuffer buffer = plain.encodeValue(GraphQlWebSocketMessage.next(id, result.toSpecification()),
+                org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null);
+        byte[] frame = new byte[buffer.readableByteCount()];
+        buffer.read(frame);
+        org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
+        return frame;
+    }
+
+    /** A shared frame is made, on either path (the counters FanoutBenchmark and the tests read). */
+    static void written() {
         WRITTEN.increment();
         long now = System.nanoTime();
         lastAt = now;
         if (FIRST_AT.get() == 0) {
             FIRST_AT.compareAndSet(0, now);
         }
-        return buffer;
     }
 
     /** The pre-encoded bytes of a {@code next} whose payload is only {@code data} with one shared field, else null. */

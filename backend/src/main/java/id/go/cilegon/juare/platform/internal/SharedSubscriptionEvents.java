@@ -195,7 +195,7 @@ class SharedSubscriptionEvents {
             MergedField subscribed = fields.getSubField(fields.getKeys().getFirst());
             String resultKey = subscribed.getSingleField().getResultKey();
             Request request = context.getGraphQLContext().computeIfAbsent(REQUEST_KEY, k -> request(context, subscribed));
-            return Flux.from(events).concatMap(event -> {
+            Flux<ExecutionResult> results = Flux.from(events).concatMap(event -> {
                 Group group = group(event, request);
                 if (group == null) {
                     return Mono.fromFuture(() -> executeEvent(context, parameters, event), true);
@@ -224,6 +224,9 @@ class SharedSubscriptionEvents {
                     return own.whenComplete((result, failure) -> made(group, mine));
                 }, true);
             });
+            // over a WebSocket on Reactor Netty: its frames written by Juare, Spring's handler sees its end (ADR 0049)
+            DirectFrames.Target target = context.getGraphQLContext().get(DirectFrames.TARGET);
+            return target == null ? results : DirectFrames.direct(results, target);
         }
 
         /** Subscribers' executions of a group under way, each awaited by the group's other subscribers. */

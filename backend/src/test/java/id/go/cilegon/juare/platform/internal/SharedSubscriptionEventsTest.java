@@ -89,6 +89,7 @@ class SharedSubscriptionEventsTest extends IntegrationTest {
             long executedBefore = strategy.executed.sum();
             long sharedBefore = strategy.shared.sum();
             long framesBefore = SharedFrameEncoder.WRITTEN.sum();
+            long writtenBefore = DirectFrames.Writer.WRITTEN.sum();
             long directBefore = strategy.direct.sum();
             String target = Live.submitComplaint(api(), resident.token());
             Map a = eventOf(ofFirst, target);
@@ -111,6 +112,8 @@ class SharedSubscriptionEventsTest extends IntegrationTest {
             assertThat(strategy.direct.sum() - directBefore).isGreaterThanOrEqualTo(1);
             // and their frames were written from the pre-encoded result, not by Jackson (ADR 0038, round 3)
             assertThat(SharedFrameEncoder.WRITTEN.sum() - framesBefore).isGreaterThanOrEqualTo(3);
+            // and written by Juare to each connection, not by Spring's handler (ADR 0049)
+            assertThat(DirectFrames.Writer.WRITTEN.sum() - writtenBefore).isGreaterThanOrEqualTo(3);
         } finally {
             first.stop().block(WAIT);
             second.stop().block(WAIT);

@@ -1,0 +1,327 @@
+package id.go.cilegon.juare.platform.internal;
+
+import graphql.ExecutionResult;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscription;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.codec.Encoder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.web.reactive.socket.WebSocketSession;
+import org.springframework.web.reactive.socket.adapter.AbstractWebSocketSession;
+import org.springframework.web.reactive.socket.adapter.ReactorNettyWebSocketSession;
+import reactor.core.CoreSubscriber;
+import reactor.core.publisher.Flux;
+import reactor.util.context.Context;
+
+/**
+ * A subscription's {@code next} frames written by Juare straight to its connection's Netty channel, past Spring's
+ * graphql-ws handler (ADR 0049): the ~40 operators a delivery passed per subscriber between the subscription strategy
+ * and Reactor Netty's send are one queue offer, and one task per event loop writes every frame queued for its
+ * connections (a fan-out's slice in one go, as Reactor Netty batched a connection's frames).
+ * <p>
+ * What Spring's path gave and this keeps: <b>order</b> — every {@code next} of a direct subscription goes this way
+ * (shared or not), in the order the subscription produced them, and its end ({@code complete} or {@code error}, still
+ * written by Spring's handler) is passed on only from the loop's writer after its last frame is written;
+ * <b>back-pressure</b> — the subscription is asked for more only as its frames reach a writable channel (a frame
+ * written while the channel is not writable asks for one more once it is out), so a client that stops reading fills
+ * the subscription's own buffer and ends it with SUBSCRIBER_TOO_SLOW as before; <b>cancellation</b> — the client's
+ * {@code complete}, the session guard and the connection's end cancel it through Spring's chain as before, and frames
+ * still queued for it are dropped. The interceptors see the subscription's start and end, as they did; none of them
+ * looked at a delivery. Switched by {@code juare.events.direct-frames}; off, or without a Netty channel (another
+ * server), the frames go through Spring's handler.
+ */
+@Configuration(proxyBeanMethods = false)
+class DirectFrames {
+
+    /** The session attribute with the connection's {@link Connection} (PersistedDocumentRequests.WebSocketHandler). */
+    static final String CONNECTION = DirectFrames.class.getName() + ".connection";
+    /** The GraphQL context entry of a subscription whose frames go direct. */
+    static final String TARGET = DirectFrames.class.getName() + ".target";
+
+    /** A WebSocket's channel and the JSON encoder of Spring's graphql-ws handler (for results that are not shared). */
+    record Connection(Channel channel, Encoder<Object> plain) {
+    }
+
+    /** Where a subscription's frames go: its connection, its graphql-ws id. */
+    record Target(Connection connection, String id) {
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 3)
+    WebGraphQlInterceptor directFrameTargets(@Value("${juare.events.direct-frames:true}") boolean enabled) {
+        return (request, chain) -> {
+            if (enabled && request instanceof WebSocketGraphQlRequest webSocket
+                    && webSocket.getSessionInfo().getAttributes().get(CONNECTION) instanceof Connection connection) {
+                Target target = new Target(connection, webSocket.getId());
+                request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(TARGET, target)).build());
+            }
+            return chain.next(request);
+        };
+    }
+
+    private static final MethodHandle DELEGATE = delegateHandle();
+
+    private static @Nullable MethodHandle delegateHandle() {
+        try {
+            java.lang.reflect.Method method = AbstractWebSocketSession.class.getDeclaredMethod("getDelegate");
+            method.setAccessible(true);
+            return MethodHandles.lookup().unreflect(method);
+        } catch (ReflectiveOperationException | RuntimeException notThere) {
+            return null;
+        }
+    }
+
+    /**
+     * Notes the session's Netty channel in its attributes, when it is Reactor Netty's (Spring 7 keeps it behind a
+     * protected getter); without it the subscriptions of the session go through Spring's handler.
+     */
+    static void noteChannel(WebSocketSession session, Encoder<Object> plain) {
+        if (DELEGATE == null || !(session instanceof ReactorNettyWebSocketSession netty)) {
+            return;
+        }
+        try {
+            var connection = (ReactorNettyWebSocketSession.WebSocketConnection) DELEGATE.invoke(netty);
+            connection.getInbound().withConnection(c -> session.getAttributes().put(CONNECTION, new Connection(c.channel(), plain)));
+        } catch (Throwable unavailable) {
+            // Spring's path
+        }
+    }
+
+    /** The subscription's results as Spring's handler should get them: none, only its end, the frames written here. */
+    static Flux<ExecutionResult> direct(Publisher<ExecutionResult> results, Target target) {
+        return new DirectSubscription(results, target);
+    }
+
+    /** How many frames a subscription may have asked for and not yet seen written. */
+    static final int WINDOW = 32;
+
+    private static final class DirectSubscription extends Flux<ExecutionResult> {
+        private final Publisher<ExecutionResult> results;
+        private final Target target;
+
+        DirectSubscription(Publisher<ExecutionResult> results, Target target) {
+            this.results = results;
+            this.target = target;
+        }
+
+        @Override
+        public void subscribe(CoreSubscriber<? super ExecutionResult> actual) {
+            results.subscribe(new Inner(actual, target));
+        }
+    }
+
+    /** One direct subscription: between its results and Spring's subscriber, which sees only the end. */
+    static final class Inner implements CoreSubscriber<ExecutionResult>, Subscription {
+        private final CoreSubscriber<? super ExecutionResult> actual;
+        private final Channel channel;
+        private final Encoder<Object> plain;
+        private final byte[] id;
+        private final String textId;
+        private final Writer writer;
+        private volatile @Nullable Subscription upstream;
+        private volatile boolean cancelled;
+        /** Written frames not yet asked again for (the writer's loop only). */
+        private int credit;
+
+        Inner(CoreSubscriber<? super ExecutionResult> actual, Target target) {
+            this.actual = actual;
+            this.channel = target.connection().channel();
+            this.plain = target.connection().plain();
+            this.textId = target.id();
+            this.id = SharedFrameEncoder.quotedId(target.id());
+            this.writer = Writer.of(channel.eventLoop());
+        }
+
+        @Override
+        public Context currentContext() {
+            return actual.currentContext();
+        }
+
+        @Override
+        public void onSubscribe(Subscription s) {
+            upstream = s;
+            actual.onSubscribe(this);
+            s.request(WINDOW);
+        }
+
+        @Override
+        public void onNext(ExecutionResult result) {
+            if (cancelled) {
+                return;
+            }
+            writer.offer(new Item(this, SharedFrameEncoder.nextFrame(id, textId, result, plain), null, false));
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            writer.offer(new Item(this, null, error, true));
+        }
+
+        @Override
+        public void onComplete() {
+            writer.offer(new Item(this, null, null, true));
+        }
+
+        @Override
+        public void request(long n) {
+            // Spring's subscriber gets no element: the frames' demand is the channel's (see written)
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            Subscription s = upstream;
+            if (s != null) {
+                s.cancel();
+            }
+        }
+
+        /** On the loop: a frame of this subscription is written; asks for more while the channel takes them. */
+        void written(ChannelFuture future, boolean writable) {
+            if (writable) {
+                more();
+            } else {
+                future.addListener(done -> more());
+            }
+        }
+
+        private void more() {
+            if (++credit >= WINDOW / 2 && !cancelled) {
+                Subscription s = upstream;
+                int n = credit;
+                credit = 0;
+                if (s != null) {
+                    s.request(n);
+                }
+            }
+        }
+
+        /** On the loop, after this subscription's frames before it are written and flushed. */
+        void end(@Nullable Throwable error) {
+            if (cancelled) {
+                return;
+            }
+            if (error != null) {
+                actual.onError(error);
+            } else {
+                actual.onComplete();
+            }
+        }
+    }
+
+    /** A frame to write (its bytes), or the subscription's end (error or complete) to pass on once written. */
+    private record Item(Inner subscription, byte @Nullable [] frame, @Nullable Throwable error, boolean end) {
+    }
+
+    /**
+     * One per event loop: frames queued by any thread, written in order by one task on the loop at a time, each
+     * touched channel flushed once per task. A task writes at most {@link #BATCH} items, then queues itself again, so
+     * the loop's other work (HTTP requests, reads) gets its turn during a fan-out.
+     */
+    static final class Writer implements Runnable {
+        private static final Map<EventLoop, Writer> WRITERS = new ConcurrentHashMap<>();
+        static final int BATCH = 256;
+        /** Frames written by every writer (tests). */
+        static final java.util.concurrent.atomic.LongAdder WRITTEN = new java.util.concurrent.atomic.LongAdder();
+
+        private final EventLoop loop;
+        private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger size = new AtomicInteger();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private final List<Channel> touched = new ArrayList<>();
+
+        private Writer(EventLoop loop) {
+            this.loop = loop;
+        }
+
+        static Writer of(EventLoop loop) {
+            return WRITERS.computeIfAbsent(loop, Writer::new);
+        }
+
+        /** Items queued on the loop and not yet written (ServerEventLoops' backlog). */
+        static int queued(EventLoop loop) {
+            Writer writer = WRITERS.get(loop);
+            return writer == null ? 0 : writer.size.get();
+        }
+
+        void offer(Item item) {
+            queue.offer(item);
+            size.incrementAndGet();
+            if (scheduled.compareAndSet(false, true)) {
+                schedule();
+            }
+        }
+
+        private void schedule() {
+            try {
+                loop.execute(this);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                // the server is stopping: its connections with it
+                queue.clear();
+                size.set(0);
+                WRITERS.remove(loop, this);
+            }
+        }
+
+        @Override
+        public void run() {
+            int written = 0;
+            Item item;
+            while (written < BATCH && (item = queue.poll()) != null) {
+                size.decrementAndGet();
+                written++;
+                Inner subscription = item.subscription();
+                if (item.end()) {
+                    flush();
+                    subscription.end(item.error());
+                    continue;
+                }
+                Channel channel = subscription.channel;
+                if (subscription.cancelled || !channel.isActive()) {
+                    continue;
+                }
+                boolean writable = channel.isWritable();
+                ChannelFuture future = channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(item.frame())),
+                        writable ? channel.voidPromise() : channel.newPromise());
+                WRITTEN.increment();
+                if (touched.isEmpty() || touched.getLast() != channel) {
+                    touched.add(channel);
+                }
+                subscription.written(future, writable);
+            }
+            flush();
+            scheduled.set(false);
+            if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+                schedule();
+            }
+        }
+
+        private void flush() {
+            for (Channel channel : touched) {
+                channel.flush();
+            }
+            touched.clear();
+        }
+    }
+}
