@@ -59,8 +59,68 @@ class DirectFrames {
     /** The GraphQL context entry of a subscription whose frames go direct. */
     static final String TARGET = DirectFrames.class.getName() + ".target";
 
-    /** A WebSocket's channel and the JSON encoder of Spring's graphql-ws handler (for results that are not shared). */
-    record Connection(Channel channel, Encoder<Object> plain) {
+    /**
+     * A WebSocket: its channel, the JSON encoder of Spring's graphql-ws handler (for results that are not shared), and
+     * its frames not yet written, in order. Its loop's writer drains them all at once and flushes once, so a connection
+     * behind by several events gets them in one write (as Reactor Netty's send did).
+     */
+    static final class Connection {
+        final Channel channel;
+        final Encoder<Object> plain;
+        final Writer writer;
+        private final Queue<Item> items = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean queued = new AtomicBoolean();
+
+        Connection(Channel channel, Encoder<Object> plain) {
+            this.channel = channel;
+            this.plain = plain;
+            this.writer = Writer.of(channel.eventLoop());
+        }
+
+        void offer(Item item) {
+            items.offer(item);
+            writer.size.increment();
+            if (queued.compareAndSet(false, true)) {
+                writer.offer(this);
+            }
+        }
+
+        /** On the loop: every frame queued, one flush, then the ends; the number of items taken. */
+        int drain() {
+            int taken = 0;
+            boolean wrote = false;
+            Item item;
+            while ((item = items.poll()) != null) {
+                taken++;
+                Inner subscription = item.subscription();
+                if (item.end()) {
+                    if (wrote) {
+                        channel.flush();
+                        wrote = false;
+                    }
+                    subscription.end(item.error());
+                    continue;
+                }
+                if (subscription.cancelled || !channel.isActive()) {
+                    continue;
+                }
+                boolean writable = channel.isWritable();
+                ChannelFuture future = channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(item.frame())),
+                        writable ? channel.voidPromise() : channel.newPromise());
+                Writer.WRITTEN.increment();
+                wrote = true;
+                subscription.written(future, writable);
+            }
+            if (wrote) {
+                channel.flush();
+            }
+            queued.set(false);
+            // an item offered after the last poll and before the flag was down: this connection's turn again
+            if (!items.isEmpty() && queued.compareAndSet(false, true)) {
+                writer.offer(this);
+            }
+            return taken;
+        }
     }
 
     /** Where a subscription's frames go: its connection, its graphql-ws id. */
@@ -134,11 +194,9 @@ class DirectFrames {
     /** One direct subscription: between its results and Spring's subscriber, which sees only the end. */
     static final class Inner implements CoreSubscriber<ExecutionResult>, Subscription {
         private final CoreSubscriber<? super ExecutionResult> actual;
-        private final Channel channel;
-        private final Encoder<Object> plain;
+        private final Connection connection;
         private final byte[] id;
         private final String textId;
-        private final Writer writer;
         private volatile @Nullable Subscription upstream;
         private volatile boolean cancelled;
         /** Written frames not yet asked again for (the writer's loop only). */
@@ -146,11 +204,9 @@ class DirectFrames {
 
         Inner(CoreSubscriber<? super ExecutionResult> actual, Target target) {
             this.actual = actual;
-            this.channel = target.connection().channel();
-            this.plain = target.connection().plain();
+            this.connection = target.connection();
             this.textId = target.id();
             this.id = SharedFrameEncoder.quotedId(target.id());
-            this.writer = Writer.of(channel.eventLoop());
         }
 
         @Override
@@ -170,17 +226,17 @@ class DirectFrames {
             if (cancelled) {
                 return;
             }
-            writer.offer(new Item(this, SharedFrameEncoder.nextFrame(id, textId, result, plain), null, false));
+            connection.offer(new Item(this, SharedFrameEncoder.nextFrame(id, textId, result, connection.plain), null, false));
         }
 
         @Override
         public void onError(Throwable error) {
-            writer.offer(new Item(this, null, error, true));
+            connection.offer(new Item(this, null, error, true));
         }
 
         @Override
         public void onComplete() {
-            writer.offer(new Item(this, null, null, true));
+            connection.offer(new Item(this, null, null, true));
         }
 
         @Override
@@ -235,9 +291,9 @@ class DirectFrames {
     }
 
     /**
-     * One per event loop: frames queued by any thread, written in order by one task on the loop at a time, each
-     * touched channel flushed once per task. A task writes at most {@link #BATCH} items, then queues itself again, so
-     * the loop's other work (HTTP requests, reads) gets its turn during a fan-out.
+     * One per event loop: the loop's connections with frames queued, each drained in turn by one task on the loop
+     * (every frame of the connection, one flush). A task takes at most {@link #BATCH} items, then queues itself again,
+     * so the loop's other work (HTTP requests, reads) gets its turn during a fan-out.
      */
     static final class Writer implements Runnable {
         private static final Map<EventLoop, Writer> WRITERS = new ConcurrentHashMap<>();
@@ -246,10 +302,10 @@ class DirectFrames {
         static final java.util.concurrent.atomic.LongAdder WRITTEN = new java.util.concurrent.atomic.LongAdder();
 
         private final EventLoop loop;
-        private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
-        private final AtomicInteger size = new AtomicInteger();
+        private final Queue<Connection> connections = new ConcurrentLinkedQueue<>();
+        /** Items queued on the loop's connections and not yet taken (ServerEventLoops' backlog). */
+        final java.util.concurrent.atomic.LongAdder size = new java.util.concurrent.atomic.LongAdder();
         private final AtomicBoolean scheduled = new AtomicBoolean();
-        private final List<Channel> touched = new ArrayList<>();
 
         private Writer(EventLoop loop) {
             this.loop = loop;
@@ -260,14 +316,13 @@ class DirectFrames {
         }
 
         /** Items queued on the loop and not yet written (ServerEventLoops' backlog). */
-        static int queued(EventLoop loop) {
+        static long queued(EventLoop loop) {
             Writer writer = WRITERS.get(loop);
-            return writer == null ? 0 : writer.size.get();
+            return writer == null ? 0 : writer.size.sum();
         }
 
-        void offer(Item item) {
-            queue.offer(item);
-            size.incrementAndGet();
+        void offer(Connection connection) {
+            connections.offer(connection);
             if (scheduled.compareAndSet(false, true)) {
                 schedule();
             }
@@ -278,50 +333,24 @@ class DirectFrames {
                 loop.execute(this);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
                 // the server is stopping: its connections with it
-                queue.clear();
-                size.set(0);
+                connections.clear();
                 WRITERS.remove(loop, this);
             }
         }
 
         @Override
         public void run() {
-            int written = 0;
-            Item item;
-            while (written < BATCH && (item = queue.poll()) != null) {
-                size.decrementAndGet();
-                written++;
-                Inner subscription = item.subscription();
-                if (item.end()) {
-                    flush();
-                    subscription.end(item.error());
-                    continue;
-                }
-                Channel channel = subscription.channel;
-                if (subscription.cancelled || !channel.isActive()) {
-                    continue;
-                }
-                boolean writable = channel.isWritable();
-                ChannelFuture future = channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(item.frame())),
-                        writable ? channel.voidPromise() : channel.newPromise());
-                WRITTEN.increment();
-                if (touched.isEmpty() || touched.getLast() != channel) {
-                    touched.add(channel);
-                }
-                subscription.written(future, writable);
+            int taken = 0;
+            Connection connection;
+            while (taken < BATCH && (connection = connections.poll()) != null) {
+                int items = connection.drain();
+                size.add(-items);
+                taken += items;
             }
-            flush();
             scheduled.set(false);
-            if (!queue.isEmpty() && scheduled.compareAndSet(false, true)) {
+            if (!connections.isEmpty() && scheduled.compareAndSet(false, true)) {
                 schedule();
             }
-        }
-
-        private void flush() {
-            for (Channel channel : touched) {
-                channel.flush();
-            }
-            touched.clear();
         }
     }
 }
