@@ -64,7 +64,7 @@ class DirectFrames {
      * its frames not yet written, in order. Its loop's writer drains them all at once and flushes once, so a connection
      * behind by several events gets them in one write (as Reactor Netty's send did).
      */
-    static final class Connection {
+    static final class Connection implements Turn {
         final Channel channel;
         final Encoder<Object> plain;
         final Writer writer;
@@ -86,7 +86,8 @@ class DirectFrames {
         }
 
         /** On the loop: every frame queued, one flush, then the ends; the number of items taken. */
-        int drain() {
+        @Override
+        public int drain() {
             int taken = 0;
             boolean wrote = false;
             Item item;
@@ -302,7 +303,7 @@ class DirectFrames {
         static final java.util.concurrent.atomic.LongAdder WRITTEN = new java.util.concurrent.atomic.LongAdder();
 
         private final EventLoop loop;
-        private final Queue<Connection> connections = new ConcurrentLinkedQueue<>();
+        private final Queue<Turn> connections = new ConcurrentLinkedQueue<>();
         /** Items queued on the loop's connections and not yet taken (ServerEventLoops' backlog). */
         final java.util.concurrent.atomic.LongAdder size = new java.util.concurrent.atomic.LongAdder();
         private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -321,7 +322,7 @@ class DirectFrames {
             return writer == null ? 0 : writer.size.sum();
         }
 
-        void offer(Connection connection) {
+        void offer(Turn connection) {
             connections.offer(connection);
             if (scheduled.compareAndSet(false, true)) {
                 schedule();
@@ -338,19 +339,52 @@ class DirectFrames {
             }
         }
 
+        /**
+         * A future done once the loop has written what its connections had queued before it (ServerEventLoops paces
+         * the handing threads by it), or null if the loop has stopped.
+         */
+        static io.netty.util.concurrent.@Nullable Future<Void> marker(EventLoop loop) {
+            io.netty.util.concurrent.Promise<Void> written = loop.newPromise();
+            Writer writer = of(loop);
+            writer.offer(() -> {
+                written.trySuccess(null);
+                return 0;
+            });
+            return WRITERS.get(loop) == writer ? written : null;
+        }
+
         @Override
         public void run() {
             int taken = 0;
-            Connection connection;
-            while (taken < BATCH && (connection = connections.poll()) != null) {
-                int items = connection.drain();
+            Turn turn;
+            while (taken < BATCH && (turn = connections.poll()) != null) {
+                int items = turn.drain();
                 size.add(-items);
                 taken += items;
             }
             scheduled.set(false);
-            if (!connections.isEmpty() && scheduled.compareAndSet(false, true)) {
+            if (connections.isEmpty() || !scheduled.compareAndSet(false, true)) {
+                return;
+            }
+            if (taken < BATCH) {
                 schedule();
+                return;
+            }
+            // a whole batch: the loop reads its sockets before the next one (a task queued now would run in this same
+            // turn of the loop's tasks, for up to Netty's task quantum, a second: ADR 0038 round 5)
+            try {
+                loop.schedule(this, 0, java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                connections.clear();
+                WRITERS.remove(loop, this);
             }
         }
+    }
+
+    /** A turn of a loop's writer: a connection's queued frames, or a marker. */
+    @FunctionalInterface
+    interface Turn {
+        /** On the loop: what it has to write; the number of items taken. */
+        int drain();
     }
 }

@@ -63,7 +63,16 @@ class ServerEventLoops implements NettyServerCustomizer, WriteBacklog {
             if (loop.inEventLoop()) {
                 throw new IllegalStateException("awaitWritten on an event loop would wait for itself");
             }
-            if (loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() + DirectFrames.Writer.queued(loop) <= queuedBound) {
+            // frames written direct (ADR 0049) are queued on the loop's writer, the others are tasks of the loop's own
+            long direct = DirectFrames.Writer.queued(loop);
+            if (direct > queuedBound) {
+                Future<Void> written = DirectFrames.Writer.marker(loop);
+                if (written != null) {
+                    markers.add(written);
+                    continue;
+                }
+            }
+            if (loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() + direct <= queuedBound) {
                 continue;
             }
             try {
