@@ -130,15 +130,28 @@ class DirectFrames {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 3)
-    WebGraphQlInterceptor directFrameTargets(@Value("${juare.events.direct-frames:true}") boolean enabled) {
-        return (request, chain) -> {
+    Targets directFrameTargets(@Value("${juare.events.direct-frames:true}") boolean enabled) {
+        return new Targets(enabled);
+    }
+
+    /** Gives a WebSocket's subscriptions their target, while direct frames are on (tests turn them off and on). */
+    static final class Targets implements WebGraphQlInterceptor {
+        volatile boolean enabled;
+
+        Targets(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        @Override
+        public reactor.core.publisher.Mono<org.springframework.graphql.server.WebGraphQlResponse> intercept(
+                org.springframework.graphql.server.WebGraphQlRequest request, Chain chain) {
             if (enabled && request instanceof WebSocketGraphQlRequest webSocket
                     && webSocket.getSessionInfo().getAttributes().get(CONNECTION) instanceof Connection connection) {
                 Target target = new Target(connection, webSocket.getId());
                 request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(TARGET, target)).build());
             }
             return chain.next(request);
-        };
+        }
     }
 
     private static final MethodHandle DELEGATE = delegateHandle();

@@ -40,6 +40,8 @@ final class SharedFrameEncoder implements Encoder<Object> {
     private final Encoder<Object> jackson;
     /** Frames written here (tests). */
     static final LongAdder WRITTEN = new LongAdder();
+    /** Of them, frames written through Spring's graphql-ws handler, not direct (tests). */
+    static final LongAdder THROUGH_HANDLER = new LongAdder();
     /** When the first frame since a reset and the last frame were made (System.nanoTime; FanoutBenchmark reads them). */
     static final java.util.concurrent.atomic.AtomicLong FIRST_AT = new java.util.concurrent.atomic.AtomicLong();
     static volatile long lastAt;
@@ -89,6 +91,7 @@ final class SharedFrameEncoder implements Encoder<Object> {
         Map.Entry<String, Object> field = ((Map<String, Map<String, Object>>) message.getPayload()).get("data").entrySet().iterator().next();
         byte[] frame = frame(quotedId(message.getId()), field.getKey(), shared);
         written();
+        THROUGH_HANDLER.increment();
         return factory.wrap(frame);
     }
 

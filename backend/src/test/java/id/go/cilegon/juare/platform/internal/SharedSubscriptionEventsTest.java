@@ -35,6 +35,7 @@ class SharedSubscriptionEventsTest extends IntegrationTest {
     @Autowired EventStream stream;
     @Autowired EventLog eventLog;
     @Autowired SharedSubscriptionEvents.Strategy strategy;
+    @Autowired DirectFrames.Targets directFrames;
 
     @SuppressWarnings("rawtypes")
     private static Flux<Map> events(WebSocketGraphQlTester ws, String after) {
@@ -118,6 +119,42 @@ class SharedSubscriptionEventsTest extends IntegrationTest {
             first.stop().block(WAIT);
             second.stop().block(WAIT);
             third.stop().block(WAIT);
+        }
+    }
+
+    /** juare.events.direct-frames=false (or a server that is not Reactor Netty): the same events through Spring's handler. */
+    @Test
+    @SuppressWarnings("rawtypes")
+    void withDirectFramesOffTheSameEventsComeThroughSpringsHandler() throws Exception {
+        stream.listening().block(WAIT);
+        Staff staff = new Staff(api());
+        Api.Resident resident = api().newResident();
+        WebSocketGraphQlTester direct = api().webSocket(staff.operator().token());
+        WebSocketGraphQlTester handler = api().webSocket(staff.operator().token());
+        try {
+            long start = eventLog.lastId().block(WAIT);
+            String replayed = Live.submitComplaint(api(), resident.token());
+            int before = stream.subscriberCount();
+            Queue<Map> ofDirect = new ConcurrentLinkedQueue<>();
+            Queue<Map> ofHandler = new ConcurrentLinkedQueue<>();
+            events(direct, Long.toString(start)).subscribe(ofDirect::add);
+            Live.awaitMoreSubscribersThan(stream, before);
+            directFrames.enabled = false;
+            events(handler, Long.toString(start)).subscribe(ofHandler::add);
+            Live.awaitMoreSubscribersThan(stream, before + 1);
+            long throughHandler = SharedFrameEncoder.THROUGH_HANDLER.sum();
+            long written = DirectFrames.Writer.WRITTEN.sum();
+            String live = Live.submitComplaint(api(), resident.token());
+
+            assertThat(eventOf(ofHandler, replayed)).isEqualTo(eventOf(ofDirect, replayed));
+            assertThat(eventOf(ofHandler, live)).isEqualTo(eventOf(ofDirect, live));
+            assertThat(DirectFrames.Writer.WRITTEN.sum() - written).as("the direct subscriber's frame").isGreaterThanOrEqualTo(1);
+            assertThat(SharedFrameEncoder.THROUGH_HANDLER.sum() - throughHandler).as("the other's, through Spring's handler")
+                    .isGreaterThanOrEqualTo(1);
+        } finally {
+            directFrames.enabled = true;
+            direct.stop().block(WAIT);
+            handler.stop().block(WAIT);
         }
     }
 }
