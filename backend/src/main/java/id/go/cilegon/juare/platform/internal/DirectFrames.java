@@ -37,8 +37,9 @@ import reactor.util.context.Context;
 /**
  * A subscription's {@code next} frames written by Juare straight to its connection's Netty channel, past Spring's
  * graphql-ws handler (ADR 0049): the ~40 operators a delivery passed per subscriber between the subscription strategy
- * and Reactor Netty's send are one queue offer, and one task per event loop writes every frame queued for its
- * connections (a fan-out's slice in one go, as Reactor Netty batched a connection's frames).
+ * and Reactor Netty's send are one queue offer. Each event loop's writer takes its connections in turn, all of a
+ * connection's queued frames with one flush (as Reactor Netty batched a connection's frames), 256 frames a turn,
+ * letting the loop read its sockets between turns.
  * <p>
  * What Spring's path gave and this keeps: <b>order</b> — every {@code next} of a direct subscription goes this way
  * (shared or not), in the order the subscription produced them, and its end ({@code complete} or {@code error}, still
