@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Not a test: one event to N complaintEvents subscribers on this test's backend (docs/benchmarks/fanout.md). N raw
  * reactor-netty graphql-ws clients in a JVM of their own ({@link FanoutClients}, one event loop, one operator token);
- * then one complaint submitted at a time, and from the moment just before the submit is sent to each subscriber's
+ * then events until both JVMs are warm (see {@link #WARMUP_EVENTS}); then one complaint submitted at a time, and from
+ * the moment just before the submit is sent to each subscriber's
  * receipt: p50, p99, max, missed deliveries; the server's heap (after a GC) before and after back-to-back events, bytes
  * per idle subscription and per delivery (the server alone) with the classes that grew most (a class histogram taken
  * in this JVM), and the submit's latency with and without the subscribers. Tagged "benchmark", which the build excludes:
@@ -48,6 +49,22 @@ class FanoutBenchmark extends IntegrationTest {
             .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     private static final int MEASURED_EVENTS = Integer.getInteger("juare.benchmark.events", 10);
     private static final int HEAP_EVENTS = Integer.getInteger("juare.benchmark.heap-events", 100);
+    /**
+     * Events delivered before the measured ones: at least this many, and then more (up to a minute's worth) until
+     * neither JVM's JIT compiler spent more than {@value #JIT_QUIET_MS} ms in the last event. Two minutes after its
+     * start the server's C2 thread still took a third of a core through the measured events (perf, fanout.md round
+     * 8): what a replica that has run for a while does not pay. None extra: {@code -Djuare.benchmark.jit-quiet=false}.
+     */
+    private static final int WARMUP_EVENTS = Integer.getInteger("juare.benchmark.warmup-events", 3);
+    private static final boolean JIT_QUIET = Boolean.parseBoolean(System.getProperty("juare.benchmark.jit-quiet", "true"));
+    private static final long JIT_QUIET_MS = 20;
+    private static final int JIT_QUIET_EVENTS = 5;
+    private static final long JIT_QUIET_MAX_SECONDS = Long.getLong("juare.benchmark.jit-quiet-max-seconds", 180);
+
+    /** The last {@value #JIT_QUIET_EVENTS} events each cost both JIT compilers together less than {@value #JIT_QUIET_MS} ms. */
+    private static boolean quiet(java.util.Deque<Long> recentJit) {
+        return recentJit.size() == JIT_QUIET_EVENTS && recentJit.stream().allMatch(ms -> ms < JIT_QUIET_MS);
+    }
     private static final Duration DELIVERY_WAIT = Duration.ofSeconds(60);
 
     @Autowired EventStream stream;
@@ -105,9 +122,25 @@ class FanoutBenchmark extends IntegrationTest {
             printGrowth("idle subscriptions", n, histogramEmpty, histogram());
 
             // warm up, then one event at a time
-            for (int i = 0; i < 3; i++) {
+            int warmup = 0;
+            long warmupStart = System.nanoTime();
+            long jit = serverJit() + remote.jit();
+            java.util.ArrayDeque<Long> recentJit = new java.util.ArrayDeque<>();
+            StringBuilder jitTrace = new StringBuilder();
+            while (warmup < WARMUP_EVENTS || JIT_QUIET && !quiet(recentJit)
+                    && System.nanoTime() - warmupStart < TimeUnit.SECONDS.toNanos(JIT_QUIET_MAX_SECONDS)) {
                 deliverOne(remote, residentToken);
+                warmup++;
+                long now = serverJit() + remote.jit();
+                recentJit.addLast(now - jit);
+                if (recentJit.size() > JIT_QUIET_EVENTS) {
+                    recentJit.removeFirst();
+                }
+                jitTrace.append(now - jit).append(' ');
+                jit = now;
             }
+            System.out.printf("FANOUT N=%d: %d events to warm up delivered in %.1f s (server up %.1f s); JIT ms in each: %s%n",
+                    n, warmup, (System.nanoTime() - warmupStart) / 1e9, ManagementFactory.getRuntimeMXBean().getUptime() / 1e3, jitTrace);
             List<Long> latencies = new ArrayList<>();
             List<Long> submits = new ArrayList<>();
             List<Long> serverSpans = new ArrayList<>();
@@ -220,6 +253,11 @@ class FanoutBenchmark extends IntegrationTest {
             return Long.parseLong(ask("count").split(" ")[2]);
         }
 
+        /** The client process's JIT compilers' time so far, ms. */
+        long jit() throws Exception {
+            return Long.parseLong(ask("jit").split(" ")[1]);
+        }
+
         /** The client process's CPU time, ns. */
         long cpu() throws Exception {
             return Long.parseLong(ask("cpu").split(" ")[1]);
@@ -266,6 +304,11 @@ class FanoutBenchmark extends IntegrationTest {
         } catch (ReflectiveOperationException e) {
             return null; // a build without the frame encoder (main before round 3): no server-side frame times
         }
+    }
+
+    /** This JVM's JIT compilers' time so far, ms. */
+    private static long serverJit() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /** This JVM's CPU time (the server; the test's own thread waits), ns. */

@@ -112,6 +112,7 @@ public final class FanoutClients {
                         + " " + subscribers.stream().mapToLong(s -> s.outOfOrder).sum());
                 case "cpu" -> out.println("cpu " + ((com.sun.management.OperatingSystemMXBean)
                         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
+                case "jit" -> out.println("jit " + java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
                 case "closed" -> out.println("closed " + subscribers.stream().filter(s -> s.closed).count());
                 case "quit" -> {
                     subscribers.forEach(s -> s.connection.dispose());
