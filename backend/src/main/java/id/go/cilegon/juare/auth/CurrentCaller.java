@@ -66,10 +66,24 @@ public final class CurrentCaller {
     }
 
     private static Set<String> roles(Collection<GrantedAuthority> authorities) {
-        return authorities.stream()
+        Set<String> roles = authorities.stream()
                 .map(GrantedAuthority::getAuthority)
                 .filter(a -> a.startsWith("ROLE_"))
                 .map(a -> a.substring(5))
                 .collect(Collectors.toUnmodifiableSet());
+        // one instance per set of roles: callers' roles are compared once per subscriber per event in a fan-out
+        // (equal sets by identity, no element look-ups). A handful exist; signed tokens carry them, and past the bound
+        // a set is kept as it is
+        Set<String> canonical = ROLE_SETS.get(roles);
+        if (canonical != null) {
+            return canonical;
+        }
+        if (ROLE_SETS.size() < MAX_ROLE_SETS) {
+            canonical = ROLE_SETS.putIfAbsent(roles, roles);
+        }
+        return canonical != null ? canonical : roles;
     }
+
+    private static final int MAX_ROLE_SETS = 64;
+    private static final java.util.concurrent.ConcurrentMap<Set<String>, Set<String>> ROLE_SETS = new java.util.concurrent.ConcurrentHashMap<>();
 }

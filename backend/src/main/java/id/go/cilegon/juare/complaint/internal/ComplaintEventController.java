@@ -203,7 +203,9 @@ class ComplaintEventController {
 
         @Override
         public int hashCode() {
-            return Long.hashCode(eventId) * 31 + System.identityHashCode(complaint);
+            // what tells the groups of one event apart too (SharedSubscriptionEvents keeps recent groups by hash)
+            int hash = Long.hashCode(eventId) * 31 + System.identityHashCode(complaint);
+            return (hash * 31 + kind.ordinal()) * 31 + Objects.hashCode(opdCode) + Objects.hashCode(residentId);
         }
     }
 }

@@ -305,11 +305,33 @@ class SharedSubscriptionEvents {
         }
 
         private Result finished(Group group) {
-            synchronized (groups) {
-                Shared entry = groups.get(group);
-                return entry != null && System.nanoTime() - entry.madeAt() <= ttlNanos ? entry.result() : null;
+            long now = System.nanoTime();
+            // most subscribers of one event are in a few groups: a look-up in a small table first, with no lock (the
+            // groups' table is access-ordered, so a get under its lock was a write the handing threads contended for)
+            int hash = group.hashCode();
+            int slot = (hash ^ (hash >>> 16)) & (RECENT_SIZE - 1);
+            Recent recent = (Recent) SLOT.getAcquire(this.recent, slot);
+            if (recent != null && now - recent.shared().madeAt() <= ttlNanos && recent.group().equals(group)) {
+                return recent.shared().result();
             }
+            Shared entry;
+            synchronized (groups) {
+                entry = groups.get(group);
+            }
+            if (entry == null || now - entry.madeAt() > ttlNanos) {
+                return null;
+            }
+            SLOT.setRelease(this.recent, slot, new Recent(group, entry));
+            return entry.result();
         }
+
+        /** A group and its finished result, as the last look-up of a group with this slot found them. */
+        private record Recent(Group group, Shared shared) {
+        }
+
+        private static final int RECENT_SIZE = 16;
+        private static final java.lang.invoke.VarHandle SLOT = MethodHandles.arrayElementVarHandle(Recent[].class);
+        private final Recent[] recent = new Recent[RECENT_SIZE];
 
         @Override
         protected FieldValueInfo completeField(ExecutionContext context, ExecutionStrategyParameters parameters, Object fetched) {

@@ -39,7 +39,10 @@ class EventShareTest {
         var operator = ComplaintEventController.EventShare.of(event, complaint, staff("OPERATOR", null));
         assertThat(operator).isNotEqualTo(ComplaintEventController.EventShare.of(event, complaint, staff("MAYOR", null)));
         assertThat(ComplaintEventController.EventShare.of(event, complaint, staff("OPD_RESPONDER", "DLH")))
-                .isNotEqualTo(ComplaintEventController.EventShare.of(event, complaint, staff("OPD_RESPONDER", "DISHUB")));
+                .isNotEqualTo(ComplaintEventController.EventShare.of(event, complaint, staff("OPD_RESPONDER", "DISHUB")))
+                // apart by hash too: the groups of one event for each OPD do not take one slot of the recent groups
+                .doesNotHaveSameHashCodeAs(ComplaintEventController.EventShare.of(event, complaint, staff("OPD_RESPONDER", "DISHUB")))
+                .doesNotHaveSameHashCodeAs(operator);
         assertThat(ComplaintEventController.EventShare.of(event, complaint, new Caller(Caller.Kind.RESIDENT, residentId, Set.of("RESIDENT"), null)))
                 .isNotEqualTo(ComplaintEventController.EventShare.of(event, complaint, new Caller(Caller.Kind.RESIDENT, UUID.randomUUID(), Set.of("RESIDENT"), null)));
         // an equal complaint read again (a newer read of this instance) is not the same delivery
