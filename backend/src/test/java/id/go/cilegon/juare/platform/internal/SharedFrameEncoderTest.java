@@ -51,4 +51,36 @@ class SharedFrameEncoderTest {
         assertThat(text(shared.encodeValue(plain, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null)))
                 .isEqualTo(text(jackson.encodeValue(plain, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null)));
     }
+
+    @Test
+    void keepAlivePingsAndPongsAreJacksonsBytesMadeOnce() {
+        ServerCodecConfigurer configurer = ServerCodecConfigurer.create();
+        Encoder<Object> jackson = encoder(configurer, false);
+        java.util.concurrent.atomic.AtomicInteger byJackson = new java.util.concurrent.atomic.AtomicInteger();
+        // Jackson's encoder, counting what it is asked to write
+        configurer.customCodecs().register(new org.springframework.http.codec.json.JacksonJsonEncoder() {
+            @Override
+            public DataBuffer encodeValue(Object value, org.springframework.core.io.buffer.DataBufferFactory factory, ResolvableType type,
+                                          org.springframework.util.MimeType mimeType, Map<String, Object> hints) {
+                byJackson.incrementAndGet();
+                return jackson.encodeValue(value, factory, type, mimeType, hints);
+            }
+        });
+        Encoder<Object> shared = encoder(SharedFrameEncoder.withSharedFrames(configurer), true);
+        for (GraphQlWebSocketMessage keepAlive : new GraphQlWebSocketMessage[] {GraphQlWebSocketMessage.ping(null), GraphQlWebSocketMessage.pong(null)}) {
+            String expected = text(jackson.encodeValue(keepAlive, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null));
+            int before = byJackson.get();
+            for (int i = 0; i < 3; i++) {
+                assertThat(text(shared.encodeValue(keepAlive, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null)))
+                        .isEqualTo(expected);
+            }
+            assertThat(byJackson.get() - before).isEqualTo(1);
+        }
+        // a ping with a payload is Jackson's each time
+        GraphQlWebSocketMessage withPayload = GraphQlWebSocketMessage.ping(Map.of("at", 1));
+        int before = byJackson.get();
+        assertThat(text(shared.encodeValue(withPayload, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null)))
+                .isEqualTo(text(jackson.encodeValue(withPayload, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null)));
+        assertThat(byJackson.get() - before).isEqualTo(1);
+    }
 }
