@@ -1,11 +1,10 @@
 package id.go.cilegon.juare.platform.internal;
 
 import graphql.ExecutionResult;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.ArrayList;
@@ -104,11 +103,12 @@ class DirectFrames {
                     continue;
                 }
                 if (subscription.cancelled || !channel.isActive()) {
+                    item.frame().release();
                     continue;
                 }
                 boolean writable = channel.isWritable();
-                ChannelFuture future = channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(item.frame())),
-                        writable ? channel.voidPromise() : channel.newPromise());
+                // the frame's bytes with their WebSocket header: a ByteBuf goes past Netty's frame encoder as it is
+                ChannelFuture future = channel.write(item.frame(), writable ? channel.voidPromise() : channel.newPromise());
                 Writer.WRITTEN.increment();
                 wrote = true;
                 subscription.written(future, writable);
@@ -301,8 +301,11 @@ class DirectFrames {
         }
     }
 
-    /** A frame to write (its bytes), or the subscription's end (error or complete) to pass on once written. */
-    private record Item(Inner subscription, byte @Nullable [] frame, @Nullable Throwable error, boolean end) {
+    /**
+     * A frame to write (as it goes on the wire, WebSocket header included), or the subscription's end (error or
+     * complete) to pass on once written.
+     */
+    private record Item(Inner subscription, @Nullable ByteBuf frame, @Nullable Throwable error, boolean end) {
     }
 
     /**

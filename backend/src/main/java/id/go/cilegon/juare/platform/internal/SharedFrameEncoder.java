@@ -1,5 +1,7 @@
 package id.go.cilegon.juare.platform.internal;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -126,9 +128,16 @@ final class SharedFrameEncoder implements Encoder<Object> {
     }
 
     private static byte[] frame(byte[] quotedId, String resultKey, byte[] shared) {
+        return frame(quotedId, resultKey, shared, false);
+    }
+
+    /** The {@code next} message's bytes; with {@code wire}, led by its WebSocket text frame header (DirectFrames). */
+    private static byte[] frame(byte[] quotedId, String resultKey, byte[] shared, boolean wire) {
         byte[] key = JsonStringEncoder.getInstance().quoteAsUTF8(resultKey);
-        byte[] frame = new byte[ID.length + quotedId.length + 2 + NEXT_DATA.length + key.length + 3 + shared.length + END.length];
-        int at = put(frame, 0, ID);
+        int length = ID.length + quotedId.length + 2 + NEXT_DATA.length + key.length + 3 + shared.length + END.length;
+        byte[] frame = new byte[(wire ? headerLength(length) : 0) + length];
+        int at = wire ? putHeader(frame, length) : 0;
+        at = put(frame, at, ID);
         frame[at++] = '"';
         at = put(frame, at, quotedId);
         frame[at++] = '"';
@@ -142,23 +151,53 @@ final class SharedFrameEncoder implements Encoder<Object> {
         return frame;
     }
 
+    /** The length of a server's WebSocket frame header (RFC 6455 5.2: no mask) for a payload of this many bytes. */
+    static int headerLength(int payload) {
+        return payload < 126 ? 2 : payload <= 0xFFFF ? 4 : 10;
+    }
+
+    /** Puts a final text frame's header for a payload of this many bytes at the start; the index after it. */
+    static int putHeader(byte[] into, int payload) {
+        into[0] = (byte) 0x81; // FIN, opcode 1 (text)
+        if (payload < 126) {
+            into[1] = (byte) payload;
+            return 2;
+        }
+        if (payload <= 0xFFFF) {
+            into[1] = 126;
+            into[2] = (byte) (payload >>> 8);
+            into[3] = (byte) payload;
+            return 4;
+        }
+        into[1] = 127;
+        for (int i = 0; i < 8; i++) {
+            into[2 + i] = (byte) ((long) payload >>> (56 - 8 * i));
+        }
+        return 10;
+    }
+
     private static int put(byte[] into, int at, byte[] bytes) {
         System.arraycopy(bytes, 0, into, at, bytes.length);
         return at + bytes.length;
     }
 
-    /** The last frame made on this thread, for the next subscriber of the same connection id and shared result. */
-    private record Made(SerializableString shared, byte[] quotedId, String resultKey, byte[] frame) {
+    /**
+     * The last frame made on this thread, for the next subscriber of the same connection id and shared result: its
+     * bytes on the wire and, from its second use on, the same bytes off the heap, written by every later one as they are.
+     */
+    private record Made(SerializableString shared, byte[] quotedId, String resultKey, byte[] wire, @Nullable ByteBuf direct) {
     }
 
     private static final ThreadLocal<Made> LAST = new ThreadLocal<>();
 
     /**
-     * The whole {@code next} frame of a subscription's result (DirectFrames): a shared result's bytes copied in (the
-     * same frame for every subscriber of one id and result, made once per run of them on a thread), any other result
-     * through Jackson's encoder (the handler's: {@code plain}), as Spring's handler would write it.
+     * The whole {@code next} frame of a subscription's result as it goes on the wire, WebSocket header included
+     * (DirectFrames writes it past Netty's frame encoder): a shared result's bytes copied in (the same frame for every
+     * subscriber of one id and result, made once per run of them on a thread, and written from one off-heap copy by
+     * the second and later ones: no copy, no encoding per delivery), any other result through Jackson's encoder (the
+     * handler's: {@code plain}), as Spring's handler would write it. The buffer needs no release.
      */
-    static byte[] nextFrame(byte[] quotedId, String id, graphql.ExecutionResult result, Encoder<Object> plain) {
+    static ByteBuf nextFrame(byte[] quotedId, String id, graphql.ExecutionResult result, Encoder<Object> plain) {
         if (result.getErrors().isEmpty() && result.getExtensions() == null && result.isDataPresent()
                 && result.getData() instanceof Map<?, ?> data && data.size() == 1
                 && data.entrySet().iterator().next() instanceof Map.Entry<?, ?> field
@@ -168,18 +207,34 @@ final class SharedFrameEncoder implements Encoder<Object> {
             Made last = LAST.get();
             if (last != null && last.shared() == json && java.util.Arrays.equals(last.quotedId(), quotedId)
                     && last.resultKey().equals(key)) {
-                return last.frame();
+                ByteBuf direct = last.direct();
+                if (direct == null) {
+                    direct = offHeap(last.wire());
+                    LAST.set(new Made(json, quotedId, key, last.wire(), direct));
+                }
+                // a view of its own (each connection's write moves its reader index), the bytes shared
+                return direct.duplicate();
             }
-            byte[] frame = frame(quotedId, key, json.asUnquotedUTF8());
-            LAST.set(new Made(json, quotedId, key, frame));
-            return frame;
+            byte[] frame = frame(quotedId, key, json.asUnquotedUTF8(), true);
+            LAST.set(new Made(json, quotedId, key, frame, null));
+            return Unpooled.wrappedBuffer(frame);
         }
         DataBuffer buffer = plain.encodeValue(GraphQlWebSocketMessage.next(id, result.toSpecification()),
                 org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null);
-        byte[] frame = new byte[buffer.readableByteCount()];
-        buffer.read(frame);
+        int length = buffer.readableByteCount();
+        byte[] frame = new byte[headerLength(length) + length];
+        buffer.read(frame, putHeader(frame, length), length);
         org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
-        return frame;
+        return Unpooled.wrappedBuffer(frame);
+    }
+
+    /**
+     * The bytes in memory of their own that no write releases (the JDK frees it once no view of it is left): Netty's
+     * socket writes them from there, where bytes on the heap are copied off it first for every write.
+     */
+    private static ByteBuf offHeap(byte[] bytes) {
+        java.nio.ByteBuffer memory = java.nio.ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(memory));
     }
 
     /** A shared frame is made, on either path (the counters FanoutBenchmark and the tests read). */

@@ -239,6 +239,29 @@ class DirectFramesTest {
     }
 
     @Test
+    void framesOfOneSharedResultGoFromOneCopyEachWholeAlsoToAClientThatPausesMidFrame() throws Exception {
+        // three deliveries of each result in a row: the second and third are the same bytes off the heap, each written
+        // through a view of its own (a frame that only partly fits the socket goes on from where its own view stopped)
+        int total = 3_000;
+        ExecutionResult[] results = new ExecutionResult[total / 3];
+        java.util.Arrays.setAll(results, DirectFramesTest::result);
+        SpringSide spring = new SpringSide();
+        DirectFrames.direct(Flux.range(0, total).map(n -> results[n / 3]), target()).subscribe(spring);
+        await(() -> !serverChannel.isWritable());
+
+        client.config().setAutoRead(true);
+        client.read();
+        List<String> frames = receive(total + 1);
+        assertThat(numbers(frames.subList(0, total))).containsExactlyElementsOf(
+                java.util.stream.IntStream.range(0, total).map(n -> n / 3).boxed().toList());
+        for (int n = 0; n < total; n += 3) {
+            assertThat(frames.get(n + 1)).isEqualTo(frames.get(n));
+            assertThat(frames.get(n + 2)).isEqualTo(frames.get(n));
+        }
+        assertThat(frames.get(total)).contains("complete");
+    }
+
+    @Test
     void aCancelledSubscriptionsQueuedFramesAreNotWritten() throws Exception {
         client.config().setAutoRead(true);
         client.read();

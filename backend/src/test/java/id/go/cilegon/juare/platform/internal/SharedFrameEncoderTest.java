@@ -83,4 +83,52 @@ class SharedFrameEncoderTest {
                 .isEqualTo(text(jackson.encodeValue(withPayload, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null)));
         assertThat(byJackson.get() - before).isEqualTo(1);
     }
+
+    /** Netty's own framing of a text message, as a server sends it (no mask). */
+    private static byte[] nettyWire(String message) {
+        io.netty.channel.embedded.EmbeddedChannel channel = new io.netty.channel.embedded.EmbeddedChannel(
+                new io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder(false));
+        channel.writeOutbound(new io.netty.handler.codec.http.websocketx.TextWebSocketFrame(message));
+        io.netty.buffer.ByteBuf wire = io.netty.buffer.Unpooled.buffer();
+        for (Object part; (part = channel.readOutbound()) != null; ) {
+            wire.writeBytes((io.netty.buffer.ByteBuf) part);
+            ((io.netty.buffer.ByteBuf) part).release();
+        }
+        channel.finishAndReleaseAll();
+        return io.netty.buffer.ByteBufUtil.getBytes(wire);
+    }
+
+    @Test
+    void aDirectFrameIsNettysFramingOfJacksonsMessageAndTheSecondUseIsOffTheHeap() {
+        ServerCodecConfigurer configurer = SharedFrameEncoder.withSharedFrames(ServerCodecConfigurer.create());
+        Encoder<Object> jackson = encoder(configurer, false);
+        byte[] id = SharedFrameEncoder.quotedId("7");
+        // payloads around each of the header's length forms (RFC 6455: 7 bits, 16 bits, 64 bits)
+        for (int pad : new int[] {0, 60, 80, 200, 65_400, 65_600, 70_000}) {
+            String json = "{\"n\":\"" + "é".repeat(pad / 2) + "\"}";
+            graphql.ExecutionResult result = graphql.ExecutionResultImpl.newExecutionResult()
+                    .data(Map.of("complaintEvents", new RawValue(new SerializedString(json)))).build();
+            GraphQlWebSocketMessage message = GraphQlWebSocketMessage.next("7", result.toSpecification());
+            byte[] expected = nettyWire(text(jackson.encodeValue(message, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null)));
+            io.netty.buffer.ByteBuf first = SharedFrameEncoder.nextFrame(id, "7", result, jackson);
+            io.netty.buffer.ByteBuf second = SharedFrameEncoder.nextFrame(id, "7", result, jackson);
+            io.netty.buffer.ByteBuf third = SharedFrameEncoder.nextFrame(id, "7", result, jackson);
+            assertThat(io.netty.buffer.ByteBufUtil.getBytes(first)).as("pad %d", pad).isEqualTo(expected);
+            assertThat(io.netty.buffer.ByteBufUtil.getBytes(second)).as("pad %d", pad).isEqualTo(expected);
+            assertThat(first.isDirect()).isFalse();
+            assertThat(second.isDirect()).as("the second use writes the off-heap copy").isTrue();
+            // each use is a view of its own: one connection's write moves only its own reader index
+            second.skipBytes(second.readableBytes());
+            assertThat(io.netty.buffer.ByteBufUtil.getBytes(third)).isEqualTo(expected);
+            // a write's release leaves the shared copy as it is
+            assertThat(second.release()).isFalse();
+            assertThat(io.netty.buffer.ByteBufUtil.getBytes(SharedFrameEncoder.nextFrame(id, "7", result, jackson))).isEqualTo(expected);
+        }
+        // a result that is not shared (errors) is Jackson's message, framed the same way
+        graphql.ExecutionResult partial = graphql.ExecutionResultImpl.newExecutionResult().data(Map.of("x", 1))
+                .addError(graphql.GraphqlErrorBuilder.newError().message("partial").build()).build();
+        GraphQlWebSocketMessage message = GraphQlWebSocketMessage.next("7", partial.toSpecification());
+        assertThat(io.netty.buffer.ByteBufUtil.getBytes(SharedFrameEncoder.nextFrame(id, "7", partial, jackson)))
+                .isEqualTo(nettyWire(text(jackson.encodeValue(message, DefaultDataBufferFactory.sharedInstance, MESSAGE, MediaType.APPLICATION_JSON, null))));
+    }
 }
