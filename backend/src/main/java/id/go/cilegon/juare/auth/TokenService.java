@@ -110,7 +110,7 @@ public class TokenService {
                         row.get("family_id", UUID.class)))
                 .one()
                 .flatMap(subject -> rolesOf.apply(subject.kind(), subject.id())
-                        .switchIfEmpty(Mono.error(invalidRefreshToken()))
+                        .switchIfEmpty(Mono.error(() -> invalidRefreshToken()))
                         .flatMap(roles -> issue(subject.kind(), subject.id(), roles, subject.family())))
                 .as(tx::transactional);
         // not in the rotation's transaction: the revocation must stay although the answer is an error

@@ -127,7 +127,8 @@ class ComplaintService {
         }
         return catalog.category(input.categoryCode())
                 .filter(Category::active)
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_CATEGORY, "agency.category-unknown", "categoryCode")))
+                // the refusal made only when there is one (each submit made both, with their messages, and dropped them)
+                .switchIfEmpty(Mono.error(() -> invalid(ErrorCode.UNKNOWN_CATEGORY, "agency.category-unknown", "categoryCode")))
                 .zipWith(locate(input.location()), Checked::new);
     }
 
@@ -214,7 +215,7 @@ class ComplaintService {
     private Mono<Area> locate(SubmitComplaintInput.LocationInput location) {
         return cityMap.locate(location.lat(), location.lng())
                 .flatMap(area -> Mono.justOrEmpty(area))
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_IN_CILEGON,
+                .switchIfEmpty(Mono.error(() -> invalid(ErrorCode.NOT_IN_CILEGON,
                         "complaint.location-outside", "location")));
     }
 

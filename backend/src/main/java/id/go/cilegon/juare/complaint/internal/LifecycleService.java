@@ -149,7 +149,7 @@ class LifecycleService {
                         ? Mono.error(invalid(ErrorCode.INVALID_INPUT, "complaint.duplicate-of-itself", "duplicateOfId"))
                         : Mono.empty())
                 .then(complaints.findById(duplicateOf))
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_FOUND, "complaint.duplicate-original-not-found", "duplicateOfId")))
+                .switchIfEmpty(Mono.error(() -> invalid(ErrorCode.NOT_FOUND, "complaint.duplicate-original-not-found", "duplicateOfId")))
                 .flatMap(original -> act(caller, id, expectedVersion, complaint -> requireStatus(complaint, Transition.MARK_DUPLICATE)
                         .thenReturn(new Step(ComplaintUpdate.create()
                                 .set("status", statusAfter(Transition.MARK_DUPLICATE))
@@ -458,7 +458,7 @@ class LifecycleService {
     private Mono<Void> requireQueued(Complaint complaint) {
         return complaints.verificationOf(complaint.id())
                 .filter(FixVerification.Status.QUEUED.name()::equals)
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.INVALID_TRANSITION,
+                .switchIfEmpty(Mono.error(() -> invalid(ErrorCode.INVALID_TRANSITION,
                         "complaint.not-awaiting-verification", "complaintId")))
                 .then();
     }
@@ -479,7 +479,7 @@ class LifecycleService {
 
     private Mono<Complaint> act(Caller caller, UUID id, Integer expectedVersion, java.util.function.Function<Complaint, Mono<Step>> plan) {
         return complaints.findById(id)
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.NOT_FOUND, "complaint.not-found", "complaintId")))
+                .switchIfEmpty(Mono.error(() -> invalid(ErrorCode.NOT_FOUND, "complaint.not-found", "complaintId")))
                 .flatMap(complaint -> expectedVersion != null && expectedVersion != complaint.version()
                         ? Mono.error(conflict())
                         : plan.apply(complaint).flatMap(step -> apply(complaint, step, actorType(caller), caller.id(), true)));
@@ -489,7 +489,7 @@ class LifecycleService {
         Mono<Complaint> updated = step.update().isEmpty()
                 ? Mono.just(before)
                 : complaints.update(before.id(), before.version(), step.update(), now(), bumpVersion, step.guard())
-                        .switchIfEmpty(Mono.error(conflict()));
+                        .switchIfEmpty(Mono.error(() -> conflict()));
         return updated
                 .flatMap(after -> step.alsoInTransaction().apply(before, after).thenReturn(after))
                 .flatMap(after -> eventLog.append(event(after, step, actor, actorId)).thenReturn(after))
@@ -532,7 +532,7 @@ class LifecycleService {
     private Mono<Opd> activeOpd(String code, String field) {
         return catalog.opd(code)
                 .filter(Opd::active)
-                .switchIfEmpty(Mono.error(invalid(ErrorCode.UNKNOWN_OPD, "agency.opd-unknown-or-inactive", field)));
+                .switchIfEmpty(Mono.error(() -> invalid(ErrorCode.UNKNOWN_OPD, "agency.opd-unknown-or-inactive", field)));
     }
 
     /** Who may do it, from the transition table: the resident, or staff with one of its roles. */

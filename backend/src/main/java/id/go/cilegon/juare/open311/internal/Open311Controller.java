@@ -174,7 +174,7 @@ class Open311Controller {
         checkRequest(exchange);
         return catalog.category(code)
                 .filter(Category::active)
-                .switchIfEmpty(Mono.error(unknownService()))
+                .switchIfEmpty(Mono.error(() -> unknownService()))
                 .map(category -> {
                     Map<String, Object> definition = new LinkedHashMap<>();
                     definition.put("service_code", category.code());

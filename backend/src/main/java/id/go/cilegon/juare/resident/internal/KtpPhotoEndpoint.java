@@ -77,7 +77,7 @@ class KtpPhotoEndpoint {
                             return part == null ? Mono.error(missingFile()) : Mono.just(part);
                         })
                         .flatMap(part -> DataBufferUtils.join(part.content(), MAX_BYTES).map(KtpPhotoEndpoint::toBytes))
-                        .switchIfEmpty(Mono.error(missingFile()))
+                        .switchIfEmpty(Mono.error(() -> missingFile()))
                         .flatMap(content -> photos.upload(PhotoOwner.resident(residentId), content)))
                 .flatMap(photo -> changes.attachKtpPhoto(changeId, photo.id())
                         .flatMap(attached -> attached ? Mono.just(photo) : Mono.error(PhoneChangeService.notFound())))
