@@ -38,7 +38,9 @@ import reactor.util.context.Context;
  * graphql-ws handler (ADR 0049): the ~40 operators a delivery passed per subscriber between the subscription strategy
  * and Reactor Netty's send are one queue offer. Each event loop's writer takes its connections in turn, all of a
  * connection's queued frames with one flush (as Reactor Netty batched a connection's frames), 256 frames a turn,
- * letting the loop read its sockets between turns.
+ * letting the loop read its sockets between turns. A frame is written as its bytes on the wire, WebSocket header
+ * included, past Netty's frame encoder; a shared result's, from its second subscriber on, from one off-heap copy
+ * (SharedFrameEncoder.nextFrame): no copy and no encoding per delivery.
  * <p>
  * What Spring's path gave and this keeps: <b>order</b> — every {@code next} of a direct subscription goes this way
  * (shared or not), in the order the subscription produced them, and its end ({@code complete} or {@code error}, still
