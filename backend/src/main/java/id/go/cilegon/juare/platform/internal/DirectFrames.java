@@ -63,15 +63,16 @@ class DirectFrames {
 
     /**
      * A WebSocket: its channel, the JSON encoder of Spring's graphql-ws handler (for results that are not shared), and
-     * its frames not yet written, in order. Its loop's writer drains them all at once and flushes once, so a connection
-     * behind by several events gets them in one write (as Reactor Netty's send did).
+     * its loop's writer, which takes its frames in the order they came, in one queue with the loop's other connections'
+     * (a queue per connection wrote the connection's own long-lived queue for every delivery: a card for the young
+     * collection to scan, 10,000 of them per event), and flushes it once for all of its frames in a turn.
      */
-    static final class Connection implements Turn {
+    static final class Connection {
         final Channel channel;
         final Encoder<Object> plain;
         final Writer writer;
-        private final Queue<Item> items = new ConcurrentLinkedQueue<>();
-        private final AtomicBoolean queued = new AtomicBoolean();
+        /** Written to in the writer's current turn and not flushed yet (the loop only). */
+        boolean unflushed;
 
         Connection(Channel channel, Encoder<Object> plain) {
             this.channel = channel;
@@ -80,50 +81,37 @@ class DirectFrames {
         }
 
         void offer(Item item) {
-            items.offer(item);
-            writer.size.increment();
-            if (queued.compareAndSet(false, true)) {
-                writer.offer(this);
-            }
+            writer.offer(item);
         }
 
-        /** On the loop: every frame queued, one flush, then the ends; the number of items taken. */
-        @Override
-        public int drain() {
-            int taken = 0;
-            boolean wrote = false;
-            Item item;
-            while ((item = items.poll()) != null) {
-                taken++;
-                Inner subscription = item.subscription();
-                if (item.end()) {
-                    if (wrote) {
-                        channel.flush();
-                        wrote = false;
-                    }
-                    subscription.end(item.error());
-                    continue;
-                }
-                if (subscription.cancelled || !channel.isActive()) {
-                    item.frame().release();
-                    continue;
-                }
-                boolean writable = channel.isWritable();
-                // the frame's bytes with their WebSocket header: a ByteBuf goes past Netty's frame encoder as it is
-                ChannelFuture future = channel.write(item.frame(), writable ? channel.voidPromise() : channel.newPromise());
-                Writer.WRITTEN.increment();
-                wrote = true;
-                subscription.written(future, writable);
+        /** On the loop: a frame written (not flushed), or an end passed on after this connection's frames are flushed. */
+        void take(Item item, Writer writer) {
+            Inner subscription = item.subscription();
+            if (item.end()) {
+                flush();
+                subscription.end(item.error());
+                return;
             }
-            if (wrote) {
+            if (subscription.cancelled || !channel.isActive()) {
+                item.frame().release();
+                return;
+            }
+            boolean writable = channel.isWritable();
+            // the frame's bytes with their WebSocket header: a ByteBuf goes past Netty's frame encoder as it is
+            ChannelFuture future = channel.write(item.frame(), writable ? channel.voidPromise() : channel.newPromise());
+            Writer.WRITTEN.increment();
+            if (!unflushed) {
+                unflushed = true;
+                writer.unflushed.add(this);
+            }
+            subscription.written(future, writable);
+        }
+
+        void flush() {
+            if (unflushed) {
+                unflushed = false;
                 channel.flush();
             }
-            queued.set(false);
-            // an item offered after the last poll and before the flag was down: this connection's turn again
-            if (!items.isEmpty() && queued.compareAndSet(false, true)) {
-                writer.offer(this);
-            }
-            return taken;
         }
     }
 
@@ -243,17 +231,17 @@ class DirectFrames {
             if (cancelled) {
                 return;
             }
-            connection.offer(new Item(this, SharedFrameEncoder.nextFrame(id, textId, result, connection.plain), null, false));
+            connection.offer(new Item(connection, this, SharedFrameEncoder.nextFrame(id, textId, result, connection.plain), null, false));
         }
 
         @Override
         public void onError(Throwable error) {
-            connection.offer(new Item(this, null, error, true));
+            connection.offer(new Item(connection, this, null, error, true));
         }
 
         @Override
         public void onComplete() {
-            connection.offer(new Item(this, null, null, true));
+            connection.offer(new Item(connection, this, null, null, true));
         }
 
         @Override
@@ -307,13 +295,21 @@ class DirectFrames {
      * A frame to write (as it goes on the wire, WebSocket header included), or the subscription's end (error or
      * complete) to pass on once written.
      */
-    private record Item(Inner subscription, @Nullable ByteBuf frame, @Nullable Throwable error, boolean end) {
+    record Item(Connection connection, Inner subscription, @Nullable ByteBuf frame, @Nullable Throwable error, boolean end)
+            implements Turn {
+
+        @Override
+        public int drain(Writer writer) {
+            connection.take(this, writer);
+            return 1;
+        }
     }
 
     /**
-     * One per event loop: the loop's connections with frames queued, each drained in turn by one task on the loop
-     * (every frame of the connection, one flush). A task takes at most {@link #BATCH} items, then queues itself again,
-     * so the loop's other work (HTTP requests, reads) gets its turn during a fan-out.
+     * One per event loop: the frames and ends of the loop's connections, in the order they came, taken by one task on
+     * the loop; each connection written to is flushed once at the end of the turn (before an end or a marker, at
+     * once). A task takes at most {@link #BATCH} items, then queues itself again, so the loop's other work (HTTP
+     * requests, reads) gets its turn during a fan-out.
      */
     static final class Writer implements Runnable {
         private static final Map<EventLoop, Writer> WRITERS = new ConcurrentHashMap<>();
@@ -322,10 +318,12 @@ class DirectFrames {
         static final java.util.concurrent.atomic.LongAdder WRITTEN = new java.util.concurrent.atomic.LongAdder();
 
         private final EventLoop loop;
-        private final Queue<Turn> connections = new ConcurrentLinkedQueue<>();
+        private final Queue<Turn> items = new ConcurrentLinkedQueue<>();
         /** Items queued on the loop's connections and not yet taken (ServerEventLoops' backlog). */
         final java.util.concurrent.atomic.LongAdder size = new java.util.concurrent.atomic.LongAdder();
         private final AtomicBoolean scheduled = new AtomicBoolean();
+        /** Connections written to in this turn and not flushed yet (the loop only). */
+        private final List<Connection> unflushed = new ArrayList<>();
 
         private Writer(EventLoop loop) {
             this.loop = loop;
@@ -341,8 +339,11 @@ class DirectFrames {
             return writer == null ? 0 : writer.size.sum();
         }
 
-        void offer(Turn connection) {
-            connections.offer(connection);
+        void offer(Turn item) {
+            if (item instanceof Item) {
+                size.increment();
+            }
+            items.offer(item);
             if (scheduled.compareAndSet(false, true)) {
                 schedule();
             }
@@ -353,19 +354,28 @@ class DirectFrames {
                 loop.execute(this);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
                 // the server is stopping: its connections with it
-                connections.clear();
+                items.clear();
                 WRITERS.remove(loop, this);
             }
         }
 
+        /** Every connection written to since the last flush, flushed. */
+        void flushAll() {
+            for (Connection connection : unflushed) {
+                connection.flush();
+            }
+            unflushed.clear();
+        }
+
         /**
-         * A future done once the loop has written what its connections had queued before it (ServerEventLoops paces
-         * the handing threads by it), or null if the loop has stopped.
+         * A future done once the loop has written and flushed what its connections had queued before it
+         * (ServerEventLoops paces the handing threads by it), or null if the loop has stopped.
          */
         static io.netty.util.concurrent.@Nullable Future<Void> marker(EventLoop loop) {
             io.netty.util.concurrent.Promise<Void> written = loop.newPromise();
             Writer writer = of(loop);
-            writer.offer(() -> {
+            writer.offer(w -> {
+                w.flushAll();
                 written.trySuccess(null);
                 return 0;
             });
@@ -375,14 +385,14 @@ class DirectFrames {
         @Override
         public void run() {
             int taken = 0;
-            Turn turn;
-            while (taken < BATCH && (turn = connections.poll()) != null) {
-                int items = turn.drain();
-                size.add(-items);
-                taken += items;
+            Turn item;
+            while (taken < BATCH && (item = items.poll()) != null) {
+                taken += item.drain(this);
             }
+            flushAll();
+            size.add(-taken);
             scheduled.set(false);
-            if (connections.isEmpty() || !scheduled.compareAndSet(false, true)) {
+            if (items.isEmpty() || !scheduled.compareAndSet(false, true)) {
                 return;
             }
             if (taken < BATCH) {
@@ -394,16 +404,16 @@ class DirectFrames {
             try {
                 loop.schedule(this, 0, java.util.concurrent.TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
-                connections.clear();
+                items.clear();
                 WRITERS.remove(loop, this);
             }
         }
     }
 
-    /** A turn of a loop's writer: a connection's queued frames, or a marker. */
+    /** What a loop's writer takes: a frame or an end of a subscription, or a marker. */
     @FunctionalInterface
     interface Turn {
-        /** On the loop: what it has to write; the number of items taken. */
-        int drain();
+        /** On the loop: does it; the number of items (frames and ends) taken. */
+        int drain(Writer writer);
     }
 }
