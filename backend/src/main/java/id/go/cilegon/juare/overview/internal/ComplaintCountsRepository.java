@@ -2,6 +2,7 @@ package id.go.cilegon.juare.overview.internal;
 
 import id.go.cilegon.juare.complaint.ComplaintStatus;
 import id.go.cilegon.juare.complaint.ComplaintScope;
+import id.go.cilegon.juare.complaint.OverdueFilter;
 import id.go.cilegon.juare.graphql.Lifecycle;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -32,11 +33,10 @@ class ComplaintCountsRepository {
     /**
      * One row per (status), (OPD, status) and (kecamatan, status) with complaints; the overdue rules are the
      * clock job's (V3's partial indexes), evaluated at {@code now}: ComplaintScope's, the same the overdue filter uses.
-     * From the summaries of V15_1 (ADR 0037) unless the scope has an overdue filter, which they cannot answer: then
-     * {@link #countRowsDirect} (the complaints overdue now, through the at-OPD deadline indexes).
+     * From the summaries of V15_1 and V15_45 (ADR 0037), with an overdue filter too.
      */
     Flux<CountRow> countRows(ComplaintScope scope, Instant now) {
-        return scope.overdue() != null ? countRowsDirect(scope, now) : countRowsFromSummary(scope, now);
+        return countRowsFromSummary(scope, now);
     }
 
     /** The reference: every complaint in scope, counted from the complaint rows (what countRows did before V15_1). */
@@ -56,77 +56,114 @@ class ComplaintCountsRepository {
                 .all();
     }
 
-    /** Complaints at an OPD, for the last-day part of "overdue now". */
+    /** Complaints at an OPD. */
     private static final String AT_OPD = Lifecycle.sqlIn("status", Lifecycle.AT_OPD);
-    private static final String REPLY_DUE_TODAY = "first_reply_at IS NULL AND reply_due_at >= :todayStart AND reply_due_at < :now";
-    private static final String FIX_DUE_TODAY = "fix_due_at >= :todayStart AND fix_due_at < :now";
+    /**
+     * A complaint at an OPD with a running deadline on today's UTC date (the day of {@code :now}): whether it is overdue
+     * depends on the hour, so it is judged from its row. Every other complaint at an OPD is overdue now exactly when a
+     * deadline's day is before today, which complaint_due_tally answers by its days (ADR 0037).
+     */
+    private static final String DUE_TODAY = "(first_reply_at IS NULL AND reply_due_at >= :todayStart AND reply_due_at < :tomorrowStart"
+            + " OR fix_due_at >= :todayStart AND fix_due_at < :tomorrowStart)";
+    /** The same split on complaint_due_tally's rows: the ones with no deadline today. */
+    private static final String NOT_DUE_TODAY = "reply_due_day IS DISTINCT FROM :today AND fix_due_day IS DISTINCT FROM :today";
+    private static final String REPLY_DAY_PASSED = "reply_due_day < :today";
+    private static final String FIX_DAY_PASSED = "fix_due_day < :today";
 
     /**
      * The same rows as {@link #countRowsDirect}, added up from V15_1's summaries: the totals from complaint_tally (the
      * all-days rows without a period; with one, the WIB days it covers whole, and the complaint rows of the part days
-     * at its ends); overdue now from complaint_due_tally's deadline days before today (UTC) and the complaint rows
-     * whose deadline passed today, or, with a period, from the complaint rows overdue now in it.
+     * at its ends); overdue now from complaint_due_tally (all days, or the period's whole days) for complaints with no
+     * deadline today, and from the complaint rows for those with one (and for the part days). With an overdue filter
+     * the totals are the overdue ones, from the same parts.
      */
     Flux<CountRow> countRowsFromSummary(ComplaintScope scope, Instant now) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("now", now);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        parameters.put("today", today);
+        parameters.put("todayStart", today.atStartOfDay(ZoneOffset.UTC).toInstant());
+        parameters.put("tomorrowStart", today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        boolean filtered = scope.overdue() != null;
         List<String> parts = new ArrayList<>();
-        boolean period = scope.from() != null || scope.to() != null;
-        if (!period) {
-            parts.add("SELECT status, opd_code, kecamatan_code, n, 0, 0 FROM complaint_tally WHERE created_day IS NULL AND "
-                    + scope.cells());
-            LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-            parameters.put("today", today);
-            parameters.put("todayStart", today.atStartOfDay(ZoneOffset.UTC).toInstant());
-            parts.add("""
-                    SELECT status, opd_code, kecamatan_code, 0,
-                           CASE WHEN reply_due_day < :today THEN n ELSE 0 END, CASE WHEN fix_due_day < :today THEN n ELSE 0 END
-                    FROM complaint_due_tally
-                    WHERE (reply_due_day < :today OR fix_due_day < :today) AND %s""".formatted(scope.cells()));
-            parts.add("""
-                    SELECT status, opd_code, kecamatan_code, 0,
-                           CASE WHEN %1$s THEN 1 ELSE 0 END, CASE WHEN %2$s THEN 1 ELSE 0 END
-                    FROM complaint
-                    WHERE %3$s AND %4$s AND ((%1$s) OR (%2$s))""".formatted(REPLY_DUE_TODAY, FIX_DUE_TODAY, AT_OPD,
-                    scope.condition()));
+        // summary rows: created_day NULL (all days), or the period's whole days; complaint rows: all, or whole days'
+        String tallyDays;
+        String wholeDays;
+        // complaint rows counted whole (the part days at a period's ends), or null
+        String rowDays = null;
+        if (scope.from() == null && scope.to() == null) {
+            tallyDays = "created_day IS NULL";
+            wholeDays = "TRUE";
         } else {
             Days days = Days.of(scope.from(), scope.to());
             if (days.any()) {
                 List<String> range = new ArrayList<>();
+                List<String> rowRange = new ArrayList<>();
                 if (days.from() != null) {
                     range.add("created_day >= :dayFrom");
+                    rowRange.add("created_at >= :dayFromStart");
                     parameters.put("dayFrom", days.from());
+                    parameters.put("dayFromStart", days.fromStart());
                 }
                 if (days.to() != null) {
                     range.add("created_day < :dayTo");
+                    rowRange.add("created_at < :dayToStart");
                     parameters.put("dayTo", days.to());
+                    parameters.put("dayToStart", days.toStart());
                 }
-                parts.add("SELECT status, opd_code, kecamatan_code, n, 0, 0 FROM complaint_tally WHERE "
-                        + String.join(" AND ", range) + " AND " + scope.cells());
+                tallyDays = range.isEmpty() ? "created_day IS NOT NULL" : String.join(" AND ", range);
+                wholeDays = rowRange.isEmpty() ? "TRUE" : String.join(" AND ", rowRange);
                 List<String> ends = new ArrayList<>();
                 if (scope.from() != null && scope.from().isBefore(days.fromStart())) {
-                    ends.add("created_at < :partEnd");
-                    parameters.put("partEnd", days.fromStart());
+                    ends.add("created_at < :dayFromStart");
                 }
                 if (scope.to() != null && days.toStart().isBefore(scope.to())) {
-                    ends.add("created_at >= :partStart");
-                    parameters.put("partStart", days.toStart());
+                    ends.add("created_at >= :dayToStart");
                 }
                 if (!ends.isEmpty()) {
-                    parts.add("SELECT status, opd_code, kecamatan_code, 1, 0, 0 FROM complaint WHERE %s AND (%s)"
-                            .formatted(scope.condition(), String.join(" OR ", ends)));
+                    rowDays = String.join(" OR ", ends);
                 }
             } else {
-                parts.add("SELECT status, opd_code, kecamatan_code, 1, 0, 0 FROM complaint WHERE " + scope.condition());
+                tallyDays = "FALSE";
+                wholeDays = "FALSE";
+                rowDays = "TRUE";
             }
-            String reply = ComplaintScope.replyOverdue(":now");
-            String fix = ComplaintScope.fixOverdue(":now");
-            parts.add("""
-                    SELECT status, opd_code, kecamatan_code, 0, CASE WHEN %1$s THEN 1 ELSE 0 END, CASE WHEN %2$s THEN 1 ELSE 0 END
-                    FROM complaint
-                    WHERE %3$s AND ((%1$s) OR (%2$s))""".formatted(reply, fix, scope.condition()));
         }
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
+        if (!filtered) {
+            parts.add("SELECT status, opd_code, kecamatan_code, n, 0, 0 FROM complaint_tally WHERE " + tallyDays + " AND "
+                    + scope.cells());
+            if (rowDays != null) {
+                parts.add("SELECT status, opd_code, kecamatan_code, 1, 0, 0 FROM complaint WHERE %s AND (%s)"
+                        .formatted(scope.condition(), rowDays));
+            }
+        }
+        // overdue now: the summary's rows without a deadline today, judged by their days
+        String inScope = scope.overdue() == OverdueFilter.REPLY ? REPLY_DAY_PASSED
+                : scope.overdue() == OverdueFilter.FIX ? FIX_DAY_PASSED
+                : "(" + REPLY_DAY_PASSED + " OR " + FIX_DAY_PASSED + ")";
+        parts.add("""
+                SELECT status, opd_code, kecamatan_code, %1$s,
+                       CASE WHEN %2$s THEN n ELSE 0 END, CASE WHEN %3$s THEN n ELSE 0 END
+                FROM complaint_due_tally
+                WHERE %4$s AND %5$s AND %6$s AND %7$s""".formatted(filtered ? "n" : "0", REPLY_DAY_PASSED,
+                FIX_DAY_PASSED, inScope, NOT_DUE_TODAY, tallyDays, scope.cells()));
+        // and the complaint rows: the ones with a deadline today (of the whole days; through the at-OPD deadline
+        // indexes), and the part days' complaints, all of them
+        String overdueRow = """
+                SELECT status, opd_code, kecamatan_code, %1$s, CASE WHEN %2$s THEN 1 ELSE 0 END, CASE WHEN %3$s THEN 1 ELSE 0 END
+                FROM complaint
+                WHERE %4$s AND ((%2$s) OR (%3$s)) AND %5$s""";
+        String total = filtered ? "1" : "0";
+        String reply = ComplaintScope.replyOverdue(":now");
+        String fix = ComplaintScope.fixOverdue(":now");
+        if (!wholeDays.equals("FALSE")) {
+            parts.add(overdueRow.formatted(total, reply, fix, scope.condition(),
+                    AT_OPD + " AND " + wholeDays + " AND " + DUE_TODAY));
+        }
+        if (rowDays != null) {
+            parts.add(overdueRow.formatted(total, reply, fix, scope.condition(), "(" + rowDays + ")"));
+        }
+        String sql = """
                 WITH part (status, opd_code, kecamatan_code, n, reply_overdue, fix_overdue) AS (
                     %s
                 )
@@ -134,9 +171,13 @@ class ComplaintCountsRepository {
                        sum(n) AS total, sum(reply_overdue) AS reply_overdue, sum(fix_overdue) AS fix_overdue
                 FROM part
                 GROUP BY GROUPING SETS ((status), (opd_code, status), (kecamatan_code, status))
-                HAVING sum(n) > 0""".formatted(String.join("\n    UNION ALL\n", parts)));
+                HAVING sum(n) > 0""".formatted(String.join("\n    UNION ALL\n", parts));
+        DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
         for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            spec = spec.bind(parameter.getKey(), parameter.getValue());
+            // the parts this scope needs only (a name bound but not in the statement is an error)
+            if (java.util.regex.Pattern.compile(":" + parameter.getKey() + "\\b").matcher(sql).find()) {
+                spec = spec.bind(parameter.getKey(), parameter.getValue());
+            }
         }
         return scope.bindTo(spec)
                 .map(ComplaintCountsRepository::toRow)
