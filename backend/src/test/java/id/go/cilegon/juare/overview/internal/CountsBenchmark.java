@@ -3,6 +3,7 @@ package id.go.cilegon.juare.overview.internal;
 import id.go.cilegon.juare.auth.TokenService;
 import id.go.cilegon.juare.complaint.ComplaintFilter;
 import id.go.cilegon.juare.complaint.ComplaintScope;
+import id.go.cilegon.juare.complaint.OverdueFilter;
 import id.go.cilegon.juare.demo.ComplaintSimulator;
 import id.go.cilegon.juare.event.EventStream;
 import id.go.cilegon.juare.graphql.OperationDocuments;
@@ -45,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * in alternation (A/B/A/B, medians of {@code RUNS}): the counts from the complaint rows (before, what main runs) and
  * from the summaries (after); the ranking's open now checked per query (before) and kept per change (after); then over
  * HTTP what a client sees now. Last, the write path: single-row changes with the new triggers on and off, alternating.
- * Tagged "benchmark", which the build excludes; it fills the database, so run it alone:
+ * {@code -Djuare.benchmark.write-path=false} skips the write path. Tagged "benchmark", which the build excludes; it fills
+ * the database, so run it alone:
  * <pre>
  * ./mvnw -B -o -q -pl graphql,backend verify -Dtest=CountsBenchmark -DexcludedGroups=none \
  *     -Dsurefire.failIfNoSpecifiedTests=false -Djuare.benchmark.complaints=10000 -Djuare.benchmark.steps=1,10,100
@@ -120,7 +122,9 @@ class CountsBenchmark extends IntegrationTest {
             measureAt(now, Seed.staffToken(db, tokens, "OPERATOR", null), Seed.staffToken(db, tokens, "MAYOR", null), today);
         }
         sql("DROP TABLE bench_base");
-        writePath();
+        if (Boolean.parseBoolean(System.getProperty("juare.benchmark.write-path", "true"))) {
+            writePath();
+        }
         watch.dispose();
     }
 
@@ -143,10 +147,20 @@ class CountsBenchmark extends IntegrationTest {
         abCounts("counts: filed today", ComplaintScope.of(staff("OPERATOR", null), todayOnly, now), now);
         abCounts("counts: filed in the last 30 days", ComplaintScope.of(staff("OPERATOR", null), thirtyDays, now), now);
         abCounts("counts: OPD staff (DPUPR), no filter", ComplaintScope.of(staff("OPD_RESPONDER", "DPUPR"), null, now), now);
+        ComplaintFilter overdue = new ComplaintFilter(null, null, null, null, null, null, OverdueFilter.ANY);
+        abCounts("counts: overdue (any)", ComplaintScope.of(staff("OPERATOR", null), overdue, now), now);
+        abCounts("counts: OPD staff (DPUPR), overdue (fix)", ComplaintScope.of(staff("OPD_RESPONDER", "DPUPR"),
+                new ComplaintFilter(null, null, null, null, null, null, OverdueFilter.FIX), now), now);
+        abCounts("counts: last 30 days, overdue (any)", ComplaintScope.of(staff("OPERATOR", null),
+                new ComplaintFilter(null, null, null, null, thirtyDays.from(), null, OverdueFilter.ANY), now), now);
+        abCounts("counts: 30 days to yesterday 13:00 WIB", ComplaintScope.of(staff("OPERATOR", null),
+                new ComplaintFilter(null, null, null, null, thirtyDays.from(), midnight.minusSeconds(11 * 3600), null), now), now);
         ab("ranking open now, all OPDs", () -> rows(OPEN_NOW_BEFORE, now), () -> rows(OPEN_NOW_AFTER, now));
 
         System.out.printf(Locale.ROOT, "%-44s %12s %12s %12s%n", "over HTTP (after)", "total", "median ms", "p95 ms");
         http(operator, "complaintCounts (no filter)", Map.of("query", OperationDocuments.load("ComplaintCounts")));
+        http(operator, "complaintCounts (overdue)", Map.of("query", OperationDocuments.load("ComplaintCounts"),
+                "variables", Map.of("filter", Map.of("overdue", "ANY"))));
         http(operator, "complaintCounts (filed today)", Map.of("query", OperationDocuments.load("ComplaintCounts"),
                 "variables", Map.of("filter", Map.of("from", midnight.toString()))));
         http(operator, "complaintCounts (last 30 days)", Map.of("query", OperationDocuments.load("ComplaintCounts"),
