@@ -78,6 +78,27 @@ class ComplaintCountsRepository {
      * the totals are the overdue ones, from the same parts.
      */
     Flux<CountRow> countRowsFromSummary(ComplaintScope scope, Instant now) {
+        SummaryQuery query = summaryQuery(scope, now);
+        return scope.bindTo(query.bindTo(db.sql(query.sql())))
+                .map(ComplaintCountsRepository::toRow)
+                .all();
+    }
+
+    /** The statement {@link #countRowsFromSummary} sends, with the parameters it binds besides the scope's. */
+    record SummaryQuery(String sql, Map<String, Object> parameters) {
+
+        DatabaseClient.GenericExecuteSpec bindTo(DatabaseClient.GenericExecuteSpec spec) {
+            for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+                // the parts this scope needs only (a name bound but not in the statement is an error)
+                if (java.util.regex.Pattern.compile(":" + parameter.getKey() + "\\b").matcher(sql).find()) {
+                    spec = spec.bind(parameter.getKey(), parameter.getValue());
+                }
+            }
+            return spec;
+        }
+    }
+
+    SummaryQuery summaryQuery(ComplaintScope scope, Instant now) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("now", now);
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
@@ -172,16 +193,7 @@ class ComplaintCountsRepository {
                 FROM part
                 GROUP BY GROUPING SETS ((status), (opd_code, status), (kecamatan_code, status))
                 HAVING sum(n) > 0""".formatted(String.join("\n    UNION ALL\n", parts));
-        DatabaseClient.GenericExecuteSpec spec = db.sql(sql);
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            // the parts this scope needs only (a name bound but not in the statement is an error)
-            if (java.util.regex.Pattern.compile(":" + parameter.getKey() + "\\b").matcher(sql).find()) {
-                spec = spec.bind(parameter.getKey(), parameter.getValue());
-            }
-        }
-        return scope.bindTo(spec)
-                .map(ComplaintCountsRepository::toRow)
-                .all();
+        return new SummaryQuery(sql, parameters);
     }
 
     /**

@@ -46,7 +46,8 @@ import tools.jackson.databind.json.JsonMapper;
  * in alternation (A/B/A/B, medians of {@code RUNS}): the counts from the complaint rows (before, what main runs) and
  * from the summaries (after); the ranking's open now checked per query (before) and kept per change (after); then over
  * HTTP what a client sees now. Last, the write path: single-row changes with the new triggers on and off, alternating.
- * {@code -Djuare.benchmark.write-path=false} skips the write path. Tagged "benchmark", which the build excludes; it fills
+ * {@code -Djuare.benchmark.write-path=false} skips the write path; {@code -Djuare.benchmark.explain=true} prints the
+ * summary statement's plan (EXPLAIN ANALYZE) after each count. Tagged "benchmark", which the build excludes; it fills
  * the database, so run it alone:
  * <pre>
  * ./mvnw -B -o -q -pl graphql,backend verify -Dtest=CountsBenchmark -DexcludedGroups=none \
@@ -180,6 +181,12 @@ class CountsBenchmark extends IntegrationTest {
     private void abCounts(String name, ComplaintScope scope, Instant now) throws Exception {
         ab(name, () -> sorted(counts.countRowsDirect(scope, now).collectList().block()),
                 () -> sorted(counts.countRowsFromSummary(scope, now).collectList().block()));
+        if (Boolean.getBoolean("juare.benchmark.explain")) {
+            ComplaintCountsRepository.SummaryQuery query = counts.summaryQuery(scope, now);
+            scope.bindTo(query.bindTo(db.sql("EXPLAIN (ANALYZE, BUFFERS) " + query.sql())))
+                    .map(row -> row.get(0, String.class)).all()
+                    .doOnNext(line -> System.out.println("    | " + line)).blockLast();
+        }
     }
 
     private static List<String> sorted(List<?> rows) {
