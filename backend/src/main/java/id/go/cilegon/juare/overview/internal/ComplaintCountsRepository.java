@@ -169,20 +169,23 @@ class ComplaintCountsRepository {
                 WHERE %4$s AND %5$s AND %6$s AND %7$s""".formatted(filtered ? "n" : "0", REPLY_DAY_PASSED,
                 FIX_DAY_PASSED, inScope, NOT_DUE_TODAY, tallyDays, scope.cells()));
         // and the complaint rows: the ones with a deadline today (of the whole days; through the at-OPD deadline
-        // indexes), and the part days' complaints, all of them
-        String overdueRow = """
-                SELECT status, opd_code, kecamatan_code, %1$s, CASE WHEN %2$s THEN 1 ELSE 0 END, CASE WHEN %3$s THEN 1 ELSE 0 END
-                FROM complaint
-                WHERE %4$s AND ((%2$s) OR (%3$s)) AND %5$s""";
-        String total = filtered ? "1" : "0";
+        // indexes), and the part days' complaints, all of them. The at-OPD condition once only: PostgreSQL takes
+        // each copy of it as one more condition as selective, and three made it scan every complaint at an OPD.
         String reply = ComplaintScope.replyOverdue(":now");
         String fix = ComplaintScope.fixOverdue(":now");
+        String overdueRow = """
+                SELECT status, opd_code, kecamatan_code, %s, CASE WHEN %s THEN 1 ELSE 0 END, CASE WHEN %s THEN 1 ELSE 0 END
+                FROM complaint
+                WHERE %s AND %s""";
+        // with a filter the scope's condition holds the overdue rule (and so the at-OPD one)
+        String total = filtered ? "1" : "0";
+        String overdueNow = filtered ? "TRUE" : "((" + reply + ") OR (" + fix + "))";
         if (!wholeDays.equals("FALSE")) {
             parts.add(overdueRow.formatted(total, reply, fix, scope.condition(),
-                    AT_OPD + " AND " + wholeDays + " AND " + DUE_TODAY));
+                    (filtered ? "" : AT_OPD + " AND ") + wholeDays + " AND " + DUE_TODAY));
         }
         if (rowDays != null) {
-            parts.add(overdueRow.formatted(total, reply, fix, scope.condition(), "(" + rowDays + ")"));
+            parts.add(overdueRow.formatted(total, reply, fix, scope.condition(), overdueNow + " AND (" + rowDays + ")"));
         }
         String sql = """
                 WITH part (status, opd_code, kecamatan_code, n, reply_overdue, fix_overdue) AS (
