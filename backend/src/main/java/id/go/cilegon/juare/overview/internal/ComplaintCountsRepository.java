@@ -239,20 +239,22 @@ class ComplaintCountsRepository {
      * first reply yet), so each complaint counts for the OPD it is with now, from when it got there.
      */
     Flux<MedianReply> medianReplySeconds(ComplaintScope scope, Instant since) {
-        DatabaseClient.GenericExecuteSpec spec = db.sql("""
-                        SELECT opd_code,
-                               percentile_cont(0.5) WITHIN GROUP (
-                                   ORDER BY extract(epoch FROM first_reply_at - dispatched_at)) AS median_seconds
-                        FROM complaint
-                        WHERE %s
-                          AND opd_code IS NOT NULL AND dispatched_at >= :since AND first_reply_at IS NOT NULL
-                        GROUP BY opd_code"""
-                        .formatted(scope.condition()))
-                .bind("since", since);
-        return scope.bindTo(spec)
+        return scope.bindTo(db.sql(medianStatement(scope)).bind("since", since))
                 .map(row -> new MedianReply(row.get("opd_code", String.class),
                         Math.toIntExact(Math.round(row.get("median_seconds", Double.class)))))
                 .all();
+    }
+
+    /** {@link #medianReplySeconds}'s statement (through complaint_replied_by_dispatch, V15_46), bound by {@code :since}. */
+    static String medianStatement(ComplaintScope scope) {
+        return """
+                SELECT opd_code,
+                       percentile_cont(0.5) WITHIN GROUP (
+                           ORDER BY extract(epoch FROM first_reply_at - dispatched_at)) AS median_seconds
+                FROM complaint
+                WHERE %s
+                  AND opd_code IS NOT NULL AND dispatched_at >= :since AND first_reply_at IS NOT NULL
+                GROUP BY opd_code""".formatted(scope.condition());
     }
 
     record MedianReply(String opdCode, int seconds) {

@@ -157,6 +157,15 @@ class CountsBenchmark extends IntegrationTest {
         abCounts("counts: 30 days to yesterday 13:00 WIB", ComplaintScope.of(staff("OPERATOR", null),
                 new ComplaintFilter(null, null, null, null, thirtyDays.from(), midnight.minusSeconds(11 * 3600), null), now), now);
         ab("ranking open now, all OPDs", () -> rows(OPEN_NOW_BEFORE, now), () -> rows(OPEN_NOW_AFTER, now));
+        Instant since = now.minus(ComplaintCountsController.MEDIAN_REPLY_WINDOW);
+        ab("median reply per OPD, 30 days (twice the same)",
+                () -> counts.medianReplySeconds(ComplaintScope.EVERYTHING, since).collectList().block(),
+                () -> counts.medianReplySeconds(ComplaintScope.EVERYTHING, since).collectList().block());
+        if (Boolean.getBoolean("juare.benchmark.explain")) {
+            db.sql("EXPLAIN (ANALYZE, BUFFERS) " + ComplaintCountsRepository.medianStatement(ComplaintScope.EVERYTHING))
+                    .bind("since", since).map(row -> row.get(0, String.class)).all()
+                    .doOnNext(line -> System.out.println("    | " + line)).blockLast();
+        }
 
         System.out.printf(Locale.ROOT, "%-44s %12s %12s %12s%n", "over HTTP (after)", "total", "median ms", "p95 ms");
         http(operator, "complaintCounts (no filter)", Map.of("query", OperationDocuments.load("ComplaintCounts")));
