@@ -114,6 +114,38 @@ class ComplaintCountsSummaryTest extends IntegrationTest {
         db.sql("SELECT opd_assignment_rebuild(16)").then().block();
         db.sql("SELECT opd_assignment_rebuild(15)").then().block();
         assertThat(openDifferences()).isZero();
+
+        // the refresh's two ways (V15_47): up to 100 ids one by one, more in one statement; each mends a spoiled set
+        List<UUID> ids = db.sql("""
+                        (SELECT complaint_id FROM opd_open_complaint)
+                        UNION (SELECT id FROM complaint WHERE id NOT IN (SELECT complaint_id FROM opd_open_complaint) ORDER BY id LIMIT 5)""")
+                .map(row -> row.get(0, UUID.class)).all().collectList().block();
+        spoilOpenSet();
+        assertThat(openDifferences()).isPositive();
+        for (int from = 0; from < ids.size(); from += 7) {
+            refresh(ids.subList(from, Math.min(ids.size(), from + 7)));
+        }
+        assertThat(openDifferences()).isZero();
+        spoilOpenSet();
+        List<UUID> many = new ArrayList<>(ids);
+        for (int i = 0; i < 101; i++) {
+            many.add(UUID.randomUUID());
+        }
+        refresh(many);
+        assertThat(openDifferences()).isZero();
+    }
+
+    /** A kept set that is wrong every way: rows missing, rows with another OPD and deadline, rows not open at all. */
+    private void spoilOpenSet() {
+        db.sql("DELETE FROM opd_open_complaint WHERE complaint_id IN"
+                + " (SELECT complaint_id FROM opd_open_complaint ORDER BY complaint_id LIMIT 2)").then().block();
+        db.sql("UPDATE opd_open_complaint SET opd_code = 'BUKAN', overdue_at = overdue_at + interval '1 hour'").then().block();
+        db.sql("INSERT INTO opd_open_complaint (complaint_id, opd_code, overdue_at) SELECT id, 'BUKAN', now() FROM complaint"
+                + " WHERE id NOT IN (SELECT complaint_id FROM opd_open_complaint) ORDER BY id LIMIT 3").then().block();
+    }
+
+    private void refresh(List<UUID> ids) {
+        db.sql("SELECT opd_open_refresh(:ids)").bind("ids", ids.toArray(UUID[]::new)).then().block();
     }
 
     /** Complaints in the set and not open by the ranking's former condition, and the other way round. */
