@@ -16,10 +16,13 @@ import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 /** Talks to a running backend the way the mobile app does: HTTP, graphql-ws, and the photo endpoint. */
 public final class Api {
@@ -35,8 +38,16 @@ public final class Api {
     public record Resident(String token, String refreshToken, String id, String nik, String phone) {
     }
 
+    /*
+     * Pooled connections are let go after 20 s idle, before the server's idle timeout (60 s) closes them: otherwise
+     * the pool (oldest first) hands out a connection the server is closing that moment, and the request fails with
+     * "Connection has been closed BEFORE response" (seen once in CI, SimulatedMonthProofTest).
+     */
+    private static final ReactorClientHttpConnector CONNECTOR = new ReactorClientHttpConnector(HttpClient.create(
+            ConnectionProvider.builder("tests").maxIdleTime(Duration.ofSeconds(20)).build()));
+
     public WebTestClient http() {
-        return WebTestClient.bindToServer()
+        return WebTestClient.bindToServer(CONNECTOR)
                 .baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
